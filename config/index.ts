@@ -1,0 +1,80 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const MOCK_PORT = process.env.MOCK_PORT ?? '9527'
+
+// @tanstack/query-core ships ES2022 `#private` fields: Taro's H5 terser settings quote them into a
+// syntax error (blank page) and old iOS JavaScriptCore cannot run them in the mini-program either.
+// valibot ships modern syntax too, so both go through babel with the browserslist targets.
+const compileModernPackages = {
+  include: [(modulePath: string) => modulePath.includes('@tanstack') || modulePath.includes('valibot')],
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'fanloop',
+    date: '2026-11-23',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp',
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: compileModernPackages,
+      // Keeps code used only by subpackages out of the main package (WeChat's 2 MB cap).
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain, webpack) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // WeChat has no AbortController and TanStack Query v5 constructs one for every query:
+        // give every bare reference in the bundle the ponyfill, without touching globals.
+        chain.plugin('abort-controller').use(webpack.ProvidePlugin, [
+          {
+            AbortController: ['abortcontroller-polyfill/dist/cjs-ponyfill.js', 'AbortController'],
+            AbortSignal: ['abortcontroller-polyfill/dist/cjs-ponyfill.js', 'AbortSignal'],
+          },
+        ])
+      },
+    },
+    h5: {
+      compile: compileModernPackages,
+      router: { mode: 'browser' },
+      // Loopback only; /api goes to the mock server (npm run mock) so the app uses same-origin URLs.
+      devServer: {
+        host: '127.0.0.1',
+        port: Number(process.env.H5_PORT ?? 10086),
+        historyApiFallback: true,
+        proxy: [{ context: ['/api'], target: `http://127.0.0.1:${MOCK_PORT}` }],
+      },
+      publicPath: '/',
+      staticDirectory: 'static',
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  // Tab pages live in the main package; every feature page goes in a subpackage (2 MB main cap).
+  pages: ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index'],
+  subPackages: [{ root: 'packages/auth', pages: ['sign-in/index'] }],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: 'FanLoop',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f7f5f2',
+  },
+  tabBar: {
+    color: '#8a8580',
+    selectedColor: '#e8503a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/community/index', text: '社区' },
+      { pagePath: 'pages/mall/index', text: '积分商城' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // Only the components a page actually uses are injected at start-up.
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,37 @@
+import { createElement, useEffect, type PropsWithChildren } from 'react'
+import Taro from '@tarojs/taro'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { accountKeys } from '@/features/account/api/account-queries'
+import { connectAppVisibility, createQueryClient } from '@/lib/query'
+import { useLocale, useMessages } from '@/lib/i18n'
+import { goToSignIn } from '@/lib/routes'
+import { tabBarMessages } from '@/lib/tab-bar'
+import { useSession } from '@/stores/session'
+import './app.scss'
+
+const queryClient = createQueryClient({
+  onUnauthorized: () => {
+    useSession.getState().signedOut()
+    queryClient.removeQueries({ queryKey: accountKeys.all })
+    goToSignIn()
+  },
+})
+connectAppVisibility()
+
+/** The tab bar is native on the mini-program: its labels follow the UI language here. */
+function useTabBarLanguage(): void {
+  const labels = useMessages(tabBarMessages)
+  const locale = useLocale((state) => state.locale)
+  useEffect(() => {
+    labels.items.forEach((text, index) => {
+      Taro.setTabBarItem({ index, text }).catch(() => undefined)
+    })
+  }, [labels, locale])
+}
+
+function App({ children }: PropsWithChildren) {
+  useTabBarLanguage()
+  return createElement(QueryClientProvider, { client: queryClient }, children)
+}
+
+export default App

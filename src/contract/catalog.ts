@@ -1,0 +1,55 @@
+import * as v from 'valibot'
+import { Id, IsoDateTime, LevelCode, NonNegativeInt, PositiveInt } from './common'
+
+export const GiftKind = v.picklist(['physical', 'virtual', 'coupon'])
+export const Gift = v.object({
+  id: Id,
+  name: v.string(),
+  description: v.string(),
+  category: v.string(),
+  images: v.array(v.string()),
+  pointsCost: PositiveInt,
+  stock: NonNegativeInt,
+  perMemberLimit: PositiveInt,
+  minLevel: LevelCode,
+  kind: GiftKind,
+})
+export type Gift = v.InferOutput<typeof Gift>
+
+export const GiftCategory = v.object({ id: Id, name: v.string() })
+export type GiftCategory = v.InferOutput<typeof GiftCategory>
+
+export const GiftsQuery = v.object({
+  category: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  affordable: v.optional(v.picklist(['true', 'false'])),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^(?:[1-9]|[1-4]\d|50)$/, 'a whole number from 1 to 50'))),
+})
+
+export const PostSection = v.picklist(['recommend', 'hot', 'earn'])
+export const PostStatus = v.picklist(['pending', 'published', 'rejected', 'hidden'])
+export const Post = v.object({
+  id: Id,
+  author: v.object({ id: Id, nickname: v.string(), avatarUrl: v.string(), levelCode: LevelCode }),
+  text: v.string(),
+  images: v.array(v.string()),
+  topic: v.nullable(v.string()),
+  section: PostSection,
+  status: PostStatus,
+  likeCount: NonNegativeInt,
+  commentCount: NonNegativeInt,
+  likedByMe: v.boolean(),
+  isPinned: v.boolean(),
+  createdAt: IsoDateTime,
+})
+export type Post = v.InferOutput<typeof Post>
+
+export const PostsQuery = v.object({
+  section: v.optional(PostSection),
+  topic: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^(?:[1-9]|[1-4]\d|50)$/, 'a whole number from 1 to 50'))),
+})
+
+export const Topic = v.object({ name: v.string(), description: v.string(), postCount: NonNegativeInt })
+export type Topic = v.InferOutput<typeof Topic>

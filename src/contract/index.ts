@@ -1,0 +1,6 @@
+export * from './common'
+export * from './member'
+export * from './config'
+export * from './catalog'
+export * from './endpoints'
+export * from './points'

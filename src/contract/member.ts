@@ -1,0 +1,50 @@
+import * as v from 'valibot'
+import { Id, IsoDate, LevelCode, MainlandPhone, NonNegativeInt, ReferralCode } from './common'
+
+export const Member = v.object({
+  id: Id,
+  nickname: v.string(),
+  avatarUrl: v.string(),
+  levelCode: LevelCode,
+  growth: NonNegativeInt,
+  pointsBalance: NonNegativeInt,
+  isDistributor: v.boolean(),
+  referralCode: v.nullable(v.string()),
+  /** Set once by the member, then locked (birthday gift rule). */
+  birthday: v.nullable(IsoDate),
+})
+export type Member = v.InferOutput<typeof Member>
+
+export const SignedIn = v.object({ token: v.pipe(v.string(), v.minLength(16)), member: Member })
+export type SignedIn = v.InferOutput<typeof SignedIn>
+
+export const SmsRequest = v.object({ phone: MainlandPhone })
+export const SmsSent = v.object({ phone: v.string(), resendAfterSeconds: NonNegativeInt })
+
+export const PhoneSignInRequest = v.object({
+  phone: MainlandPhone,
+  smsCode: v.pipe(v.string(), v.regex(/^\d{6}$/, 'the 6-digit code')),
+  ref: v.optional(ReferralCode),
+})
+export type PhoneSignInRequest = v.InferOutput<typeof PhoneSignInRequest>
+
+export const WechatSignInRequest = v.object({
+  code: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  /** Mock only: a random id the app keeps, standing in for the openid a real backend gets from code2session. */
+  installId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  ref: v.optional(ReferralCode),
+})
+export type WechatSignInRequest = v.InferOutput<typeof WechatSignInRequest>
+
+export const MePatch = v.pipe(
+  v.object({
+    nickname: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20))),
+    avatarUrl: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    birthday: v.optional(IsoDate),
+  }),
+  v.check((patch) => Object.keys(patch).length > 0, 'nothing to change'),
+)
+export type MePatch = v.InferOutput<typeof MePatch>
+
+export const Ok = v.object({ ok: v.literal(true) })
+

@@ -1,0 +1,59 @@
+/**
+ * The one error every API call throws. `kind` drives the UI (message, retry, sign-in redirect);
+ * `code` is the contract's stable error code when the server sent one.
+ */
+export type ApiErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'validation'
+  | 'rate-limited'
+  | 'server'
+  | 'bad-response'
+
+export type FieldErrors = Record<string, string>
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind
+  readonly status: number | null
+  readonly code: string | null
+  readonly fields: FieldErrors
+  readonly retryAfterSeconds: number | null
+
+  constructor(init: {
+    kind: ApiErrorKind
+    message: string
+    status?: number | null
+    code?: string | null
+    fields?: FieldErrors
+    retryAfterSeconds?: number | null
+  }) {
+    super(init.message)
+    this.name = 'ApiError'
+    this.kind = init.kind
+    this.status = init.status ?? null
+    this.code = init.code ?? null
+    this.fields = init.fields ?? {}
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null
+  }
+
+  /** Worth trying again without changing anything: the request may not have reached the server. */
+  get isTransient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate-limited'
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError
+
+export function kindForStatus(status: number): ApiErrorKind {
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not-found'
+  if (status === 409) return 'conflict'
+  if (status === 429) return 'rate-limited'
+  if (status >= 500) return 'server'
+  return 'validation'
+}

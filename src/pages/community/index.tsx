@@ -1,0 +1,34 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+import type { PostSection } from '@/features/community/api/post-queries'
+import { PostFeed } from '@/features/community/components/post-feed'
+import { communityMessages } from '@/features/community/messages'
+import { useMessages } from '@/lib/i18n'
+import './index.scss'
+
+const SECTIONS: readonly PostSection[] = ['recommend', 'hot', 'earn']
+
+export default function CommunityPage() {
+  const text = useMessages(communityMessages)
+  const [section, setSection] = useState<PostSection>('recommend')
+  return (
+    <PageShell title={text.title} testId='community-page'>
+      <View className='community__tabs' role='tablist'>
+        {SECTIONS.map((item) => (
+          <View
+            key={item}
+            role='tab'
+            aria-selected={item === section}
+            className={`community__tab ${item === section ? 'community__tab--active' : ''}`}
+            hoverClass='community__tab--pressed'
+            onClick={() => setSection(item)}
+          >
+            <Text>{text.sections[item]}</Text>
+          </View>
+        ))}
+      </View>
+      <PostFeed section={section} />
+    </PageShell>
+  )
+}

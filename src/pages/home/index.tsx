@@ -1,0 +1,40 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+import { MemberSummary } from '@/features/account/components/member-summary'
+import { PostFeed } from '@/features/community/components/post-feed'
+import { communityMessages } from '@/features/community/messages'
+import { GiftList } from '@/features/mall/components/gift-list'
+import { mallMessages } from '@/features/mall/messages'
+import { useAppConfig } from '@/lib/app-config'
+import { useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
+import './index.scss'
+
+export default function HomePage() {
+  const config = useAppConfig()
+  const mall = useMessages(mallMessages)
+  const community = useMessages(communityMessages)
+  return (
+    <PageShell title={config?.brandName} testId='home-page'>
+      <View className='home__brand'>
+        <Text className='home__brand-name' data-testid='brand-name'>
+          {config?.brandName ?? ' '}
+        </Text>
+        <Text className='home__slogan'>{config?.slogan ?? ' '}</Text>
+      </View>
+      <MemberSummary />
+      <View className='section-title'>
+        <Text>{mall.hotGifts}</Text>
+        <Text className='home__see-all' onClick={() => void Taro.switchTab({ url: routes.mall })}>
+          {mall.seeAll}
+        </Text>
+      </View>
+      <GiftList limitTo={4} />
+      <View className='section-title'>
+        <Text>{community.featured}</Text>
+      </View>
+      <PostFeed section='hot' limitTo={3} />
+    </PageShell>
+  )
+}

@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query'
+import { Text, View } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+import { meQuery } from '@/features/account/api/account-queries'
+import { GiftList } from '@/features/mall/components/gift-list'
+import { mallMessages } from '@/features/mall/messages'
+import { formatPoints } from '@/lib/format'
+import { useMessages } from '@/lib/i18n'
+import { goToSignIn } from '@/lib/routes'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+import './index.scss'
+
+export default function MallPage() {
+  const text = useMessages(mallMessages)
+  const isSignedIn = useSession(selectIsSignedIn)
+  const me = useQuery({ ...meQuery(), enabled: isSignedIn })
+  return (
+    <PageShell title={text.title} testId='mall-page'>
+      <View className='mall__balance' data-testid='mall-balance'>
+        {isSignedIn ? (
+          <>
+            <Text className='mall__balance-label'>{text.myPoints}</Text>
+            <Text className='mall__balance-value'>{me.data ? formatPoints(me.data.pointsBalance) : '—'}</Text>
+          </>
+        ) : (
+          <Text className='mall__balance-label' onClick={() => goToSignIn()}>
+            {text.signInForBalance}
+          </Text>
+        )}
+      </View>
+      <GiftList />
+    </PageShell>
+  )
+}

@@ -1,0 +1,14 @@
+// jsdom hides Node's fetch primitives; Taro's H5 request() is built on fetch, and the in-process
+// mock API speaks Request/Response, so hand them through.
+const { TestEnvironment } = require('jest-environment-jsdom')
+
+class JsdomWithFetch extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context)
+    for (const name of ['fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'ReadableStream', 'TextEncoder', 'TextDecoder', 'structuredClone']) {
+      if (globalThis[name]) this.global[name] = globalThis[name]
+    }
+  }
+}
+
+module.exports = JsdomWithFetch

@@ -1,0 +1,18 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.css'
+declare module '*.scss'
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
+    TARO_APP_ID: string
+    /** Base URL of the FanLoop API, e.g. https://api.brand.com/api/v1 (see README). */
+    TARO_APP_API_BASE?: string
+  }
+}
+
+// Taro's React hooks as the real build provides them (used by the jest shim of @tarojs/taro).
+declare module '@tarojs/plugin-framework-react/dist/runtime'
