@@ -3,6 +3,9 @@
 //             talking to the mock API in-process (no port).
 // - contract: the HTTP contract against the mock in-process, or any backend with API_BASE_URL.
 // - e2e:      real-browser journeys (Debian Chromium) on the H5 production build.
+// Code under test reads TARO_ENV the way a real H5 build does (do not set TARO_PLATFORM: see taro-notes).
+process.env.TARO_ENV = 'h5'
+
 const esmPackages = [
   '@tarojs',
   '@stencil',
@@ -12,8 +15,6 @@ const esmPackages = [
   'dom7',
   'valibot',
   '@valibot',
-  'hono',
-  '@hono',
   'query-string',
   'decode-uri-component',
   'split-on-first',
@@ -22,11 +23,13 @@ const esmPackages = [
   'history',
   'mobile-detect',
   'abortcontroller-polyfill',
+  'nanoid',
 ].join('|')
 
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)(?!.*\\.pnpm)`],
+  // Transform any file whose path mentions one of these (including the .pnpm folders nested in @tarojs packages).
+  transformIgnorePatterns: [`^(?!.*/node_modules/(?:.*/)?(?:${esmPackages})/).*/node_modules/`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json', 'node', 'mjs'],
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',
@@ -44,7 +47,17 @@ module.exports = {
       testEnvironment: '<rootDir>/test/support/jsdom-with-fetch.js',
       testMatch: ['<rootDir>/test/src/**/*.test.{ts,tsx}', '<rootDir>/test/mock/**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/test/support/setup-app.ts'],
-      globals: { DEPRECATED_ADAPTER_COMPONENT: false },
+      // The build-time constants Taro's webpack config defines for the runtime.
+      globals: {
+        DEPRECATED_ADAPTER_COMPONENT: false,
+        ENABLE_INNER_HTML: true,
+        ENABLE_ADJACENT_HTML: true,
+        ENABLE_SIZE_APIS: true,
+        ENABLE_TEMPLATE_CONTENT: true,
+        ENABLE_CLONE_NODE: true,
+        ENABLE_CONTAINS: true,
+        ENABLE_MUTATION_OBSERVER: true,
+      },
     },
     {
       ...shared,

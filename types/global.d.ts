@@ -14,5 +14,3 @@ declare namespace NodeJS {
   }
 }
 
-// Taro's React hooks as the real build provides them (used by the jest shim of @tarojs/taro).
-declare module '@tarojs/plugin-framework-react/dist/runtime'

@@ -1,11 +1,53 @@
-// What `@tarojs/taro` is inside a real H5 build: the taro-h5 API object plus the React page and
-// app lifecycle hooks, so components under test call the same Taro.request and hooks as in the app.
+// What `@tarojs/taro` is inside a real H5 build: the taro-h5 API object (Taro.request over
+// fetch, storage over localStorage, toasts) plus the page lifecycle hooks. Taro's own hooks
+// need a page instance created by its router, which a component test has not got, so the page
+// hooks here are driven by the test instead: `emitPage('show')` is the member coming back.
+import { useEffect, useRef } from 'react'
 import * as h5 from '@tarojs/taro-h5'
-import * as hooks from '@tarojs/plugin-framework-react/dist/runtime'
+
+type PageEvent = 'show' | 'hide' | 'reachBottom' | 'pullDownRefresh'
+
+const listeners: Record<PageEvent, Set<() => void>> = {
+  show: new Set(),
+  hide: new Set(),
+  reachBottom: new Set(),
+  pullDownRefresh: new Set(),
+}
+let routerParams: Record<string, string> = {}
+
+function usePageEvent(event: PageEvent, callback: () => void, isFiredOnMount = false): void {
+  const latest = useRef(callback)
+  latest.current = callback
+  useEffect(() => {
+    const listener = () => latest.current()
+    listeners[event].add(listener)
+    if (isFiredOnMount) listener()
+    return () => {
+      listeners[event].delete(listener)
+    }
+  }, [event, isFiredOnMount])
+}
+
+export const useDidShow = (callback: () => void) => usePageEvent('show', callback, true)
+export const useDidHide = (callback: () => void) => usePageEvent('hide', callback)
+export const useReachBottom = (callback: () => void) => usePageEvent('reachBottom', callback)
+export const usePullDownRefresh = (callback: () => void) => usePageEvent('pullDownRefresh', callback)
+export const useLoad = (callback: (params: Record<string, string>) => void) => {
+  const latest = useRef(callback)
+  useEffect(() => latest.current(routerParams), [])
+}
+export const useRouter = () => ({ params: routerParams, path: '' })
+
+/** Test controls: fire a page event on every mounted page; set the current page's query. */
+export function emitPage(event: PageEvent): void {
+  for (const listener of [...listeners[event]]) listener()
+}
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
 
 const taroH5 = (h5 as unknown as { default: Record<string, unknown> }).default
-const Taro = Object.assign(taroH5, h5, hooks)
+const Taro = Object.assign(taroH5, h5, { useDidShow, useDidHide, useReachBottom, usePullDownRefresh, useLoad, useRouter })
 
 export default Taro
 export * from '@tarojs/taro-h5'
-export * from '@tarojs/plugin-framework-react/dist/runtime'

@@ -1,0 +1,31 @@
+import { screen, waitFor } from '@testing-library/react'
+import { MemberSummary } from '@/features/account/components/member-summary'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { renderWithApp } from '../../../support/render-app'
+
+describe('MemberSummary', () => {
+  test('a visitor is invited to sign in and nothing private is requested', () => {
+    const api = installInProcessApi()
+    renderWithApp(<MemberSummary />)
+    expect(screen.getByTestId('sign-in-prompt')).toBeTruthy()
+    expect(api.sent.filter((call) => call.path.endsWith('/me'))).toHaveLength(0)
+  })
+
+  test('a member sees level name from the config and a balance equal to the server', async () => {
+    const api = installInProcessApi()
+    const { token, member } = await api.signInPersona('points-expiring')
+    useSession.getState().signedIn(token)
+    renderWithApp(<MemberSummary />)
+    const balance = await screen.findByTestId('points-balance')
+    expect(balance.textContent?.replace(/,/g, '')).toBe(String(member.pointsBalance))
+  })
+
+  test('an expired session (401) goes to the one sign-in handler', async () => {
+    installInProcessApi()
+    useSession.getState().signedIn('expired-token-0000000000000000')
+    const onUnauthorized = jest.fn()
+    renderWithApp(<MemberSummary />, { onUnauthorized })
+    await waitFor(() => expect(onUnauthorized).toHaveBeenCalledTimes(1))
+  })
+})

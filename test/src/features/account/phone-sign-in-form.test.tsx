@@ -1,0 +1,73 @@
+import { screen, waitFor } from '@testing-library/react'
+import { PhoneSignInForm } from '@/features/account/components/phone-sign-in-form'
+import { useReferral } from '@/stores/referral'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap, typeInto } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+const PHONE = '13800138000'
+
+function signInCalls(api: ReturnType<typeof installInProcessApi>) {
+  return api.sent.filter((call) => call.path.endsWith('/auth/phone'))
+}
+
+describe('PhoneSignInForm', () => {
+  test('signs in with phone and code, sending the captured referral code once', async () => {
+    const api = installInProcessApi()
+    useReferral.getState().captured('LINA88')
+    const onSignedIn = jest.fn()
+    const { container } = renderWithApp(<PhoneSignInForm onSignedIn={onSignedIn} />)
+
+    await typeInto(container, 'phone-input', PHONE)
+    tap(container, 'send-code')
+    await screen.findByText(/秒后重发/)
+    await typeInto(container, 'code-input', '123456')
+    tap(container, 'sign-in-submit')
+
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1))
+    expect(signInCalls(api)).toHaveLength(1)
+    expect(signInCalls(api)[0]?.body).toEqual({ phone: PHONE, smsCode: '123456', ref: 'LINA88' })
+    expect(useSession.getState().token).toEqual(expect.any(String))
+    expect(useReferral.getState().capturedCode).toBeNull()
+  })
+
+  test('a wrong code is shown next to the code field and signs nobody in', async () => {
+    installInProcessApi()
+    const onSignedIn = jest.fn()
+    const { container } = renderWithApp(<PhoneSignInForm onSignedIn={onSignedIn} />)
+    await typeInto(container, 'phone-input', PHONE)
+    await typeInto(container, 'code-input', '000000')
+    tap(container, 'sign-in-submit')
+    expect(await screen.findByTestId('code-error')).toHaveProperty('textContent', '验证码不正确')
+    expect(onSignedIn).not.toHaveBeenCalled()
+    expect(useSession.getState().token).toBeNull()
+  })
+
+  test('a malformed phone number is refused before anything is sent', async () => {
+    const api = installInProcessApi()
+    const { container } = renderWithApp(<PhoneSignInForm onSignedIn={jest.fn()} />)
+    await typeInto(container, 'phone-input', '1234')
+    tap(container, 'send-code')
+    expect(screen.getByTestId('phone-error').textContent).toBe('请输入 11 位手机号')
+    await typeInto(container, 'code-input', '123456')
+    tap(container, 'sign-in-submit')
+    expect(api.sent).toHaveLength(0)
+  })
+
+  test('a 500 during sign-in says so, and the same form signs in on the next tap', async () => {
+    const api = installInProcessApi()
+    api.fail('POST', '/auth/phone', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    const onSignedIn = jest.fn()
+    const { container } = renderWithApp(<PhoneSignInForm onSignedIn={onSignedIn} />)
+    await typeInto(container, 'phone-input', PHONE)
+    await typeInto(container, 'code-input', '123456')
+    tap(container, 'sign-in-submit')
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe('服务开小差了，请稍后重试')
+    expect(useSession.getState().token).toBeNull()
+
+    tap(container, 'sign-in-submit')
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1))
+    expect(screen.queryByTestId('sign-in-error')).toBeNull()
+  })
+})

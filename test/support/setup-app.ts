@@ -1,0 +1,30 @@
+import { useLocale } from '@/lib/i18n'
+import { useReferral } from '@/stores/referral'
+import { useSession } from '@/stores/session'
+
+// Each test starts signed out, in Chinese, with nothing stored (zustand's testing guide: reset
+// every store). The stores persist to localStorage (Taro's H5 storage), which is cleared too.
+const initialStates = [
+  [useSession, useSession.getState()],
+  [useReferral, useReferral.getState()],
+  [useLocale, useLocale.getState()],
+] as const
+
+beforeEach(() => {
+  window.localStorage.clear()
+  for (const [store, state] of initialStates) (store.setState as (next: unknown, replace: true) => void)(state, true)
+})
+
+// jsdom has no IntersectionObserver; Taro's H5 <Image lazyLoad> needs one to exist. Nothing
+// scrolls in jsdom, so it simply never reports.
+if (!('IntersectionObserver' in window)) {
+  class IntersectionObserverStandIn {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+    takeRecords(): [] {
+      return []
+    }
+  }
+  Object.assign(window, { IntersectionObserver: IntersectionObserverStandIn })
+}
