@@ -70,6 +70,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only initial chunks on H5, so every lazily loaded page chunk carried its own
+        // copy of the shared components and Taro's H5 components: share them once instead.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              sharedByPages: { chunks: 'async', minChunks: 2, name: 'shared-by-pages', priority: 5, reuseExistingChunk: true },
+            },
+          },
+        })
       },
     },
   }

@@ -9,6 +9,8 @@ export type QueryClientHooks = {
 }
 
 declare module '@tanstack/react-query' {
+  // Module augmentation only works with an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Register {
     // A mutation whose screen shows its own error (a form with field errors) skips the toast.
     mutationMeta: { isErrorShownInPlace?: boolean }
