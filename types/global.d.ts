@@ -5,6 +5,8 @@ declare module '*.css'
 declare module '*.scss'
 
 declare namespace NodeJS {
+  // Extends Node's ProcessEnv, which only an interface can do.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface ProcessEnv {
     NODE_ENV: 'development' | 'production' | 'test'
     TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'

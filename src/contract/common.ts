@@ -2,8 +2,16 @@ import * as v from 'valibot'
 
 /** Server-produced ISO-8601 time with offset, e.g. 2026-11-23T08:00:00+08:00. */
 export const IsoDateTime = v.pipe(v.string(), v.isoTimestamp())
-/** A business day in the brand's time zone. */
-export const IsoDate = v.pipe(v.string(), v.isoDate())
+/** A business day in the brand's time zone. isoDate() alone lets 2026-02-30 through. */
+export const IsoDate = v.pipe(
+  v.string(),
+  v.isoDate(),
+  v.check((date) => {
+    // Runs even when isoDate() failed (valibot keeps going through a pipe), so it must not throw on any string.
+    const time = Date.parse(`${date}T00:00:00Z`)
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date
+  }, 'a date that exists in the calendar'),
+)
 export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
 /** Points, growth and fen are whole numbers everywhere: no floats for value. */
 export const Int = v.pipe(v.number(), v.integer(), v.safeInteger())

@@ -42,7 +42,7 @@ export const endpoints = {
   signOut: defineEndpoint({ method: 'POST', path: '/auth/logout', summary: 'End this session', isPublic: false, isIdempotent: false, response: Ok, status: 200 }),
   me: defineEndpoint({ method: 'GET', path: '/me', summary: 'The signed-in member', isPublic: false, isIdempotent: false, response: Member, status: 200 }),
   updateMe: defineEndpoint({ method: 'PATCH', path: '/me', summary: 'Change nickname, avatar, or set the birthday once', isPublic: false, isIdempotent: false, body: MePatch, response: Member, status: 200 }),
-  gifts: defineEndpoint({ method: 'GET', path: '/gifts', summary: 'Gifts of the points mall', isPublic: true, isIdempotent: false, query: GiftsQuery, response: page(Gift), status: 200 }),
+  gifts: defineEndpoint({ method: 'GET', path: '/gifts', summary: 'Gifts of the points mall (affordable=true compares with the balance, so it needs a token: 401 without)', isPublic: true, isIdempotent: false, query: GiftsQuery, response: page(Gift), status: 200 }),
   giftCategories: defineEndpoint({ method: 'GET', path: '/gift-categories', summary: 'Categories of the points mall, in display order', isPublic: true, isIdempotent: false, query: CursorQuery, response: page(GiftCategory), status: 200 }),
   gift: defineEndpoint({ method: 'GET', path: '/gifts/{id}', summary: 'One gift', isPublic: true, isIdempotent: false, response: Gift, status: 200 }),
   posts: defineEndpoint({ method: 'GET', path: '/posts', summary: 'Community posts by section and topic', isPublic: true, isIdempotent: false, query: PostsQuery, response: page(Post), status: 200 }),

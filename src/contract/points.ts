@@ -2,7 +2,20 @@ import * as v from 'valibot'
 import { Id, Int, IsoDateTime } from './common'
 
 /** Types the mock writes; a real backend may add its own, so the schema keeps `type` an open string. */
-export const LEDGER_ENTRY_TYPES = ['checkin', 'makeup', 'task', 'post', 'comment', 'order', 'refund', 'redemption', 'redemption_cancel', 'adjustment', 'expiry', 'migration'] as const
+export const LEDGER_ENTRY_TYPES = [
+  'checkin',
+  'makeup',
+  'task',
+  'post',
+  'comment',
+  'order',
+  'refund',
+  'redemption',
+  'redemption_cancel',
+  'adjustment',
+  'expiry',
+  'migration',
+] as const
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 
 /** One change of a member's points; the balance is the sum of these, never stored on its own. */

@@ -1,0 +1,74 @@
+import { businessDay } from './time'
+
+/** The part of a ledger entry the rules need; entries are in append order and never edited. */
+export type LedgerLine = {
+  id: string
+  delta: number
+  type: string
+  refId: string | null
+  expiresAt: string | null
+}
+
+export type Lot = { id: string; expiresAt: string | null; remaining: number }
+
+const expiryRank = (lot: Lot): number => (lot.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(lot.expiresAt))
+
+/** The balance is the sum of the ledger, always: no separately stored number can drift from it. */
+export const sumLedger = (lines: readonly LedgerLine[]): number => lines.reduce((sum, line) => sum + line.delta, 0)
+
+/**
+ * What is left of each earned lot after replaying the ledger: spends take the lots that expire first
+ * (oldest points first, so members lose as little as possible); an expiry entry empties the lot it names.
+ */
+export const remainingLots = (lines: readonly LedgerLine[]): Lot[] => {
+  const lots: Lot[] = []
+  for (const line of lines) {
+    if (line.delta > 0) {
+      lots.push({ id: line.id, expiresAt: line.expiresAt, remaining: line.delta })
+      continue
+    }
+    if (line.type === 'expiry') {
+      const lot = lots.find((candidate) => candidate.id === line.refId)
+      if (lot) lot.remaining = Math.max(0, lot.remaining + line.delta)
+      continue
+    }
+    let toConsume = -line.delta
+    const byExpiry = lots
+      .map((lot, index) => ({ lot, index }))
+      .filter(({ lot }) => lot.remaining > 0)
+      .sort((a, b) => expiryRank(a.lot) - expiryRank(b.lot) || a.index - b.index)
+    for (const { lot } of byExpiry) {
+      if (toConsume === 0) break
+      const taken = Math.min(lot.remaining, toConsume)
+      lot.remaining -= taken
+      toConsume -= taken
+    }
+  }
+  return lots.filter((lot) => lot.remaining > 0)
+}
+
+/** Lots past their expiry that still hold points: each becomes one `expiry` entry of minus what is left. */
+export const expiriesDue = (lines: readonly LedgerLine[], nowMs: number): Lot[] =>
+  remainingLots(lines).filter((lot) => lot.expiresAt !== null && Date.parse(lot.expiresAt) < nowMs)
+
+/** "N points expire on D": the earliest business day within the window on which points expire, and how many. */
+export const expiringSoon = (
+  lines: readonly LedgerLine[],
+  nowMs: number,
+  windowDays: number,
+  timeZone: string,
+): { points: number; on: string } | null => {
+  const windowEnd = nowMs + windowDays * 24 * 60 * 60 * 1000
+  const soon = remainingLots(lines).filter((lot) => {
+    if (lot.expiresAt === null) return false
+    const at = Date.parse(lot.expiresAt)
+    return at >= nowMs && at <= windowEnd
+  })
+  const days = soon.map((lot) => businessDay(Date.parse(lot.expiresAt ?? ''), timeZone)).sort()
+  const on = days[0]
+  if (on === undefined) return null
+  const points = soon
+    .filter((lot) => businessDay(Date.parse(lot.expiresAt ?? ''), timeZone) === on)
+    .reduce((sum, lot) => sum + lot.remaining, 0)
+  return { points, on }
+}

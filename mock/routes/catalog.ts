@@ -1,0 +1,48 @@
+import type { Gift } from '../../src/contract'
+import { endpoints } from '../../src/contract'
+import { levelRank } from '../domain/levels'
+import { ApiError, notFound } from '../http/errors'
+import { paginate } from '../http/paginate'
+import type { Router } from '../http/register'
+import { balanceOf } from '../members'
+import type { GiftRecord } from '../state'
+
+export const toGift = (gift: GiftRecord): Gift => ({
+  id: gift.id,
+  name: gift.name,
+  description: gift.description,
+  category: gift.category,
+  images: [...gift.images],
+  pointsCost: gift.pointsCost,
+  stock: gift.stock,
+  perMemberLimit: gift.perMemberLimit,
+  minLevel: gift.minLevel,
+  kind: gift.kind,
+})
+
+export const registerCatalogRoutes = ({ register }: Router): void => {
+  register(endpoints.giftCategories, ({ state, query }) => {
+    const positioned = state.giftCategories.map((category, position) => ({ category, position }))
+    const page = paginate(positioned, ({ position }) => [position], query)
+    return { items: page.items.map(({ category }) => ({ ...category })), nextCursor: page.nextCursor }
+  })
+
+  register(endpoints.gifts, ({ state, member, query, nowMs }) => {
+    let gifts = state.gifts
+    if (query.category !== undefined) gifts = gifts.filter((gift) => gift.category === query.category)
+    if (query.affordable === 'true') {
+      // Without a member there is no balance to compare with; answering the unfiltered list would mislabel it.
+      if (!member) throw new ApiError(401, 'UNAUTHORIZED', 'Sign in to filter gifts by what you can afford.')
+      const balance = balanceOf(state, member.id, nowMs)
+      gifts = gifts.filter((gift) => gift.pointsCost <= balance)
+    }
+    const page = paginate(gifts, (gift) => [levelRank(gift.minLevel), gift.pointsCost, gift.id], query)
+    return { items: page.items.map(toGift), nextCursor: page.nextCursor }
+  })
+
+  register(endpoints.gift, ({ state, params }) => {
+    const gift = state.gifts.find((candidate) => candidate.id === params.id)
+    if (!gift) throw notFound('The gift')
+    return toGift(gift)
+  })
+}

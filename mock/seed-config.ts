@@ -1,0 +1,114 @@
+import type { AppConfig } from '../src/contract'
+
+/** The defaults of domain-rules.md; operators may change any of it, and the app renders whatever it says. */
+export const seedConfig = (): AppConfig => ({
+  brandName: 'FanLoop 粉环',
+  slogan: '签到攒积分，好物换不停，和同好一起玩',
+  theme: {
+    primaryColor: '#E8503A',
+    primaryTextColor: '#FFFFFF',
+    accentColor: '#F5A623',
+    backgroundColor: '#F6F6F8',
+    surfaceColor: '#FFFFFF',
+    textColor: '#1F1F24',
+    mutedTextColor: '#8A8A99',
+    dangerColor: '#D93025',
+  },
+  timeZone: 'Asia/Shanghai',
+  levels: [
+    {
+      code: 'V1',
+      name: '社区新人',
+      minGrowth: 0,
+      checkinMultiplierPercent: 100,
+      benefits: [
+        { code: 'checkin_points', name: '签到积分', description: '每日签到领积分，连签有惊喜' },
+        { code: 'community', name: '社区互动', description: '发帖、评论、点赞，结识同好' },
+      ],
+    },
+    {
+      code: 'V2',
+      name: '活跃会员',
+      minGrowth: 200,
+      checkinMultiplierPercent: 100,
+      benefits: [
+        { code: 'checkin_points', name: '签到积分', description: '每日签到领积分，连签有惊喜' },
+        { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 5 元无门槛券' },
+      ],
+    },
+    {
+      code: 'V3',
+      name: '资深会员',
+      minGrowth: 1000,
+      checkinMultiplierPercent: 120,
+      benefits: [
+        { code: 'checkin_multiplier', name: '签到 1.2 倍积分' },
+        { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 10 元无门槛券' },
+        { code: 'birthday_gift', name: '生日礼', description: '生日当月领取专属生日礼' },
+        { code: 'distribution', name: '分销权益', description: '完成任务即可开通推广权益' },
+      ],
+    },
+    {
+      code: 'V4',
+      name: '核心会员',
+      minGrowth: 3000,
+      checkinMultiplierPercent: 140,
+      benefits: [
+        { code: 'checkin_multiplier', name: '签到 1.4 倍积分' },
+        { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 20 元无门槛券' },
+        { code: 'birthday_gift', name: '生日礼', description: '生日当月领取专属生日礼' },
+        { code: 'exclusive_gifts', name: '专属好礼', description: '解锁 V4 专属兑换礼品' },
+        { code: 'distribution', name: '分销权益', description: '完成任务即可开通推广权益' },
+        { code: 'homepage_feature', name: '首页推荐', description: '达人笔记优先展示' },
+      ],
+    },
+    {
+      code: 'V5',
+      name: '社区领袖',
+      minGrowth: 8000,
+      checkinMultiplierPercent: 200,
+      benefits: [
+        { code: 'checkin_multiplier', name: '签到 2 倍积分' },
+        { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 50 元无门槛券' },
+        { code: 'birthday_gift', name: '生日礼', description: '生日当月领取专属生日礼' },
+        { code: 'exclusive_gifts', name: '专属好礼', description: '解锁全部专属兑换礼品' },
+        { code: 'distribution', name: '分销权益', description: '完成任务即可开通推广权益' },
+        { code: 'homepage_feature', name: '首页推荐', description: '达人笔记优先展示' },
+        { code: 'dedicated_service', name: '专属客服' },
+      ],
+    },
+  ],
+  checkin: {
+    basePoints: 5,
+    growthPerCheckin: 5,
+    cycleDays: 7,
+    ladder: [
+      { day: 3, bonusPoints: 10 },
+      { day: 7, bonusPoints: 30 },
+    ],
+    makeup: { perMonth: 2, costPoints: 20 },
+  },
+  points: {
+    pendingDays: 7,
+    expiry: 'end_of_next_year',
+    expiringSoonDays: 30,
+    dailyCaps: [
+      { source: 'post', pointsEach: 10, maxPointsPerDay: 10 },
+      { source: 'comment', pointsEach: 2, maxPointsPerDay: 10 },
+    ],
+  },
+  distribution: {
+    commissionRateBps: 1000,
+    commissionLevels: 1,
+    bindingDays: 30,
+    settleDays: 7,
+    withdrawMinFen: 1000,
+    routes: { inviteCode: true, task: true, application: true },
+    kolLevels: [
+      { code: 'K1', name: '新星达人', minFans: 10 },
+      { code: 'K2', name: '人气达人', minFans: 50 },
+      { code: 'K3', name: '金牌达人', minFans: 200 },
+    ],
+  },
+  features: { community: true, mall: true, distribution: true, membershipPackages: true, shareRewards: false },
+})

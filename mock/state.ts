@@ -1,0 +1,166 @@
+import * as v from 'valibot'
+import { AppConfig, GiftKind, IsoDate, IsoDateTime, LevelCode, PostSection, PostStatus } from '../src/contract'
+
+// The whole mock state is one JSON document: this schema both types it and checks a file read from disk.
+const Int = v.pipe(v.number(), v.integer())
+const Text = v.string()
+
+export const MemberRecord = v.object({
+  id: Text,
+  nickname: Text,
+  avatarUrl: Text,
+  phone: v.nullable(Text),
+  /** Stands in for the WeChat openid: the app's install id (see api-contract.md, mock logins). */
+  wechatOpenId: v.nullable(Text),
+  /** Growth only ever increases; the level is computed from it. */
+  growth: Int,
+  birthday: v.nullable(IsoDate),
+  isDistributor: v.boolean(),
+  referralCode: v.nullable(Text),
+  /** The first referral code the member arrived with, bound or not, for attribution. */
+  signupRef: v.nullable(Text),
+  createdAt: IsoDateTime,
+})
+export type MemberRecord = v.InferOutput<typeof MemberRecord>
+
+export const LedgerRecord = v.object({
+  id: Text,
+  memberId: Text,
+  delta: Int,
+  type: Text,
+  reason: Text,
+  refId: v.nullable(Text),
+  createdAt: IsoDateTime,
+  expiresAt: v.nullable(IsoDateTime),
+})
+export type LedgerRecord = v.InferOutput<typeof LedgerRecord>
+
+export const CheckinRecord = v.object({
+  id: Text,
+  memberId: Text,
+  date: IsoDate,
+  isMakeup: v.boolean(),
+  createdAt: IsoDateTime,
+})
+export type CheckinRecord = v.InferOutput<typeof CheckinRecord>
+
+export const GiftRecord = v.object({
+  id: Text,
+  name: Text,
+  description: Text,
+  category: Text,
+  images: v.array(Text),
+  pointsCost: Int,
+  stock: Int,
+  perMemberLimit: Int,
+  minLevel: LevelCode,
+  kind: GiftKind,
+})
+export type GiftRecord = v.InferOutput<typeof GiftRecord>
+
+export const PostRecord = v.object({
+  id: Text,
+  authorId: Text,
+  text: Text,
+  images: v.array(Text),
+  topic: v.nullable(Text),
+  section: PostSection,
+  status: PostStatus,
+  isPinned: v.boolean(),
+  /** Seeded popularity, so the feed looks alive without inventing thousands of members. */
+  baseLikeCount: Int,
+  baseCommentCount: Int,
+  likedBy: v.array(Text),
+  createdAt: IsoDateTime,
+})
+export type PostRecord = v.InferOutput<typeof PostRecord>
+
+export const ProductRecord = v.object({
+  id: Text,
+  name: Text,
+  description: Text,
+  images: v.array(Text),
+  priceFen: Int,
+})
+export type ProductRecord = v.InferOutput<typeof ProductRecord>
+
+export const BindingSource = v.picklist(['card', 'link', 'post', 'code'])
+export const BindingRecord = v.object({
+  memberId: Text,
+  distributorId: Text,
+  source: BindingSource,
+  boundAt: IsoDateTime,
+  protectedUntil: IsoDateTime,
+})
+export type BindingRecord = v.InferOutput<typeof BindingRecord>
+
+export const OrderRecord = v.object({
+  id: Text,
+  memberId: Text,
+  productId: Text,
+  quantity: Int,
+  amountFen: Int,
+  status: v.picklist(['paid', 'refunded']),
+  ref: v.nullable(Text),
+  createdAt: IsoDateTime,
+})
+export type OrderRecord = v.InferOutput<typeof OrderRecord>
+
+export const CommissionRecord = v.object({
+  id: Text,
+  distributorId: Text,
+  orderId: Text,
+  amountFen: Int,
+  status: v.picklist(['pending', 'settled', 'reversed']),
+  settlesAt: IsoDateTime,
+  createdAt: IsoDateTime,
+})
+export type CommissionRecord = v.InferOutput<typeof CommissionRecord>
+
+export const SessionRecord = v.object({ memberId: Text, createdAt: IsoDateTime })
+export type SessionRecord = v.InferOutput<typeof SessionRecord>
+
+export const IdempotencyRecord = v.object({
+  scope: Text,
+  key: Text,
+  bodyHash: Text,
+  status: Int,
+  body: v.unknown(),
+  createdAt: IsoDateTime,
+})
+export type IdempotencyRecord = v.InferOutput<typeof IdempotencyRecord>
+
+export const MockState = v.object({
+  schemaVersion: v.literal(1),
+  /** Added to real time: the mock clock moves with the wall clock, shifted by operators and tests. */
+  clock: v.object({ offsetMs: Int }),
+  nextId: Int,
+  config: AppConfig,
+  members: v.array(MemberRecord),
+  /** By token. */
+  sessions: v.record(Text, SessionRecord),
+  /** Login code to member id, for WeChat sign-ins that carry no install id. */
+  wechatCodes: v.record(Text, Text),
+  ledger: v.array(LedgerRecord),
+  checkins: v.array(CheckinRecord),
+  giftCategories: v.array(v.object({ id: Text, name: Text })),
+  gifts: v.array(GiftRecord),
+  topics: v.array(v.object({ name: Text, description: Text })),
+  posts: v.array(PostRecord),
+  products: v.array(ProductRecord),
+  bindings: v.array(BindingRecord),
+  orders: v.array(OrderRecord),
+  commissions: v.array(CommissionRecord),
+  /** By scope and key, see mock/http/register.ts. */
+  idempotency: v.record(Text, IdempotencyRecord),
+})
+export type MockState = v.InferOutput<typeof MockState>
+
+/** Records keyed by client-supplied strings must not see Object.prototype (a token of "__proto__"). */
+export const ownEntry = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+
+export const newId = (state: MockState, prefix: string): string => {
+  state.nextId += 1
+  return `${prefix}-${state.nextId}`
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// How much FanLoop weighs next to an empty Taro app built the same way, on the same machine, in
+// the same run: the mini-program main package (what WeChat downloads before the first page) and
+// the JS an H5 visitor downloads before the first screen (see scripts/lib/h5.mjs for how that set
+// is found). Ratios to the floor keep the numbers meaningful across Taro upgrades.
+//
+// Usage: npm run bench:size [-- --no-build] [-- --entry-page pages/home/index]
+//   --no-build    reuse FanLoop's dist/weapp and dist/h5 when both exist (the floor is always built)
+//   --entry-page  measure another H5 page than the app config's entry page
+// Writes bench-results/size.json; exits non-zero when a build fails or a budget is exceeded.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { KB, kb, packageSizes } from './lib/weapp.mjs'
+import { h5AllJs, h5FirstScreen } from './lib/h5.mjs'
+import { table } from './lib/table.mjs'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const floorSource = path.resolve(repoRoot, '../shared/bench/taro-floor')
+const resultsDir = path.join(repoRoot, 'bench-results')
+const logsDir = path.join(resultsDir, 'logs')
+const taroBin = path.join(repoRoot, 'node_modules/@tarojs/cli/bin/taro')
+
+const BUDGETS = { weappMainBytes: 600 * KB, h5FirstScreenGzipBytes: 170 * KB }
+
+const args = process.argv.slice(2)
+const noBuild = args.includes('--no-build')
+const entryFlag = args.indexOf('--entry-page')
+const entryPage = entryFlag >= 0 ? args[entryFlag + 1] : undefined
+
+// Builds are noisy and long; their output goes to a log, and only its tail is shown on failure.
+function build(label, cwd, type) {
+  fs.mkdirSync(logsDir, { recursive: true })
+  const logFile = path.join(logsDir, `${label}-${type}.log`)
+  const log = fs.openSync(logFile, 'w')
+  const env = { ...process.env }
+  // A stray NODE_ENV/TARO_ENV from the caller's shell would change what taro builds; let the CLI
+  // pick them as `npm run build:*` does.
+  delete env.NODE_ENV
+  delete env.TARO_ENV
+  const started = Date.now()
+  process.stdout.write(`building ${label} ${type} ... `)
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [taroBin, 'build', '--type', type], { cwd, env, stdio: ['ignore', log, log] })
+    child.on('close', (code, signal) => {
+      fs.closeSync(log)
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      if (code === 0) {
+        console.log(`ok (${seconds} s)`)
+        resolve(true)
+        return
+      }
+      console.log(`FAILED (${signal ?? `exit ${code}`}, ${seconds} s), log: ${path.relative(repoRoot, logFile)}`)
+      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')
+      console.log(tail.replace(/^/gm, '  | '))
+      resolve(false)
+    })
+  })
+}
+
+async function buildFloor() {
+  if (!fs.existsSync(floorSource)) throw new Error(`reference app not found at ${floorSource}`)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-floor-'))
+  fs.cpSync(floorSource, dir, {
+    recursive: true,
+    filter: (src) => !['node_modules', 'dist', '.swc'].includes(path.basename(src)),
+  })
+  // Same Taro, React and webpack versions as FanLoop, so its node_modules builds the floor too.
+  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+  const ok = (await build('floor', dir, 'weapp')) && (await build('floor', dir, 'h5'))
+  return { dir, ok }
+}
+
+function measure(root) {
+  const weapp = packageSizes(path.join(root, 'dist/weapp'))
+  return {
+    weapp: {
+      mainBytes: weapp.main.bytes,
+      subPackages: weapp.subPackages.map((sub) => ({ root: sub.root, bytes: sub.bytes, files: sub.files })),
+      totalBytes: weapp.total,
+    },
+    h5: {
+      firstScreen: h5FirstScreen(path.join(root, 'dist/h5'), { entryPage }),
+      allJs: h5AllJs(path.join(root, 'dist/h5')),
+    },
+  }
+}
+
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}x` : '')
+
+async function main() {
+  const started = Date.now()
+  const failures = []
+
+  const floor = await buildFloor()
+  let floorResult = null
+  try {
+    if (floor.ok) floorResult = measure(floor.dir)
+    else failures.push('the reference app did not build')
+  } finally {
+    fs.rmSync(floor.dir, { recursive: true, force: true })
+  }
+
+  const haveDist =
+    fs.existsSync(path.join(repoRoot, 'dist/weapp/app.json')) &&
+    fs.existsSync(path.join(repoRoot, 'dist/h5/index.html'))
+  let appBuilt = true
+  if (noBuild && haveDist) {
+    console.log('FanLoop: reusing dist/weapp and dist/h5 (--no-build)')
+  } else {
+    if (noBuild) console.log('FanLoop: --no-build given but dist/ is incomplete, building')
+    appBuilt = (await build('fanloop', repoRoot, 'weapp')) && (await build('fanloop', repoRoot, 'h5'))
+    if (!appBuilt) failures.push('FanLoop did not build')
+  }
+
+  let app = null
+  if (appBuilt) {
+    try {
+      app = measure(repoRoot)
+    } catch (error) {
+      failures.push(`measuring FanLoop failed: ${error.message}`)
+    }
+  }
+
+  const rows = []
+  const budgetCell = (bytes, budget) => (budget ? `${kb(budget)} ${bytes > budget ? 'OVER' : 'ok'}` : '')
+  const row = (label, floorBytes, appBytes, budget) => [
+    label,
+    floorBytes == null ? '-' : kb(floorBytes),
+    appBytes == null ? '-' : kb(appBytes),
+    floorBytes && appBytes != null ? ratio(appBytes, floorBytes) : '',
+    appBytes == null ? '' : budgetCell(appBytes, budget),
+  ]
+  rows.push(row('weapp main package', floorResult?.weapp.mainBytes, app?.weapp.mainBytes, BUDGETS.weappMainBytes))
+  for (const sub of app?.weapp.subPackages ?? []) rows.push(row(`weapp subpackage ${sub.root}`, null, sub.bytes))
+  rows.push(row('weapp total', floorResult?.weapp.totalBytes, app?.weapp.totalBytes))
+  rows.push(row('H5 first-screen JS raw', floorResult?.h5.firstScreen.raw, app?.h5.firstScreen.raw))
+  rows.push(
+    row(
+      'H5 first-screen JS gzip',
+      floorResult?.h5.firstScreen.gzip,
+      app?.h5.firstScreen.gzip,
+      BUDGETS.h5FirstScreenGzipBytes,
+    ),
+  )
+  rows.push(row('H5 all JS gzip', floorResult?.h5.allJs.gzip, app?.h5.allJs.gzip))
+
+  console.log('')
+  console.log(table(['measure', 'floor', 'FanLoop', 'ratio', 'budget'], rows, { alignRight: [1, 2, 3] }))
+  for (const [label, result] of [
+    ['floor', floorResult],
+    ['FanLoop', app],
+  ]) {
+    if (!result) continue
+    const fs1 = result.h5.firstScreen
+    console.log(`\n${label} H5 first screen = index.html scripts + the chunks of ${fs1.entryPage}:`)
+    console.log(
+      table(
+        ['file', 'loaded by', 'raw', 'gzip'],
+        fs1.files.map((f) => [f.file, f.role, kb(f.raw), kb(f.gzip)]),
+        { alignRight: [2, 3] },
+      ),
+    )
+  }
+
+  if (app) {
+    if (app.weapp.mainBytes > BUDGETS.weappMainBytes)
+      failures.push(`weapp main package ${kb(app.weapp.mainBytes)} > ${kb(BUDGETS.weappMainBytes)}`)
+    if (app.h5.firstScreen.gzip > BUDGETS.h5FirstScreenGzipBytes)
+      failures.push(`H5 first-screen JS ${kb(app.h5.firstScreen.gzip)} gzip > ${kb(BUDGETS.h5FirstScreenGzipBytes)}`)
+  }
+
+  const report = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    units: 'bytes; KB in the printed table = 1000 bytes; gzip = zlib level 9 per file, summed',
+    budgets: BUDGETS,
+    floor: floorResult,
+    app,
+    ratios:
+      app && floorResult
+        ? {
+            weappMain: app.weapp.mainBytes / floorResult.weapp.mainBytes,
+            h5FirstScreenRaw: app.h5.firstScreen.raw / floorResult.h5.firstScreen.raw,
+            h5FirstScreenGzip: app.h5.firstScreen.gzip / floorResult.h5.firstScreen.gzip,
+          }
+        : null,
+    failures,
+    ok: failures.length === 0,
+    seconds: Math.round((Date.now() - started) / 1000),
+  }
+  fs.mkdirSync(resultsDir, { recursive: true })
+  fs.writeFileSync(path.join(resultsDir, 'size.json'), `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(resultsDir, 'size.json'))}`)
+
+  if (failures.length) {
+    console.error(`bench:size FAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
+    process.exitCode = 1
+  } else {
+    console.log('bench:size OK (within budgets)')
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exitCode = 1
+})

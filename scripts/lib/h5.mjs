@@ -1,0 +1,132 @@
+// Which JavaScript a phone downloads before the first H5 screen can render, read from the
+// production build alone (no browser):
+//   1. every local <script src> in dist/h5/index.html (webpack's entry chunks: vendors + app);
+//   2. the entry page: `entryPagePath` or else `pages[0]` of the app config that Taro inlines
+//      into the app chunk (`"pages":[...]`), i.e. what the browser router shows for `/`;
+//   3. that page's route in the same chunk, `{"path":"<page>","load":function(){... __webpack_require__.e(ID) ...}}`:
+//      the chunk ids it loads before rendering;
+//   4. the id -> file name map of webpack's runtime (`__webpack_require__.u`), evaluated in a
+//      sandbox, with `js/<id>.*.js` as the fallback.
+// Lazy imports that the page itself makes later are not counted: they are not on the first screen.
+// Checked against a real Chromium on the reference app: it requests exactly these files.
+import fs from 'node:fs'
+import path from 'node:path'
+import vm from 'node:vm'
+import zlib from 'node:zlib'
+
+const gzipSize = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length
+
+function localScripts(distDir) {
+  const htmlFile = path.join(distDir, 'index.html')
+  if (!fs.existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: run the H5 build first`)
+  const html = fs.readFileSync(htmlFile, 'utf8')
+  const out = []
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)) {
+    const src = match[1]
+    if (/^(https?:)?\/\//i.test(src)) continue
+    out.push(src.replace(/[?#].*$/, '').replace(/^\.?\/+/, ''))
+  }
+  return out
+}
+
+// The object literal or function body starting at `open` (a `{`), by bracket counting. Good
+// enough for minified webpack runtime code, which holds no braces inside strings here.
+function balanced(text, open) {
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++
+    else if (text[i] === '}' && --depth === 0) return text.slice(open, i + 1)
+  }
+  return null
+}
+
+export function chunkUrlFunction(sources) {
+  for (const source of sources) {
+    const match =
+      /__webpack_require__\.u\s*=\s*function\s*\(\s*\w+\s*\)\s*/.exec(source) ?? /\.u=function\(\w+\)/.exec(source)
+    if (!match) continue
+    const body = balanced(source, source.indexOf('{', match.index + match[0].length - 1))
+    if (!body) continue
+    const header = match[0].replace(/^.*?function/, 'function')
+    try {
+      const fn = new vm.Script(`(${header}${body})`).runInNewContext({})
+      if (typeof fn === 'function') return fn
+    } catch {
+      // fall through to the file-name fallback
+    }
+  }
+  return null
+}
+
+function findAppConfig(sources) {
+  for (const source of sources) {
+    const entry = /"entryPagePath":"([^"]+)"/.exec(source)
+    const pages = /"pages":(\[[^\]]*\])/.exec(source)
+    if (pages && source.includes('"path":')) {
+      return { entryPage: entry?.[1], pages: JSON.parse(pages[1]) }
+    }
+  }
+  return null
+}
+
+export function h5FirstScreen(distDir, { entryPage: forcedEntry } = {}) {
+  const initial = localScripts(distDir)
+  if (initial.length === 0) throw new Error(`${distDir}/index.html loads no local script`)
+  const read = (rel) => fs.readFileSync(path.join(distDir, rel))
+  const sources = initial.map((rel) => read(rel).toString('utf8'))
+
+  const config = findAppConfig(sources)
+  if (!config) throw new Error('could not find the Taro app config (`"pages":[...]`) in the entry scripts')
+  const entryPage = (forcedEntry ?? config.entryPage ?? config.pages[0]).replace(/^\/+/, '')
+
+  const routeSource = sources.find((s) => s.includes(`"path":"${entryPage}"`))
+  if (!routeSource) throw new Error(`no H5 route for ${entryPage} in the entry scripts`)
+  const at = routeSource.indexOf(`"path":"${entryPage}"`)
+  const loadAt = routeSource.indexOf('"load":', at)
+  const thenAt = routeSource.indexOf('.then(', loadAt)
+  if (loadAt < 0 || thenAt < 0) throw new Error(`route ${entryPage}: cannot read its load() function`)
+  const ids = [...routeSource.slice(loadAt, thenAt).matchAll(/\.e\((\d+|"[^"]+")\)/g)].map((m) => JSON.parse(m[1]))
+  if (ids.length === 0) throw new Error(`route ${entryPage}: load() loads no chunk`)
+
+  const urlOf = chunkUrlFunction(sources)
+  const jsFiles = fs.existsSync(path.join(distDir, 'js')) ? fs.readdirSync(path.join(distDir, 'js')) : []
+  const chunkFiles = ids.map((id) => {
+    const fromRuntime = urlOf?.(id)
+    if (fromRuntime && fs.existsSync(path.join(distDir, fromRuntime))) return fromRuntime
+    const byName = jsFiles.find((f) => f.startsWith(`${id}.`) && f.endsWith('.js'))
+    if (!byName) throw new Error(`route ${entryPage}: no file for chunk ${id}`)
+    return `js/${byName}`
+  })
+
+  const files = [...new Set([...initial, ...chunkFiles])].map((rel) => {
+    const buffer = read(rel)
+    return {
+      file: rel,
+      role: initial.includes(rel) ? 'index.html' : `page ${entryPage}`,
+      raw: buffer.length,
+      gzip: gzipSize(buffer),
+    }
+  })
+  return {
+    entryPage,
+    files,
+    raw: files.reduce((n, f) => n + f.raw, 0),
+    gzip: files.reduce((n, f) => n + f.gzip, 0),
+  }
+}
+
+// All JS of the H5 build, for context next to the first screen.
+export function h5AllJs(distDir) {
+  const dir = path.join(distDir, 'js')
+  let raw = 0
+  let gzip = 0
+  let count = 0
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!name.endsWith('.js')) continue
+    const buffer = fs.readFileSync(path.join(dir, name))
+    raw += buffer.length
+    gzip += gzipSize(buffer)
+    count++
+  }
+  return { count, raw, gzip }
+}

@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// `npm start`: everything a new developer needs to see the app, in one terminal. The mock API and
+// the H5 dev server (which forwards /api to the mock, config/index.ts) run as children with
+// prefixed output; when both answer, the URLs are printed. Ctrl-C stops both; if either dies the
+// other is stopped too, so nothing is left holding a port.
+import { spawn } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+const MOCK_PORT = Number(process.env.MOCK_PORT ?? 9527)
+const H5_PORT = Number(process.env.H5_PORT ?? 10086)
+const HOST = '127.0.0.1'
+const mockBase = `http://${HOST}:${MOCK_PORT}/api/v1`
+const h5Url = `http://${HOST}:${H5_PORT}/`
+// The first H5 dev build takes ~30-60 s on 2 cores; past this, something is wrong.
+const READY_TIMEOUT_MS = 5 * 60_000
+
+const colors = process.stdout.isTTY
+  ? { mock: '\x1b[36m', h5: '\x1b[35m', reset: '\x1b[0m', bold: '\x1b[1m' }
+  : { mock: '', h5: '', reset: '', bold: '' }
+
+const children = new Map()
+let stopping = false
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: HOST, port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+// The child's stdout is a pipe, yet webpack's progress bar still redraws itself with cursor
+// codes; interleaved with the mock's log that is unreadable, so bars are dropped and colours kept.
+// eslint-disable-next-line no-control-regex
+const CURSOR_CODES = /\x1b\[[0-9;]*[ABCDEFGHJKST]/g
+// eslint-disable-next-line no-control-regex
+const ALL_CODES = /\x1b\[[0-9;]*[A-Za-z]/g
+
+function prefixLines(name, stream, target) {
+  let buffered = ''
+  let inProgressBar = false
+  const prefix = `${colors[name]}[${name}]${colors.reset} `
+  const emit = (raw) => {
+    const line = raw.split('\r').pop().replace(CURSOR_CODES, '')
+    const plain = line.replace(ALL_CODES, '')
+    if (plain.includes('█')) {
+      inProgressBar = true
+      return
+    }
+    if (!plain.trim()) {
+      inProgressBar = false
+      return
+    }
+    // A bar's second line (the wrapped phase name) belongs to the bar.
+    if (inProgressBar) return
+    // The mock already tags its own lines.
+    target.write(plain.startsWith(`[${name}]`) ? `${line}\n` : `${prefix}${line}\n`)
+  }
+  stream.setEncoding('utf8')
+  stream.on('data', (chunk) => {
+    buffered += chunk
+    const lines = buffered.split('\n')
+    buffered = lines.pop() ?? ''
+    for (const line of lines) emit(line)
+  })
+  stream.on('end', () => emit(buffered))
+}
+
+function startChild(name, script) {
+  const child = spawn(npm, ['run', '-s', script], {
+    cwd: repoRoot,
+    env: { ...process.env, MOCK_PORT: String(MOCK_PORT), H5_PORT: String(H5_PORT) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: npm, its shell and the node underneath can be stopped together.
+    detached: process.platform !== 'win32',
+  })
+  prefixLines(name, child.stdout, process.stdout)
+  prefixLines(name, child.stderr, process.stderr)
+  children.set(name, child)
+  child.on('exit', (code, signal) => {
+    children.delete(name)
+    if (stopping) return
+    console.error(
+      `\n${colors.bold}[start] ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.${colors.reset}`,
+    )
+    stopAll(1)
+  })
+  return child
+}
+
+function killGroup(child, signal) {
+  try {
+    if (process.platform === 'win32') child.kill(signal)
+    else process.kill(-child.pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+function stopAll(exitCode) {
+  if (stopping) return
+  stopping = true
+  for (const child of children.values()) killGroup(child, 'SIGTERM')
+  const deadline = setTimeout(() => {
+    for (const child of children.values()) killGroup(child, 'SIGKILL')
+    process.exit(exitCode)
+  }, 5000)
+  deadline.unref()
+  const check = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(check)
+      process.exit(exitCode)
+    }
+  }, 100)
+}
+
+async function answers(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
+    return response.status < 500
+  } catch {
+    return false
+  }
+}
+
+async function waitFor(label, url) {
+  const started = Date.now()
+  while (!stopping) {
+    if (await answers(url)) return true
+    if (Date.now() - started > READY_TIMEOUT_MS) {
+      console.error(`[start] ${label} did not answer at ${url} within ${READY_TIMEOUT_MS / 1000} s`)
+      return false
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return false
+}
+
+async function main() {
+  for (const [label, port, variable] of [
+    ['mock API', MOCK_PORT, 'MOCK_PORT'],
+    ['H5 dev server', H5_PORT, 'H5_PORT'],
+  ]) {
+    if (await portInUse(port)) {
+      console.error(
+        `[start] port ${port} (${label}) is already in use: is another \`npm start\` running? Stop it, or set ${variable}=<free port>.`,
+      )
+      process.exit(1)
+    }
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(signal === 'SIGINT' ? 0 : 1))
+  // Last resort if this process is torn down some other way.
+  process.on('exit', () => {
+    for (const child of children.values()) killGroup(child, 'SIGKILL')
+  })
+
+  console.log(
+    `[start] starting the mock API on ${HOST}:${MOCK_PORT} and the H5 dev server on ${HOST}:${H5_PORT} (first build takes ~1 min)`,
+  )
+  startChild('mock', 'mock')
+  startChild('h5', 'dev:h5')
+
+  const [mockUp, h5Up] = await Promise.all([waitFor('mock API', `${mockBase}/health`), waitFor('H5 dev server', h5Url)])
+  if (stopping) return
+  if (!mockUp || !h5Up) {
+    stopAll(1)
+    return
+  }
+
+  const { bold, reset } = colors
+  console.log(`
+${bold}FanLoop is running${reset}
+  H5 app      ${h5Url}   (open at a phone size: DevTools device toolbar)
+  mock API    ${mockBase}
+  OpenAPI     ${mockBase}/openapi.json
+Mini-program: run \`npm run dev:weapp\` in another terminal and open this folder in WeChat DevTools (it reads dist/weapp).
+Ctrl-C stops both servers.
+`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  stopAll(1)
+})

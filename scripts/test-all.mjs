@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in the order CI needs them (builds before the browser
+// journeys that use them). It keeps going after a failure so one run shows everything that is
+// broken, and ends with the line CI reads: `N passed, N failed` (jest tests from jest's JSON
+// results, plus one check per non-jest step).
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { table } from './lib/table.mjs'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const resultsDir = path.join(repoRoot, 'test-results')
+const jestBin = path.join(repoRoot, 'node_modules/jest/bin/jest.js')
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+const steps = [
+  { name: 'typecheck', run: [npm, 'run', '-s', 'typecheck'] },
+  { name: 'lint', run: [npm, 'run', '-s', 'lint'] },
+  {
+    name: 'jest app+contract',
+    jsonFile: path.join(resultsDir, 'jest-unit.json'),
+    run: [
+      process.execPath,
+      jestBin,
+      '--selectProjects',
+      'app',
+      'contract',
+      '--ci',
+      '--json',
+      '--outputFile=test-results/jest-unit.json',
+    ],
+  },
+  { name: 'build:h5', run: [npm, 'run', '-s', 'build:h5'] },
+  { name: 'build:weapp', run: [npm, 'run', '-s', 'build:weapp'] },
+  { name: 'check:weapp', needs: ['build:weapp'], run: [npm, 'run', '-s', 'check:weapp'] },
+  {
+    name: 'jest e2e',
+    needs: ['build:h5'],
+    jsonFile: path.join(resultsDir, 'jest-e2e.json'),
+    // One browser at a time: two Chromiums plus a build's leftovers do not fit 2 cores well.
+    run: [
+      process.execPath,
+      jestBin,
+      '--selectProjects',
+      'e2e',
+      '--ci',
+      '--runInBand',
+      '--json',
+      '--outputFile=test-results/jest-e2e.json',
+    ],
+  },
+]
+
+function run([command, ...args]) {
+  return new Promise((resolve) => {
+    // Inherited stdio streams each step's output live; CI=true keeps jest and the tools non-interactive.
+    const child = spawn(command, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, CI: process.env.CI ?? 'true' },
+    })
+    child.on('error', (error) => resolve({ code: 127, error }))
+    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal }))
+  })
+}
+
+// What a jest run contributes to the totals. A run that left no readable JSON, ran no test, or
+// exited non-zero with nothing failing (e.g. a crashed global setup) still counts as one failure.
+function jestCounts(jsonFile, exitCode) {
+  let result
+  try {
+    result = JSON.parse(fs.readFileSync(jsonFile, 'utf8'))
+  } catch {
+    return { passed: 0, failed: 1, detail: 'no JSON results (jest crashed before reporting)' }
+  }
+  const passed = result.numPassedTests ?? 0
+  let failed = (result.numFailedTests ?? 0) + (result.numRuntimeErrorTestSuites ?? 0)
+  const notes = []
+  if (result.numRuntimeErrorTestSuites) notes.push(`${result.numRuntimeErrorTestSuites} suite(s) failed to run`)
+  if ((result.numTotalTests ?? 0) === 0) {
+    failed += 1
+    notes.push('ran zero tests')
+  }
+  if (exitCode !== 0 && failed === 0) {
+    failed = 1
+    notes.push(`jest exited ${exitCode}`)
+  }
+  return { passed, failed, detail: [`${passed} passed, ${failed} failed`, ...notes].join('; ') }
+}
+
+async function main() {
+  fs.mkdirSync(resultsDir, { recursive: true })
+  const outcomes = []
+  const failedSteps = new Set()
+
+  for (const step of steps) {
+    const blockedBy = (step.needs ?? []).filter((name) => failedSteps.has(name))
+    if (blockedBy.length) {
+      // Checking an old dist/ after a failed build would report on code that is not this commit.
+      console.log(`\n=== ${step.name}: skipped, ${blockedBy.join(', ')} failed ===`)
+      outcomes.push({
+        name: step.name,
+        ok: false,
+        passed: 0,
+        failed: 1,
+        seconds: 0,
+        detail: `skipped (${blockedBy.join(', ')} failed)`,
+      })
+      failedSteps.add(step.name)
+      continue
+    }
+    const shown = step.run[0] === process.execPath ? ['jest', ...step.run.slice(2)] : step.run
+    console.log(`\n=== ${step.name}: ${shown.join(' ')} ===`)
+    if (step.jsonFile) fs.rmSync(step.jsonFile, { force: true })
+    const started = Date.now()
+    const { code, error } = await run(step.run)
+    const seconds = (Date.now() - started) / 1000
+    let outcome
+    if (step.jsonFile) {
+      outcome = { name: step.name, ...jestCounts(step.jsonFile, code), seconds }
+      outcome.ok = outcome.failed === 0
+    } else {
+      const ok = code === 0
+      outcome = {
+        name: step.name,
+        ok,
+        passed: ok ? 1 : 0,
+        failed: ok ? 0 : 1,
+        seconds,
+        detail: ok ? '' : error ? String(error.message) : `exit ${code}`,
+      }
+    }
+    if (!outcome.ok) failedSteps.add(step.name)
+    outcomes.push(outcome)
+  }
+
+  const passed = outcomes.reduce((n, o) => n + o.passed, 0)
+  const failed = outcomes.reduce((n, o) => n + o.failed, 0)
+  console.log('')
+  console.log(
+    table(
+      ['step', 'result', 'seconds', 'detail'],
+      outcomes.map((o) => [o.name, o.ok ? 'pass' : 'FAIL', o.seconds.toFixed(1), o.detail]),
+      { alignRight: [2] },
+    ),
+  )
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exitCode = failed > 0 ? 1 : 0
+}
+
+main().catch((error) => {
+  console.error(error)
+  console.log('0 passed, 1 failed')
+  process.exitCode = 1
+})

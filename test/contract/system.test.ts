@@ -1,0 +1,111 @@
+import * as v from 'valibot'
+import { AppConfig, endpoints, Health } from '../../src/contract'
+import { mockEndpoints } from '../../mock/mock-endpoints'
+import { createApiClient, expectError, expectShape, hasMockRoutes } from './support/client'
+
+const api = createApiClient()
+
+type Operation = {
+  operationId: string
+  security: unknown[]
+  parameters?: { name: string; in: string; required: boolean }[]
+  requestBody?: unknown
+  responses: Record<string, unknown>
+}
+
+describe('system', () => {
+  it('answers health with the server clock', async () => {
+    const response = await api.request('GET', '/health')
+    expect(response.status).toBe(200)
+    const health = expectShape(Health, response.body)
+    expect(health.now).toMatch(/[+-]\d\d:\d\d$|Z$/)
+  })
+
+  it('serves the app config the app renders from', async () => {
+    const response = await api.request('GET', '/app/config')
+    expect(response.status).toBe(200)
+    const config = expectShape(AppConfig, response.body)
+    expect(config.levels.map((level) => level.code)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5'])
+    const thresholds = config.levels.map((level) => level.minGrowth)
+    expect([...thresholds].sort((a, b) => a - b)).toEqual(thresholds)
+    expect(thresholds[0]).toBe(0)
+    expect(config.distribution.commissionLevels).toBeLessThanOrEqual(2)
+    expect(config.features.shareRewards).toBe(false)
+    for (const level of config.levels) expect(level.benefits.length).toBeGreaterThan(0)
+  })
+
+  describe('openapi.json', () => {
+    let document: {
+      openapi: string
+      paths: Record<string, Record<string, Operation>>
+      components: { schemas: Record<string, unknown> }
+    }
+
+    beforeAll(async () => {
+      const response = await api.request('GET', '/openapi.json')
+      expect(response.status).toBe(200)
+      document = response.body as typeof document
+    })
+
+    it('is OpenAPI 3.1 with the error body as a component', () => {
+      expect(document.openapi).toMatch(/^3\.1\./)
+      expect(document.components.schemas.ErrorBody).toEqual(expect.objectContaining({ type: 'object' }))
+    })
+
+    const listed = [...Object.entries(endpoints), ...(hasMockRoutes ? Object.entries(mockEndpoints) : [])]
+    it.each(listed)('lists %s with its method, security and Idempotency-Key', (_name, endpoint) => {
+      const operation = document.paths[endpoint.path]?.[endpoint.method.toLowerCase()]
+      expect(operation).toBeDefined()
+      if (!operation) return
+      expect(operation.responses[String(endpoint.status)]).toBeDefined()
+      expect(operation.security).toEqual(endpoint.isPublic ? [] : [{ bearerAuth: [] }])
+      const idempotencyHeader = operation.parameters?.find((parameter) => parameter.name === 'Idempotency-Key')
+      expect(idempotencyHeader?.required ?? false).toBe(endpoint.isIdempotent)
+      expect(operation.requestBody !== undefined).toBe('body' in endpoint)
+      const pathParameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name)
+      for (const name of pathParameters)
+        expect(operation.parameters).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }))
+    })
+
+    it('documents query parameters from the query schemas', () => {
+      const gifts = document.paths['/gifts']?.get
+      expect(gifts?.parameters?.map((parameter) => parameter.name).sort()).toEqual([
+        'affordable',
+        'category',
+        'cursor',
+        'limit',
+      ])
+    })
+  })
+
+  it('answers an unknown route with 404 NOT_FOUND in the error format', async () => {
+    expectError(await api.request('GET', '/no-such-thing'), 404, 'NOT_FOUND')
+    expectError(await api.request('POST', '/no/such/thing', { body: {} }), 404, 'NOT_FOUND')
+  })
+
+  it('answers a wrong method on a known path with 404 NOT_FOUND', async () => {
+    expectError(await api.request('DELETE', '/me'), 404, 'NOT_FOUND')
+    expectError(await api.request('PUT', '/gifts', { body: {} }), 404, 'NOT_FOUND')
+    expectError(await api.request('POST', '/health', { body: {} }), 404, 'NOT_FOUND')
+  })
+
+  it('allows cross-origin calls with the headers the app sends', async () => {
+    const response = await api.request('OPTIONS', '/me', {
+      headers: {
+        Origin: 'http://192.168.1.20:10086',
+        'Access-Control-Request-Method': 'PATCH',
+        'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key',
+      },
+    })
+    expect(response.status).toBeLessThan(300)
+    const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase()
+    for (const header of ['authorization', 'content-type', 'idempotency-key']) expect(allowed).toContain(header)
+    expect(response.headers.get('access-control-allow-origin')).toBeTruthy()
+  })
+
+  it('answers with a JSON content type', async () => {
+    const response = await api.request('GET', '/health')
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(v.is(Health, JSON.parse(response.text))).toBe(true)
+  })
+})

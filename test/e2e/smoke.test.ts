@@ -1,0 +1,49 @@
+// The H5 production build boots on a phone-sized Chromium against the mock API: the cheapest
+// proof that the bundle is not a blank page (the failure mode of a bad transpile, see taro-notes).
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  waitForContent,
+  type Phone,
+  type Stack,
+} from './support'
+
+jest.setTimeout(E2E_TEST_TIMEOUT_MS)
+
+let stack: Stack
+let phone: Phone
+
+beforeAll(async () => {
+  stack = await startStack()
+  phone = await launchPhone({ baseURL: stack.baseUrl })
+})
+
+afterAll(closeAll)
+
+test('the app opens at / and shows content with no page errors', async () => {
+  const response = await phone.page.goto('/')
+  expect(response?.status()).toBe(200)
+
+  const text = await waitForContent(phone.page)
+  expect(text.length).toBeGreaterThan(0)
+  await screenshot(phone.page, 'smoke-home')
+
+  expect(phone.problems.filter((p) => p.kind === 'pageerror')).toEqual([])
+})
+
+test('a deep link with a query string reaches the app (history fallback)', async () => {
+  const page = await phone.newPage()
+  await page.goto('/pages/home/index?ref=SMOKE')
+  expect(new URL(page.url()).searchParams.get('ref')).toBe('SMOKE')
+  await waitForContent(page)
+  expect(phone.problems.filter((p) => p.kind === 'pageerror')).toEqual([])
+  await page.close()
+})
+
+test('the mock API answers through the app origin, as the app calls it', async () => {
+  const health = await fetch(`${stack.appApiBase}/health`)
+  expect(health.status).toBe(200)
+})

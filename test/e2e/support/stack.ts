@@ -1,0 +1,43 @@
+// The system under test for browser journeys: the H5 production build and the mock API, both on
+// loopback ports chosen by the OS so several runs (or a developer's `npm start`) never collide.
+import fs from 'node:fs'
+import path from 'node:path'
+import { startMockServer } from '../../../mock/server'
+import { track } from './cleanup'
+import { distH5 } from './paths'
+import { startStaticServer } from './static-server'
+
+export type Stack = {
+  /** Origin serving the H5 app, e.g. http://127.0.0.1:41234 (pages at /pages/home/index). */
+  baseUrl: string
+  /** The mock API reached directly (for seeding/inspecting state), e.g. http://127.0.0.1:40111/api/v1. */
+  apiBase: string
+  /** The mock API through the app's origin, as the app itself calls it. */
+  appApiBase: string
+  close(): Promise<void>
+}
+
+export async function startStack(): Promise<Stack> {
+  if (!fs.existsSync(path.join(distH5, 'index.html'))) {
+    throw new Error(`${distH5}/index.html not found: run npm run build:h5 first`)
+  }
+  // In-memory store: every test file starts from the seed and leaves no data behind.
+  const mock = await startMockServer({ port: 0, storeKind: 'memory' })
+  const closeMock = track('mock server', () => mock.close())
+  try {
+    const web = await startStaticServer({ root: distH5, apiTarget: new URL(mock.url).origin })
+    const closeWeb = track('H5 static server', () => web.close())
+    return {
+      baseUrl: web.url,
+      apiBase: mock.apiBase,
+      appApiBase: `${web.url}${new URL(mock.apiBase).pathname}`,
+      close: async () => {
+        await closeWeb()
+        await closeMock()
+      },
+    }
+  } catch (error) {
+    await closeMock()
+    throw error
+  }
+}
