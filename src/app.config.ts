@@ -14,11 +14,32 @@ export default defineAppConfig({
     selectedColor: '#e8503a',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
+    // Icons are drawn by scripts/make-tab-icons.mjs (81x81 PNG, normal and selected colour).
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/community/index', text: '社区' },
-      { pagePath: 'pages/mall/index', text: '积分商城' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab-bar/home.png',
+        selectedIconPath: 'assets/tab-bar/home-active.png',
+      },
+      {
+        pagePath: 'pages/community/index',
+        text: '社区',
+        iconPath: 'assets/tab-bar/community.png',
+        selectedIconPath: 'assets/tab-bar/community-active.png',
+      },
+      {
+        pagePath: 'pages/mall/index',
+        text: '积分商城',
+        iconPath: 'assets/tab-bar/mall.png',
+        selectedIconPath: 'assets/tab-bar/mall-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab-bar/me.png',
+        selectedIconPath: 'assets/tab-bar/me-active.png',
+      },
     ],
   },
   // Only the components a page actually uses are injected at start-up.

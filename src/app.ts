@@ -2,6 +2,7 @@ import { createElement, useEffect, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { accountKeys } from '@/features/account/api/account-queries'
+import { followBrandInTabBar } from '@/lib/app-config'
 import { connectAppVisibility, createQueryClient } from '@/lib/query'
 import { useLocale, useMessages } from '@/lib/i18n'
 import { goToSignIn } from '@/lib/routes'
@@ -17,6 +18,7 @@ const queryClient = createQueryClient({
   },
 })
 connectAppVisibility()
+followBrandInTabBar(queryClient)
 
 /** The tab bar is native on the mini-program: its labels follow the UI language here. */
 function useTabBarLanguage(): void {

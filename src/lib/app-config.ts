@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import Taro from '@tarojs/taro'
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import { endpoints, type AppConfig, type LevelDefinition } from '@/contract'
 import { request } from './http'
 
@@ -36,4 +37,22 @@ export function levelProgress(levels: readonly LevelDefinition[], growth: number
   const span = next.minGrowth - floor
   const percent = span > 0 ? Math.min(100, Math.floor(((growth - floor) * 100) / span)) : 100
   return { current, next, percent, growthToNext: next.minGrowth - growth }
+}
+
+/**
+ * The tab bar is native on the mini-program, outside any page's CSS: give it the brand's colours
+ * whenever the config arrives or changes.
+ */
+export function followBrandInTabBar(queryClient: QueryClient): void {
+  queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success') return
+    if (event.query.queryKey[0] !== appConfigQuery().queryKey[0]) return
+    const { theme } = event.query.state.data as AppConfig
+    Taro.setTabBarStyle({
+      color: theme.mutedTextColor,
+      selectedColor: theme.primaryColor,
+      backgroundColor: theme.surfaceColor,
+      borderStyle: 'white',
+    }).catch(() => undefined)
+  })
 }

@@ -22,6 +22,14 @@ afterAll(closeAll)
 const byTestId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
 const tab = (page: Page, label: string) => page.locator('.weui-tabbar__item', { hasText: label })
 
+/** Waits until a page has finished sliding in (Taro's H5 page transition) and fills the screen. */
+async function pageInFront(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()
+    return box !== undefined && box.width > 0 && Math.abs(box.left) < 1
+  }, testId)
+}
+
 async function signInByPhone(page: Page): Promise<Record<string, unknown>> {
   await byTestId(page, 'phone-input').locator('input').fill(PHONE)
   await byTestId(page, 'send-code').click()
@@ -62,6 +70,7 @@ test('a visitor from a referral link browses first, signs in, and the code goes 
 
   await page.waitForURL(/\/packages\/auth\/sign-in\/index/)
   await byTestId(page, 'referral-notice').getByText(/LINA88/).waitFor()
+  await pageInFront(page, 'sign-in-page')
   await screenshot(page, 'sign-in-04-form')
   const sent = await signInByPhone(page)
   expect(sent).toEqual({ phone: PHONE, smsCode: '123456', ref: 'LINA88' })
@@ -92,6 +101,7 @@ test('a dead session sends the member to sign-in and back to the page they were 
   await page.goto('/pages/me/index')
   await page.waitForURL(/\/packages\/auth\/sign-in\/index\?returnTo=/)
   expect(decodeURIComponent(new URL(page.url()).searchParams.get('returnTo') ?? '')).toBe('/pages/me/index')
+  await pageInFront(page, 'sign-in-page')
   await screenshot(page, 'sign-in-06-session-expired')
 
   const sent = await signInByPhone(page)

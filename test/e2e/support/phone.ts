@@ -120,6 +120,16 @@ export async function launchPhone({ baseURL, ignore = [] }: PhoneOptions = {}): 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotsDir, { recursive: true })
   const file = path.join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`)
+  // Let page transitions finish so the picture shows one page, not two sliding past each other
+  // (endless animations such as the skeleton shimmer are not waited for).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  )
   await page.screenshot({ path: file })
   return file
 }

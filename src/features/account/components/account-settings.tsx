@@ -35,10 +35,6 @@ export function AccountSettings() {
           ))}
         </View>
       </View>
-      <View className='account-settings__row'>
-        <Text>{text.server}</Text>
-        <Text className='account-settings__muted'>{apiBase}</Text>
-      </View>
       {isSignedIn ? (
         <View className='account-settings__sign-out'>
           <ActionButton variant='secondary' isBlock testId='sign-out' isBusy={signOut.isPending} onTap={() => signOut.mutate()}>
@@ -46,6 +42,10 @@ export function AccountSettings() {
           </ActionButton>
         </View>
       ) : null}
+      {/* For operators previewing a build: which API it talks to. */}
+      <Text className='account-settings__footnote'>
+        {text.server} {apiBase}
+      </Text>
     </View>
   )
 }

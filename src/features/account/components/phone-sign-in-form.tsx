@@ -72,7 +72,7 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn: (answer: SignedIn)
     <View className='sign-in-form'>
       <View className='sign-in-form__field'>
         <Text className='sign-in-form__label'>{text.phoneLabel}</Text>
-        <View className='sign-in-form__row'>
+        <View className='sign-in-form__box'>
           <Input
             className='sign-in-form__input'
             data-testid='phone-input'
@@ -100,15 +100,17 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn: (answer: SignedIn)
       </View>
       <View className='sign-in-form__field'>
         <Text className='sign-in-form__label'>{text.codeLabel}</Text>
-        <Input
-          className='sign-in-form__input'
-          data-testid='code-input'
-          type='number'
-          maxlength={6}
-          placeholder={text.codePlaceholder}
-          value={smsCode}
-          onInput={(event) => setSmsCode(event.detail.value.trim())}
-        />
+        <View className='sign-in-form__box'>
+          <Input
+            className='sign-in-form__input'
+            data-testid='code-input'
+            type='number'
+            maxlength={6}
+            placeholder={text.codePlaceholder}
+            value={smsCode}
+            onInput={(event) => setSmsCode(event.detail.value.trim())}
+          />
+        </View>
         {fieldErrors.smsCode ? (
           <Text className='sign-in-form__error' data-testid='code-error'>
             {fieldErrors.smsCode}
