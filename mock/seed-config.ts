@@ -88,6 +88,7 @@ export const seedConfig = (): AppConfig => ({
     ],
     makeup: { perMonth: 2, costPoints: 20 },
   },
+  birthdayGiftPoints: 200,
   points: {
     pendingDays: 7,
     expiry: 'end_of_next_year',

@@ -43,6 +43,8 @@ export const AppConfig = v.object({
     ladder: v.array(v.object({ day: PositiveInt, bonusPoints: NonNegativeInt })),
     makeup: v.object({ perMonth: NonNegativeInt, costPoints: NonNegativeInt }),
   }),
+  /** Points of the yearly birthday gift, for levels whose benefits include `birthday_gift`. */
+  birthdayGiftPoints: NonNegativeInt,
   points: v.object({
     /** Order points stay pending this many days (refund window). */
     pendingDays: NonNegativeInt,

@@ -2,6 +2,21 @@ import * as v from 'valibot'
 import { CursorQuery, IsoDateTime, page } from './common'
 import { AppConfig } from './config'
 import { Gift, GiftCategory, GiftsQuery, Post, PostsQuery, Topic } from './catalog'
+import {
+  BirthdayGift,
+  CelebrationSeen,
+  CheckinCalendar,
+  CheckinCalendarQuery,
+  CheckinResult,
+  LedgerPage,
+  LedgerQuery,
+  LevelOverview,
+  MakeupRequest,
+  MakeupResult,
+  PointsSummary,
+  TaskCompleted,
+  TaskList,
+} from './membership'
 import { Member, MePatch, Ok, PhoneSignInRequest, SignedIn, SmsRequest, SmsSent, WechatSignInRequest } from './member'
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
@@ -48,6 +63,17 @@ export const endpoints = {
   posts: defineEndpoint({ method: 'GET', path: '/posts', summary: 'Community posts by section and topic', isPublic: true, isIdempotent: false, query: PostsQuery, response: page(Post), status: 200 }),
   post: defineEndpoint({ method: 'GET', path: '/posts/{id}', summary: 'One post', isPublic: true, isIdempotent: false, response: Post, status: 200 }),
   topics: defineEndpoint({ method: 'GET', path: '/topics', summary: 'Community topics, most active first', isPublic: true, isIdempotent: false, query: CursorQuery, response: page(Topic), status: 200 }),
+  checkinCalendar: defineEndpoint({ method: 'GET', path: '/checkin/calendar', summary: "A month's check-ins, streak, make-ups left and the rewards ahead", isPublic: false, isIdempotent: false, query: CheckinCalendarQuery, response: CheckinCalendar, status: 200 }),
+  checkIn: defineEndpoint({ method: 'POST', path: '/checkin', summary: "Check in for the server's business day (409 ALREADY_CHECKED_IN the second time)", isPublic: false, isIdempotent: true, response: CheckinResult, status: 201 }),
+  makeUpCheckin: defineEndpoint({ method: 'POST', path: '/checkin/makeup', summary: 'Make up a missed day of this month for points (409 MAKEUP_NOT_ALLOWED with details.reason)', isPublic: false, isIdempotent: true, body: MakeupRequest, response: MakeupResult, status: 201 }),
+  pointsSummary: defineEndpoint({ method: 'GET', path: '/points/summary', summary: 'Balance, pending points, points expiring soon', isPublic: false, isIdempotent: false, response: PointsSummary, status: 200 }),
+  pointsLedger: defineEndpoint({ method: 'GET', path: '/points/ledger', summary: 'Ledger entries, newest first; direction=earned|spent filters', isPublic: false, isIdempotent: false, query: LedgerQuery, response: LedgerPage, status: 200 }),
+  tasks: defineEndpoint({ method: 'GET', path: '/tasks', summary: 'Daily and one-time tasks with progress as the server saw it', isPublic: false, isIdempotent: false, response: TaskList, status: 200 }),
+  completeTask: defineEndpoint({ method: 'POST', path: '/tasks/{id}/complete', summary: 'Report a self-reported task done (only those the server cannot see; capped)', isPublic: false, isIdempotent: true, response: TaskCompleted, status: 200 }),
+  levels: defineEndpoint({ method: 'GET', path: '/levels', summary: 'The level table with benefits, the member\'s level and growth, a level-up not yet celebrated', isPublic: false, isIdempotent: false, response: LevelOverview, status: 200 }),
+  levelCelebrated: defineEndpoint({ method: 'POST', path: '/levels/celebrated', summary: 'The member has seen the celebration of this level (it is not shown again)', isPublic: false, isIdempotent: false, body: CelebrationSeen, response: LevelOverview, status: 200 }),
+  birthdayGift: defineEndpoint({ method: 'GET', path: '/birthday-gift', summary: "This year's birthday gift: available in the birthday month, once a year", isPublic: false, isIdempotent: false, response: BirthdayGift, status: 200 }),
+  claimBirthdayGift: defineEndpoint({ method: 'POST', path: '/birthday-gift/claim', summary: 'Claim the birthday gift (409 BIRTHDAY_GIFT_UNAVAILABLE when not available)', isPublic: false, isIdempotent: true, response: BirthdayGift, status: 200 }),
 } as const
 
 export type Endpoints = typeof endpoints

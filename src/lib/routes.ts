@@ -6,6 +6,10 @@ export const routes = {
   mall: '/pages/mall/index',
   me: '/pages/me/index',
   signIn: '/packages/auth/sign-in/index',
+  checkinCalendar: '/packages/membership/checkin-calendar/index',
+  points: '/packages/membership/points/index',
+  levels: '/packages/membership/levels/index',
+  tasks: '/packages/membership/tasks/index',
 } as const
 
 const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall, routes.me]
