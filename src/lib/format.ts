@@ -9,3 +9,16 @@ export function formatFen(fen: number): string {
 export function formatPoints(points: number): string {
   return String(points).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
+
+/**
+ * A server time shown as the server wrote it ("2026-11-23T08:05:00+08:00" -> "2026-11-23 08:05"):
+ * the brand's time zone decides, not the phone's.
+ */
+export function formatServerTime(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ')
+}
+
+/** "2026-11-23" -> "11-23" for compact lists. */
+export function formatShortDate(isoDate: string): string {
+  return isoDate.slice(5, 10)
+}

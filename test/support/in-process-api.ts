@@ -6,6 +6,8 @@ export type Fault =
   | { kind: 'status'; status: number; body?: string; contentType?: string }
   | { kind: 'hang' }
   | { kind: 'network' }
+  /** The server handles the request, but its answer never arrives (a dropped connection after the write). */
+  | { kind: 'lost-answer' }
 
 type PendingFault = { method: string; path: string; fault: Fault; timesLeft: number }
 
@@ -30,6 +32,10 @@ export function installInProcessApi() {
     if (fault) {
       fault.timesLeft -= 1
       if (fault.fault.kind === 'hang') return new Promise<Response>(() => undefined)
+      if (fault.fault.kind === 'lost-answer') {
+        await app.fetch(new Request(url, { method, headers, body }))
+        return new Promise<Response>(() => undefined)
+      }
       if (fault.fault.kind === 'network') throw new TypeError('Failed to fetch')
       return new Response(fault.fault.body ?? '', {
         status: fault.fault.status,

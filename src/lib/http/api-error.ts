@@ -21,6 +21,8 @@ export class ApiError extends Error {
   readonly status: number | null
   readonly code: string | null
   readonly fields: FieldErrors
+  /** The error body's `details` (e.g. `reason` of a refused make-up), as the server sent them. */
+  readonly details: Record<string, unknown>
   readonly retryAfterSeconds: number | null
 
   constructor(init: {
@@ -29,6 +31,7 @@ export class ApiError extends Error {
     status?: number | null
     code?: string | null
     fields?: FieldErrors
+    details?: Record<string, unknown>
     retryAfterSeconds?: number | null
   }) {
     super(init.message)
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.status = init.status ?? null
     this.code = init.code ?? null
     this.fields = init.fields ?? {}
+    this.details = init.details ?? {}
     this.retryAfterSeconds = init.retryAfterSeconds ?? null
   }
 

@@ -91,6 +91,7 @@ function errorFromAnswer(answer: TransportAnswer): ApiError {
     code,
     message,
     fields,
+    details: details ?? {},
     retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null,
   })
 }

@@ -4,6 +4,7 @@ import { PageShell } from '@/components/page-shell'
 import type { PostSection } from '@/features/community/api/post-queries'
 import { PostFeed } from '@/features/community/components/post-feed'
 import { communityMessages } from '@/features/community/messages'
+import { useReportHotListBrowsed } from '@/features/membership/lib/use-report-hot-list-browsed'
 import { useMessages } from '@/lib/i18n'
 import './index.scss'
 
@@ -12,6 +13,7 @@ const SECTIONS: readonly PostSection[] = ['recommend', 'hot', 'earn']
 export default function CommunityPage() {
   const text = useMessages(communityMessages)
   const [section, setSection] = useState<PostSection>('recommend')
+  useReportHotListBrowsed(section === 'hot')
   return (
     <PageShell title={text.title} testId='community-page'>
       <View className='community__tabs' role='tablist'>

@@ -5,6 +5,7 @@ import { MemberSummary } from '@/features/account/components/member-summary'
 import { PostFeed } from '@/features/community/components/post-feed'
 import { communityMessages } from '@/features/community/messages'
 import { GiftList } from '@/features/mall/components/gift-list'
+import { CheckinCard } from '@/features/membership/components/checkin-card'
 import { mallMessages } from '@/features/mall/messages'
 import { useAppConfig } from '@/lib/app-config'
 import { useMessages } from '@/lib/i18n'
@@ -24,6 +25,7 @@ export default function HomePage() {
         <Text className='home__slogan'>{config?.slogan ?? ' '}</Text>
       </View>
       <MemberSummary />
+      <CheckinCard />
       <View className='section-title'>
         <Text>{mall.hotGifts}</Text>
         <Text className='home__see-all' onClick={() => void Taro.switchTab({ url: routes.mall })}>

@@ -2,13 +2,17 @@ import { PageShell } from '@/components/page-shell'
 import { AccountSettings } from '@/features/account/components/account-settings'
 import { MemberSummary } from '@/features/account/components/member-summary'
 import { settingsMessages } from '@/features/account/messages'
+import { MemberEntries } from '@/features/membership/components/member-entries'
 import { useMessages } from '@/lib/i18n'
+import { selectIsSignedIn, useSession } from '@/stores/session'
 
 export default function MePage() {
   const text = useMessages(settingsMessages)
+  const isSignedIn = useSession(selectIsSignedIn)
   return (
     <PageShell title={text.title} testId='me-page'>
       <MemberSummary />
+      {isSignedIn ? <MemberEntries /> : null}
       <AccountSettings />
     </PageShell>
   )

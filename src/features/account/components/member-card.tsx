@@ -1,8 +1,10 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Member } from '@/contract'
 import { levelProgress, useAppConfig } from '@/lib/app-config'
 import { formatPoints } from '@/lib/format'
 import { commonMessages, useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
 import { accountMessages } from '../messages'
 import './member-card.scss'
 
@@ -20,12 +22,12 @@ export function MemberCard({ member }: { member: Member }) {
         </View>
         <View className='member-card__who'>
           <Text className='member-card__name'>{text.signedInAs(member.nickname)}</Text>
-          <View className='member-card__level'>
+          <View className='member-card__level' hoverClass='member-card--pressed' onClick={() => void Taro.navigateTo({ url: routes.levels })}>
             <Text className='member-card__badge'>{member.levelCode}</Text>
             <Text data-testid='level-name'>{progress.current?.name ?? member.levelCode}</Text>
           </View>
         </View>
-        <View className='member-card__points'>
+        <View className='member-card__points' hoverClass='member-card--pressed' onClick={() => void Taro.navigateTo({ url: routes.points })}>
           <Text className='member-card__points-value' data-testid='points-balance'>
             {formatPoints(member.pointsBalance)}
           </Text>

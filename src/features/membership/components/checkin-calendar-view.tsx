@@ -1,0 +1,121 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useQuery } from '@tanstack/react-query'
+import { Text, View } from '@tarojs/components'
+import type { CheckinCalendar } from '@/contract'
+import { Skeleton } from '@/components/page-state'
+import { QueryState } from '@/components/query-state'
+import { formatShortDate } from '@/lib/format'
+import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { checkinCalendarQuery, useMakeUpCheckin } from '../api/membership-queries'
+import { isMakeupCandidate, monthGrid, shiftMonth } from '../lib/month-grid'
+import { checkinMessages } from '../messages'
+import { RewardLadder } from './reward-ladder'
+import './checkin-calendar-view.scss'
+
+/** A month of check-ins: checked and made-up days, today, the streak, and make-ups of missed days. */
+export function CheckinCalendarView() {
+  const [month, setMonth] = useState<string | undefined>(undefined)
+  const calendar = useQuery(checkinCalendarQuery(month))
+  return (
+    <QueryState query={calendar} skeleton={<Skeleton rows={4} />}>
+      {(data) => <MonthView calendar={data} onMonthChosen={setMonth} />}
+    </QueryState>
+  )
+}
+
+function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onMonthChosen: (month: string) => void }) {
+  const text = useMessages(checkinMessages)
+  const locale = useLocale((state) => state.locale)
+  const makeUp = useMakeUpCheckin()
+  const intent = useRef<{ date: string; key: string } | null>(null)
+  const [year, monthNumber] = calendar.month.split('-').map(Number)
+  const isCurrentMonth = calendar.month === calendar.today.slice(0, 7)
+
+  const refuse = (message: string) => void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
+
+  const onDayTapped = async (date: string) => {
+    if (!isMakeupCandidate(date, calendar.today, calendar.checkedDates)) return
+    if (calendar.makeupsLeft === 0) return refuse(text.makeupRefusals.no_makeups_left ?? '')
+    const { confirm } = await Taro.showModal({
+      title: text.makeupTitle,
+      content: text.makeupConfirm(formatShortDate(date), calendar.makeupCostPoints, calendar.makeupsLeft),
+    })
+    if (!confirm) return
+    // A retry of the same day reuses its key; another day is another intent.
+    if (intent.current?.date !== date) intent.current = { date, key: createIdempotencyKey() }
+    makeUp.mutate(
+      { date, idempotencyKey: intent.current.key },
+      {
+        onSuccess: () => {
+          intent.current = null
+          void Taro.showToast({ title: text.makeupDone(formatShortDate(date)), icon: 'success' })
+        },
+        onError: (error) => {
+          const reason = isApiError(error) ? String(error.details.reason ?? '') : ''
+          if (isApiError(error) && !error.isTransient) intent.current = null
+          refuse(text.makeupRefusals[reason] ?? describeError(error, locale))
+        },
+      },
+    )
+  }
+
+  return (
+    <View className='checkin-calendar' data-testid='checkin-calendar'>
+      <View className='checkin-calendar__summary'>
+        <Text className='checkin-calendar__streak' data-testid='calendar-streak'>
+          {calendar.streak > 0 ? text.streak(calendar.streak) : text.noStreak}
+        </Text>
+        <Text className='checkin-calendar__makeups' data-testid='makeups-left'>
+          {text.makeupsLeft(calendar.makeupsLeft)}
+        </Text>
+      </View>
+      <View className='checkin-calendar__nav'>
+        <View className='checkin-calendar__nav-button' hoverClass='checkin-calendar__nav-button--pressed' onClick={() => onMonthChosen(shiftMonth(calendar.month, -1))}>
+          <Text>‹ {text.previousMonth}</Text>
+        </View>
+        <Text className='checkin-calendar__month' data-testid='calendar-month'>
+          {text.monthTitle(year ?? 0, monthNumber ?? 0)}
+        </Text>
+        <View
+          className={`checkin-calendar__nav-button ${isCurrentMonth ? 'checkin-calendar__nav-button--hidden' : ''}`}
+          hoverClass='checkin-calendar__nav-button--pressed'
+          onClick={() => !isCurrentMonth && onMonthChosen(shiftMonth(calendar.month, 1))}
+        >
+          <Text>{text.nextMonth} ›</Text>
+        </View>
+      </View>
+      <View className='checkin-calendar__grid'>
+        {text.weekdays.map((weekday) => (
+          <Text key={weekday} className='checkin-calendar__weekday'>
+            {weekday}
+          </Text>
+        ))}
+        {monthGrid(calendar.month).map((cell, index) => {
+          if (!cell) return <View key={`pad-${index}`} />
+          const isChecked = calendar.checkedDates.includes(cell.date)
+          const isMadeUp = calendar.madeUpDates.includes(cell.date)
+          const isToday = cell.date === calendar.today
+          const isMissed = isMakeupCandidate(cell.date, calendar.today, calendar.checkedDates)
+          const state = isMadeUp ? 'made-up' : isChecked ? 'checked' : isMissed ? 'missed' : 'plain'
+          return (
+            <View
+              key={cell.date}
+              className={`checkin-calendar__day checkin-calendar__day--${state} ${isToday ? 'checkin-calendar__day--today' : ''}`}
+              hoverClass={isMissed ? 'checkin-calendar__day--pressed' : 'none'}
+              data-testid={`day-${cell.date}`}
+              data-state={state}
+              onClick={() => void onDayTapped(cell.date)}
+            >
+              <Text>{isToday ? text.today : cell.dayOfMonth}</Text>
+            </View>
+          )
+        })}
+      </View>
+      {isCurrentMonth ? <Text className='checkin-calendar__hint'>{text.makeupHint}</Text> : null}
+      <Text className='section-title'>{text.rewardsAhead}</Text>
+      <RewardLadder ladder={calendar.ladder} />
+    </View>
+  )
+}

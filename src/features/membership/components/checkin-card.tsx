@@ -1,0 +1,98 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useQuery } from '@tanstack/react-query'
+import { Text, View } from '@tarojs/components'
+import type { CheckinCalendar } from '@/contract'
+import { ActionButton } from '@/components/action-button'
+import { Skeleton } from '@/components/page-state'
+import { QueryState } from '@/components/query-state'
+import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+import { checkinCalendarQuery, useCheckIn } from '../api/membership-queries'
+import { checkinMessages } from '../messages'
+import { RewardLadder } from './reward-ladder'
+import './checkin-card.scss'
+
+/** The daily habit in one tap: today's reward, the streak, what the next days give. */
+export function CheckinCard() {
+  const isSignedIn = useSession(selectIsSignedIn)
+  const calendar = useQuery({ ...checkinCalendarQuery(), enabled: isSignedIn })
+  if (!isSignedIn) return null
+  return (
+    <QueryState query={calendar} skeleton={<Skeleton rows={1} testId='checkin-skeleton' />}>
+      {(data) => <CheckinCardBody calendar={data} />}
+    </QueryState>
+  )
+}
+
+function CheckinCardBody({ calendar }: { calendar: CheckinCalendar }) {
+  const text = useMessages(checkinMessages)
+  const locale = useLocale((state) => state.locale)
+  const checkIn = useCheckIn()
+  // One key per intent: every retry of this tap reuses it, so it can never award twice.
+  const intentKey = useRef<string | null>(null)
+  const [award, setAward] = useState<{ points: number; id: number } | null>(null)
+  const nextReward = calendar.ladder[0]
+
+  const onCheckIn = () => {
+    intentKey.current ??= createIdempotencyKey()
+    checkIn.mutate(intentKey.current, {
+      onSuccess: (result) => {
+        intentKey.current = null
+        setAward({ points: result.pointsAwarded, id: Date.now() })
+        Taro.vibrateShort?.({ type: 'light' })?.catch?.(() => undefined)
+      },
+      onError: (error) => {
+        // Already done today (another device, a double tap): the refetch shows it; nothing to retry.
+        if (isApiError(error) && error.code === 'ALREADY_CHECKED_IN') intentKey.current = null
+      },
+    })
+  }
+
+  const isFailed = checkIn.isError && !(isApiError(checkIn.error) && checkIn.error.code === 'ALREADY_CHECKED_IN')
+
+  return (
+    <View className='checkin-card' data-testid='checkin-card'>
+      <View className='checkin-card__head'>
+        <View className='checkin-card__status'>
+          <Text className='checkin-card__title'>{calendar.checkedInToday ? text.checkedIn : text.checkIn}</Text>
+          <Text className='checkin-card__streak' data-testid='checkin-streak'>
+            {calendar.streak > 0 ? text.streak(calendar.streak) : text.noStreak}
+          </Text>
+        </View>
+        <View
+          className='checkin-card__link'
+          hoverClass='checkin-card__link--pressed'
+          onClick={() => void Taro.navigateTo({ url: routes.checkinCalendar })}
+          data-testid='open-calendar'
+        >
+          <Text>{text.calendar} ›</Text>
+        </View>
+      </View>
+      <RewardLadder ladder={calendar.ladder} />
+      <View className='checkin-card__action'>
+        {award ? (
+          <Text key={award.id} className='checkin-card__award' data-testid='checkin-award'>
+            {text.awarded(award.points)}
+          </Text>
+        ) : null}
+        {calendar.checkedInToday ? (
+          <Text className='checkin-card__done' data-testid='checkin-done'>
+            ✓ {nextReward ? text.tomorrowGives(nextReward.points) : text.checkedIn}
+          </Text>
+        ) : (
+          <ActionButton isBlock testId='checkin-button' isBusy={checkIn.isPending} onTap={onCheckIn}>
+            {isFailed ? text.retry : text.checkInFor(nextReward?.points ?? 0)}
+          </ActionButton>
+        )}
+        {isFailed ? (
+          <View className='checkin-card__error' role='alert' data-testid='checkin-error'>
+            {text.failed(describeError(checkIn.error, locale))}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

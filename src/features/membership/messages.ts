@@ -1,0 +1,96 @@
+import { defineMessages } from '@/lib/i18n'
+
+export const checkinMessages = defineMessages({
+  'zh-CN': {
+    checkIn: '签到',
+    checkInFor: (points: number) => `签到 +${points} 积分`,
+    checkedIn: '今日已签到',
+    streak: (days: number) => `已连续签到 ${days} 天`,
+    noStreak: '今天签到，开启连签',
+    tomorrowGives: (points: number) => `明天签到 +${points} 积分`,
+    bonusAhead: (day: number, points: number) => `第 ${day} 天 +${points}`,
+    awarded: (points: number) => `+${points}`,
+    failed: (reason: string) => `签到没成功：${reason}`,
+    retry: '重新签到',
+    calendar: '签到日历',
+    dayLabel: (day: number) => `第${day}天`,
+    today: '今天',
+    makeupsLeft: (count: number) => `本月还可补签 ${count} 次`,
+    makeupTitle: '补签',
+    makeupConfirm: (date: string, cost: number, left: number) =>
+      `补签 ${date} 将消耗 ${cost} 积分，补签后连签不中断（本月还可补签 ${left} 次）`,
+    makeupDone: (date: string) => `已补签 ${date}`,
+    makeupHint: '点选本月漏签的日子可以补签',
+    weekdays: ['日', '一', '二', '三', '四', '五', '六'],
+    monthTitle: (year: number, month: number) => `${year} 年 ${month} 月`,
+    previousMonth: '上个月',
+    nextMonth: '下个月',
+    rewardsAhead: '接下来的签到奖励',
+    makeupRefusals: {
+      not_this_month: '只能补签本月的日子',
+      today_or_future: '今天和以后的日子不能补签',
+      already_checked_in: '这一天已经签到过了',
+      no_makeups_left: '本月的补签次数已用完',
+    } as Record<string, string>,
+  },
+  en: {
+    checkIn: 'Check in',
+    checkInFor: (points: number) => `Check in +${points} pts`,
+    checkedIn: 'Checked in today',
+    streak: (days: number) => `${days}-day streak`,
+    noStreak: 'Check in today to start a streak',
+    tomorrowGives: (points: number) => `Tomorrow: +${points} pts`,
+    bonusAhead: (day: number, points: number) => `Day ${day} +${points}`,
+    awarded: (points: number) => `+${points}`,
+    failed: (reason: string) => `Check-in failed: ${reason}`,
+    retry: 'Try again',
+    calendar: 'Check-in calendar',
+    dayLabel: (day: number) => `Day ${day}`,
+    today: 'Today',
+    makeupsLeft: (count: number) => `${count} make-ups left this month`,
+    makeupTitle: 'Make up',
+    makeupConfirm: (date: string, cost: number, left: number) =>
+      `Making up ${date} costs ${cost} points and keeps your streak (${left} left this month)`,
+    makeupDone: (date: string) => `${date} made up`,
+    makeupHint: 'Tap a missed day of this month to make it up',
+    weekdays: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'],
+    monthTitle: (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`,
+    previousMonth: 'Previous',
+    nextMonth: 'Next',
+    rewardsAhead: 'Rewards ahead',
+    makeupRefusals: {
+      not_this_month: 'Only days of this month can be made up',
+      today_or_future: 'Today and later days cannot be made up',
+      already_checked_in: 'You already checked in that day',
+      no_makeups_left: 'No make-ups left this month',
+    } as Record<string, string>,
+  },
+})
+
+export const pointsMessages = defineMessages({
+  'zh-CN': {
+    title: '我的积分',
+    balance: '可用积分',
+    pending: (points: number, on: string) => `${points} 积分待到账（${on} 起可用）`,
+    expiring: (points: number, on: string) => `${points} 积分将于 ${on} 过期，记得使用`,
+    growth: (growth: number) => `成长值 ${growth}`,
+    filters: { all: '全部', earned: '获得', spent: '消耗' } as Record<string, string>,
+    empty: '还没有积分记录，去签到领第一笔积分吧',
+    expiresOn: (on: string) => `${on} 过期`,
+  },
+  en: {
+    title: 'My points',
+    balance: 'Available points',
+    pending: (points: number, on: string) => `${points} pts pending (available from ${on})`,
+    expiring: (points: number, on: string) => `${points} pts expire on ${on}: use them soon`,
+    growth: (growth: number) => `Growth ${growth}`,
+    filters: { all: 'All', earned: 'Earned', spent: 'Spent' } as Record<string, string>,
+    empty: 'No points yet. Check in to earn your first.',
+    expiresOn: (on: string) => `expires ${on}`,
+  },
+})
+
+export const memberEntryMessages = defineMessages({
+  'zh-CN': { points: '积分明细', calendar: '签到日历', levels: '会员等级', tasks: '任务中心' },
+  en: { points: 'Points', calendar: 'Check-ins', levels: 'Levels', tasks: 'Tasks' },
+})

@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro'
+import { screen, waitFor } from '@testing-library/react'
+import { CheckinCalendarView } from '@/features/membership/components/checkin-calendar-view'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+type Api = ReturnType<typeof installInProcessApi>
+
+const dayState = (date: string) => screen.getByTestId(`day-${date}`).getAttribute('data-state')
+
+/** A new member who checked in on the 10th and opens the calendar on the 12th (the 11th missed). */
+async function missedYesterday(api: Api): Promise<string> {
+  await api.call('POST', '/__mock/clock', { body: { set: '2026-11-10T10:00:00+08:00' } })
+  const { token } = await api.signInPersona('new-member')
+  expect((await api.call('POST', '/checkin', { token, idempotencyKey: 'day-10' })).status).toBe(201)
+  await api.call('POST', '/__mock/clock', { body: { set: '2026-11-12T10:00:00+08:00' } })
+  useSession.getState().signedIn(token)
+  return token
+}
+
+describe('CheckinCalendarView', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  test('shows checked, missed and today as the server sees them', async () => {
+    const api = installInProcessApi()
+    await missedYesterday(api)
+    renderWithApp(<CheckinCalendarView />)
+    await screen.findByTestId('checkin-calendar')
+    expect(screen.getByTestId('calendar-month').textContent).toBe('2026 年 11 月')
+    expect(dayState('2026-11-10')).toBe('checked')
+    expect(dayState('2026-11-11')).toBe('missed')
+    expect(screen.getByTestId('day-2026-11-12').textContent).toBe('今天')
+    expect(screen.getByTestId('makeups-left').textContent).toBe('本月还可补签 2 次')
+  })
+
+  test('tapping a missed day offers a make-up for its cost; confirming makes it up once', async () => {
+    const api = installInProcessApi()
+    const token = await missedYesterday(api)
+    await api.call('POST', '/__mock/grant', { token, body: { points: 100 }, idempotencyKey: 'grant-1' })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const { container } = renderWithApp(<CheckinCalendarView />)
+    await screen.findByTestId('checkin-calendar')
+
+    tap(container, 'day-2026-11-11')
+    await waitFor(() => expect(dayState('2026-11-11')).toBe('made-up'))
+    expect(modal.mock.calls[0]?.[0]?.content).toContain('20 积分')
+    expect(screen.getByTestId('makeups-left').textContent).toBe('本月还可补签 1 次')
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(105 - 20)
+
+    // Today is not a make-up: nothing is offered.
+    tap(container, 'day-2026-11-12')
+    expect(modal).toHaveBeenCalledTimes(1)
+  })
+
+  test('a refusal from the server is said in words and changes nothing', async () => {
+    const api = installInProcessApi()
+    const token = await missedYesterday(api)
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const toast = jest.spyOn(Taro, 'showToast')
+    const { container } = renderWithApp(<CheckinCalendarView />)
+    await screen.findByTestId('checkin-calendar')
+
+    // 5 points from one check-in do not pay a 20-point make-up.
+    tap(container, 'day-2026-11-11')
+    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '积分不足' })))
+    expect(dayState('2026-11-11')).toBe('missed')
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(5)
+  })
+})
