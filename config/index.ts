@@ -23,7 +23,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     // Taro only forwards TARO_APP_* from .env files; this also takes it from the shell (README).
     defineConstants: { 'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? '') },
-    copy: { patterns: [], options: {} },
+    // H5 only: the favicon linked from src/index.html (the mini-program has no use for it).
+    copy: {
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: 'dist/h5/favicon.png' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -49,6 +53,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: compileModernPackages,
+      // Images (the tab bar icons) load as files, not base64 inside the first-screen JS.
+      imageUrlLoaderOption: { limit: 0 },
       router: { mode: 'browser' },
       // Loopback only; /api goes to the mock server (npm run mock) so the app uses same-origin URLs.
       devServer: {

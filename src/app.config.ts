@@ -1,7 +1,10 @@
 export default defineAppConfig({
   // Tab pages live in the main package; every feature page goes in a subpackage (2 MB main cap).
   pages: ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index'],
-  subPackages: [{ root: 'packages/auth', pages: ['sign-in/index'] }],
+  subPackages: [
+    { root: 'packages/auth', pages: ['sign-in/index'] },
+    { root: 'packages/membership', pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
