@@ -30,6 +30,11 @@ export const CheckinCalendar = v.object({
   checkedDates: v.array(IsoDate),
   /** The subset of checkedDates that were make-ups. */
   madeUpDates: v.array(IsoDate),
+  /**
+   * Days of `month` before today, since the member joined, without a check-in. Those of the current
+   * month are what a make-up can repair (while makeupsLeft > 0).
+   */
+  missedDates: v.array(IsoDate),
   /** Consecutive days up to today (or yesterday when today is not checked in yet). */
   streak: NonNegativeInt,
   checkedInToday: v.boolean(),
@@ -56,14 +61,27 @@ export const MakeupRequest = v.object({ date: IsoDate })
 export const MakeupResult = v.object({
   date: IsoDate,
   streak: NonNegativeInt,
-  pointsSpent: PositiveInt,
+  /** config.checkin.makeup.costPoints; 0 when an operator makes make-ups free. */
+  pointsSpent: NonNegativeInt,
   pointsBalance: NonNegativeInt,
   makeupsLeft: NonNegativeInt,
 })
 export type MakeupResult = v.InferOutput<typeof MakeupResult>
 
-/** Why a make-up was refused (409 MAKEUP_NOT_ALLOWED, `details.reason`). */
-export const MAKEUP_REFUSALS = ['not_this_month', 'today_or_future', 'already_checked_in', 'no_makeups_left'] as const
+/**
+ * Why a make-up was refused (409 MAKEUP_NOT_ALLOWED, `details.reason`), checked in this order. A make-up
+ * only repairs the streak: it pays no check-in points and no growth. Too few points for its cost is
+ * 409 INSUFFICIENT_POINTS instead.
+ */
+export const MAKEUP_REFUSALS = [
+  'today_or_future',
+  'not_this_month',
+  /** A day before the member registered: there was no member to check in. */
+  'before_joining',
+  'already_checked_in',
+  'no_makeups_left',
+] as const
+export type MakeupRefusal = (typeof MAKEUP_REFUSALS)[number]
 
 export const PointsSummary = v.object({
   balance: NonNegativeInt,
@@ -85,11 +103,20 @@ export const LedgerQuery = v.object({
 export const LedgerPage = page(LedgerEntry)
 
 export const TaskKind = v.picklist(['daily', 'once'])
+export type TaskKind = v.InferOutput<typeof TaskKind>
+/** Where the app sends the member to do a task. */
+export const TaskAction = v.picklist(['checkin', 'post', 'comment', 'browse_hot', 'profile', 'redeem', 'invite'])
+export type TaskAction = v.InferOutput<typeof TaskAction>
 export const Task = v.object({
   id: Id,
   kind: TaskKind,
   title: v.string(),
   description: v.string(),
+  /**
+   * What doing it pays, once a day (daily) or once ever. Check-in, post and comment pay through their own
+   * ledger entries (today's check-in reward; the source's daily cap), so their tasks add nothing on top;
+   * every other task pays a `task` entry the moment the server sees it done (or, self-reported, on completion).
+   */
   rewardPoints: NonNegativeInt,
   rewardGrowth: NonNegativeInt,
   /** Progress toward `target` today (daily) or ever (once), as the server saw it. */
@@ -98,13 +125,15 @@ export const Task = v.object({
   isDone: v.boolean(),
   /** Only for acts the server cannot see itself (e.g. browsing the hot list): POST /tasks/{id}/complete. */
   isSelfReported: v.boolean(),
-  /** Where the app sends the member to do it. */
-  action: v.picklist(['checkin', 'post', 'comment', 'browse_hot', 'profile', 'redeem', 'invite']),
+  action: TaskAction,
 })
 export type Task = v.InferOutput<typeof Task>
 
 export const TaskList = v.object({ items: v.array(Task) })
+/** Why POST /tasks/{id}/complete was refused (409 TASK_NOT_COMPLETABLE, `details.reason`); an unknown id is 404. */
+export const TASK_REFUSALS = ['not_self_reported', 'already_done'] as const
 export const TaskCompleted = v.object({ task: Task, pointsAwarded: NonNegativeInt, pointsBalance: NonNegativeInt })
+export type TaskCompleted = v.InferOutput<typeof TaskCompleted>
 
 export const LevelOverview = v.object({
   levelCode: LevelCode,
@@ -114,9 +143,15 @@ export const LevelOverview = v.object({
   uncelebratedLevel: v.nullable(LevelCode),
 })
 export type LevelOverview = v.InferOutput<typeof LevelOverview>
+/** A level above the member's current one is 400 VALIDATION_FAILED (fields.levelCode); a lower one changes nothing. */
 export const CelebrationSeen = v.object({ levelCode: LevelCode })
 
-export const BirthdayGiftStatus = v.picklist(['no_birthday', 'not_eligible', 'not_this_month', 'available', 'claimed'])
+/**
+ * Decided in this order: no_birthday (not set yet), claimed (this business year), not_eligible (the level
+ * lacks the `birthday_gift` benefit), not_this_month (not the birthday month), available. A refused claim
+ * (409 BIRTHDAY_GIFT_UNAVAILABLE) carries it as `details.status`.
+ */
+export const BirthdayGiftStatus = v.picklist(['no_birthday', 'claimed', 'not_eligible', 'not_this_month', 'available'])
 export const BirthdayGift = v.object({
   status: BirthdayGiftStatus,
   birthday: v.nullable(IsoDate),

@@ -13,6 +13,7 @@ export const LEDGER_ENTRY_TYPES = [
   'redemption',
   'redemption_cancel',
   'adjustment',
+  'birthday',
   'expiry',
   'migration',
 ] as const

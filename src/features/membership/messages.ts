@@ -31,6 +31,7 @@ export const checkinMessages = defineMessages({
       today_or_future: '今天和以后的日子不能补签',
       already_checked_in: '这一天已经签到过了',
       no_makeups_left: '本月的补签次数已用完',
+      before_joining: '加入会员之前的日子不能补签',
     } as Record<string, string>,
   },
   en: {
@@ -63,6 +64,7 @@ export const checkinMessages = defineMessages({
       today_or_future: 'Today and later days cannot be made up',
       already_checked_in: 'You already checked in that day',
       no_makeups_left: 'No make-ups left this month',
+      before_joining: 'Days before you joined cannot be made up',
     } as Record<string, string>,
   },
 })

@@ -6,6 +6,7 @@ import { PostFeed } from '@/features/community/components/post-feed'
 import { communityMessages } from '@/features/community/messages'
 import { GiftList } from '@/features/mall/components/gift-list'
 import { CheckinCard } from '@/features/membership/components/checkin-card'
+import { LevelUpCelebration } from '@/features/membership/components/level-up-celebration'
 import { mallMessages } from '@/features/mall/messages'
 import { useAppConfig } from '@/lib/app-config'
 import { useMessages } from '@/lib/i18n'
@@ -37,6 +38,7 @@ export default function HomePage() {
         <Text>{community.featured}</Text>
       </View>
       <PostFeed section='hot' limitTo={3} />
+      <LevelUpCelebration />
     </PageShell>
   )
 }

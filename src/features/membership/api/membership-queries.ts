@@ -104,6 +104,7 @@ export function useClaimBirthdayGift() {
     mutationFn: (idempotencyKey: string) => request(endpoints.claimBirthdayGift, { idempotencyKey }),
     onSuccess: (gift) => queryClient.setQueryData(birthdayGiftQuery().queryKey, gift),
     onSettled: () => invalidateMembership(queryClient),
+    meta: { isErrorShownInPlace: true },
   })
 }
 
@@ -113,5 +114,6 @@ export function useSetBirthday() {
     mutationFn: (birthday: string) => request(endpoints.updateMe, { body: { birthday } }),
     onSuccess: (member) => queryClient.setQueryData(meQuery().queryKey, member),
     onSettled: () => invalidateMembership(queryClient),
+    meta: { isErrorShownInPlace: true },
   })
 }

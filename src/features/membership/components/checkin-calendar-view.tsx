@@ -98,7 +98,8 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
           const isMadeUp = calendar.madeUpDates.includes(cell.date)
           const isToday = cell.date === calendar.today
           const isMissed = isMakeupCandidate(cell.date, calendar.today, calendar.checkedDates)
-          const state = isMadeUp ? 'made-up' : isChecked ? 'checked' : isMissed ? 'missed' : 'plain'
+          const isFuture = cell.date > calendar.today
+          const state = isMadeUp ? 'made-up' : isChecked ? 'checked' : isMissed ? 'missed' : isFuture ? 'future' : 'plain'
           return (
             <View
               key={cell.date}

@@ -36,9 +36,17 @@ function CheckinCardBody({ calendar }: { calendar: CheckinCalendar }) {
   const [award, setAward] = useState<{ points: number; id: number } | null>(null)
   const nextReward = calendar.ladder[0]
 
+  // A second tap can land before the pending state renders: guard synchronously.
+  const isSending = useRef(false)
+
   const onCheckIn = () => {
+    if (isSending.current) return
+    isSending.current = true
     intentKey.current ??= createIdempotencyKey()
     checkIn.mutate(intentKey.current, {
+      onSettled: () => {
+        isSending.current = false
+      },
       onSuccess: (result) => {
         intentKey.current = null
         setAward({ points: result.pointsAwarded, id: Date.now() })
@@ -51,7 +59,9 @@ function CheckinCardBody({ calendar }: { calendar: CheckinCalendar }) {
     })
   }
 
-  const isFailed = checkIn.isError && !(isApiError(checkIn.error) && checkIn.error.code === 'ALREADY_CHECKED_IN')
+  // A failure the server's own answer has since overtaken (the check-in landed after all) is no failure.
+  const isFailed =
+    checkIn.isError && !calendar.checkedInToday && !(isApiError(checkIn.error) && checkIn.error.code === 'ALREADY_CHECKED_IN')
 
   return (
     <View className='checkin-card' data-testid='checkin-card'>

@@ -13,7 +13,8 @@ const dayState = (date: string) => screen.getByTestId(`day-${date}`).getAttribut
 /** A new member who checked in on the 10th and opens the calendar on the 12th (the 11th missed). */
 async function missedYesterday(api: Api): Promise<string> {
   await api.call('POST', '/__mock/clock', { body: { set: '2026-11-10T10:00:00+08:00' } })
-  const { token } = await api.signInPersona('new-member')
+  // Joins on the 10th: days before joining are never make-ups.
+  const { token } = (await api.call('POST', '/auth/phone', { body: { phone: '13700000010', smsCode: '123456' } })).json as { token: string }
   expect((await api.call('POST', '/checkin', { token, idempotencyKey: 'day-10' })).status).toBe(201)
   await api.call('POST', '/__mock/clock', { body: { set: '2026-11-12T10:00:00+08:00' } })
   useSession.getState().signedIn(token)

@@ -69,28 +69,48 @@ describe('CheckinCard', () => {
     expect(await balanceOf(api, token)).toBe(awarded)
   })
 
-  test('when the answer is lost after the server awarded, the retry replays it instead of awarding twice', async () => {
+  test('when the answer is lost after the server awarded, the card learns it from the server and awards nothing more', async () => {
+    const api = installInProcessApi()
+    const token = await signedInAs(api, 'new-member')
+    api.fail('POST', '/checkin', { kind: 'lost-answer' })
+    const { container } = renderWithApp(<CheckinCard />)
+    await screen.findByTestId('checkin-button')
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
     try {
-      const api = installInProcessApi()
-      const token = await signedInAs(api, 'new-member')
-      api.fail('POST', '/checkin', { kind: 'lost-answer' })
-      const { container } = renderWithApp(<CheckinCard />)
-      await act(() => jest.advanceTimersByTimeAsync(10))
       tap(container, 'checkin-button')
-      await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 10))
-      expect(screen.getByTestId('checkin-error').textContent).toBe('签到没成功：请求超时了，请稍后重试')
-      const awardedByServer = await balanceOf(api, token)
-      expect(awardedByServer).toBeGreaterThan(0)
-
-      tap(container, 'checkin-button')
-      await act(() => jest.advanceTimersByTimeAsync(100))
-      expect(screen.getByTestId('checkin-done')).toBeTruthy()
-      expect(await balanceOf(api, token)).toBe(awardedByServer)
-      expect(checkinPosts(api)).toHaveLength(2)
+      await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100))
     } finally {
       jest.useRealTimers()
     }
+    // The refetch after the timeout shows today as done: no error, no second button to press.
+    await screen.findByTestId('checkin-done')
+    expect(screen.queryByTestId('checkin-error')).toBeNull()
+    expect(screen.queryByTestId('checkin-button')).toBeNull()
+    expect(checkinPosts(api)).toHaveLength(1)
+    const ledger = (await api.call('GET', '/points/ledger', { token })).json.items as { type: string }[]
+    expect(ledger.filter((entry) => entry.type === 'checkin')).toHaveLength(1)
+  })
+
+  test('a timeout before the server saw anything: the retry uses the same key and awards once', async () => {
+    const api = installInProcessApi()
+    const token = await signedInAs(api, 'new-member')
+    api.fail('POST', '/checkin', { kind: 'hang' })
+    const { container } = renderWithApp(<CheckinCard />)
+    await screen.findByTestId('checkin-button')
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+    try {
+      tap(container, 'checkin-button')
+      await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100))
+    } finally {
+      jest.useRealTimers()
+    }
+    expect((await screen.findByTestId('checkin-error')).textContent).toBe('签到没成功：请求超时了，请稍后重试')
+    tap(container, 'checkin-button')
+    await screen.findByTestId('checkin-done')
+    const [first, second] = checkinPosts(api)
+    expect(second?.headers.get('idempotency-key')).toBe(first?.headers.get('idempotency-key'))
+    const ledger = (await api.call('GET', '/points/ledger', { token })).json.items as { type: string }[]
+    expect(ledger.filter((entry) => entry.type === 'checkin')).toHaveLength(1)
   })
 
   test('already checked in elsewhere: the card shows done, not an error', async () => {

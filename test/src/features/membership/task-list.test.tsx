@@ -1,0 +1,151 @@
+import Taro from '@tarojs/taro'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import type { Task } from '@/contract'
+import { tasksQuery } from '@/features/membership/api/membership-queries'
+import TasksPage from '@/packages/membership/tasks/index'
+import { routes } from '@/lib/routes'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+type Api = ReturnType<typeof installInProcessApi>
+
+async function signIn(api: Api, persona: string): Promise<string> {
+  const { token } = await api.signInPersona(persona)
+  useSession.getState().signedIn(token)
+  return token
+}
+
+const rows = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="task"]'))
+const rowFor = (action: Task['action']) => {
+  const row = rows().find((element) => element.getAttribute('data-action') === action)
+  if (!row) throw new Error(`no task row for ${action}`)
+  return row
+}
+const progressOf = (row: HTMLElement) => row.querySelector('[data-testid="task-progress"]')?.textContent
+
+const WHERE_EACH_ACTION_GOES: Record<Exclude<Task['action'], 'invite'>, string> = {
+  checkin: routes.home,
+  post: routes.community,
+  comment: routes.community,
+  browse_hot: routes.community,
+  profile: routes.me,
+  redeem: routes.mall,
+}
+
+let switchTab: jest.SpyInstance
+beforeEach(() => {
+  switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
+})
+afterEach(() => switchTab.mockRestore())
+
+describe('TaskList on the task center page', () => {
+  test('shows daily and one-time tasks with reward and progress exactly as the server has them', async () => {
+    const api = installInProcessApi()
+    const token = await signIn(api, 'new-member')
+    const server = ((await api.call('GET', '/tasks', { token })).json as { items: Task[] }).items
+    renderWithApp(<TasksPage />)
+    expect(screen.getByTestId('tasks-skeleton')).toBeTruthy()
+    await screen.findByTestId('task-list')
+
+    expect(screen.getByTestId('task-section-daily').textContent).toContain('每日任务')
+    expect(screen.getByTestId('task-section-once').textContent).toContain('一次性任务')
+    expect(rows()).toHaveLength(server.length)
+    for (const task of server) {
+      const section = screen
+        .getByTestId(`task-section-${task.kind}`)
+        .querySelectorAll<HTMLElement>('[data-testid="task"]')
+      const row = Array.from(section).find((candidate) => candidate.textContent?.includes(task.title))
+      if (!row) throw new Error(`no row for "${task.title}" in the ${task.kind} section`)
+      expect(row.getAttribute('data-done')).toBe(String(task.isDone))
+      expect(progressOf(row)).toBe(`${task.progress}/${task.target}`)
+      if (task.rewardPoints > 0) expect(row.textContent).toContain(`+${task.rewardPoints} 积分`)
+      if (task.rewardGrowth > 0) expect(row.textContent).toContain(`+${task.rewardGrowth} 成长值`)
+    }
+    // Sharing never pays (WeChat rule): no task rewards it.
+    expect(server.some((task) => /分享|share/i.test(task.title))).toBe(false)
+  })
+
+  test('checking in makes the check-in task done: muted, a check mark, no button', async () => {
+    const api = installInProcessApi()
+    const token = await signIn(api, 'streak-day6')
+    const { queryClient } = renderWithApp(<TasksPage />)
+    await screen.findByTestId('task-list')
+    const before = rowFor('checkin')
+    expect(before.getAttribute('data-done')).toBe('false')
+    expect(progressOf(before)).toBe('0/1')
+    expect(before.querySelector('[data-testid="task-action"]')?.textContent).toBe('去签到')
+
+    const checkin = await api.call('POST', '/checkin', { token, idempotencyKey: 'task-list-checkin-0001' })
+    expect(checkin.status).toBe(201)
+    await act(() => queryClient.invalidateQueries({ queryKey: tasksQuery().queryKey }))
+
+    await waitFor(() => expect(rowFor('checkin').getAttribute('data-done')).toBe('true'))
+    const after = rowFor('checkin')
+    expect(progressOf(after)).toBe('1/1')
+    expect(after.querySelector('[data-testid="task-done"]')?.textContent).toBe('✓ 已完成')
+    expect(after.className).toContain('task-row--done')
+    expect(after.querySelector('[data-testid="task-action"]')).toBeNull()
+  })
+
+  test('each open task takes the member to the tab where it is done; self-reported ones too', async () => {
+    const api = installInProcessApi()
+    await signIn(api, 'new-member')
+    renderWithApp(<TasksPage />)
+    await screen.findByTestId('task-list')
+    const open = rows().filter(
+      (row) => row.getAttribute('data-done') === 'false' && row.getAttribute('data-action') !== 'invite',
+    )
+    expect(open.length).toBeGreaterThan(0)
+    for (const row of open) {
+      switchTab.mockClear()
+      tap(row, 'task-action')
+      const action = row.getAttribute('data-action') as Exclude<Task['action'], 'invite'>
+      expect(switchTab).toHaveBeenCalledWith({ url: WHERE_EACH_ACTION_GOES[action] })
+    }
+    // Nothing is reported done from here: the server judges from what it saw.
+    expect(api.sent.filter((call) => call.method === 'POST')).toHaveLength(0)
+  })
+
+  test('inviting is shown but not open yet', async () => {
+    const api = installInProcessApi()
+    await signIn(api, 'new-member')
+    renderWithApp(<TasksPage />)
+    await screen.findByTestId('task-list')
+    const invite = rowFor('invite')
+    const button = invite.querySelector<HTMLElement>('[data-testid="task-action"]')
+    expect(button?.textContent).toBe('去邀请')
+    expect(button?.getAttribute('aria-disabled')).toBe('true')
+    expect(invite.textContent).toContain('即将开放')
+    fireEvent.click(button as HTMLElement)
+    expect(switchTab).not.toHaveBeenCalled()
+  })
+
+  test('a 500 shows why with a retry that recovers', async () => {
+    const api = installInProcessApi()
+    await signIn(api, 'new-member')
+    api.fail('GET', '/tasks', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    const { container } = renderWithApp(<TasksPage />)
+    expect((await screen.findByTestId('error-state')).textContent).toContain('服务开小差了，请稍后重试')
+    tap(container, 'retry')
+    await screen.findByTestId('task-list')
+    expect(rows().length).toBeGreaterThan(0)
+  })
+
+  test('no tasks at all shows the empty state', async () => {
+    const api = installInProcessApi()
+    await signIn(api, 'new-member')
+    api.fail('GET', '/tasks', { kind: 'status', status: 200, body: '{"items":[]}' })
+    renderWithApp(<TasksPage />)
+    expect((await screen.findByTestId('empty-state')).textContent).toContain('暂时没有任务')
+  })
+
+  test('a visitor is invited to sign in and no tasks are requested', async () => {
+    const api = installInProcessApi()
+    renderWithApp(<TasksPage />)
+    expect(screen.getByTestId('sign-in-prompt')).toBeTruthy()
+    await waitFor(() => expect(api.sent.some((call) => call.path.endsWith('/app/config'))).toBe(true))
+    expect(api.sent.filter((call) => call.path.endsWith('/tasks'))).toHaveLength(0)
+  })
+})
