@@ -8,20 +8,12 @@
 //   --no-build    reuse FanLoop's dist/weapp and dist/h5 when both exist (the floor is always built)
 //   --entry-page  measure another H5 page than the app config's entry page
 // Writes bench-results/size.json; exits non-zero when a build fails or a budget is exceeded.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { KB, kb, packageSizes } from './lib/weapp.mjs'
 import { h5AllJs, h5FirstScreen } from './lib/h5.mjs'
 import { table } from './lib/table.mjs'
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const floorSource = path.resolve(repoRoot, '../shared/bench/taro-floor')
-const resultsDir = path.join(repoRoot, 'bench-results')
-const logsDir = path.join(resultsDir, 'logs')
-const taroBin = path.join(repoRoot, 'node_modules/@tarojs/cli/bin/taro')
+import { build, buildFloor, repoRoot, resultsDir } from './lib/taro-build.mjs'
 
 const BUDGETS = { weappMainBytes: 600 * KB, h5FirstScreenGzipBytes: 170 * KB }
 
@@ -29,49 +21,6 @@ const args = process.argv.slice(2)
 const noBuild = args.includes('--no-build')
 const entryFlag = args.indexOf('--entry-page')
 const entryPage = entryFlag >= 0 ? args[entryFlag + 1] : undefined
-
-// Builds are noisy and long; their output goes to a log, and only its tail is shown on failure.
-function build(label, cwd, type) {
-  fs.mkdirSync(logsDir, { recursive: true })
-  const logFile = path.join(logsDir, `${label}-${type}.log`)
-  const log = fs.openSync(logFile, 'w')
-  const env = { ...process.env }
-  // A stray NODE_ENV/TARO_ENV from the caller's shell would change what taro builds; let the CLI
-  // pick them as `npm run build:*` does.
-  delete env.NODE_ENV
-  delete env.TARO_ENV
-  const started = Date.now()
-  process.stdout.write(`building ${label} ${type} ... `)
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [taroBin, 'build', '--type', type], { cwd, env, stdio: ['ignore', log, log] })
-    child.on('close', (code, signal) => {
-      fs.closeSync(log)
-      const seconds = ((Date.now() - started) / 1000).toFixed(1)
-      if (code === 0) {
-        console.log(`ok (${seconds} s)`)
-        resolve(true)
-        return
-      }
-      console.log(`FAILED (${signal ?? `exit ${code}`}, ${seconds} s), log: ${path.relative(repoRoot, logFile)}`)
-      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')
-      console.log(tail.replace(/^/gm, '  | '))
-      resolve(false)
-    })
-  })
-}
-
-async function buildFloor() {
-  if (!fs.existsSync(floorSource)) throw new Error(`reference app not found at ${floorSource}`)
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-floor-'))
-  fs.cpSync(floorSource, dir, {
-    recursive: true,
-    filter: (src) => !['node_modules', 'dist', '.swc'].includes(path.basename(src)),
-  })
-  // Same Taro, React and webpack versions as FanLoop, so its node_modules builds the floor too.
-  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
-  const ok = (await build('floor', dir, 'weapp')) && (await build('floor', dir, 'h5'))
-  return { dir, ok }
-}
 
 function measure(root) {
   const weapp = packageSizes(path.join(root, 'dist/weapp'))
@@ -94,13 +43,13 @@ async function main() {
   const started = Date.now()
   const failures = []
 
-  const floor = await buildFloor()
+  const floor = await buildFloor(['weapp', 'h5'])
   let floorResult = null
   try {
     if (floor.ok) floorResult = measure(floor.dir)
     else failures.push('the reference app did not build')
   } finally {
-    fs.rmSync(floor.dir, { recursive: true, force: true })
+    floor.remove()
   }
 
   const haveDist =
