@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './routes/auth'
 import { registerCatalogRoutes } from './routes/catalog'
 import { registerCommunityRoutes } from './routes/community'
 import { registerMeRoutes } from './routes/me'
+import { registerMembershipRoutes } from './routes/membership'
 import { registerMockToolRoutes } from './routes/mock-tools'
 import { registerSystemRoutes } from './routes/system'
 import type { MockStore } from './store'
@@ -57,6 +58,7 @@ export const createMockApp = ({ store, log = () => {}, realNow = Date.now }: Cre
   registerSystemRoutes(router)
   registerAuthRoutes(router)
   registerMeRoutes(router)
+  registerMembershipRoutes(router)
   registerCatalogRoutes(router)
   registerCommunityRoutes(router)
   registerMockToolRoutes(router)

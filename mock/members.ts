@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { LedgerEntry, Member } from '../src/contract'
-import { levelCodeForGrowth } from './domain/levels'
+import { capFor, cappedAward, pointsEarnedOn } from './domain/caps'
 import { expiriesDue, sumLedger } from './domain/ledger'
+import { levelCodeForGrowth } from './domain/levels'
+import { orderPoints, ordersToRelease, releaseTime } from './domain/orders'
 import { bindingRefusal } from './domain/referral'
-import { addDaysToInstant, formatInstant } from './domain/time'
+import { addDaysToInstant, businessDay, endOfNextYear, formatInstant } from './domain/time'
 import type { LedgerRecord, MemberRecord, MockState } from './state'
 import { newId } from './state'
 
@@ -11,6 +13,68 @@ import { newId } from './state'
 
 export const ledgerOf = (state: MockState, memberId: string): LedgerRecord[] =>
   state.ledger.filter((entry) => entry.memberId === memberId)
+
+/**
+ * The one way points change: an appended entry, dated now. Earned points get their lot's expiry (end of
+ * the next year); spends carry none. Nothing is written for zero. Callers check the balance before spending.
+ */
+export const addLedgerEntry = (
+  state: MockState,
+  memberId: string,
+  entry: Pick<LedgerRecord, 'delta' | 'type' | 'reason' | 'refId'>,
+  nowMs: number,
+): LedgerRecord | null => {
+  if (entry.delta === 0) return null
+  const timeZone = state.config.timeZone
+  const record: LedgerRecord = {
+    id: newId(state, 'pt'),
+    memberId,
+    ...entry,
+    createdAt: formatInstant(nowMs, timeZone),
+    expiresAt: entry.delta > 0 ? endOfNextYear(nowMs, timeZone) : null,
+  }
+  state.ledger.push(record)
+  return record
+}
+
+/**
+ * Points for one action of a capped source (a post, a comment): the source's pointsEach, cut to what its daily
+ * maximum still allows today; a source without a configured cap pays nothing. The entry's type is the source,
+ * which is how the next call knows what was paid today. Answers the points paid.
+ */
+export const earnWithinDailyCap = (
+  state: MockState,
+  memberId: string,
+  source: string,
+  entry: Pick<LedgerRecord, 'reason' | 'refId'>,
+  nowMs: number,
+): number => {
+  const { timeZone, points } = state.config
+  const cap = capFor(source, points.dailyCaps)
+  const today = businessDay(nowMs, timeZone)
+  const paid = cap ? cappedAward(cap, pointsEarnedOn(ledgerOf(state, memberId), source, today, timeZone)) : 0
+  addLedgerEntry(state, memberId, { delta: paid, type: source, ...entry }, nowMs)
+  return paid
+}
+
+/** Order points leave the refund window as an `order` entry dated when they became available. */
+const releaseOrderPoints = (state: MockState, memberId: string, nowMs: number): void => {
+  const released = new Set(
+    ledgerOf(state, memberId)
+      .filter((entry) => entry.type === 'order' && entry.refId !== null)
+      .map((entry) => entry.refId ?? ''),
+  )
+  const orders = state.orders.filter((order) => order.memberId === memberId)
+  for (const order of ordersToRelease(orders, released, nowMs, state.config.points.pendingDays)) {
+    const releasedMs = releaseTime(order, state.config.points.pendingDays)
+    addLedgerEntry(
+      state,
+      memberId,
+      { delta: orderPoints(order.amountFen), type: 'order', reason: '订单积分到账', refId: order.id },
+      releasedMs,
+    )
+  }
+}
 
 /**
  * Expired lots become `expiry` entries (dated when they expired) before anyone looks at the balance,
@@ -31,8 +95,14 @@ export const settleExpiredPoints = (state: MockState, memberId: string, nowMs: n
   }
 }
 
-export const balanceOf = (state: MockState, memberId: string, nowMs: number): number => {
+/** Brings the ledger up to the clock: released order points first (they may have expired since), then expiries. */
+export const settlePoints = (state: MockState, memberId: string, nowMs: number): void => {
+  releaseOrderPoints(state, memberId, nowMs)
   settleExpiredPoints(state, memberId, nowMs)
+}
+
+export const balanceOf = (state: MockState, memberId: string, nowMs: number): number => {
+  settlePoints(state, memberId, nowMs)
   return sumLedger(ledgerOf(state, memberId))
 }
 
@@ -66,11 +136,15 @@ export const createMember = (
   const member: MemberRecord = {
     id: newId(state, 'm'),
     nickname: fields.nickname,
+    nicknameSetByMember: false,
     avatarUrl: '',
     phone: fields.phone ?? null,
     wechatOpenId: fields.wechatOpenId ?? null,
     growth: 0,
     birthday: null,
+    birthdayGiftYear: null,
+    // A new member starts at the first level with nothing to celebrate.
+    celebratedLevel: levelCodeForGrowth(0, state.config.levels),
     isDistributor: false,
     referralCode: null,
     signupRef: null,
@@ -90,14 +164,19 @@ export const createSession = (state: MockState, memberId: string, nowMs: number)
 /**
  * A sign-in that carries a referral code: the first code is kept for attribution, and a member without a
  * referrer is bound to the code's distributor for the protection window (first touch, never self, never a loop).
- * An unknown code binds nothing and never fails the sign-in.
+ * An unknown code binds nothing and never fails the sign-in. Answers the distributor it bound to, if any.
  */
-export const applyReferral = (state: MockState, member: MemberRecord, ref: string, nowMs: number): void => {
+export const applyReferral = (
+  state: MockState,
+  member: MemberRecord,
+  ref: string,
+  nowMs: number,
+): MemberRecord | null => {
   member.signupRef ??= ref
   const distributor = state.members.find(
     (candidate) => candidate.isDistributor && candidate.referralCode?.toUpperCase() === ref.toUpperCase(),
   )
-  if (!distributor || bindingRefusal(member.id, distributor.id, state.bindings) !== null) return
+  if (!distributor || bindingRefusal(member.id, distributor.id, state.bindings) !== null) return null
   const timeZone = state.config.timeZone
   state.bindings.push({
     memberId: member.id,
@@ -106,4 +185,5 @@ export const applyReferral = (state: MockState, member: MemberRecord, ref: strin
     boundAt: formatInstant(nowMs, timeZone),
     protectedUntil: formatInstant(addDaysToInstant(nowMs, state.config.distribution.bindingDays), timeZone),
   })
+  return distributor
 }

@@ -1,9 +1,11 @@
-import dayjs from 'dayjs'
-import type { GiftRecord, MemberRecord, MockState, PostRecord } from './state'
+import type { GiftRecord, MemberRecord, MockState, PostRecord, TaskDefinition } from './state'
 import { newId } from './state'
 import { placeholderImage } from './placeholder-image'
 import { seedConfig } from './seed-config'
+import { checkinPoints } from './domain/checkin'
+import { levelForGrowth } from './domain/levels'
 import { addDays, businessDay, endOfNextYear, formatInstant, instantOfDay } from './domain/time'
+import { settleTasks } from './tasks'
 
 const HOUR_MS = 60 * 60 * 1000
 const DAY_MS = 24 * HOUR_MS
@@ -224,6 +226,94 @@ const TOPICS = [
   { name: '新人报到', description: '第一次来？和大家打个招呼' },
 ]
 
+/**
+ * The task center. Check-in, post and comment pay through their own entries (the check-in ladder, the daily
+ * caps: the comment target matches the comment cap, 2 points each up to 10), so they carry no reward of their
+ * own. No task pays for sharing (WeChat forbids it): the invite task pays for a friend who registers.
+ */
+const TASKS: TaskDefinition[] = [
+  {
+    id: 'task-checkin',
+    kind: 'daily',
+    action: 'checkin',
+    title: '每日签到',
+    description: '每天签到领积分，连续签到奖励更多',
+    target: 1,
+    isSelfReported: false,
+    reward: null,
+  },
+  {
+    id: 'task-browse-hot',
+    kind: 'daily',
+    action: 'browse_hot',
+    title: '逛逛爆款精选',
+    description: '看看大家都在买的好物',
+    target: 1,
+    isSelfReported: true,
+    reward: { points: 5, growth: 1 },
+  },
+  {
+    id: 'task-post',
+    kind: 'daily',
+    action: 'post',
+    title: '发布笔记',
+    description: '写下你的好物心得，每天首篇笔记得积分',
+    target: 1,
+    isSelfReported: false,
+    reward: null,
+  },
+  {
+    id: 'task-comment',
+    kind: 'daily',
+    action: 'comment',
+    title: '评论互动',
+    description: '评论同好的笔记，每条评论得积分，每天有上限',
+    target: 5,
+    isSelfReported: false,
+    reward: null,
+  },
+  {
+    id: 'task-profile',
+    kind: 'once',
+    action: 'profile',
+    title: '完善个人资料',
+    description: '设置你的昵称和生日',
+    target: 2,
+    isSelfReported: false,
+    reward: { points: 50, growth: 20 },
+  },
+  {
+    id: 'task-first-post',
+    kind: 'once',
+    action: 'post',
+    title: '发布第一篇笔记',
+    description: '在社区发布你的第一篇笔记',
+    target: 1,
+    isSelfReported: false,
+    reward: { points: 50, growth: 20 },
+  },
+  {
+    id: 'task-first-redemption',
+    kind: 'once',
+    action: 'redeem',
+    title: '首次兑换好礼',
+    description: '在积分商城兑换第一件礼品',
+    target: 1,
+    isSelfReported: false,
+    reward: { points: 30, growth: 10 },
+  },
+  {
+    id: 'task-invite',
+    kind: 'once',
+    action: 'invite',
+    title: '邀请好友注册',
+    description: '好友通过你的推荐注册成为会员',
+    target: 1,
+    isSelfReported: false,
+    reward: { points: 100, growth: 50 },
+  },
+]
+
 const PRODUCTS = [
   {
     id: 'p-cleanser',
@@ -267,7 +357,7 @@ export const createSeedState = (nowMs: number): MockState => {
   const today = businessDay(nowMs, timeZone)
 
   const state: MockState = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     clock: { offsetMs: 0 },
     nextId: 1000,
     config,
@@ -276,6 +366,8 @@ export const createSeedState = (nowMs: number): MockState => {
     wechatCodes: {},
     ledger: [],
     checkins: [],
+    tasks: TASKS.map((task) => ({ ...task, reward: task.reward ? { ...task.reward } : null })),
+    taskCompletions: [],
     giftCategories: GIFT_CATEGORIES.map((category) => ({ ...category })),
     gifts: GIFTS.map((gift) => ({ ...gift, images: [...gift.images] })),
     topics: TOPICS.map((topic) => ({ ...topic })),
@@ -288,12 +380,17 @@ export const createSeedState = (nowMs: number): MockState => {
   }
 
   const addMember = (fields: Partial<MemberRecord> & Pick<MemberRecord, 'id' | 'nickname' | 'createdAt'>): void => {
+    const growth = fields.growth ?? 0
     state.members.push({
+      nicknameSetByMember: true,
       avatarUrl: '',
       phone: null,
       wechatOpenId: null,
-      growth: 0,
+      growth,
       birthday: null,
+      birthdayGiftYear: null,
+      // Seeded members have seen their level: a celebration waits for the next level-up.
+      celebratedLevel: levelForGrowth(growth, config.levels).code,
       isDistributor: false,
       referralCode: null,
       signupRef: null,
@@ -328,7 +425,13 @@ export const createSeedState = (nowMs: number): MockState => {
     growth: 9000,
     createdAt: at(daysAgo(720)),
   })
-  addMember({ id: ids.newMember, nickname: '新朋友', phone: '13800000001', createdAt: at(nowMs - HOUR_MS) })
+  addMember({
+    id: ids.newMember,
+    nickname: '新朋友',
+    nicknameSetByMember: false,
+    phone: '13800000001',
+    createdAt: at(nowMs - HOUR_MS),
+  })
 
   addMember({
     id: ids.streak,
@@ -338,7 +441,7 @@ export const createSeedState = (nowMs: number): MockState => {
     growth: 260,
     createdAt: at(daysAgo(40)),
   })
-  earn(ids.streak, 100, 'task', '完善个人资料', daysAgo(40))
+  earn(ids.streak, 100, 'adjustment', '新人注册礼', daysAgo(40))
   earn(ids.streak, 200, 'task', '首次发布笔记', daysAgo(30))
   // Day 6 of the streak is today, not yet checked in: the five business days before it are, with the ladder's rewards.
   for (let streakDay = 1; streakDay <= 5; streakDay += 1) {
@@ -346,8 +449,8 @@ export const createSeedState = (nowMs: number): MockState => {
     const checkedAt = instantOfDay(date, timeZone, '08:30')
     const checkinId = newId(state, 'ci')
     state.checkins.push({ id: checkinId, memberId: ids.streak, date, isMakeup: false, createdAt: at(checkedAt) })
-    const bonus = config.checkin.ladder.find((step) => step.day === streakDay)?.bonusPoints ?? 0
-    earn(ids.streak, config.checkin.basePoints + bonus, 'checkin', `连续签到第 ${streakDay} 天`, checkedAt, checkinId)
+    const points = checkinPoints(streakDay, config.checkin, 100)
+    earn(ids.streak, points, 'checkin', `每日签到 第 ${streakDay} 天`, checkedAt, checkinId)
   }
 
   addMember({
@@ -481,7 +584,7 @@ export const createSeedState = (nowMs: number): MockState => {
   orderThroughKol(4, 'p-giftbox', 1, 20, false)
   orderThroughKol(5, 'p-serum', 1, 6, true)
 
-  const weekday = dayjs(nowMs).tz(timeZone).day()
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay()
   const monday = addDays(today, -((weekday + 6) % 7))
   const post = (
     fields: Partial<PostRecord> & Pick<PostRecord, 'id' | 'authorId' | 'text' | 'section' | 'createdAt'>,
@@ -652,6 +755,9 @@ export const createSeedState = (nowMs: number): MockState => {
     status: 'hidden',
     createdAt: at(daysAgo(6)),
   })
+
+  // What the personas did before now (posts, fans, a completed profile) was rewarded back then: record it, pay nothing.
+  for (const member of state.members) settleTasks(state, member, nowMs, { pay: false })
 
   return state
 }

@@ -1,5 +1,15 @@
 import * as v from 'valibot'
-import { AppConfig, GiftKind, IsoDate, IsoDateTime, LevelCode, PostSection, PostStatus } from '../src/contract'
+import {
+  AppConfig,
+  GiftKind,
+  IsoDate,
+  IsoDateTime,
+  LevelCode,
+  PostSection,
+  PostStatus,
+  TaskAction,
+  TaskKind,
+} from '../src/contract'
 
 // The whole mock state is one JSON document: this schema both types it and checks a file read from disk.
 const Int = v.pipe(v.number(), v.integer())
@@ -8,6 +18,8 @@ const Text = v.string()
 export const MemberRecord = v.object({
   id: Text,
   nickname: Text,
+  /** False while the nickname is the one given at sign-up (the profile task wants one the member chose). */
+  nicknameSetByMember: v.boolean(),
   avatarUrl: Text,
   phone: v.nullable(Text),
   /** Stands in for the WeChat openid: the app's install id (see api-contract.md, mock logins). */
@@ -15,6 +27,10 @@ export const MemberRecord = v.object({
   /** Growth only ever increases; the level is computed from it. */
   growth: Int,
   birthday: v.nullable(IsoDate),
+  /** The business year the birthday gift was last claimed: once a year. */
+  birthdayGiftYear: v.nullable(Int),
+  /** The highest level the member has been congratulated on; a level above it is celebrated once. */
+  celebratedLevel: LevelCode,
   isDistributor: v.boolean(),
   referralCode: v.nullable(Text),
   /** The first referral code the member arrived with, bound or not, for attribution. */
@@ -43,6 +59,31 @@ export const CheckinRecord = v.object({
   createdAt: IsoDateTime,
 })
 export type CheckinRecord = v.InferOutput<typeof CheckinRecord>
+
+/** The task center's catalogue (operators may change it; members' progress is computed, never stored). */
+export const TaskDefinition = v.object({
+  id: Text,
+  kind: TaskKind,
+  action: TaskAction,
+  title: Text,
+  description: Text,
+  target: Int,
+  /** Only acts the server cannot see (browsing the hot list) are reported by the app. */
+  isSelfReported: v.boolean(),
+  /** Paid by a `task` ledger entry once per period; null when the action pays itself (check-in, post, comment). */
+  reward: v.nullable(v.object({ points: Int, growth: Int })),
+})
+export type TaskDefinition = v.InferOutput<typeof TaskDefinition>
+
+/** A task paid (or self-reported) for a period: the business day (daily) or 'once'. Never paid twice. */
+export const TaskCompletionRecord = v.object({
+  id: Text,
+  memberId: Text,
+  taskId: Text,
+  period: Text,
+  createdAt: IsoDateTime,
+})
+export type TaskCompletionRecord = v.InferOutput<typeof TaskCompletionRecord>
 
 export const GiftRecord = v.object({
   id: Text,
@@ -131,7 +172,8 @@ export const IdempotencyRecord = v.object({
 export type IdempotencyRecord = v.InferOutput<typeof IdempotencyRecord>
 
 export const MockState = v.object({
-  schemaVersion: v.literal(1),
+  /** Bumped when the shape changes: a data file of an older shape is set aside and replaced by a fresh seed. */
+  schemaVersion: v.literal(2),
   /** Added to real time: the mock clock moves with the wall clock, shifted by operators and tests. */
   clock: v.object({ offsetMs: Int }),
   nextId: Int,
@@ -143,6 +185,8 @@ export const MockState = v.object({
   wechatCodes: v.record(Text, Text),
   ledger: v.array(LedgerRecord),
   checkins: v.array(CheckinRecord),
+  tasks: v.array(TaskDefinition),
+  taskCompletions: v.array(TaskCompletionRecord),
   giftCategories: v.array(v.object({ id: Text, name: Text })),
   gifts: v.array(GiftRecord),
   topics: v.array(v.object({ name: Text, description: Text })),

@@ -4,12 +4,15 @@ import type { Router } from '../http/register'
 import { applyReferral, createMember, createSession, toMember } from '../members'
 import type { MemberRecord, MockState } from '../state'
 import { ownEntry } from '../state'
+import { settleTasks } from '../tasks'
 
 /** The only code the mock "sends" (api-contract.md, mock logins). */
 export const MOCK_SMS_CODE = '123456'
 
 const signedIn = (state: MockState, member: MemberRecord, ref: string | undefined, nowMs: number) => {
-  if (ref !== undefined) applyReferral(state, member, ref, nowMs)
+  const distributor = ref === undefined ? null : applyReferral(state, member, ref, nowMs)
+  // A friend registered through the distributor's referral: their invite task pays now.
+  if (distributor) settleTasks(state, distributor, nowMs)
   return { token: createSession(state, member.id, nowMs), member: toMember(state, member, nowMs) }
 }
 

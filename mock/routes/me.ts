@@ -3,6 +3,7 @@ import { businessDay } from '../domain/time'
 import { ApiError } from '../http/errors'
 import type { Router } from '../http/register'
 import { toMember } from '../members'
+import { settleTasks } from '../tasks'
 
 const EARLIEST_BIRTHDAY = '1900-01-01'
 
@@ -20,9 +21,14 @@ export const registerMeRoutes = ({ register }: Router): void => {
       if (member.birthday !== null && member.birthday !== body.birthday)
         throw new ApiError(409, 'BIRTHDAY_ALREADY_SET', 'The birthday is already set and cannot be changed.')
     }
-    if (body.nickname !== undefined) member.nickname = body.nickname
+    if (body.nickname !== undefined && body.nickname !== member.nickname) {
+      member.nickname = body.nickname
+      member.nicknameSetByMember = true
+    }
     if (body.avatarUrl !== undefined) member.avatarUrl = body.avatarUrl
     if (body.birthday !== undefined) member.birthday = body.birthday
+    // A completed profile pays its task now.
+    settleTasks(state, member, nowMs)
     return toMember(state, member, nowMs)
   })
 }

@@ -1,12 +1,11 @@
-import { businessDay, endOfNextYear, formatInstant } from '../domain/time'
+import { businessDay, formatInstant } from '../domain/time'
 import { ApiError, notFound } from '../http/errors'
 import type { Router } from '../http/register'
-import { balanceOf, createSession, ledgerOf, toLedgerEntry, toMember } from '../members'
+import { addLedgerEntry, balanceOf, createSession, ledgerOf, toLedgerEntry, toMember } from '../members'
 import { mockEndpoints } from '../mock-endpoints'
 import { PERSONAS } from '../personas'
 import { createSeedState } from '../seed'
 import type { MockState } from '../state'
-import { newId } from '../state'
 import { toGift } from './catalog'
 
 const HOUR_MS = 60 * 60 * 1000
@@ -73,21 +72,12 @@ export const registerMockToolRoutes = ({ register }: Router): void => {
         balance,
         requested: points,
       })
-    const timeZone = state.config.timeZone
-    let entry = null
-    if (points !== 0) {
-      entry = {
-        id: newId(state, 'pt'),
-        memberId: member.id,
-        delta: points,
-        type: 'adjustment',
-        reason: body.reason ?? '运营调整',
-        refId: null,
-        createdAt: formatInstant(nowMs, timeZone),
-        expiresAt: points > 0 ? endOfNextYear(nowMs, timeZone) : null,
-      }
-      state.ledger.push(entry)
-    }
+    const entry = addLedgerEntry(
+      state,
+      member.id,
+      { delta: points, type: 'adjustment', reason: body.reason ?? '运营调整', refId: null },
+      nowMs,
+    )
     member.growth += body.growth ?? 0
     return { member: toMember(state, member, nowMs), entry: entry ? toLedgerEntry(entry) : null }
   })

@@ -9,8 +9,11 @@ import {
   signInAsPersona,
   signUp,
 } from './support/client'
+import { lockMockClock } from './support/clock'
 
 const api = createApiClient()
+// Moves the clock, and reads personas whose histories are placed relative to today.
+lockMockClock(api)
 const DAY_MS = 24 * 60 * 60 * 1000
 
 const clock = async () => expectShape(Clock, (await api.request('GET', '/__mock/clock')).body)

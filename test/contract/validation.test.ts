@@ -48,6 +48,11 @@ describe('validation: 400 VALIDATION_FAILED with details.fields', () => {
     ['a birthday in the future', 'PATCH', '/me', { birthday: '2999-01-01' }, 'birthday'],
     ['a birthday before 1900', 'PATCH', '/me', { birthday: '1899-12-31' }, 'birthday'],
     ['nothing to change', 'PATCH', '/me', {}, '$'],
+    ['a make-up date that does not exist', 'POST', '/checkin/makeup', { date: '2030-02-30' }, 'date'],
+    ['a make-up date with a time', 'POST', '/checkin/makeup', { date: '2030-03-01T00:00:00+08:00' }, 'date'],
+    ['a make-up without a date', 'POST', '/checkin/makeup', {}, 'date'],
+    ['a level that does not exist', 'POST', '/levels/celebrated', { levelCode: 'V6' }, 'levelCode'],
+    ['a level in lower case', 'POST', '/levels/celebrated', { levelCode: 'v1' }, 'levelCode'],
     ['a body that is an array', 'PATCH', '/me', [], '$'],
     ['a body that is null', 'POST', '/auth/sms', null, '$'],
     ['a body that is a string', 'POST', '/auth/sms', 'x', '$'],
@@ -55,7 +60,7 @@ describe('validation: 400 VALIDATION_FAILED with details.fields', () => {
   ]
 
   it.each(cases)('%s', async (_label, method, path, body, field) => {
-    const response = await api.request(method, path, { token, body })
+    const response = await api.request(method, path, { token, body, idempotencyKey: newKey() })
     expect(fieldsOf(response)).toHaveProperty([field], expect.any(String))
   })
 
@@ -69,9 +74,14 @@ describe('validation: 400 VALIDATION_FAILED with details.fields', () => {
     ['an unknown section', '/posts?section=trending', 'section'],
     ['affordable not a boolean', '/gifts?affordable=yes', 'affordable'],
     ['a category over 40 characters', `/gifts?category=${'c'.repeat(41)}`, 'category'],
+    ['a month 13', '/checkin/calendar?month=2030-13', 'month'],
+    ['a month without its leading zero', '/checkin/calendar?month=2030-3', 'month'],
+    ['a whole date for a month', '/checkin/calendar?month=2030-03-01', 'month'],
+    ['an unknown ledger direction', '/points/ledger?direction=in', 'direction'],
+    ['a ledger limit of 51', '/points/ledger?limit=51', 'limit'],
   ]
   it.each(queries)('query: %s', async (_label, path, field) => {
-    expect(fieldsOf(await api.request('GET', path))).toHaveProperty([field], expect.any(String))
+    expect(fieldsOf(await api.request('GET', path, { token }))).toHaveProperty([field], expect.any(String))
   })
 
   if (hasMockRoutes) {

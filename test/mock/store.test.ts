@@ -7,6 +7,7 @@ import { setImmediate } from 'node:timers'
 import * as v from 'valibot'
 import { Member, SignedIn } from '../../src/contract'
 import { createMockApp } from '../../mock/app'
+import { createSeedState } from '../../mock/seed'
 import { MockState } from '../../mock/state'
 import type { MockStore } from '../../mock/store'
 import { createFileStore, createMemoryStore, DATA_FILE_NAME } from '../../mock/store'
@@ -162,6 +163,10 @@ describe('file store', () => {
     ['valid JSON of the wrong shape', Buffer.from(JSON.stringify({ members: 'nope', schemaVersion: 1 }))],
     ['valid JSON that is not an object', Buffer.from('[1,2,3]')],
     ['a truncated state', Buffer.from('{"schemaVersion":1,"clock":{"offsetMs":0},"members":[')],
+    [
+      'a state of the previous schema version',
+      Buffer.from(JSON.stringify({ ...createSeedState(Date.now()), schemaVersion: 1 })),
+    ],
   ])('a data file holding %s', (_label, content) => {
     it('is reported, set aside next to it, and replaced by a fresh seed', async () => {
       const dir = tempDir()
@@ -188,7 +193,7 @@ describe('file store', () => {
     const dir = path.join(tempDir(), 'nested', 'data')
     const store = createFileStore({ dataDir: dir })
     expect(store.filePath).toBe(path.join(dir, DATA_FILE_NAME))
-    expect(readDisk(dir).schemaVersion).toBe(1)
+    expect(readDisk(dir).schemaVersion).toBe(2)
   })
 })
 

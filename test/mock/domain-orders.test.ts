@@ -1,0 +1,52 @@
+import type { OrderLine } from '../../mock/domain/orders'
+import { orderPoints, ordersToRelease, pendingOrderPoints } from '../../mock/domain/orders'
+
+const SHANGHAI = 'Asia/Shanghai'
+const order = (id: string, amountFen: number, createdAt: string, status: OrderLine['status'] = 'paid'): OrderLine => ({
+  id,
+  amountFen,
+  createdAt,
+  status,
+})
+
+describe('order points', () => {
+  it.each([
+    [8900, 89],
+    [19999, 199],
+    [99, 0],
+    [0, 0],
+  ])('%i fen earns %i points (1 per whole yuan)', (fen, points) => {
+    expect(orderPoints(fen)).toBe(points)
+  })
+
+  const orders = [
+    order('o-1', 10000, '2030-03-01T10:00:00+08:00'),
+    order('o-2', 5000, '2030-03-05T09:00:00+08:00'),
+    order('o-3', 5000, '2030-03-05T20:00:00+08:00'),
+    order('o-4', 30000, '2030-03-06T10:00:00+08:00', 'refunded'),
+  ]
+
+  it('stay pending for the refund window, and say when the first become available', () => {
+    expect(pendingOrderPoints(orders, Date.parse('2030-03-07T10:00:00+08:00'), 7, SHANGHAI)).toEqual({
+      pending: 200,
+      nextRelease: { points: 100, on: '2030-03-08' },
+    })
+    expect(pendingOrderPoints(orders, Date.parse('2030-03-08T10:00:00+08:00'), 7, SHANGHAI)).toEqual({
+      pending: 100,
+      nextRelease: { points: 100, on: '2030-03-12' },
+    })
+    expect(pendingOrderPoints(orders, Date.parse('2030-03-13T00:00:00+08:00'), 7, SHANGHAI)).toEqual({
+      pending: 0,
+      nextRelease: null,
+    })
+  })
+
+  it('are released once the window has passed, once, and never for a refunded order', () => {
+    const at = Date.parse('2030-03-12T12:00:00+08:00')
+    expect(ordersToRelease(orders, new Set(), at, 7).map((line) => line.id)).toEqual(['o-1', 'o-2'])
+    expect(ordersToRelease(orders, new Set(['o-1']), at, 7).map((line) => line.id)).toEqual(['o-2'])
+    expect(
+      ordersToRelease(orders, new Set(), Date.parse('2030-04-01T00:00:00+08:00'), 7).map((line) => line.id),
+    ).toEqual(['o-1', 'o-2', 'o-3'])
+  })
+})

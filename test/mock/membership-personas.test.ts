@@ -1,0 +1,184 @@
+import * as v from 'valibot'
+import {
+  BirthdayGift,
+  CheckinCalendar,
+  CheckinResult,
+  LevelOverview,
+  PointsSummary,
+  SignedIn,
+  TaskList,
+} from '../../src/contract'
+import { createMockApp } from '../../mock/app'
+import { addDays, businessDay } from '../../mock/domain/time'
+import { earnWithinDailyCap } from '../../mock/members'
+import type { MockStore } from '../../mock/store'
+import { createMemoryStore } from '../../mock/store'
+
+// The personas stay meaningful for the membership screens, and the rules that need the state itself (a fresh
+// distributor, an order) hold: in-process, with the clock pinned to an ordinary afternoon.
+const NOW = Date.parse('2030-03-12T15:00:00+08:00')
+const TODAY = '2030-03-12'
+
+let store: MockStore
+let app: ReturnType<typeof createMockApp>
+let keys = 0
+
+beforeEach(() => {
+  store = createMemoryStore({ realNow: () => NOW })
+  app = createMockApp({ store, realNow: () => NOW })
+})
+
+const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
+  const headers: Record<string, string> = { 'Idempotency-Key': `key-${(keys += 1)}` }
+  if (options.token) headers.Authorization = `Bearer ${options.token}`
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  const response = await app.fetch(
+    new Request(`http://mock.test/api/v1${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }),
+  )
+  return { status: response.status, body: (await response.json()) as unknown }
+}
+const persona = async (id: string): Promise<string> =>
+  v.parse(SignedIn, (await call('POST', '/__mock/persona', { body: { id } })).body).token
+const get = async <S extends v.GenericSchema>(schema: S, path: string, token: string) =>
+  v.parse(schema, (await call('GET', path, { token })).body)
+
+describe('personas on the membership screens', () => {
+  it('streak-day6: a five-day streak, today is day 6, and tomorrow’s day 7 pays the +30 bonus', async () => {
+    const token = await persona('streak-day6')
+    const calendar = await get(CheckinCalendar, '/checkin/calendar', token)
+    expect(calendar).toMatchObject({ today: TODAY, streak: 5, checkedInToday: false })
+    expect(calendar.ladder.slice(0, 2)).toEqual([
+      { date: TODAY, streakDay: 6, points: 5, isBonusDay: false },
+      { date: addDays(TODAY, 1), streakDay: 7, points: 35, isBonusDay: true },
+    ])
+    const response = await call('POST', '/checkin', { token })
+    expect(response.status).toBe(201)
+    const result = v.parse(CheckinResult, response.body)
+    expect(result).toMatchObject({ streak: 6, pointsAwarded: 5, levelCode: 'V2' })
+    expect(result.tomorrow).toEqual({ date: addDays(TODAY, 1), streakDay: 7, points: 35, isBonusDay: true })
+  })
+
+  it('points-expiring: 800 of its 1100 points expire in 20 days', async () => {
+    const token = await persona('points-expiring')
+    expect(await get(PointsSummary, '/points/summary', token)).toMatchObject({
+      balance: 1100,
+      pending: 0,
+      expiringSoon: { points: 800, on: addDays(TODAY, 20) },
+    })
+  })
+
+  it('birthday-month: a V3 whose gift is available this month, and claimable once', async () => {
+    const token = await persona('birthday-month')
+    expect((await get(BirthdayGift, '/birthday-gift', token)).status).toBe('available')
+    expect((await call('POST', '/birthday-gift/claim', { token })).status).toBe(200)
+    expect((await get(BirthdayGift, '/birthday-gift', token)).status).toBe('claimed')
+    expect((await call('POST', '/birthday-gift/claim', { token })).status).toBe(409)
+  })
+
+  it('new-member: nothing celebrated, nothing missed, the profile task still to do', async () => {
+    const token = await persona('new-member')
+    expect(await get(LevelOverview, '/levels', token)).toMatchObject({ levelCode: 'V1', uncelebratedLevel: null })
+    expect((await get(CheckinCalendar, '/checkin/calendar', token)).missedDates).toEqual([])
+    const profile = (await get(TaskList, '/tasks', token)).items.find((task) => task.action === 'profile')
+    expect(profile).toMatchObject({ progress: 0, target: 2, isDone: false })
+  })
+
+  it.each(['new-member', 'streak-day6', 'kol-distributor', 'points-expiring', 'birthday-month'])(
+    '%s: what the persona did before now shows as done and is not paid again on sight',
+    async (id) => {
+      const token = await persona(id)
+      const before = v.parse(PointsSummary, (await call('GET', '/points/summary', { token })).body)
+      const tasks = await get(TaskList, '/tasks', token)
+      const after = v.parse(PointsSummary, (await call('GET', '/points/summary', { token })).body)
+      expect(after).toEqual(before)
+      expect((await get(LevelOverview, '/levels', token)).uncelebratedLevel).toBeNull()
+      if (id === 'kol-distributor') {
+        const done = tasks.items.filter((task) => task.isDone).map((task) => task.action)
+        expect(done).toEqual(expect.arrayContaining(['invite', 'post']))
+      }
+    },
+  )
+})
+
+describe('tasks paid the moment the server sees them done', () => {
+  it('pays a distributor’s invite task when the first friend registers through the referral', async () => {
+    const member = store.state.members.find((candidate) => candidate.id === 'm-new')
+    if (!member) throw new Error('no new member in the seed')
+    member.isDistributor = true
+    member.referralCode = 'NEWBIE1'
+    const response = await call('POST', '/auth/phone', {
+      body: { phone: '13712345678', smsCode: '123456', ref: 'NEWBIE1' },
+    })
+    expect(response.status).toBe(200)
+    // In the ledger already, before the distributor reads anything.
+    const rewards = store.state.ledger.filter((entry) => entry.memberId === 'm-new' && entry.type === 'task')
+    expect(rewards).toEqual([expect.objectContaining({ delta: 100, reason: '任务奖励：邀请好友注册' })])
+    expect(member.growth).toBe(50)
+    await call('POST', '/auth/phone', { body: { phone: '13712345679', smsCode: '123456', ref: 'NEWBIE1' } })
+    expect(store.state.ledger.filter((entry) => entry.memberId === 'm-new' && entry.type === 'task')).toHaveLength(1)
+  })
+
+  it('does not count a WeChat sign-up’s given nickname as one the member chose', async () => {
+    const signedIn = v.parse(
+      SignedIn,
+      (await call('POST', '/auth/wechat', { body: { code: 'wx-code-1', installId: 'install-0001' } })).body,
+    )
+    const profile = (await get(TaskList, '/tasks', signedIn.token)).items.find((task) => task.action === 'profile')
+    expect(profile?.progress).toBe(0)
+  })
+})
+
+describe('order points', () => {
+  it('stay pending for the refund window, then enter the ledger once as an order entry', async () => {
+    const token = await persona('new-member')
+    store.state.orders.push({
+      id: 'o-test',
+      memberId: 'm-new',
+      productId: 'p-serum',
+      quantity: 1,
+      amountFen: 19900,
+      status: 'paid',
+      ref: null,
+      createdAt: '2030-03-10T10:00:00+08:00',
+    })
+    expect(await get(PointsSummary, '/points/summary', token)).toMatchObject({
+      balance: 0,
+      pending: 199,
+      nextRelease: { points: 199, on: '2030-03-17' },
+    })
+    store.state.clock.offsetMs = 5 * 24 * 60 * 60 * 1000
+    expect(businessDay(NOW + store.state.clock.offsetMs, 'Asia/Shanghai')).toBe('2030-03-17')
+    expect(await get(PointsSummary, '/points/summary', token)).toMatchObject({
+      balance: 199,
+      pending: 0,
+      nextRelease: null,
+    })
+    await call('GET', '/points/summary', { token })
+    const entries = store.state.ledger.filter((entry) => entry.memberId === 'm-new')
+    expect(entries).toEqual([
+      expect.objectContaining({
+        delta: 199,
+        type: 'order',
+        refId: 'o-test',
+        createdAt: '2030-03-17T10:00:00+08:00',
+        expiresAt: '2031-12-31T23:59:59+08:00',
+      }),
+    ])
+  })
+})
+
+describe('daily caps on the ledger', () => {
+  it('pays a capped source up to its daily maximum, then nothing until the next business day', () => {
+    const pay = (atMs: number) =>
+      earnWithinDailyCap(store.state, 'm-new', 'comment', { reason: '评论奖励', refId: null }, atMs)
+    expect(Array.from({ length: 7 }, () => pay(NOW))).toEqual([2, 2, 2, 2, 2, 0, 0])
+    expect(store.state.ledger.filter((entry) => entry.memberId === 'm-new')).toHaveLength(5)
+    // 00:30 the next day in Shanghai is a new business day.
+    expect(pay(Date.parse('2030-03-13T00:30:00+08:00'))).toBe(2)
+    expect(earnWithinDailyCap(store.state, 'm-new', 'share', { reason: '分享', refId: null }, NOW)).toBe(0)
+  })
+})
