@@ -9,7 +9,7 @@ import { formatShortDate } from '@/lib/format'
 import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { checkinCalendarQuery, useMakeUpCheckin } from '../api/membership-queries'
-import { isMakeupCandidate, monthGrid, shiftMonth } from '../lib/month-grid'
+import { monthGrid, shiftMonth } from '../lib/month-grid'
 import { checkinMessages } from '../messages'
 import { RewardLadder } from './reward-ladder'
 import './checkin-calendar-view.scss'
@@ -36,7 +36,7 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
   const refuse = (message: string) => void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
 
   const onDayTapped = async (date: string) => {
-    if (!isMakeupCandidate(date, calendar.today, calendar.checkedDates)) return
+    if (!calendar.missedDates.includes(date)) return
     if (calendar.makeupsLeft === 0) return refuse(text.makeupRefusals.no_makeups_left ?? '')
     const { confirm } = await Taro.showModal({
       title: text.makeupTitle,
@@ -97,7 +97,7 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
           const isChecked = calendar.checkedDates.includes(cell.date)
           const isMadeUp = calendar.madeUpDates.includes(cell.date)
           const isToday = cell.date === calendar.today
-          const isMissed = isMakeupCandidate(cell.date, calendar.today, calendar.checkedDates)
+          const isMissed = calendar.missedDates.includes(cell.date)
           const isFuture = cell.date > calendar.today
           const state = isMadeUp ? 'made-up' : isChecked ? 'checked' : isMissed ? 'missed' : isFuture ? 'future' : 'plain'
           return (

@@ -18,8 +18,3 @@ export function monthGrid(month: string): CalendarCell[] {
 export function shiftMonth(month: string, by: number): string {
   return dayjs(`${month}-01`).add(by, 'month').format('YYYY-MM')
 }
-
-/** Whether a day can be offered for a make-up: in the server's current month and before today. */
-export function isMakeupCandidate(date: string, today: string, checkedDates: readonly string[]): boolean {
-  return date.slice(0, 7) === today.slice(0, 7) && date < today && !checkedDates.includes(date)
-}

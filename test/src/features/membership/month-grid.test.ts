@@ -1,4 +1,4 @@
-import { isMakeupCandidate, monthGrid, shiftMonth } from '@/features/membership/lib/month-grid'
+import { monthGrid, shiftMonth } from '@/features/membership/lib/month-grid'
 
 describe('monthGrid', () => {
   test.each([
@@ -20,19 +20,5 @@ describe('monthGrid', () => {
     ['2026-12', 1, '2027-01'],
   ])('shiftMonth(%s, %i) = %s', (month, by, expected) => {
     expect(shiftMonth(month, by)).toBe(expected)
-  })
-})
-
-describe('isMakeupCandidate', () => {
-  const today = '2026-11-12'
-  test.each([
-    ['a missed day earlier this month', '2026-11-11', [], true],
-    ['the 1st of this month', '2026-11-01', [], true],
-    ['a day already checked', '2026-11-11', ['2026-11-11'], false],
-    ['today', '2026-11-12', [], false],
-    ['a future day', '2026-11-13', [], false],
-    ['last month', '2026-10-31', [], false],
-  ])('%s', (_, date, checked, expected) => {
-    expect(isMakeupCandidate(date, today, checked)).toBe(expected)
   })
 })
