@@ -4,6 +4,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/auth', pages: ['sign-in/index'] },
     { root: 'packages/membership', pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index'] },
+    {
+      root: 'packages/mall',
+      pages: ['gift/index', 'redeem-result/index', 'addresses/index', 'redemptions/index', 'redemption/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -10,6 +10,11 @@ export const routes = {
   points: '/packages/membership/points/index',
   levels: '/packages/membership/levels/index',
   tasks: '/packages/membership/tasks/index',
+  gift: '/packages/mall/gift/index',
+  redeemResult: '/packages/mall/redeem-result/index',
+  addresses: '/packages/mall/addresses/index',
+  redemptions: '/packages/mall/redemptions/index',
+  redemption: '/packages/mall/redemption/index',
 } as const
 
 const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall, routes.me]

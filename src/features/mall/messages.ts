@@ -4,6 +4,8 @@ export const mallMessages = defineMessages({
   'zh-CN': {
     title: '积分商城',
     hotGifts: '热门好礼',
+    myRedemptions: '我的兑换',
+    myAddresses: '收货地址',
     seeAll: '全部',
     myPoints: '我的积分',
     signInForBalance: '登录查看积分',
@@ -16,6 +18,8 @@ export const mallMessages = defineMessages({
   en: {
     title: 'Points mall',
     hotGifts: 'Popular gifts',
+    myRedemptions: 'Redemptions',
+    myAddresses: 'Addresses',
     seeAll: 'See all',
     myPoints: 'My points',
     signInForBalance: 'Sign in to see your points',

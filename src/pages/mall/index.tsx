@@ -1,7 +1,10 @@
+import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { meQuery } from '@/features/account/api/account-queries'
+import type { GiftFilter } from '@/features/mall/api/gift-queries'
+import { GiftFilters } from '@/features/mall/components/gift-filters'
 import { GiftList } from '@/features/mall/components/gift-list'
 import { mallMessages } from '@/features/mall/messages'
 import { formatPoints } from '@/lib/format'
@@ -14,6 +17,9 @@ export default function MallPage() {
   const text = useMessages(mallMessages)
   const isSignedIn = useSession(selectIsSignedIn)
   const me = useQuery({ ...meQuery(), enabled: isSignedIn })
+  const [filter, setFilter] = useState<GiftFilter>({})
+  // "I can afford" is a comparison with the balance: only for a signed-in member.
+  const effectiveFilter = isSignedIn ? filter : { ...filter, isAffordableOnly: false }
   return (
     <PageShell title={text.title} testId='mall-page'>
       <View className='mall__balance' data-testid='mall-balance'>
@@ -28,7 +34,8 @@ export default function MallPage() {
           </Text>
         )}
       </View>
-      <GiftList />
+      <GiftFilters filter={effectiveFilter} canFilterAffordable={isSignedIn} onFilterChanged={setFilter} />
+      <GiftList filter={effectiveFilter} />
     </PageShell>
   )
 }

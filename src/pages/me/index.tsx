@@ -2,6 +2,7 @@ import { PageShell } from '@/components/page-shell'
 import { AccountSettings } from '@/features/account/components/account-settings'
 import { MemberSummary } from '@/features/account/components/member-summary'
 import { settingsMessages } from '@/features/account/messages'
+import { MallEntries } from '@/features/mall/components/mall-entries'
 import { MemberEntries } from '@/features/membership/components/member-entries'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
@@ -12,7 +13,12 @@ export default function MePage() {
   return (
     <PageShell title={text.title} testId='me-page'>
       <MemberSummary />
-      {isSignedIn ? <MemberEntries /> : null}
+      {isSignedIn ? (
+        <>
+          <MemberEntries />
+          <MallEntries />
+        </>
+      ) : null}
       <AccountSettings />
     </PageShell>
   )

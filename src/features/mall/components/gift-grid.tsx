@@ -1,7 +1,9 @@
+import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { Gift } from '@/contract'
 import { formatPoints } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
 import { mallMessages } from '../messages'
 import './gift-grid.scss'
 
@@ -20,7 +22,14 @@ export function GiftGrid({ gifts }: { gifts: readonly Gift[] }) {
   return (
     <View className='gift-grid' data-testid='gift-grid'>
       {gifts.map((gift) => (
-        <View key={gift.id} className='gift-card' hoverClass='gift-card--pressed' data-testid='gift-card'>
+        <View
+          key={gift.id}
+          className='gift-card'
+          hoverClass='gift-card--pressed'
+          data-testid='gift-card'
+          data-gift-id={gift.id}
+          onClick={() => void Taro.navigateTo({ url: `${routes.gift}?id=${encodeURIComponent(gift.id)}` })}
+        >
           <View className='gift-card__image'>
             {gift.images[0] ? <Image className='gift-card__img' src={gift.images[0]} mode='aspectFill' lazyLoad /> : null}
             <StockBadge gift={gift} />

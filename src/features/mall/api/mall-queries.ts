@@ -1,0 +1,97 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { endpoints, type AddressInput, type RedemptionStatus } from '@/contract'
+import { request } from '@/lib/http'
+import { invalidateMembership } from '@/features/membership/api/membership-queries'
+import { giftKeys } from './gift-queries'
+
+export const mallKeys = {
+  addresses: ['addresses'] as const,
+  redemptions: ['redemptions'] as const,
+}
+
+export const giftQuery = (giftId: string) =>
+  queryOptions({ queryKey: [...giftKeys.all, 'detail', giftId], queryFn: () => request(endpoints.gift, { params: { id: giftId } }) })
+
+export const giftCategoriesQuery = () =>
+  queryOptions({
+    queryKey: [...giftKeys.all, 'categories'],
+    queryFn: () => request(endpoints.giftCategories),
+    staleTime: 10 * 60 * 1000,
+  })
+
+export const addressesQuery = () =>
+  queryOptions({ queryKey: [...mallKeys.addresses], queryFn: () => request(endpoints.addresses) })
+
+export const redemptionsQuery = (status?: RedemptionStatus) =>
+  infiniteQueryOptions({
+    queryKey: [...mallKeys.redemptions, 'list', status ?? 'all'],
+    queryFn: ({ pageParam }) => request(endpoints.redemptions, { query: { status, cursor: pageParam ?? undefined } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  })
+
+export const redemptionQuery = (redemptionId: string) =>
+  queryOptions({
+    queryKey: [...mallKeys.redemptions, 'detail', redemptionId],
+    queryFn: () => request(endpoints.redemption, { params: { id: redemptionId } }),
+  })
+
+export type RedeemVariables = { giftId: string; quantity: number; addressId?: string; idempotencyKey: string }
+
+/** Points, stock and redemptions all move together: refresh them together. */
+function useAfterPointsMoved() {
+  const queryClient = useQueryClient()
+  return () =>
+    Promise.all([
+      invalidateMembership(queryClient),
+      queryClient.invalidateQueries({ queryKey: giftKeys.all }),
+      queryClient.invalidateQueries({ queryKey: mallKeys.redemptions }),
+    ])
+}
+
+/** One key per intent (the confirm tap); a retry of that intent reuses it, so it never redeems twice. */
+export function useRedeem() {
+  const afterPointsMoved = useAfterPointsMoved()
+  return useMutation({
+    mutationFn: ({ idempotencyKey, ...body }: RedeemVariables) => request(endpoints.redeem, { body, idempotencyKey }),
+    onSettled: afterPointsMoved,
+    meta: { isErrorShownInPlace: true },
+  })
+}
+
+export function useCancelRedemption() {
+  const afterPointsMoved = useAfterPointsMoved()
+  return useMutation({
+    mutationFn: ({ redemptionId, idempotencyKey }: { redemptionId: string; idempotencyKey: string }) =>
+      request(endpoints.cancelRedemption, { params: { id: redemptionId }, idempotencyKey }),
+    onSettled: afterPointsMoved,
+    meta: { isErrorShownInPlace: true },
+  })
+}
+
+export function useCreateAddress() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: AddressInput) => request(endpoints.createAddress, { body: input }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mallKeys.addresses }),
+    meta: { isErrorShownInPlace: true },
+  })
+}
+
+export function useUpdateAddress() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ addressId, patch }: { addressId: string; patch: Partial<AddressInput> }) =>
+      request(endpoints.updateAddress, { params: { id: addressId }, body: patch }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mallKeys.addresses }),
+    meta: { isErrorShownInPlace: true },
+  })
+}
+
+export function useDeleteAddress() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (addressId: string) => request(endpoints.deleteAddress, { params: { id: addressId } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mallKeys.addresses }),
+  })
+}

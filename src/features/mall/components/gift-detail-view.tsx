@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import type { GiftDetail, Member } from '@/contract'
+import { ActionButton } from '@/components/action-button'
+import { Skeleton } from '@/components/page-state'
+import { QueryState } from '@/components/query-state'
+import { meQuery } from '@/features/account/api/account-queries'
+import { useAppConfig } from '@/lib/app-config'
+import { formatPoints } from '@/lib/format'
+import { useMessages } from '@/lib/i18n'
+import { goToSignIn } from '@/lib/routes'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+import { giftQuery } from '../api/mall-queries'
+import { giftMessages } from '../gift-messages'
+import { mallMessages } from '../messages'
+import { redeemBlock, type RedeemBlock } from '../lib/redeemability'
+import { RedeemSheet } from './redeem-sheet'
+import './gift-detail-view.scss'
+
+function useBlockLabel(): (block: RedeemBlock) => string {
+  const text = useMessages(giftMessages)
+  const levels = useAppConfig()?.levels ?? []
+  return (block) => {
+    switch (block.kind) {
+      case 'sign-in':
+        return text.signInToRedeem
+      case 'sold-out':
+        return text.soldOut
+      case 'level-too-low': {
+        const name = levels.find((level) => level.code === block.minLevel)?.name ?? ''
+        return text.levelTooLow(`${block.minLevel} ${name}`.trim())
+      }
+      case 'limit-reached':
+        return text.limitReached(block.limit)
+      case 'not-enough-points':
+        return text.notEnoughPoints(formatPoints(block.missing))
+    }
+  }
+}
+
+function GiftImages({ gift }: { gift: GiftDetail }) {
+  if (gift.images.length === 0) return <View className='gift-detail__image gift-detail__image--empty' />
+  if (gift.images.length === 1) {
+    return <Image className='gift-detail__image' src={gift.images[0] ?? ''} mode='aspectFill' />
+  }
+  return (
+    <Swiper className='gift-detail__image' indicatorDots circular>
+      {gift.images.map((image) => (
+        <SwiperItem key={image}>
+          <Image className='gift-detail__image' src={image} mode='aspectFill' />
+        </SwiperItem>
+      ))}
+    </Swiper>
+  )
+}
+
+function GiftDetailBody({ gift, member }: { gift: GiftDetail; member: Member | null }) {
+  const text = useMessages(giftMessages)
+  const mall = useMessages(mallMessages)
+  const blockLabel = useBlockLabel()
+  const [isSheetOpen, setIsSheetOpen] = useState(false)
+  const block = redeemBlock(gift, member)
+  return (
+    <View className='gift-detail' data-testid='gift-detail'>
+      <GiftImages gift={gift} />
+      <View className='gift-detail__card'>
+        <Text className='gift-detail__cost'>{mall.pointsCost(formatPoints(gift.pointsCost))}</Text>
+        <Text className='gift-detail__name'>{gift.name}</Text>
+        <View className='gift-detail__facts'>
+          <Text className='gift-detail__fact'>{text.kinds[gift.kind]}</Text>
+          <Text className='gift-detail__fact'>{gift.stock > 0 ? text.stock(gift.stock) : text.soldOut}</Text>
+          <Text className='gift-detail__fact'>{text.perMemberLimit(gift.perMemberLimit, gift.redeemedByMe)}</Text>
+          {gift.minLevel !== 'V1' ? <Text className='gift-detail__fact'>{text.minLevel(gift.minLevel)}</Text> : null}
+        </View>
+        <Text className='gift-detail__description'>{gift.description}</Text>
+      </View>
+      <View className='gift-detail__bar'>
+        {member ? <Text className='gift-detail__balance'>{text.myBalance(formatPoints(member.pointsBalance))}</Text> : <View />}
+        {block ? (
+          block.kind === 'sign-in' ? (
+            <ActionButton testId='redeem-button' onTap={() => goToSignIn()}>
+              {blockLabel(block)}
+            </ActionButton>
+          ) : (
+            <ActionButton testId='redeem-button' isDisabled onTap={() => undefined}>
+              {blockLabel(block)}
+            </ActionButton>
+          )
+        ) : (
+          <ActionButton testId='redeem-button' onTap={() => setIsSheetOpen(true)}>
+            {text.redeem}
+          </ActionButton>
+        )}
+      </View>
+      {isSheetOpen && member ? <RedeemSheet gift={gift} member={member} onClosed={() => setIsSheetOpen(false)} /> : null}
+    </View>
+  )
+}
+
+/** A gift, and the redeem button saying exactly why it is off when it is. */
+export function GiftDetailView({ giftId }: { giftId: string }) {
+  const isSignedIn = useSession(selectIsSignedIn)
+  const gift = useQuery(giftQuery(giftId))
+  const me = useQuery({ ...meQuery(), enabled: isSignedIn })
+  return (
+    <QueryState query={gift} skeleton={<Skeleton rows={3} />}>
+      {(data) => (isSignedIn && !me.data ? <Skeleton rows={1} /> : <GiftDetailBody gift={data} member={me.data ?? null} />)}
+    </QueryState>
+  )
+}

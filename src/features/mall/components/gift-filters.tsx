@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { useMessages } from '@/lib/i18n'
+import { giftCategoriesQuery } from '../api/mall-queries'
+import type { GiftFilter } from '../api/gift-queries'
+import { giftMessages } from '../gift-messages'
+import './gift-filters.scss'
+
+type GiftFiltersProps = { filter: GiftFilter; canFilterAffordable: boolean; onFilterChanged: (filter: GiftFilter) => void }
+
+/** Categories from the server, plus "I can afford" for a signed-in member. */
+export function GiftFilters({ filter, canFilterAffordable, onFilterChanged }: GiftFiltersProps) {
+  const text = useMessages(giftMessages)
+  const categories = useQuery(giftCategoriesQuery()).data?.items ?? []
+  const chips = [{ id: undefined, name: text.categoriesAll }, ...categories.map((category) => ({ id: category.id, name: category.name }))]
+  return (
+    <View className='gift-filters'>
+      <ScrollView scrollX className='gift-filters__categories' enhanced showScrollbar={false}>
+        {chips.map((chip) => (
+          <View
+            key={chip.id ?? 'all'}
+            className={`gift-filters__chip ${filter.category === chip.id ? 'gift-filters__chip--active' : ''}`}
+            hoverClass='gift-filters__chip--pressed'
+            data-testid={`category-${chip.id ?? 'all'}`}
+            onClick={() => onFilterChanged({ ...filter, category: chip.id })}
+          >
+            <Text>{chip.name}</Text>
+          </View>
+        ))}
+      </ScrollView>
+      {canFilterAffordable ? (
+        <View
+          className={`gift-filters__chip gift-filters__toggle ${filter.isAffordableOnly ? 'gift-filters__chip--active' : ''}`}
+          hoverClass='gift-filters__chip--pressed'
+          role='switch'
+          aria-checked={Boolean(filter.isAffordableOnly)}
+          data-testid='affordable-only'
+          onClick={() => onFilterChanged({ ...filter, isAffordableOnly: !filter.isAffordableOnly })}
+        >
+          <Text>{text.affordableOnly}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

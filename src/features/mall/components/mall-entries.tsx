@@ -1,0 +1,17 @@
+import { EntryGrid } from '@/components/entry-grid'
+import { useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
+import { mallMessages } from '../messages'
+
+/** The member's redemptions and addresses one tap away. */
+export function MallEntries() {
+  const text = useMessages(mallMessages)
+  return (
+    <EntryGrid
+      entries={[
+        { key: 'redemptions', label: text.myRedemptions, url: routes.redemptions, glyph: '礼' },
+        { key: 'addresses', label: text.myAddresses, url: routes.addresses, glyph: '址' },
+      ]}
+    />
+  )
+}

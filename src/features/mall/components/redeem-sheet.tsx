@@ -1,0 +1,113 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { GiftDetail, Member } from '@/contract'
+import { ActionButton } from '@/components/action-button'
+import { formatPoints } from '@/lib/format'
+import { createIdempotencyKey } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
+import { useRedeem } from '../api/mall-queries'
+import { giftMessages } from '../gift-messages'
+import { maxQuantity, redeemBlock } from '../lib/redeemability'
+import { AddressPicker } from './address-picker'
+import './redeem-sheet.scss'
+
+type RedeemSheetProps = { gift: GiftDetail; member: Member; onClosed: () => void }
+
+/** Quantity, an address for physical gifts, the total, and one confirm that redeems once. */
+export function RedeemSheet({ gift, member, onClosed }: RedeemSheetProps) {
+  const text = useMessages(giftMessages)
+  const locale = useLocale((state) => state.locale)
+  const [quantity, setQuantity] = useState(1)
+  const [addressId, setAddressId] = useState<string | null>(null)
+  const redeem = useRedeem()
+  // One key per intent: the same choices retried reuse it; changing them is a new intent.
+  const intent = useRef<{ signature: string; key: string } | null>(null)
+  const isSending = useRef(false)
+  const upTo = maxQuantity(gift)
+  const total = gift.pointsCost * quantity
+  const block = redeemBlock(gift, member, quantity)
+  const needsAddress = gift.kind === 'physical' && addressId === null
+
+  const onConfirm = () => {
+    if (isSending.current || block || needsAddress) return
+    const signature = `${gift.id}:${quantity}:${addressId ?? ''}`
+    if (intent.current?.signature !== signature) intent.current = { signature, key: createIdempotencyKey() }
+    isSending.current = true
+    redeem.mutate(
+      { giftId: gift.id, quantity, addressId: addressId ?? undefined, idempotencyKey: intent.current.key },
+      {
+        onSuccess: (redemption) => {
+          intent.current = null
+          void Taro.redirectTo({ url: `${routes.redeemResult}?id=${encodeURIComponent(redemption.id)}` })
+        },
+        onSettled: () => {
+          isSending.current = false
+        },
+      },
+    )
+  }
+
+  return (
+    <View className='redeem-sheet__backdrop' onClick={onClosed}>
+      <View className='redeem-sheet' data-testid='redeem-sheet' onClick={(event) => event.stopPropagation()}>
+        <Text className='redeem-sheet__title'>{gift.name}</Text>
+        <View className='redeem-sheet__row'>
+          <Text>{text.quantity}</Text>
+          <View className='redeem-sheet__stepper'>
+            <View
+              className={`redeem-sheet__step ${quantity <= 1 ? 'redeem-sheet__step--off' : ''}`}
+              hoverClass='redeem-sheet__step--pressed'
+              aria-label={text.decrease}
+              data-testid='quantity-decrease'
+              onClick={() => setQuantity((value) => Math.max(1, value - 1))}
+            >
+              <Text>−</Text>
+            </View>
+            <Text className='redeem-sheet__quantity' data-testid='quantity'>
+              {quantity}
+            </Text>
+            <View
+              className={`redeem-sheet__step ${quantity >= upTo ? 'redeem-sheet__step--off' : ''}`}
+              hoverClass='redeem-sheet__step--pressed'
+              aria-label={text.increase}
+              data-testid='quantity-increase'
+              onClick={() => setQuantity((value) => Math.min(upTo, value + 1))}
+            >
+              <Text>+</Text>
+            </View>
+          </View>
+        </View>
+        {gift.kind === 'physical' ? (
+          <View className='redeem-sheet__address'>
+            <Text className='redeem-sheet__label'>{text.address}</Text>
+            <AddressPicker selectedId={addressId} onSelected={(address) => setAddressId(address.id)} />
+          </View>
+        ) : null}
+        <View className='redeem-sheet__row'>
+          <Text className='redeem-sheet__total' data-testid='redeem-total'>
+            {text.total(formatPoints(total))}
+          </Text>
+          <Text className='redeem-sheet__balance'>{text.myBalance(formatPoints(member.pointsBalance))}</Text>
+        </View>
+        {block?.kind === 'not-enough-points' ? (
+          <Text className='redeem-sheet__error'>{text.notEnoughPoints(formatPoints(block.missing))}</Text>
+        ) : null}
+        {redeem.isError ? (
+          <View className='redeem-sheet__error' role='alert' data-testid='redeem-error'>
+            {text.failed(describeError(redeem.error, locale))}
+          </View>
+        ) : null}
+        <View className='redeem-sheet__actions'>
+          <ActionButton variant='secondary' onTap={onClosed}>
+            {text.cancel}
+          </ActionButton>
+          <ActionButton testId='redeem-confirm' isDisabled={Boolean(block) || needsAddress} isBusy={redeem.isPending} onTap={onConfirm}>
+            {text.confirm}
+          </ActionButton>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,103 @@
+import Taro from '@tarojs/taro'
+import { screen, waitFor } from '@testing-library/react'
+import { GiftDetailView } from '@/features/mall/components/gift-detail-view'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+type Api = ReturnType<typeof installInProcessApi>
+
+async function memberWith(api: Api, points: number): Promise<string> {
+  const { token } = await api.signInPersona('new-member')
+  if (points > 0) await api.call('POST', '/__mock/grant', { token, body: { points }, idempotencyKey: `grant-${points}` })
+  useSession.getState().signedIn(token)
+  return token
+}
+
+const buttonText = async () => (await screen.findByTestId('redeem-button')).textContent
+const redeemPosts = (api: Api) => api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/redemptions'))
+
+describe('GiftDetailView: the redeem button says why it is off', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  test('a visitor is asked to sign in', async () => {
+    installInProcessApi()
+    renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    expect(await buttonText()).toBe('登录后兑换')
+  })
+
+  test('not enough points says how many more', async () => {
+    const api = installInProcessApi()
+    await memberWith(api, 100)
+    renderWithApp(<GiftDetailView giftId='gift-tote' />)
+    expect(await buttonText()).toBe('积分不足，还差 200 积分')
+  })
+
+  test('a level too low names the level from the config', async () => {
+    const api = installInProcessApi()
+    await memberWith(api, 99999)
+    renderWithApp(<GiftDetailView giftId='gift-serum-full' />)
+    await waitFor(async () => expect(await buttonText()).toBe('V3 资深会员 可兑，先去升级吧'))
+  })
+
+  test('sold out', async () => {
+    const api = installInProcessApi()
+    await memberWith(api, 5000)
+    renderWithApp(<GiftDetailView giftId='gift-badge' />)
+    expect(await buttonText()).toBe('已兑完')
+  })
+})
+
+describe('GiftDetailView: redeeming', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  test('a virtual gift redeems once and goes to the result with its id', async () => {
+    const api = installInProcessApi()
+    const token = await memberWith(api, 1000)
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    await screen.findByTestId('redeem-button')
+    tap(container, 'redeem-button')
+    await screen.findByTestId('redeem-sheet')
+    expect(screen.getByTestId('redeem-total').textContent).toBe('共 150 积分')
+    tap(container, 'redeem-confirm')
+    tap(container, 'redeem-confirm')
+    await waitFor(() => expect(redirect).toHaveBeenCalledTimes(1))
+    expect(redirect.mock.calls[0]?.[0]?.url).toMatch(/^\/packages\/mall\/redeem-result\/index\?id=/)
+    expect(redeemPosts(api)).toHaveLength(1)
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(1000 - 150)
+  })
+
+  test('sold out meanwhile: the refusal is said in the sheet and nothing is spent', async () => {
+    const api = installInProcessApi()
+    const token = await memberWith(api, 1000)
+    const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    await screen.findByTestId('redeem-button')
+    tap(container, 'redeem-button')
+    await screen.findByTestId('redeem-sheet')
+    // Someone else took the last one while this member was deciding.
+    await api.call('PATCH', '/__mock/gifts/gift-ebook', { body: { stock: 0 } })
+    tap(container, 'redeem-confirm')
+    expect((await screen.findByTestId('redeem-error')).textContent).toBe('兑换没成功：已经兑完了')
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(1000)
+  })
+
+  test('a 500 says so; the retry reuses the key and redeems once', async () => {
+    const api = installInProcessApi()
+    const token = await memberWith(api, 1000)
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    api.fail('POST', '/redemptions', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    await screen.findByTestId('redeem-button')
+    tap(container, 'redeem-button')
+    await screen.findByTestId('redeem-sheet')
+    tap(container, 'redeem-confirm')
+    expect((await screen.findByTestId('redeem-error')).textContent).toBe('兑换没成功：服务开小差了，请稍后重试')
+    tap(container, 'redeem-confirm')
+    await waitFor(() => expect(redeemPosts(api)).toHaveLength(2))
+    const [first, second] = redeemPosts(api)
+    expect(second?.headers.get('idempotency-key')).toBe(first?.headers.get('idempotency-key'))
+    await waitFor(async () => expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(850))
+  })
+})
