@@ -6,6 +6,7 @@ import { API_BASE_PATH, createRouter } from './http/register'
 import { registerAuthRoutes } from './routes/auth'
 import { registerCatalogRoutes } from './routes/catalog'
 import { registerCommunityRoutes } from './routes/community'
+import { registerMallRoutes } from './routes/mall'
 import { registerMeRoutes } from './routes/me'
 import { registerMembershipRoutes } from './routes/membership'
 import { registerMockToolRoutes } from './routes/mock-tools'
@@ -60,6 +61,7 @@ export const createMockApp = ({ store, log = () => {}, realNow = Date.now }: Cre
   registerMeRoutes(router)
   registerMembershipRoutes(router)
   registerCatalogRoutes(router)
+  registerMallRoutes(router)
   registerCommunityRoutes(router)
   registerMockToolRoutes(router)
 

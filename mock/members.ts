@@ -16,22 +16,24 @@ export const ledgerOf = (state: MockState, memberId: string): LedgerRecord[] =>
 
 /**
  * The one way points change: an appended entry, dated now. Earned points get their lot's expiry (end of
- * the next year); spends carry none. Nothing is written for zero. Callers check the balance before spending.
+ * the next year) unless the entry gives back points that had their own (a cancelled redemption's refund);
+ * spends carry none. Nothing is written for zero. Callers check the balance before spending.
  */
 export const addLedgerEntry = (
   state: MockState,
   memberId: string,
-  entry: Pick<LedgerRecord, 'delta' | 'type' | 'reason' | 'refId'>,
+  entry: Pick<LedgerRecord, 'delta' | 'type' | 'reason' | 'refId'> & { expiresAt?: string | null },
   nowMs: number,
 ): LedgerRecord | null => {
   if (entry.delta === 0) return null
   const timeZone = state.config.timeZone
+  const { expiresAt, ...fields } = entry
   const record: LedgerRecord = {
     id: newId(state, 'pt'),
     memberId,
-    ...entry,
+    ...fields,
     createdAt: formatInstant(nowMs, timeZone),
-    expiresAt: entry.delta > 0 ? endOfNextYear(nowMs, timeZone) : null,
+    expiresAt: entry.delta > 0 ? (expiresAt === undefined ? endOfNextYear(nowMs, timeZone) : expiresAt) : null,
   }
   state.ledger.push(record)
   return record

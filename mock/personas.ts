@@ -18,7 +18,8 @@ export const PERSONAS = [
     id: 'kol-distributor',
     memberId: SEED_MEMBERS.kol,
     title: '达人分销员 Lina',
-    description: 'V4 核心会员，已开通分销，推荐码 LINA88，绑定 13 位粉丝，有待结算佣金。',
+    description:
+      'V4 核心会员，已开通分销，推荐码 LINA88，绑定 13 位粉丝，有待结算佣金；积分商城里有待发货、已发货、已完成、已取消的兑换各一笔和两个收货地址。',
   },
   {
     id: 'points-expiring',

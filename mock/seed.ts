@@ -4,6 +4,7 @@ import { placeholderImage } from './placeholder-image'
 import { seedConfig } from './seed-config'
 import { checkinPoints } from './domain/checkin'
 import { levelForGrowth } from './domain/levels'
+import { lotsTakenBy } from './domain/ledger'
 import { addDays, businessDay, endOfNextYear, formatInstant, instantOfDay } from './domain/time'
 import { settleTasks } from './tasks'
 
@@ -127,7 +128,7 @@ const GIFTS: GiftRecord[] = [
     category: 'digital',
     images: [placeholderImage('gifts/earbuds')],
     pointsCost: 6800,
-    stock: 15,
+    stock: 8,
     perMemberLimit: 1,
     minLevel: 'V1',
     kind: 'physical',
@@ -357,7 +358,7 @@ export const createSeedState = (nowMs: number): MockState => {
   const today = businessDay(nowMs, timeZone)
 
   const state: MockState = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     clock: { offsetMs: 0 },
     nextId: 1000,
     config,
@@ -370,6 +371,8 @@ export const createSeedState = (nowMs: number): MockState => {
     taskCompletions: [],
     giftCategories: GIFT_CATEGORIES.map((category) => ({ ...category })),
     gifts: GIFTS.map((gift) => ({ ...gift, images: [...gift.images] })),
+    addresses: [],
+    redemptions: [],
     topics: TOPICS.map((topic) => ({ ...topic })),
     posts: [],
     products: PRODUCTS.map((product) => ({ ...product, images: [...product.images] })),
@@ -418,6 +421,93 @@ export const createSeedState = (nowMs: number): MockState => {
   }
 
   const ids = SEED_MEMBERS
+
+  /**
+   * Lina's points mall: two addresses and a redemption in every state (completed virtual and physical, shipped,
+   * pending shipment, cancelled), so an operator sees each at once. States follow from the times, as for any
+   * redemption. A grant of exactly what the standing redemptions cost keeps her balance where it was.
+   */
+  function seedKolMallHistory(): void {
+    const memberId = ids.kol
+    const home = {
+      name: '莉娜',
+      phone: '13800000003',
+      region: ['上海市', '上海市', '静安区'],
+      detail: '南京西路 1266 号 12 楼',
+    }
+    state.addresses.push(
+      {
+        id: 'addr-kol-home',
+        memberId,
+        ...home,
+        region: [...home.region],
+        isDefault: true,
+        createdAt: at(daysAgo(150)),
+      },
+      {
+        id: 'addr-kol-studio',
+        memberId,
+        name: '莉娜工作室',
+        phone: '13800000003',
+        region: ['上海市', '上海市', '徐汇区'],
+        detail: '漕溪北路 398 号 5 楼',
+        isDefault: false,
+        createdAt: at(daysAgo(100)),
+      },
+    )
+    earn(memberId, 1250, 'adjustment', '积分商城体验积分', daysAgo(130))
+    const redeemed = (id: string, giftId: string, madeMs: number, code: string | null, cancelledMs?: number) => {
+      const gift = GIFTS.find((candidate) => candidate.id === giftId)
+      if (!gift) throw new Error(`Seed gift ${giftId} is missing`)
+      const spendId = newId(state, 'pt')
+      state.ledger.push({
+        id: spendId,
+        memberId,
+        delta: -gift.pointsCost,
+        type: 'redemption',
+        reason: `兑换 ${gift.name}`,
+        refId: id,
+        createdAt: at(madeMs),
+        expiresAt: null,
+      })
+      if (cancelledMs !== undefined) {
+        const lines = state.ledger.filter((entry) => entry.memberId === memberId)
+        for (const lot of lotsTakenBy(lines, spendId))
+          state.ledger.push({
+            id: newId(state, 'pt'),
+            memberId,
+            delta: lot.points,
+            type: 'redemption_cancel',
+            reason: `取消兑换 ${gift.name}`,
+            refId: id,
+            createdAt: at(cancelledMs),
+            expiresAt: lot.expiresAt,
+          })
+      }
+      const isPhysical = gift.kind === 'physical'
+      state.redemptions.push({
+        id,
+        memberId,
+        giftId,
+        giftName: gift.name,
+        giftImage: gift.images[0] ?? null,
+        kind: gift.kind,
+        quantity: 1,
+        pointsSpent: gift.pointsCost,
+        ledgerEntryId: spendId,
+        code,
+        address: isPhysical ? { ...home, region: [...home.region] } : null,
+        createdAt: at(madeMs),
+        completedAt: isPhysical ? null : at(madeMs),
+        cancelledAt: cancelledMs === undefined ? null : at(cancelledMs),
+      })
+    }
+    redeemed('rd-kol-ebook', 'gift-ebook', daysAgo(30), 'FL-K7QP-3MXA')
+    redeemed('rd-kol-cleanser', 'gift-cleanser-mini', daysAgo(12), null)
+    redeemed('rd-kol-bottle', 'gift-bottle', daysAgo(10), null, daysAgo(10) + 3 * HOUR_MS)
+    redeemed('rd-kol-tote-shipped', 'gift-tote', daysAgo(4), null)
+    redeemed('rd-kol-tote-pending', 'gift-tote', nowMs - 5 * HOUR_MS, null)
+  }
   addMember({
     id: ids.official,
     nickname: 'FanLoop 官方',
@@ -466,6 +556,7 @@ export const createSeedState = (nowMs: number): MockState => {
   earn(ids.kol, 1200, 'adjustment', '达人共创活动奖励', daysAgo(120))
   earn(ids.kol, 980, 'task', '邀请好友注册奖励', daysAgo(60))
   earn(ids.kol, 500, 'post', '优质笔记奖励', daysAgo(20))
+  seedKolMallHistory()
 
   addMember({
     id: ids.expiring,

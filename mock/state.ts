@@ -99,6 +99,43 @@ export const GiftRecord = v.object({
 })
 export type GiftRecord = v.InferOutput<typeof GiftRecord>
 
+/** One entry of a member's address book; the schema (AddressInput) validated and trimmed its fields. */
+export const AddressRecord = v.object({
+  id: Text,
+  memberId: Text,
+  name: Text,
+  phone: Text,
+  region: v.array(Text),
+  detail: Text,
+  isDefault: v.boolean(),
+  createdAt: IsoDateTime,
+})
+export type AddressRecord = v.InferOutput<typeof AddressRecord>
+
+/**
+ * A redemption as written when it happened. Shipping is not stored: a physical redemption's shipped/completed
+ * times follow from createdAt and the mock clock (domain/redemptions.ts), so moving the clock previews each state.
+ */
+export const RedemptionRecord = v.object({
+  id: Text,
+  memberId: Text,
+  giftId: Text,
+  giftName: Text,
+  giftImage: v.nullable(Text),
+  kind: GiftKind,
+  quantity: Int,
+  pointsSpent: Int,
+  /** The `redemption` ledger entry that paid for it (a cancel gives back what it took, lot by lot). */
+  ledgerEntryId: Text,
+  code: v.nullable(Text),
+  address: v.nullable(v.object({ name: Text, phone: Text, region: v.array(Text), detail: Text })),
+  createdAt: IsoDateTime,
+  /** Set at once for virtual gifts and coupons; physical ones complete by the clock. */
+  completedAt: v.nullable(IsoDateTime),
+  cancelledAt: v.nullable(IsoDateTime),
+})
+export type RedemptionRecord = v.InferOutput<typeof RedemptionRecord>
+
 export const PostRecord = v.object({
   id: Text,
   authorId: Text,
@@ -173,7 +210,7 @@ export type IdempotencyRecord = v.InferOutput<typeof IdempotencyRecord>
 
 export const MockState = v.object({
   /** Bumped when the shape changes: a data file of an older shape is set aside and replaced by a fresh seed. */
-  schemaVersion: v.literal(2),
+  schemaVersion: v.literal(3),
   /** Added to real time: the mock clock moves with the wall clock, shifted by operators and tests. */
   clock: v.object({ offsetMs: Int }),
   nextId: Int,
@@ -189,6 +226,8 @@ export const MockState = v.object({
   taskCompletions: v.array(TaskCompletionRecord),
   giftCategories: v.array(v.object({ id: Text, name: Text })),
   gifts: v.array(GiftRecord),
+  addresses: v.array(AddressRecord),
+  redemptions: v.array(RedemptionRecord),
   topics: v.array(v.object({ name: Text, description: Text })),
   posts: v.array(PostRecord),
   products: v.array(ProductRecord),

@@ -27,7 +27,10 @@ const factsOf = (state: MockState, member: MemberRecord): TaskFacts => {
       .filter((post) => post.authorId === member.id && post.status === 'published')
       .map((post) => dayOf(post.createdAt)),
     commentDays: ledgerDays('comment'),
-    redemptionDays: ledger.filter((entry) => entry.type === 'redemption').map((entry) => dayOf(entry.createdAt)),
+    // A cancelled redemption is not one: the first-redemption task waits for one that stands.
+    redemptionDays: state.redemptions
+      .filter((redemption) => redemption.memberId === member.id && redemption.cancelledAt === null)
+      .map((redemption) => dayOf(redemption.createdAt)),
     inviteDays: state.bindings
       .filter((binding) => binding.distributorId === member.id)
       .map((binding) => dayOf(binding.boundAt)),

@@ -72,3 +72,29 @@ export const expiringSoon = (
     .reduce((sum, lot) => sum + lot.remaining, 0)
   return { points, on }
 }
+
+/**
+ * Which lots a spend took, as { expiresAt, points } grouped by expiry (earliest first), replaying the ledger up to
+ * it the way remainingLots does. A cancelled redemption gives its points back with these expiries, so cancelling
+ * never extends the life of points (nor shortens it). Empty when the spend is not in the lines.
+ */
+export const lotsTakenBy = (
+  lines: readonly LedgerLine[],
+  spendId: string,
+): { expiresAt: string | null; points: number }[] => {
+  const index = lines.findIndex((line) => line.id === spendId)
+  const spend = lines[index]
+  if (!spend || spend.delta >= 0) return []
+  const lots = remainingLots(lines.slice(0, index))
+    .map((lot, position) => ({ lot, position }))
+    .sort((a, b) => expiryRank(a.lot) - expiryRank(b.lot) || a.position - b.position)
+  const taken = new Map<string | null, number>()
+  let toConsume = -spend.delta
+  for (const { lot } of lots) {
+    if (toConsume === 0) break
+    const points = Math.min(lot.remaining, toConsume)
+    taken.set(lot.expiresAt, (taken.get(lot.expiresAt) ?? 0) + points)
+    toConsume -= points
+  }
+  return [...taken.entries()].map(([expiresAt, points]) => ({ expiresAt, points }))
+}

@@ -11,7 +11,7 @@ export type TaskFacts = {
   postDays: readonly string[]
   /** Paid comments (the ledger's `comment` entries: comments are not stored by the mock yet). */
   commentDays: readonly string[]
-  /** Redemptions (the ledger's `redemption` entries). */
+  /** Redemptions that were not cancelled. */
   redemptionDays: readonly string[]
   /** Members bound to this one through their referral. */
   inviteDays: readonly string[]

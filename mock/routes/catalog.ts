@@ -4,6 +4,7 @@ import { levelRank } from '../domain/levels'
 import { ApiError, notFound } from '../http/errors'
 import { paginate } from '../http/paginate'
 import type { Router } from '../http/register'
+import { redeemedQuantity } from '../mall'
 import { balanceOf } from '../members'
 import type { GiftRecord } from '../state'
 
@@ -40,9 +41,10 @@ export const registerCatalogRoutes = ({ register }: Router): void => {
     return { items: page.items.map(toGift), nextCursor: page.nextCursor }
   })
 
-  register(endpoints.gift, ({ state, params }) => {
+  // A visitor (or a stale token) sees 0: how many the signed-in member holds, not cancelled.
+  register(endpoints.gift, ({ state, member, params }) => {
     const gift = state.gifts.find((candidate) => candidate.id === params.id)
     if (!gift) throw notFound('The gift')
-    return toGift(gift)
+    return { ...toGift(gift), redeemedByMe: member ? redeemedQuantity(state, member.id, gift.id) : 0 }
   })
 }

@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'LIMIT_REACHED',
   'LEVEL_TOO_LOW',
   'ADDRESS_REQUIRED',
+  'ADDRESS_LIMIT_REACHED',
+  'CANCEL_NOT_ALLOWED',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -17,6 +17,17 @@ import {
   TaskCompleted,
   TaskList,
 } from './membership'
+import {
+  Address,
+  AddressInput,
+  AddressList,
+  AddressPatch,
+  GiftDetail,
+  RedeemRequest,
+  Redemption,
+  RedemptionPage,
+  RedemptionsQuery,
+} from './mall'
 import { Member, MePatch, Ok, PhoneSignInRequest, SignedIn, SmsRequest, SmsSent, WechatSignInRequest } from './member'
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
@@ -59,7 +70,15 @@ export const endpoints = {
   updateMe: defineEndpoint({ method: 'PATCH', path: '/me', summary: 'Change nickname, avatar, or set the birthday once', isPublic: false, isIdempotent: false, body: MePatch, response: Member, status: 200 }),
   gifts: defineEndpoint({ method: 'GET', path: '/gifts', summary: 'Gifts of the points mall (affordable=true compares with the balance, so it needs a token: 401 without)', isPublic: true, isIdempotent: false, query: GiftsQuery, response: page(Gift), status: 200 }),
   giftCategories: defineEndpoint({ method: 'GET', path: '/gift-categories', summary: 'Categories of the points mall, in display order', isPublic: true, isIdempotent: false, query: CursorQuery, response: page(GiftCategory), status: 200 }),
-  gift: defineEndpoint({ method: 'GET', path: '/gifts/{id}', summary: 'One gift', isPublic: true, isIdempotent: false, response: Gift, status: 200 }),
+  gift: defineEndpoint({ method: 'GET', path: '/gifts/{id}', summary: 'One gift, with how many the signed-in member already redeemed', isPublic: true, isIdempotent: false, response: GiftDetail, status: 200 }),
+  addresses: defineEndpoint({ method: 'GET', path: '/addresses', summary: "The member's addresses, default first", isPublic: false, isIdempotent: false, response: AddressList, status: 200 }),
+  createAddress: defineEndpoint({ method: 'POST', path: '/addresses', summary: 'Add an address (at most 10; 409 ADDRESS_LIMIT_REACHED)', isPublic: false, isIdempotent: false, body: AddressInput, response: Address, status: 201 }),
+  updateAddress: defineEndpoint({ method: 'PATCH', path: '/addresses/{id}', summary: 'Edit an address or make it the default', isPublic: false, isIdempotent: false, body: AddressPatch, response: Address, status: 200 }),
+  deleteAddress: defineEndpoint({ method: 'DELETE', path: '/addresses/{id}', summary: 'Delete an address (the next one becomes default)', isPublic: false, isIdempotent: false, response: Ok, status: 200 }),
+  redeem: defineEndpoint({ method: 'POST', path: '/redemptions', summary: 'Redeem a gift in one atomic step, or refuse with a code and change nothing', isPublic: false, isIdempotent: true, body: RedeemRequest, response: Redemption, status: 201 }),
+  redemptions: defineEndpoint({ method: 'GET', path: '/redemptions', summary: "The member's redemptions, newest first, by status", isPublic: false, isIdempotent: false, query: RedemptionsQuery, response: RedemptionPage, status: 200 }),
+  redemption: defineEndpoint({ method: 'GET', path: '/redemptions/{id}', summary: 'One of the member\'s redemptions', isPublic: false, isIdempotent: false, response: Redemption, status: 200 }),
+  cancelRedemption: defineEndpoint({ method: 'POST', path: '/redemptions/{id}/cancel', summary: 'Cancel while pending shipment: points and stock come back once (409 CANCEL_NOT_ALLOWED)', isPublic: false, isIdempotent: true, response: Redemption, status: 200 }),
   posts: defineEndpoint({ method: 'GET', path: '/posts', summary: 'Community posts by section and topic', isPublic: true, isIdempotent: false, query: PostsQuery, response: page(Post), status: 200 }),
   post: defineEndpoint({ method: 'GET', path: '/posts/{id}', summary: 'One post', isPublic: true, isIdempotent: false, response: Post, status: 200 }),
   topics: defineEndpoint({ method: 'GET', path: '/topics', summary: 'Community topics, most active first', isPublic: true, isIdempotent: false, query: CursorQuery, response: page(Topic), status: 200 }),

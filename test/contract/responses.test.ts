@@ -12,6 +12,7 @@ import {
   signUp,
 } from './support/client'
 import { readClock, lockMockClock } from './support/clock'
+import { addAddress, redeem, sampleAddress } from './support/mall'
 
 const api = createApiClient()
 // The make-up sample moves the clock.
@@ -38,6 +39,49 @@ const contractCalls: Record<EndpointName, Call | null> = {
   gifts: (token) => api.request('GET', '/gifts?limit=50', { token }),
   giftCategories: () => api.request('GET', '/gift-categories'),
   gift: () => api.request('GET', '/gifts/gift-tote'),
+  addresses: async (token) => {
+    await addAddress(api, token)
+    return api.request('GET', '/addresses', { token })
+  },
+  createAddress: (token) => api.request('POST', '/addresses', { token, body: sampleAddress() }),
+  updateAddress: async (token) => {
+    const address = await addAddress(api, token)
+    return api.request('PATCH', `/addresses/${address.id}`, { token, body: { detail: '科技园南路 99 号' } })
+  },
+  deleteAddress: async (token) => {
+    const address = await addAddress(api, token)
+    return api.request('DELETE', `/addresses/${address.id}`, { token })
+  },
+  redeem: hasMockRoutes
+    ? async (token) => {
+        await grant(token, { points: 150 })
+        return redeem(api, token, { giftId: 'gift-ebook' })
+      }
+    : null,
+  redemptions: hasMockRoutes
+    ? async (token) => {
+        await grant(token, { points: 150 })
+        await redeem(api, token, { giftId: 'gift-ebook' })
+        return api.request('GET', '/redemptions?limit=5', { token })
+      }
+    : null,
+  redemption: hasMockRoutes
+    ? async (token) => {
+        await grant(token, { points: 150 })
+        const { id } = (await redeem(api, token, { giftId: 'gift-ebook' })).body as { id: string }
+        return api.request('GET', `/redemptions/${id}`, { token })
+      }
+    : null,
+  cancelRedemption: hasMockRoutes
+    ? async (token) => {
+        await grant(token, { points: 300 })
+        const address = await addAddress(api, token)
+        const { id } = (await redeem(api, token, { giftId: 'gift-tote', addressId: address.id })).body as {
+          id: string
+        }
+        return api.request('POST', `/redemptions/${id}/cancel`, { token, idempotencyKey: newKey() })
+      }
+    : null,
   posts: (token) => api.request('GET', '/posts?section=recommend', { token }),
   post: () => api.request('GET', '/posts/post-challenge'),
   topics: () => api.request('GET', '/topics'),

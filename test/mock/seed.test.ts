@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { ReferralCode } from '../../src/contract'
 import { expiringSoon, sumLedger } from '../../mock/domain/ledger'
 import { levelCodeForGrowth } from '../../mock/domain/levels'
+import { redemptionStateAt } from '../../mock/domain/redemptions'
 import { addDays, businessDay } from '../../mock/domain/time'
 import { PERSONAS } from '../../mock/personas'
 import { createSeedState, SEED_MEMBERS, SEED_REFERRAL_CODES } from '../../mock/seed'
@@ -59,6 +60,36 @@ describe.each(NOWS)('the seed at %s', (_label, iso) => {
   it('expiring persona: some points expire within 30 days', () => {
     const soon = expiringSoon(ledgerOf(SEED_MEMBERS.expiring), now, state.config.points.expiringSoonDays, timeZone)
     expect(soon).toEqual({ points: 800, on: addDays(today, 20) })
+  })
+
+  it('points mall: every kind open to V1 (cheap ones and some over 5,000), few left, sold out, higher levels', () => {
+    const gift = (id: string) => state.gifts.find((candidate) => candidate.id === id)
+    expect(gift('gift-tote')).toMatchObject({ kind: 'physical', minLevel: 'V1', pointsCost: 300 })
+    expect(gift('gift-ebook')).toMatchObject({ kind: 'virtual', minLevel: 'V1' })
+    expect(gift('gift-coupon-5')).toMatchObject({ kind: 'coupon', minLevel: 'V1' })
+    expect(gift('gift-earbuds')).toMatchObject({ kind: 'physical', minLevel: 'V1', stock: 8 })
+    expect(gift('gift-badge')).toMatchObject({ minLevel: 'V1', stock: 0 })
+    expect(gift('gift-serum-full')?.minLevel).toBe('V3')
+    const forV1 = state.gifts.filter((candidate) => candidate.minLevel === 'V1' && candidate.stock > 0)
+    expect(new Set(forV1.map((candidate) => candidate.kind))).toEqual(new Set(['physical', 'virtual', 'coupon']))
+    expect(forV1.some((candidate) => candidate.pointsCost > 5000)).toBe(true)
+  })
+
+  it('KOL persona: a redemption in every state, paid for in the ledger, with a default address', () => {
+    const mine = state.redemptions.filter((redemption) => redemption.memberId === SEED_MEMBERS.kol)
+    expect(new Set(mine.map((redemption) => redemptionStateAt(redemption, now).status))).toEqual(
+      new Set(['pending_shipment', 'shipped', 'completed', 'cancelled']),
+    )
+    const ledger = ledgerOf(SEED_MEMBERS.kol)
+    for (const redemption of mine) {
+      expect(ledger.filter((entry) => entry.refId === redemption.id).reduce((sum, entry) => sum + entry.delta, 0)).toBe(
+        redemption.cancelledAt === null ? -redemption.pointsSpent : 0,
+      )
+      expect(Date.parse(redemption.createdAt)).toBeLessThan(now)
+    }
+    expect(sumLedger(ledger)).toBe(2680)
+    const addresses = state.addresses.filter((address) => address.memberId === SEED_MEMBERS.kol)
+    expect(addresses.filter((address) => address.isDefault)).toHaveLength(1)
   })
 
   it('KOL persona: a V4 distributor with fans, pending and settled commission', () => {

@@ -193,7 +193,7 @@ describe('file store', () => {
     const dir = path.join(tempDir(), 'nested', 'data')
     const store = createFileStore({ dataDir: dir })
     expect(store.filePath).toBe(path.join(dir, DATA_FILE_NAME))
-    expect(readDisk(dir).schemaVersion).toBe(2)
+    expect(readDisk(dir).schemaVersion).toBe(3)
   })
 })
 
