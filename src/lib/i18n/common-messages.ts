@@ -59,6 +59,8 @@ export const errorCodeMessages = defineMessages({
     LIMIT_REACHED: '已达兑换上限',
     LEVEL_TOO_LOW: '等级不够',
     ADDRESS_REQUIRED: '请选择收货地址',
+    ADDRESS_LIMIT_REACHED: '最多保存 10 个地址',
+    CANCEL_NOT_ALLOWED: '已发货的兑换不能取消',
     PAYLOAD_TOO_LARGE: '内容太大了',
   },
   en: {
@@ -73,6 +75,8 @@ export const errorCodeMessages = defineMessages({
     LIMIT_REACHED: 'Redemption limit reached',
     LEVEL_TOO_LOW: 'Your level is too low',
     ADDRESS_REQUIRED: 'Please choose a delivery address',
+    ADDRESS_LIMIT_REACHED: 'You can keep at most 10 addresses',
+    CANCEL_NOT_ALLOWED: 'A shipped redemption cannot be cancelled',
     PAYLOAD_TOO_LARGE: 'That is too large',
   },
 })

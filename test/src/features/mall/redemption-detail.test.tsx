@@ -1,0 +1,126 @@
+import Taro from '@tarojs/taro'
+import { screen, waitFor } from '@testing-library/react'
+import { RedemptionDetail } from '@/features/mall/components/redemption-detail'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+import { balanceOf, ledgerTypes, memberWithPoints, redeem } from './redemption-support'
+
+type Api = ReturnType<typeof installInProcessApi>
+
+const status = () => screen.getByTestId('redemption-status').textContent
+const cancelCalls = (api: Api) => api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/cancel'))
+const refundsIn = (types: string[]) => types.filter((type) => type === 'redemption_cancel').length
+
+describe('RedemptionDetail', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  test('a physical redemption shows its timeline, gift, points and the address it ships to', async () => {
+    const api = installInProcessApi()
+    const { token, address } = await memberWithPoints(api)
+    const redemption = await redeem(api, token, { giftId: 'gift-tote', quantity: 2, addressId: address.id })
+    renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+
+    await screen.findByTestId('redemption-detail')
+    expect(status()).toBe('待发货')
+    expect(screen.getByTestId('timeline-placed').getAttribute('data-done')).toBe('true')
+    expect(screen.getByTestId('timeline-shipped').getAttribute('data-done')).toBe('false')
+    expect(screen.getByTestId('timeline-completed').getAttribute('data-done')).toBe('false')
+    expect(screen.getByTestId('redemption-gift-name').textContent).toBe('品牌定制帆布袋')
+    expect(screen.getByTestId('redemption-points').textContent).toContain('600')
+    expect(screen.getByTestId('redemption-address').textContent).toContain('广东省 深圳市 南山区 科技园南路 88 号')
+    expect(screen.queryByTestId('redemption-code')).toBeNull()
+    expect(screen.getByTestId('cancel-redemption').textContent).toBe('取消兑换')
+  })
+
+  test('a virtual redemption shows its code big and copyable, with nothing to cancel', async () => {
+    const api = installInProcessApi()
+    const { token } = await memberWithPoints(api)
+    const redemption = await redeem(api, token, { giftId: 'gift-ebook' })
+    expect(redemption.code).toEqual(expect.any(String))
+    const clipboard = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok' } as never)
+    const { container } = renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+
+    expect((await screen.findByTestId('redemption-code')).textContent).toBe(redemption.code)
+    expect(status()).toBe('已完成')
+    expect(screen.queryByTestId('timeline-shipped')).toBeNull()
+    expect(screen.queryByTestId('redemption-address')).toBeNull()
+    expect(screen.queryByTestId('cancel-redemption')).toBeNull()
+    tap(container, 'copy-code')
+    expect(clipboard).toHaveBeenCalledWith({ data: redemption.code })
+  })
+
+  test('cancelling a pending one asks first, then returns its points exactly once', async () => {
+    const api = installInProcessApi()
+    const { token, address } = await memberWithPoints(api)
+    const redemption = await redeem(api, token, { giftId: 'gift-tote', addressId: address.id })
+    expect(await balanceOf(api, token)).toBe(1700)
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    const toast = jest.spyOn(Taro, 'showToast')
+    const { container } = renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+    await screen.findByTestId('redemption-detail')
+
+    // Thinking better of it changes nothing.
+    tap(container, 'cancel-redemption')
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
+    expect(modal.mock.calls[0]?.[0]?.content).toBe('取消后 300 积分将退回你的账户')
+    expect(cancelCalls(api)).toHaveLength(0)
+
+    modal.mockResolvedValueOnce({ confirm: true, cancel: false } as never)
+    tap(container, 'cancel-redemption')
+    await waitFor(() => expect(status()).toBe('已取消'))
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已取消，300 积分已退回' }))
+    expect(screen.getByTestId('timeline-cancelled').getAttribute('data-done')).toBe('true')
+    expect(screen.queryByTestId('cancel-redemption')).toBeNull()
+    expect(cancelCalls(api)).toHaveLength(1)
+    expect(await balanceOf(api, token)).toBe(2000)
+    expect(refundsIn(await ledgerTypes(api, token))).toBe(1)
+  })
+
+  test('a 500 while cancelling leaves it pending and says why; the retry reuses the key and refunds once', async () => {
+    const api = installInProcessApi()
+    const { token, address } = await memberWithPoints(api)
+    const redemption = await redeem(api, token, { giftId: 'gift-tote', addressId: address.id })
+    api.fail('POST', '/cancel', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const { container } = renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+    await screen.findByTestId('redemption-detail')
+
+    tap(container, 'cancel-redemption')
+    expect((await screen.findByTestId('cancel-error')).textContent).toBe('没有取消成功：服务开小差了，请稍后重试')
+    expect(status()).toBe('待发货')
+    expect(await balanceOf(api, token)).toBe(1700)
+    await waitFor(() => expect(screen.getByTestId('cancel-redemption').textContent).toBe('重新取消'))
+
+    // The retry is the same intent: no second question, the same key.
+    tap(container, 'cancel-redemption')
+    await waitFor(() => expect(status()).toBe('已取消'))
+    expect(modal).toHaveBeenCalledTimes(1)
+    const [first, second] = cancelCalls(api)
+    expect(first?.headers.get('Idempotency-Key')).toEqual(expect.any(String))
+    expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'))
+    expect(screen.queryByTestId('cancel-error')).toBeNull()
+    expect(await balanceOf(api, token)).toBe(2000)
+    expect(refundsIn(await ledgerTypes(api, token))).toBe(1)
+  })
+
+  test('a cancel refused because it shipped meanwhile is said in words and shows the new status', async () => {
+    const api = installInProcessApi()
+    const { token, address } = await memberWithPoints(api)
+    const redemption = await redeem(api, token, { giftId: 'gift-tote', addressId: address.id })
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const { container } = renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+    await screen.findByTestId('redemption-detail')
+    expect(status()).toBe('待发货')
+
+    await api.call('POST', '/__mock/clock', { body: { advanceDays: 3 } })
+    tap(container, 'cancel-redemption')
+
+    expect((await screen.findByTestId('cancel-error')).textContent).toBe('这笔兑换已经发货或完成，不能再取消了')
+    await waitFor(() => expect(status()).toBe('已发货'))
+    expect(screen.getByTestId('timeline-shipped').getAttribute('data-done')).toBe('true')
+    expect(screen.queryByTestId('cancel-redemption')).toBeNull()
+    expect(await balanceOf(api, token)).toBe(1700)
+    expect(refundsIn(await ledgerTypes(api, token))).toBe(0)
+  })
+})
