@@ -1,0 +1,136 @@
+// Issue #4 on the H5 production build at a phone viewport: browse and filter the mall, redeem a
+// virtual gift and see its code, redeem a physical gift with a new address, cancel it and see the
+// points come back.
+import type { Page } from 'playwright-core'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+
+jest.setTimeout(E2E_TEST_TIMEOUT_MS)
+
+let stack: Stack
+let phone: Phone
+let token = ''
+
+async function api(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Record<string, unknown>> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (token) headers.Authorization = `Bearer ${token}`
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
+  const response = await fetch(`${stack.apiBase}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  return (await response.json()) as Record<string, unknown>
+}
+
+beforeAll(async () => {
+  stack = await startStack()
+  phone = await launchPhone({ baseURL: stack.baseUrl })
+  // A new member with 2,000 points to spend, previewed the way an operator does.
+  token = ((await api('POST', '/__mock/persona', { id: 'new-member' })) as { token: string }).token
+  await api('POST', '/__mock/grant', { points: 2000 }, 'e2e-mall-grant')
+  await phone.context.addInitScript((sessionToken: string) => {
+    if (window.localStorage.getItem('fanloop.session')) return
+    const state = { state: { token: sessionToken, installId: 'e2e-mall-install' }, version: 0 }
+    window.localStorage.setItem('fanloop.session', JSON.stringify({ data: JSON.stringify(state) }))
+  }, token)
+})
+
+afterAll(closeAll)
+
+const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
+const balance = async () => ((await api('GET', '/me')) as { pointsBalance: number }).pointsBalance
+
+async function pageInFront(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()
+    return box !== undefined && box.width > 0 && Math.abs(box.left) < 1
+  }, testId)
+}
+
+test('browse the mall and filter by category and by what I can afford', async () => {
+  const page = phone.page
+  await page.goto('/pages/mall/index')
+  const mall = visible(page, 'mall-page')
+  await mall.locator('[data-testid="gift-card"]').first().waitFor()
+  const all = await mall.locator('[data-testid="gift-card"]').count()
+  await screenshot(page, 'mall-01-all')
+
+  await visible(page, 'affordable-only').click()
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('[data-testid="mall-page"] [data-testid="gift-card"]').length < count,
+    all,
+  )
+  await screenshot(page, 'mall-02-affordable')
+  await visible(page, 'affordable-only').click()
+
+  await visible(page, 'category-coupon').click()
+  await page.waitForFunction(() => {
+    const cards = document.querySelectorAll('[data-testid="mall-page"] [data-testid="gift-card"]')
+    return cards.length > 0 && [...cards].every((card) => card.textContent?.includes('券'))
+  })
+  await screenshot(page, 'mall-03-coupons')
+  phone.expectNoErrors()
+})
+
+test('redeem a virtual gift and see its code at once', async () => {
+  const page = phone.page
+  const before = await balance()
+  await page.goto('/packages/mall/gift/index?id=gift-ebook')
+  await visible(page, 'redeem-button').getByText('立即兑换').waitFor()
+  await screenshot(page, 'mall-04-gift')
+  await visible(page, 'redeem-button').click()
+  await visible(page, 'redeem-sheet').waitFor()
+  await visible(page, 'redeem-confirm').click()
+  await page.waitForURL(/\/packages\/mall\/redeem-result\/index\?id=/)
+  const code = (await visible(page, 'redeem-code').textContent()) ?? ''
+  expect(code.length).toBeGreaterThan(4)
+  await pageInFront(page, 'redeem-result-page')
+  await screenshot(page, 'mall-05-virtual-code')
+  expect(await balance()).toBe(before - 150)
+  phone.expectNoErrors()
+})
+
+test('redeem a physical gift with a new address, cancel it, and see the points come back', async () => {
+  const page = phone.page
+  const before = await balance()
+  await page.goto('/packages/mall/gift/index?id=gift-tote')
+  await visible(page, 'redeem-button').getByText('立即兑换').click()
+  await visible(page, 'redeem-sheet').waitFor()
+
+  // No address yet: add one in place, inside the sheet.
+  await visible(page, 'address-add-first').click()
+  await visible(page, 'address-save').click()
+  await visible(page, 'address-name-error').waitFor()
+  await screenshot(page, 'mall-06-address-errors')
+  await visible(page, 'address-name-input').locator('input').fill('王小明')
+  await visible(page, 'address-phone-input').locator('input').fill('13812345678')
+  await visible(page, 'address-province-input').locator('input').fill('上海市')
+  await visible(page, 'address-city-input').locator('input').fill('上海市')
+  await visible(page, 'address-district-input').locator('input').fill('徐汇区')
+  await visible(page, 'address-detail-input').locator('input').fill('漕溪北路 88 号 6 楼')
+  await visible(page, 'address-save').click()
+  await visible(page, 'address-picker').getByText('王小明').waitFor()
+  await screenshot(page, 'mall-07-address-chosen')
+
+  await visible(page, 'redeem-confirm').click()
+  await page.waitForURL(/\/packages\/mall\/redeem-result\/index\?id=/)
+  await pageInFront(page, 'redeem-result-page')
+  await screenshot(page, 'mall-08-physical-result')
+  expect(await balance()).toBe(before - 300)
+
+  // My redemptions → the pending one → cancel.
+  const redemptionId = new URL(page.url()).searchParams.get('id') ?? ''
+  await page.goto('/packages/mall/redemptions/index')
+  await visible(page, 'redemptions-page').getByText('品牌定制帆布袋').first().waitFor()
+  await screenshot(page, 'mall-09-redemptions')
+  await page.goto(`/packages/mall/redemption/index?id=${encodeURIComponent(redemptionId)}`)
+  await visible(page, 'redemption-address').getByText(/漕溪北路/).waitFor()
+  await visible(page, 'cancel-redemption').click()
+  await page.getByText(/300 积分将退回/).waitFor()
+  await page.getByText('确认取消', { exact: true }).click()
+  await page.waitForFunction(() => !document.querySelector('[data-testid="cancel-redemption"]'))
+  await screenshot(page, 'mall-10-cancelled')
+  expect(await balance()).toBe(before)
+
+  // The refund is in the ledger the member reads.
+  await page.goto('/packages/membership/points/index')
+  await page.locator('[data-testid="ledger-row"]:visible', { hasText: '取消兑换' }).first().waitFor()
+  await screenshot(page, 'mall-11-ledger-refund')
+  phone.expectNoErrors()
+})
