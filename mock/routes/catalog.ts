@@ -37,7 +37,8 @@ export const registerCatalogRoutes = ({ register }: Router): void => {
       const balance = balanceOf(state, member.id, nowMs)
       gifts = gifts.filter((gift) => gift.pointsCost <= balance)
     }
-    const page = paginate(gifts, (gift) => [levelRank(gift.minLevel), gift.pointsCost, gift.id], query)
+    // What a member can get comes first: sold-out gifts go last, then by level and cost.
+    const page = paginate(gifts, (gift) => [gift.stock === 0 ? 1 : 0, levelRank(gift.minLevel), gift.pointsCost, gift.id], query)
     return { items: page.items.map(toGift), nextCursor: page.nextCursor }
   })
 
