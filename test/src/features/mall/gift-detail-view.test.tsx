@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
-import { screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import { GiftDetailView } from '@/features/mall/components/gift-detail-view'
+import { REQUEST_TIMEOUT_MS } from '@/lib/env'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
 import { tap } from '../../../support/interact'
@@ -99,5 +100,33 @@ describe('GiftDetailView: redeeming', () => {
     const [first, second] = redeemPosts(api)
     expect(second?.headers.get('idempotency-key')).toBe(first?.headers.get('idempotency-key'))
     await waitFor(async () => expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(850))
+  })
+
+  test('the answer is lost after the server redeemed: timeout said, the retry replays it, spent once', async () => {
+    const api = installInProcessApi()
+    const token = await memberWith(api, 1000)
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    api.fail('POST', '/redemptions', { kind: 'lost-answer' })
+    const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    await screen.findByTestId('redeem-button')
+    tap(container, 'redeem-button')
+    await screen.findByTestId('redeem-sheet')
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+    try {
+      tap(container, 'redeem-confirm')
+      await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100))
+    } finally {
+      jest.useRealTimers()
+    }
+    expect((await screen.findByTestId('redeem-error')).textContent).toBe('兑换没成功：请求超时了，请稍后重试')
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(850)
+
+    tap(container, 'redeem-confirm')
+    await waitFor(() => expect(redirect).toHaveBeenCalledTimes(1))
+    const [first, second] = redeemPosts(api)
+    expect(second?.headers.get('idempotency-key')).toBe(first?.headers.get('idempotency-key'))
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(850)
+    const redemptions = (await api.call('GET', '/redemptions', { token })).json.items as unknown[]
+    expect(redemptions).toHaveLength(1)
   })
 })
