@@ -60,9 +60,10 @@ export function chunkUrlFunction(sources) {
 
 function findAppConfig(sources) {
   for (const source of sources) {
-    const entry = /"entryPagePath":"([^"]+)"/.exec(source)
-    const pages = /"pages":(\[[^\]]*\])/.exec(source)
-    if (pages && source.includes('"path":')) {
+    // Keys may be quoted or not, depending on the minifier's quote_keys setting.
+    const entry = /"?entryPagePath"?:"([^"]+)"/.exec(source)
+    const pages = /[{,]"?pages"?:(\[[^\]]*\])/.exec(source)
+    if (pages && /[{,]"?path"?:"/.test(source)) {
       return { entryPage: entry?.[1], pages: JSON.parse(pages[1]) }
     }
   }
@@ -79,10 +80,12 @@ export function h5FirstScreen(distDir, { entryPage: forcedEntry } = {}) {
   if (!config) throw new Error('could not find the Taro app config (`"pages":[...]`) in the entry scripts')
   const entryPage = (forcedEntry ?? config.entryPage ?? config.pages[0]).replace(/^\/+/, '')
 
-  const routeSource = sources.find((s) => s.includes(`"path":"${entryPage}"`))
+  const routePattern = new RegExp(`"?path"?:"${entryPage.replace(/[/.]/g, '\\$&')}"`)
+  const routeSource = sources.find((s) => routePattern.test(s))
   if (!routeSource) throw new Error(`no H5 route for ${entryPage} in the entry scripts`)
-  const at = routeSource.indexOf(`"path":"${entryPage}"`)
-  const loadAt = routeSource.indexOf('"load":', at)
+  const at = routeSource.search(routePattern)
+  const loadMatch = /"?load"?:/.exec(routeSource.slice(at))
+  const loadAt = loadMatch ? at + loadMatch.index : -1
   const thenAt = routeSource.indexOf('.then(', loadAt)
   if (loadAt < 0 || thenAt < 0) throw new Error(`route ${entryPage}: cannot read its load() function`)
   const ids = [...routeSource.slice(loadAt, thenAt).matchAll(/\.e\((\d+|"[^"]+")\)/g)].map((m) => JSON.parse(m[1]))

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import * as v from 'valibot'
 import { AddressInput, type Address } from '@/contract'
 import { ActionButton } from '@/components/action-button'
@@ -7,6 +7,7 @@ import { isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useCreateAddress, useUpdateAddress } from '../api/mall-queries'
 import { addressMessages } from '../address-messages'
+import { RegionField } from './region-field'
 import './address-form.scss'
 
 type FieldName = 'name' | 'phone' | 'region' | 'detail'
@@ -169,48 +170,5 @@ export function AddressForm({ address, onSaved, onCancelled }: AddressFormProps)
         </ActionButton>
       </View>
     </View>
-  )
-}
-
-/**
- * WeChat's region picker gives [province, city, district]. Taro's H5 Picker has no region mode
- * (it throws "Picker not support region mode" and ships no region data), so H5 asks for the
- * three names as text instead.
- */
-function RegionField({ region, onChanged }: { region: string[]; onChanged: (region: string[]) => void }) {
-  const text = useMessages(addressMessages)
-  if (process.env.TARO_ENV === 'h5') {
-    const placeholders = [text.provincePlaceholder, text.cityPlaceholder, text.districtPlaceholder]
-    const parts = ['province', 'city', 'district'] as const
-    return (
-      <View className='address-form__region-inputs'>
-        {parts.map((part, index) => (
-          <View key={part} className='address-form__box address-form__box--third'>
-            <Input
-              className='address-form__input'
-              data-testid={`address-${part}-input`}
-              maxlength={20}
-              placeholder={placeholders[index]}
-              value={region[index] ?? ''}
-              onInput={(event) => {
-                const next = [0, 1, 2].map((slot) => (slot === index ? event.detail.value : (region[slot] ?? '')))
-                // Three empty names are no region at all, so validation says "choose a region".
-                onChanged(next.every((name) => name.trim() === '') ? [] : next)
-              }}
-            />
-          </View>
-        ))}
-      </View>
-    )
-  }
-  return (
-    <Picker mode='region' value={region} onChange={(event) => onChanged(event.detail.value)} data-testid='address-region-picker'>
-      <View className='address-form__box address-form__box--picker' hoverClass='address-form__box--pressed'>
-        <Text className={region.length === 3 ? 'address-form__value' : 'address-form__placeholder'}>
-          {region.length === 3 ? region.join(' ') : text.regionPlaceholder}
-        </Text>
-        <Text className='address-form__chevron'>›</Text>
-      </View>
-    </Picker>
   )
 }

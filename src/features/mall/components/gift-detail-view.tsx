@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import type { GiftDetail, Member } from '@/contract'
 import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
@@ -44,14 +44,14 @@ function GiftImages({ gift }: { gift: GiftDetail }) {
   if (gift.images.length === 1) {
     return <Image className='gift-detail__image' src={gift.images[0] ?? ''} mode='aspectFill' />
   }
+  // A plain scrolling strip, not <Swiper> or <ScrollView>: on H5 every Taro component used anywhere
+  // loads with the first screen, and Swiper brings its whole carousel library (~60 KB gzip).
   return (
-    <Swiper className='gift-detail__image' indicatorDots circular>
+    <View className='gift-detail__strip'>
       {gift.images.map((image) => (
-        <SwiperItem key={image}>
-          <Image className='gift-detail__image' src={image} mode='aspectFill' />
-        </SwiperItem>
+        <Image key={image} className='gift-detail__image gift-detail__image--in-strip' src={image} mode='aspectFill' />
       ))}
-    </Swiper>
+    </View>
   )
 }
 

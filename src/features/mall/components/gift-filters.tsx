@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useMessages } from '@/lib/i18n'
 import { giftCategoriesQuery } from '../api/mall-queries'
 import type { GiftFilter } from '../api/gift-queries'
@@ -15,7 +15,8 @@ export function GiftFilters({ filter, canFilterAffordable, onFilterChanged }: Gi
   const chips = [{ id: undefined, name: text.categoriesAll }, ...categories.map((category) => ({ id: category.id, name: category.name }))]
   return (
     <View className='gift-filters'>
-      <ScrollView scrollX className='gift-filters__categories' enhanced showScrollbar={false}>
+      {/* A scrolling View, not <ScrollView>: on H5 every Taro component loads with the first screen. */}
+      <View className='gift-filters__categories'>
         {chips.map((chip) => (
           <View
             key={chip.id ?? 'all'}
@@ -27,7 +28,7 @@ export function GiftFilters({ filter, canFilterAffordable, onFilterChanged }: Gi
             <Text>{chip.name}</Text>
           </View>
         ))}
-      </ScrollView>
+      </View>
       {canFilterAffordable ? (
         <View
           className={`gift-filters__chip gift-filters__toggle ${filter.isAffordableOnly ? 'gift-filters__chip--active' : ''}`}

@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { BirthdayGift, LevelCode, LevelDefinition } from '@/contract'
 import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
@@ -12,13 +12,14 @@ import { formatPoints } from '@/lib/format'
 import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
+import { BirthdayDatePicker } from './birthday-date-picker'
 import {
   birthdayGiftQuery,
   checkinCalendarQuery,
   useClaimBirthdayGift,
   useSetBirthday,
 } from '../api/membership-queries'
-import { birthdayMessages } from '../levels-tasks-messages'
+import { birthdayMessages } from '../messages/birthday'
 import './birthday-gift-card.scss'
 
 const EARLIEST_BIRTHDAY = '1900-01-01'
@@ -128,19 +129,17 @@ function SetBirthday({ points }: { points: number }) {
           {describeError(setBirthday.error, locale)}
         </View>
       ) : null}
-      <Picker
-        mode='date'
-        value={PICKER_OPENS_AT}
-        start={EARLIEST_BIRTHDAY}
-        end={calendar.data?.today}
-        disabled={setBirthday.isPending}
-        onChange={(event) => void onPicked(event.detail.value)}
-        data-testid='birthday-picker'
+      <BirthdayDatePicker
+        opensAt={PICKER_OPENS_AT}
+        earliest={EARLIEST_BIRTHDAY}
+        latest={calendar.data?.today}
+        isDisabled={setBirthday.isPending}
+        onPicked={(date) => void onPicked(date)}
       >
         <ActionButton isBlock testId='set-birthday' isBusy={setBirthday.isPending} onTap={() => undefined}>
           {text.setBirthday}
         </ActionButton>
-      </Picker>
+      </BirthdayDatePicker>
     </View>
   )
 }

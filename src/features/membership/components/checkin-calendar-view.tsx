@@ -10,7 +10,7 @@ import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { checkinCalendarQuery, useMakeUpCheckin } from '../api/membership-queries'
 import { monthGrid, shiftMonth } from '../lib/month-grid'
-import { checkinMessages } from '../messages'
+import { checkinMessages } from '../messages/checkin'
 import { RewardLadder } from './reward-ladder'
 import './checkin-calendar-view.scss'
 

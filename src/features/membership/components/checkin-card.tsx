@@ -11,7 +11,7 @@ import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { checkinCalendarQuery, useCheckIn } from '../api/membership-queries'
-import { checkinMessages } from '../messages'
+import { checkinMessages } from '../messages/checkin'
 import { RewardLadder } from './reward-ladder'
 import './checkin-card.scss'
 

@@ -4,7 +4,7 @@ import type { LevelDefinition, LevelOverview as LevelOverviewData } from '@/cont
 import { levelProgress } from '@/lib/app-config'
 import { formatPoints } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
-import { levelMessages } from '../levels-tasks-messages'
+import { levelMessages } from '../messages/levels'
 import './level-overview.scss'
 
 type LevelState = 'current' | 'reached' | 'locked'

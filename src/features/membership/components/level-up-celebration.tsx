@@ -6,7 +6,7 @@ import { ActionButton } from '@/components/action-button'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { levelsQuery, useLevelCelebrated } from '../api/membership-queries'
-import { levelMessages } from '../levels-tasks-messages'
+import { levelMessages } from '../messages/levels'
 import './level-up-celebration.scss'
 
 /**

@@ -1,7 +1,7 @@
 import { EntryGrid } from '@/components/entry-grid'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
-import { memberEntryMessages } from '../messages'
+import { memberEntryMessages } from '../messages/entries'
 
 /** The membership pages one tap away. */
 export function MemberEntries() {

@@ -8,7 +8,7 @@ import { QueryState } from '@/components/query-state'
 import { formatPoints, formatServerTime, formatShortDate } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { pointsLedgerQuery, pointsSummaryQuery, type LedgerDirection } from '../api/membership-queries'
-import { pointsMessages } from '../messages'
+import { pointsMessages } from '../messages/points'
 import './points-overview.scss'
 
 const DIRECTIONS: readonly LedgerDirection[] = ['all', 'earned', 'spent']

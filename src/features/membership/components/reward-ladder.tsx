@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { CheckinRewardAhead } from '@/contract'
 import { useMessages } from '@/lib/i18n'
-import { checkinMessages } from '../messages'
+import { checkinMessages } from '../messages/checkin'
 import './reward-ladder.scss'
 
 /** The coming days' rewards, bonus days standing out ("day 7 gives +30"). */

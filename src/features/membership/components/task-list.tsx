@@ -5,7 +5,7 @@ import { ActionButton } from '@/components/action-button'
 import { formatPoints } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
-import { taskMessages } from '../levels-tasks-messages'
+import { taskMessages } from '../messages/tasks'
 import './task-list.scss'
 
 /**

@@ -1,6 +1,6 @@
 import { PageShell } from '@/components/page-shell'
 import { CheckinCalendarView } from '@/features/membership/components/checkin-calendar-view'
-import { checkinMessages } from '@/features/membership/messages'
+import { checkinMessages } from '@/features/membership/messages/checkin'
 import { useMessages } from '@/lib/i18n'
 
 export default function CheckinCalendarPage() {

@@ -7,7 +7,7 @@ import { levelsQuery } from '@/features/membership/api/membership-queries'
 import { BirthdayGiftCard } from '@/features/membership/components/birthday-gift-card'
 import { LevelOverview } from '@/features/membership/components/level-overview'
 import { LevelUpCelebration } from '@/features/membership/components/level-up-celebration'
-import { levelMessages } from '@/features/membership/levels-tasks-messages'
+import { levelMessages } from '@/features/membership/messages/levels'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 

@@ -5,7 +5,7 @@ import { QueryState } from '@/components/query-state'
 import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { tasksQuery } from '@/features/membership/api/membership-queries'
 import { TaskList } from '@/features/membership/components/task-list'
-import { taskMessages } from '@/features/membership/levels-tasks-messages'
+import { taskMessages } from '@/features/membership/messages/tasks'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 

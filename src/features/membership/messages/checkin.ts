@@ -68,31 +68,3 @@ export const checkinMessages = defineMessages({
     } as Record<string, string>,
   },
 })
-
-export const pointsMessages = defineMessages({
-  'zh-CN': {
-    title: '我的积分',
-    balance: '可用积分',
-    pending: (points: number, on: string) => `${points} 积分待到账（${on} 起可用）`,
-    expiring: (points: number, on: string) => `${points} 积分将于 ${on} 过期，记得使用`,
-    growth: (growth: number) => `成长值 ${growth}`,
-    filters: { all: '全部', earned: '获得', spent: '消耗' } as Record<string, string>,
-    empty: '还没有积分记录，去签到领第一笔积分吧',
-    expiresOn: (on: string) => `${on} 过期`,
-  },
-  en: {
-    title: 'My points',
-    balance: 'Available points',
-    pending: (points: number, on: string) => `${points} pts pending (available from ${on})`,
-    expiring: (points: number, on: string) => `${points} pts expire on ${on}: use them soon`,
-    growth: (growth: number) => `Growth ${growth}`,
-    filters: { all: 'All', earned: 'Earned', spent: 'Spent' } as Record<string, string>,
-    empty: 'No points yet. Check in to earn your first.',
-    expiresOn: (on: string) => `expires ${on}`,
-  },
-})
-
-export const memberEntryMessages = defineMessages({
-  'zh-CN': { points: '积分明细', calendar: '签到日历', levels: '会员等级', tasks: '任务中心' },
-  en: { points: 'Points', calendar: 'Check-ins', levels: 'Levels', tasks: 'Tasks' },
-})

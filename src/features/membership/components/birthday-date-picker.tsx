@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import './birthday-date-picker.scss'
+
+export type BirthdayDatePickerProps = {
+  /** Where the picker opens (YYYY-MM-DD). */
+  opensAt: string
+  earliest: string
+  latest: string | undefined
+  isDisabled: boolean
+  onPicked: (date: string) => void
+  children: ReactNode
+}
+
+/**
+ * H5 (and the default): the phone's own date picker, from a native date input laid over the
+ * button. Taro's H5 Picker would put its whole picker library in the first-screen JS; the
+ * mini-program's Picker lives in birthday-date-picker.weapp.tsx, which Taro picks for that build.
+ */
+export function BirthdayDatePicker({ opensAt, earliest, latest, isDisabled, onPicked, children }: BirthdayDatePickerProps) {
+  return (
+    <View className='birthday-date-picker'>
+      {children}
+      <input
+        className='birthday-date-picker__native'
+        type='date'
+        data-testid='birthday-picker'
+        aria-label='birthday'
+        defaultValue={opensAt}
+        min={earliest}
+        max={latest}
+        disabled={isDisabled}
+        onChange={(event) => {
+          if (event.target.value) onPicked(event.target.value)
+        }}
+      />
+    </View>
+  )
+}

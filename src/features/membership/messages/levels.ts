@@ -1,0 +1,36 @@
+import { defineMessages } from '@/lib/i18n'
+
+export const levelMessages = defineMessages({
+  'zh-CN': {
+    title: '会员等级',
+    currentLevel: '当前等级',
+    growthValue: (growth: string) => `成长值 ${growth}`,
+    toNextLevel: (growth: string, level: string) => `还差 ${growth} 成长值升级 ${level}`,
+    topLevel: '已达最高等级，感谢一路相伴',
+    growthNote: '成长值只增不减，兑换礼品不会降级',
+    allLevels: '等级权益',
+    threshold: (growth: string) => `成长值 ≥ ${growth}`,
+    reached: '已解锁',
+    locked: '未解锁',
+    noBenefits: '暂无专属权益',
+    celebrationTitle: (level: string) => `恭喜升级 ${level}`,
+    celebrationNewBenefits: '新解锁的权益',
+    celebrationClose: '开心收下',
+  },
+  en: {
+    title: 'Membership level',
+    currentLevel: 'Current',
+    growthValue: (growth: string) => `Growth ${growth}`,
+    toNextLevel: (growth: string, level: string) => `${growth} more growth to reach ${level}`,
+    topLevel: 'You are at the top level. Thank you for being with us',
+    growthNote: 'Growth only goes up: redeeming gifts never lowers your level',
+    allLevels: 'Level benefits',
+    threshold: (growth: string) => `Growth ≥ ${growth}`,
+    reached: 'Unlocked',
+    locked: 'Locked',
+    noBenefits: 'No special benefits yet',
+    celebrationTitle: (level: string) => `Congratulations, you reached ${level}`,
+    celebrationNewBenefits: 'Benefits you unlocked',
+    celebrationClose: 'Great, thanks',
+  },
+})

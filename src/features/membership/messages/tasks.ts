@@ -1,0 +1,48 @@
+import { defineMessages } from '@/lib/i18n'
+
+export const taskMessages = defineMessages({
+  'zh-CN': {
+    title: '任务中心',
+    daily: '每日任务',
+    once: '一次性任务',
+    dailyHint: '每天 0 点重置',
+    onceHint: '完成一次即可领取',
+    empty: '暂时没有任务',
+    rewardPoints: (points: string) => `+${points} 积分`,
+    rewardGrowth: (growth: string) => `+${growth} 成长值`,
+    progress: (done: number, target: number) => `${done}/${target}`,
+    done: '已完成',
+    actions: {
+      checkin: '去签到',
+      post: '去社区',
+      comment: '去社区',
+      browse_hot: '去社区',
+      profile: '去完善',
+      redeem: '去兑换',
+      invite: '去邀请',
+    },
+    comingSoon: '即将开放',
+  },
+  en: {
+    title: 'Tasks',
+    daily: 'Daily tasks',
+    once: 'One-time tasks',
+    dailyHint: 'Reset every day at midnight',
+    onceHint: 'Rewarded once',
+    empty: 'No tasks right now',
+    rewardPoints: (points: string) => `+${points} points`,
+    rewardGrowth: (growth: string) => `+${growth} growth`,
+    progress: (done: number, target: number) => `${done}/${target}`,
+    done: 'Done',
+    actions: {
+      checkin: 'Check in',
+      post: 'Community',
+      comment: 'Community',
+      browse_hot: 'Community',
+      profile: 'Complete',
+      redeem: 'Redeem',
+      invite: 'Invite',
+    },
+    comingSoon: 'Coming soon',
+  },
+})
