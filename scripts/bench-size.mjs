@@ -10,12 +10,12 @@
 // Writes bench-results/size.json; exits non-zero when a build fails or a budget is exceeded.
 import fs from 'node:fs'
 import path from 'node:path'
-import { KB, kb, packageSizes } from './lib/weapp.mjs'
+import { BUDGETS } from './lib/budgets.mjs'
+import { kb, packageSizes } from './lib/weapp.mjs'
 import { h5AllJs, h5FirstScreen } from './lib/h5.mjs'
 import { table } from './lib/table.mjs'
 import { build, buildFloor, repoRoot, resultsDir } from './lib/taro-build.mjs'
 
-const BUDGETS = { weappMainBytes: 600 * KB, h5FirstScreenGzipBytes: 170 * KB }
 
 const args = process.argv.slice(2)
 const noBuild = args.includes('--no-build')

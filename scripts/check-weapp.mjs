@@ -9,13 +9,17 @@ import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import { fileURLToPath } from 'node:url'
-import { KB, MB, allPages, kb, listFiles, packageSizes, readAppJson, subPackagesOf } from './lib/weapp.mjs'
+import { BUDGETS as SIZE_BUDGETS } from './lib/budgets.mjs'
+import { allPages, kb, listFiles, packageSizes, readAppJson, subPackagesOf } from './lib/weapp.mjs'
 import { table } from './lib/table.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-// WeChat refuses main packages over 2 MB; 600 KB keeps the first download fast on a phone network.
-export const BUDGETS = { mainBytes: 600 * KB, subPackageBytes: 2 * MB, totalBytes: 20 * MB }
+const BUDGETS = {
+  mainBytes: SIZE_BUDGETS.weappMainBytes,
+  subPackageBytes: SIZE_BUDGETS.weappSubPackageBytes,
+  totalBytes: SIZE_BUDGETS.weappTotalBytes,
+}
 
 // Routes the mock server offers for tests and demos only (see api-contract.md); a build that
 // mentions one would let a real user call them against a real backend.

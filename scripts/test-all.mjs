@@ -34,6 +34,7 @@ const steps = [
   { name: 'build:h5', run: [npm, 'run', '-s', 'build:h5'] },
   { name: 'build:weapp', run: [npm, 'run', '-s', 'build:weapp'] },
   { name: 'check:weapp', needs: ['build:weapp'], run: [npm, 'run', '-s', 'check:weapp'] },
+  { name: 'check:h5', needs: ['build:h5'], run: [npm, 'run', '-s', 'check:h5'] },
   {
     name: 'jest e2e',
     needs: ['build:h5'],
