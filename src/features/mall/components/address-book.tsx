@@ -4,14 +4,14 @@ import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import type { Address } from '@/contract'
 import { ActionButton } from '@/components/action-button'
-import { EmptyState, Skeleton } from '@/components/page-state'
+import { Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { addressesQuery, useDeleteAddress, useUpdateAddress } from '../api/mall-queries'
 import { addressMessages } from '../address-messages'
 import { AddressForm } from './address-form'
-import { AddressSummary, MAX_ADDRESSES } from './address-picker'
+import { AddressSummary, NoAddressYet, MAX_ADDRESSES } from './address-picker'
 import './address-book.scss'
 
 /** The member's addresses: add, edit, delete and choose the default, at most ten. */
@@ -55,17 +55,7 @@ export function AddressBook() {
         // The new-address form stays where it is while the list refetches after saving: moving it
         // would remount it and lose the save's own callback.
         isEmpty={(data) => data.items.length === 0 && editing === null}
-        empty={
-          <EmptyState
-            title={text.empty}
-            hint={text.emptyHint}
-            action={
-              <ActionButton testId='address-add-first' onTap={() => setEditing('new')}>
-                {text.addFirst}
-              </ActionButton>
-            }
-          />
-        }
+        empty={<NoAddressYet onAdd={() => setEditing('new')} />}
       >
         {(data) => (
           <View className='address-book__list'>

@@ -74,17 +74,7 @@ export function AddressPicker({ selectedId, onSelected }: AddressPickerProps) {
         query={addresses}
         skeleton={<Skeleton rows={2} testId='address-skeleton' />}
         isEmpty={(data) => data.items.length === 0 && editing === null}
-        empty={
-          <EmptyState
-            title={text.empty}
-            hint={text.emptyHint}
-            action={
-              <ActionButton testId='address-add-first' onTap={() => setEditing('new')}>
-                {text.addFirst}
-              </ActionButton>
-            }
-          />
-        }
+        empty={<NoAddressYet onAdd={() => setEditing('new')} />}
       >
         {(data) => (
           <View className='address-picker__list' role='radiogroup' aria-label={text.choose}>
@@ -139,5 +129,21 @@ export function AddressPicker({ selectedId, onSelected }: AddressPickerProps) {
         )}
       </QueryState>
     </View>
+  )
+}
+
+/** The address list's empty state, shared by the picker and the address book. */
+export function NoAddressYet({ onAdd }: { onAdd: () => void }) {
+  const text = useMessages(addressMessages)
+  return (
+    <EmptyState
+      title={text.empty}
+      hint={text.emptyHint}
+      action={
+        <ActionButton testId='address-add-first' onTap={onAdd}>
+          {text.addFirst}
+        </ActionButton>
+      }
+    />
   )
 }
