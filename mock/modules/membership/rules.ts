@@ -1,0 +1,223 @@
+import type {
+  AppConfig,
+  BirthdayGift,
+  CheckinRewardAhead,
+  LevelCode,
+  LevelDefinition,
+  MakeupRefusal,
+  TaskAction,
+  TaskKind,
+} from '../../../src/contract'
+import { addDays } from '../../platform/time'
+
+// The membership rules of domain-rules.md (Check-in, Levels and benefits, Tasks) as pure functions of business
+// days (YYYY-MM-DD in the brand time zone) and plain values: no clock, no database.
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check-in
+
+export type CheckinRules = AppConfig['checkin']
+
+/** Where a streak stands in the reward cycle: 1..cycleDays, then day 1 again (the streak count keeps growing). */
+export const cycleDay = (streak: number, cycleDays: number): number => ((Math.max(streak, 1) - 1) % cycleDays) + 1
+
+export const ladderBonus = (day: number, rules: CheckinRules): number =>
+  rules.ladder.find((step) => step.day === day)?.bonusPoints ?? 0
+
+/** (base + the ladder's bonus for the cycle day) x the level's multiplier, floored so points stay whole. */
+export const checkinPoints = (streak: number, rules: CheckinRules, multiplierPercent: number): number =>
+  Math.floor(((rules.basePoints + ladderBonus(cycleDay(streak, rules.cycleDays), rules)) * multiplierPercent) / 100)
+
+/** Consecutive checked days ending on `date` (0 when `date` itself is not checked). Made-up days count. */
+export const streakEndingOn = (checked: ReadonlySet<string>, date: string): number => {
+  let streak = 0
+  for (let day = date; checked.has(day); day = addDays(day, -1)) streak += 1
+  return streak
+}
+
+/** The streak as the member sees it: through today once checked in, through yesterday until then (it still holds). */
+export const currentStreak = (checked: ReadonlySet<string>, today: string): number =>
+  checked.has(today) ? streakEndingOn(checked, today) : streakEndingOn(checked, addDays(today, -1))
+
+/**
+ * What the next `count` check-ins give if the streak holds: from today when it is not checked in yet,
+ * else from tomorrow. Priced at the member's current level.
+ */
+export const rewardsAhead = (
+  checked: ReadonlySet<string>,
+  today: string,
+  rules: CheckinRules,
+  multiplierPercent: number,
+  count: number,
+): CheckinRewardAhead[] => {
+  const first = checked.has(today) ? addDays(today, 1) : today
+  const streakBefore = streakEndingOn(checked, addDays(first, -1))
+  return Array.from({ length: count }, (_, index) => {
+    const streak = streakBefore + index + 1
+    const day = cycleDay(streak, rules.cycleDays)
+    return {
+      date: addDays(first, index),
+      streakDay: day,
+      points: checkinPoints(streak, rules, multiplierPercent),
+      isBonusDay: ladderBonus(day, rules) > 0,
+    }
+  })
+}
+
+/**
+ * Why a make-up of `date` is not allowed, or null. Only a missed day of the current business month, before
+ * today, on or after the day the member joined, within the month's allowance. Points are checked by the caller.
+ */
+export const makeupRefusal = (
+  date: string,
+  {
+    today,
+    joinedOn,
+    checked,
+    makeupsUsedThisMonth,
+    perMonth,
+  }: {
+    today: string
+    joinedOn: string
+    checked: ReadonlySet<string>
+    makeupsUsedThisMonth: number
+    perMonth: number
+  },
+): MakeupRefusal | null => {
+  if (date >= today) return 'today_or_future'
+  if (date.slice(0, 7) !== today.slice(0, 7)) return 'not_this_month'
+  if (date < joinedOn) return 'before_joining'
+  if (checked.has(date)) return 'already_checked_in'
+  if (makeupsUsedThisMonth >= perMonth) return 'no_makeups_left'
+  return null
+}
+
+/** Every day of a month (YYYY-MM), in order. */
+export const daysOfMonth = (month: string): string[] => {
+  const days: string[] = []
+  for (let day = `${month}-01`; day.startsWith(month); day = addDays(day, 1)) days.push(day)
+  return days
+}
+
+/** The first day of the month after `month` (YYYY-MM), for half-open date ranges. */
+export const firstDayAfterMonth = (month: string): string => `${addDays(`${month}-28`, 7).slice(0, 7)}-01`
+
+// ---------------------------------------------------------------------------------------------------------------
+// Levels
+
+/** The highest level whose threshold the growth has reached; growth never goes down, so neither does the level. */
+export const levelForGrowth = (growth: number, levels: readonly LevelDefinition[]): LevelDefinition => {
+  const reached = [...levels].sort((a, b) => a.minGrowth - b.minGrowth).filter((level) => level.minGrowth <= growth)
+  const level = reached[reached.length - 1] ?? levels[0]
+  if (!level) throw new Error('The config has no levels')
+  return level
+}
+
+export const levelCodeForGrowth = (growth: number, levels: readonly LevelDefinition[]): LevelCode =>
+  levelForGrowth(growth, levels).code
+
+export const levelRank = (code: LevelCode): number => Number(code.slice(1))
+
+/** A level reached above the one acknowledged (growth never goes down, so the current level is the highest). */
+export const uncelebratedLevel = (current: LevelCode, celebrated: LevelCode): LevelCode | null =>
+  levelRank(current) > levelRank(celebrated) ? current : null
+
+// ---------------------------------------------------------------------------------------------------------------
+// Birthday gift
+
+/**
+ * Decided in this order: no_birthday, claimed (this business year), not_eligible (the level lacks the
+ * `birthday_gift` benefit), not_this_month, available.
+ */
+export const birthdayGiftStatus = ({
+  birthday,
+  giftYear,
+  level,
+  today,
+}: {
+  birthday: string | null
+  giftYear: number | null
+  level: LevelDefinition
+  today: string
+}): BirthdayGift['status'] => {
+  if (birthday === null) return 'no_birthday'
+  if (giftYear === Number(today.slice(0, 4))) return 'claimed'
+  if (!level.benefits.some((benefit) => benefit.code === 'birthday_gift')) return 'not_eligible'
+  if (birthday.slice(5, 7) !== today.slice(5, 7)) return 'not_this_month'
+  return 'available'
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tasks: progress as the server saw it (domain-rules.md, Tasks), never what the client says, except for the one
+// act it cannot see (browsing the hot list), which is self-reported and capped by the task's period.
+
+/** A task of the catalogue (the seed's list); the reward is null when the action pays itself (check-in, post, comment). */
+export type TaskDefinition = {
+  id: string
+  kind: TaskKind
+  action: TaskAction
+  title: string
+  description: string
+  target: number
+  /** Only acts the server cannot see (browsing the hot list) are reported by the app. */
+  isSelfReported: boolean
+  /** Paid by a `task` ledger entry once per period. */
+  reward: { points: number; growth: number } | null
+}
+
+/** What the server saw a member do, as the business day of each event. */
+export type TaskFacts = {
+  /** Check-ins on their own day (make-ups are not a check-in done that day). */
+  checkinDays: readonly string[]
+  /** Published posts. */
+  postDays: readonly string[]
+  /** Paid comments (the ledger's `comment` entries). */
+  commentDays: readonly string[]
+  /** Redemptions that were not cancelled. */
+  redemptionDays: readonly string[]
+  /** Members bound to this one through their referral. */
+  inviteDays: readonly string[]
+  /** Nickname chosen, birthday set: 0..2. */
+  profileSteps: number
+  /** Self-reports and payments already made, per task and period. */
+  completions: readonly { taskId: string; period: string }[]
+}
+
+export type TaskRule = { id: string; kind: TaskKind; action: TaskAction; target: number; isSelfReported: boolean }
+
+/** A daily task starts over each business day; a one-time task has a single period. */
+export const taskPeriod = (kind: TaskKind, today: string): string => (kind === 'daily' ? today : 'once')
+
+const eventDays = (action: TaskAction, facts: TaskFacts): readonly string[] => {
+  switch (action) {
+    case 'checkin':
+      return facts.checkinDays
+    case 'post':
+      return facts.postDays
+    case 'comment':
+      return facts.commentDays
+    case 'redeem':
+      return facts.redemptionDays
+    case 'invite':
+      return facts.inviteDays
+    case 'browse_hot':
+    case 'profile':
+      return []
+  }
+}
+
+export const isCompleted = (task: TaskRule, facts: TaskFacts, today: string): boolean => {
+  const period = taskPeriod(task.kind, today)
+  return facts.completions.some((completion) => completion.taskId === task.id && completion.period === period)
+}
+
+/** Progress toward the target in the task's period, capped at the target; a paid task stays done. */
+export const taskProgress = (task: TaskRule, facts: TaskFacts, today: string): number => {
+  if (isCompleted(task, facts, today)) return task.target
+  if (task.isSelfReported) return 0
+  const seen =
+    task.action === 'profile'
+      ? facts.profileSteps
+      : eventDays(task.action, facts).filter((day) => task.kind === 'once' || day === today).length
+  return Math.min(seen, task.target)
+}
