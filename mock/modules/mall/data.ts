@@ -51,7 +51,9 @@ const REDEMPTION_COLUMNS = `id, position, member_id AS "memberId", gift_id AS "g
 // The catalogue.
 
 export const insertGiftCategories = async (sql: Sql, categories: readonly GiftCategory[]): Promise<void> => {
-  const [row] = await sql.query<{ next: number }>(`SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM gift_categories`)
+  const [row] = await sql.query<{ next: number }>(
+    `SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM gift_categories`,
+  )
   const first = row?.next ?? 0
   for (const [index, category] of categories.entries())
     await sql.query(`INSERT INTO gift_categories (id, name, position) VALUES ($1, $2, $3)`, [
@@ -185,10 +187,10 @@ export const updateAddressFields = async (
  * one default per member at every statement, not only at commit.
  */
 export const setDefaultAddress = async (sql: Sql, memberId: string, id: string | null): Promise<void> => {
-  await sql.query(`UPDATE addresses SET is_default = false WHERE member_id = $1 AND is_default AND id IS DISTINCT FROM $2`, [
-    memberId,
-    id,
-  ])
+  await sql.query(
+    `UPDATE addresses SET is_default = false WHERE member_id = $1 AND is_default AND id IS DISTINCT FROM $2`,
+    [memberId, id],
+  )
   if (id !== null)
     await sql.query(`UPDATE addresses SET is_default = true WHERE id = $1 AND member_id = $2 AND NOT is_default`, [
       id,

@@ -59,7 +59,10 @@ export const toGift = (gift: GiftRow): Gift => ({
 // The catalogue.
 
 export const createGiftCategories = (ctx: Ctx, categories: readonly GiftCategory[]): Promise<void> =>
-  data.insertGiftCategories(ctx.sql, categories.map(({ id, name }) => ({ id, name })))
+  data.insertGiftCategories(
+    ctx.sql,
+    categories.map(({ id, name }) => ({ id, name })),
+  )
 
 export const createGifts = async (ctx: Ctx, gifts: readonly GiftInput[]): Promise<void> => {
   for (const gift of gifts) await data.insertGift(ctx.sql, gift)
@@ -161,8 +164,7 @@ const refusalError = (refusal: RedeemRefusal): ApiError =>
 export const redeem = async (ctx: Ctx, member: MemberRow, request: RedeemRequest): Promise<Redemption> => {
   const gift = await data.giftById(ctx.sql, request.giftId)
   if (!gift) throw notFound('The gift')
-  const address =
-    request.addressId === undefined ? null : await data.ownAddress(ctx.sql, member.id, request.addressId)
+  const address = request.addressId === undefined ? null : await data.ownAddress(ctx.sql, member.id, request.addressId)
   const refusal = redeemRefusal({
     gift,
     quantity: request.quantity,
