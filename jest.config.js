@@ -3,6 +3,8 @@
 //             talking to the mock API in-process (no port).
 // - contract: the HTTP contract against the mock in-process, or any backend with API_BASE_URL.
 // - e2e:      real-browser journeys (Debian Chromium) on the H5 production build.
+// - weapp:    the built mini-program (dist/weapp) rendered and driven by miniprogram-simulate against
+//             the mock over HTTP (test/support/weapp-harness.ts); run after `npm run build:weapp`.
 // Code under test reads TARO_ENV the way a real H5 build does (do not set TARO_PLATFORM: see taro-notes).
 process.env.TARO_ENV = 'h5'
 
@@ -70,6 +72,14 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'weapp',
+      // j-component renders into a DOM (the built app itself runs without one: see the harness);
+      // the in-process server needs Node's Request/Response, which plain jsdom hides.
+      testEnvironment: '<rootDir>/test/support/jsdom-with-fetch.js',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
     },
   ],
 }

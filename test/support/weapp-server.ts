@@ -1,0 +1,39 @@
+// The server side of the weapp tests: one in-process mock per test file, reached only over HTTP
+// (its internals are not this harness's business), plus the operator routes the tests need.
+import { startMockServer } from '../../mock/server'
+
+export type WeappServer = {
+  apiBase: string
+  close: () => Promise<void>
+  reset: () => Promise<void>
+  /** Signs in as a seeded persona: the token the app would have kept after a sign-in. */
+  persona: (id: PersonaId) => Promise<{ token: string; member: { nickname: string; pointsBalance: number } }>
+  get: <T>(path: string, token?: string) => Promise<T>
+}
+
+export type PersonaId = 'new-member' | 'streak-day6' | 'kol-distributor' | 'points-expiring' | 'birthday-month'
+
+export async function startWeappServer(): Promise<WeappServer> {
+  const server = await startMockServer({ port: 0, storeKind: 'memory' })
+  const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (token) headers.authorization = `Bearer ${token}`
+    const response = await fetch(`${server.apiBase}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`)
+    return (await response.json()) as T
+  }
+  return {
+    apiBase: server.apiBase,
+    close: () => server.close(),
+    reset: async () => {
+      await call('POST', '/__mock/reset', {})
+    },
+    persona: (id) => call('POST', '/__mock/persona', { id }),
+    get: (path, token) => call('GET', path, undefined, token),
+  }
+}
