@@ -29,7 +29,11 @@ export default function MallPage() {
             <Text className='mall__balance-value'>{me.data ? formatPoints(me.data.pointsBalance) : '—'}</Text>
           </>
         ) : (
-          <Text className='mall__balance-label' onClick={() => goToSignIn()}>
+          // The key makes React replace this Text on sign-in instead of updating it into the
+          // handler-less label above: on weapp, Taro 4.2.1 throws when a Text loses its last event
+          // listener (NervJS/taro#19453), which kills the whole commit and leaves the kept-alive tab
+          // dead (no gifts, category chips that send nothing). test/weapp/mall-tab-after-sign-in.
+          <Text key='sign-in-prompt' className='mall__balance-label' onClick={() => goToSignIn()}>
             {text.signInForBalance}
           </Text>
         )}
