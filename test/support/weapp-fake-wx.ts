@@ -167,7 +167,12 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
             // wx.request hands back the raw string when the body is not JSON.
           }
           if (!aborted) {
-            const answer = { data, statusCode: response.statusCode ?? 0, header: response.headers, errMsg: 'request:ok' }
+            const answer = {
+              data,
+              statusCode: response.statusCode ?? 0,
+              header: response.headers,
+              errMsg: 'request:ok',
+            }
             requestOptions.success?.(answer)
             requestOptions.complete?.(answer)
           }
@@ -232,7 +237,9 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
     clearStorageSync: () => storage.clear(),
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
     getStorage: (o: Callbacks & { key: string }) =>
-      storage.has(o.key) ? settle(o, 'getStorage', { data: storage.get(o.key) }) : failWith(o, 'getStorage', 'data not found'),
+      storage.has(o.key)
+        ? settle(o, 'getStorage', { data: storage.get(o.key) })
+        : failWith(o, 'getStorage', 'data not found'),
     setStorage: (o: Callbacks & { key: string; data: unknown }) => {
       storage.set(o.key, o.data)
       settle(o, 'setStorage')

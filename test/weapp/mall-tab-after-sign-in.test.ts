@@ -23,7 +23,9 @@ test('the mall tab keeps working after signing in from its balance prompt', asyn
   const gifts = await server.get<{ items: Array<{ name: string; category: string }> }>('/gifts')
   const categories = await server.get<{ items: Array<{ id: string; name: string }> }>('/gift-categories')
   const firstGift = gifts.items[0]
-  const category = categories.items.find((item) => gifts.items.some((gift) => gift.category === item.id && gift !== firstGift))
+  const category = categories.items.find((item) =>
+    gifts.items.some((gift) => gift.category === item.id && gift !== firstGift),
+  )
   if (!firstGift || !category) throw new Error('the seed has no gifts or categories')
   const giftInCategory = gifts.items.find((gift) => gift.category === category.id)
   const giftOutside = gifts.items.find((gift) => gift.category !== category.id)
@@ -35,7 +37,9 @@ test('the mall tab keeps working after signing in from its balance prompt', asyn
   expect(weapp.current().route).toBe('packages/auth/sign-in/index')
 
   await weapp.tap('微信一键登录')
-  expect(weapp.fake.requests.some((request) => request.method === 'POST' && request.url.endsWith('/auth/wechat'))).toBe(true)
+  expect(weapp.fake.requests.some((request) => request.method === 'POST' && request.url.endsWith('/auth/wechat'))).toBe(
+    true,
+  )
   // Back on the same, kept-alive tab instance, now signed in.
   expect(weapp.current().route).toBe('pages/mall/index')
   expect(weapp.stack()).toHaveLength(1)

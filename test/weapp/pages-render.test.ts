@@ -1,0 +1,158 @@
+// Every page app.json lists, from the built dist/weapp, signed out and signed in: it renders what
+// the server says (not just "something"), logs no error, throws nothing, and keeps each setData
+// under WeChat's limit. Pages that need a member send a visitor to sign-in with a way back.
+import { allRoutes, expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
+import { startWeappServer, type WeappServer } from '../support/weapp-server'
+
+jest.setTimeout(30_000)
+
+type Gift = { id: string; name: string }
+type Redemption = { id: string; giftName: string; status: string; code: string | null }
+type Address = { name: string; detail: string }
+type Post = { text: string }
+type Member = { nickname: string; pointsBalance: number; growth: number }
+
+let server: WeappServer
+let weapp: Weapp | undefined
+let token: string
+let member: Member
+let gifts: Gift[]
+let redemptions: Redemption[]
+let addresses: Address[]
+let posts: Post[]
+
+const points = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+beforeAll(async () => {
+  server = await startWeappServer()
+  const kol = await server.persona('kol-distributor')
+  token = kol.token
+  member = await server.get<Member>('/me', token)
+  gifts = (await server.get<{ items: Gift[] }>('/gifts')).items
+  redemptions = (await server.get<{ items: Redemption[] }>('/redemptions', token)).items
+  addresses = (await server.get<{ items: Address[] }>('/addresses', token)).items
+  posts = (await server.get<{ items: Post[] }>('/posts')).items
+})
+afterEach(() => {
+  weapp?.close()
+  weapp = undefined
+})
+afterAll(async () => {
+  reportSetData(__filename)
+  await server.close()
+})
+
+const firstGift = () => gifts[0] as Gift
+const pendingRedemption = () => redemptions.find((item) => item.status === 'pending_shipment') as Redemption
+
+type Case = {
+  /** Query the page needs (ids come from the server, so they are functions). */
+  query?: () => string
+  /** What the page shows to a visitor; 'sign-in' = it sends the visitor to sign in. */
+  signedOut: 'sign-in' | (() => string[])
+  signedIn: () => string[]
+}
+
+// The key content per page: names, balances and texts the server returned.
+const cases: Record<string, Case> = {
+  'pages/home/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼', firstGift().name],
+    signedIn: () => [member.nickname, points(member.pointsBalance), '今天签到', firstGift().name],
+  },
+  'pages/community/index': {
+    signedOut: () => [(posts[0] as Post).text.slice(0, 12)],
+    signedIn: () => [(posts[0] as Post).text.slice(0, 12)],
+  },
+  'pages/mall/index': {
+    signedOut: () => ['登录查看积分', ...gifts.slice(0, 3).map((gift) => gift.name)],
+    signedIn: () => ['我的积分', points(member.pointsBalance), '只看我能兑', firstGift().name],
+  },
+  'pages/me/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼', '简体中文'],
+    signedIn: () => [member.nickname, points(member.pointsBalance), '我的兑换', '收货地址', '退出登录'],
+  },
+  'packages/auth/sign-in/index': {
+    signedOut: () => ['微信一键登录', '使用手机号登录'],
+    // A member who lands on sign-in goes straight on (home): checked below by route.
+    signedIn: () => [member.nickname],
+  },
+  'packages/membership/checkin-calendar/index': {
+    signedOut: 'sign-in',
+    signedIn: () => ['本月还可补签', '接下来的签到奖励'],
+  },
+  'packages/membership/points/index': {
+    signedOut: 'sign-in',
+    signedIn: () => ['可用积分', points(member.pointsBalance), pendingRedemption().giftName],
+  },
+  'packages/membership/levels/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼'],
+    signedIn: () => [`成长值 ${points(member.growth)}`, '等级权益'],
+  },
+  'packages/membership/tasks/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼'],
+    signedIn: () => ['每日任务', '每日签到', '一次性任务'],
+  },
+  'packages/mall/gift/index': {
+    query: () => `id=${firstGift().id}`,
+    signedOut: () => [firstGift().name, '登录后兑换'],
+    signedIn: () => [firstGift().name, `我的积分 ${points(member.pointsBalance)}`, '立即兑换'],
+  },
+  'packages/mall/redeem-result/index': {
+    query: () => `id=${pendingRedemption().id}`,
+    signedOut: 'sign-in',
+    signedIn: () => ['兑换成功', pendingRedemption().giftName, (addresses[0] as Address).detail],
+  },
+  'packages/mall/addresses/index': {
+    signedOut: 'sign-in',
+    signedIn: () => [...addresses.map((address) => address.detail), '新增收货地址'],
+  },
+  'packages/mall/redemptions/index': {
+    signedOut: 'sign-in',
+    signedIn: () => ['待发货', '已发货', ...redemptions.map((item) => item.giftName)],
+  },
+  'packages/mall/redemption/index': {
+    query: () => `id=${pendingRedemption().id}`,
+    signedOut: 'sign-in',
+    signedIn: () => [pendingRedemption().giftName, `兑换编号 ${pendingRedemption().id}`, '取消兑换'],
+  },
+}
+
+test('every page of app.json has a case here', () => {
+  expect(Object.keys(cases).sort()).toEqual(allRoutes().sort())
+})
+
+describe.each(allRoutes())('%s', (route) => {
+  const entry = () => {
+    const query = cases[route]?.query?.()
+    return query ? `${route}?${query}` : route
+  }
+
+  test('signed out', async () => {
+    const expected = cases[route]
+    if (!expected) throw new Error(`no case for ${route}`)
+    weapp = await launchWeapp({ apiBase: server.apiBase, entry: entry() })
+    if (expected.signedOut === 'sign-in') {
+      expect(weapp.fake.navigations).toEqual([
+        {
+          kind: 'navigateTo',
+          url: `/packages/auth/sign-in/index?returnTo=${encodeURIComponent(`/${entry()}`)}`,
+          delta: undefined,
+        },
+      ])
+      await weapp.waitForText('微信一键登录')
+    } else {
+      expect(weapp.current().route).toBe(route)
+      for (const text of expected.signedOut()) await weapp.waitForText(text)
+    }
+    expectHealthy(weapp)
+  })
+
+  test('signed in', async () => {
+    const expected = cases[route]
+    if (!expected) throw new Error(`no case for ${route}`)
+    weapp = await launchWeapp({ apiBase: server.apiBase, entry: entry(), token })
+    expect(weapp.current().route).toBe(route === 'packages/auth/sign-in/index' ? 'pages/home/index' : route)
+    for (const text of expected.signedIn()) await weapp.waitForText(text)
+    expectHealthy(weapp)
+  })
+})
