@@ -1,7 +1,10 @@
-// Three projects, one runner: `npm test` reads their JSON results for the closing `N passed, N failed`.
-// - app:      components and pure rules under jsdom, the real Taro H5 components and Taro.request
-//             talking to the mock API in-process (no port).
-// - contract: the HTTP contract against the mock in-process, or any backend with API_BASE_URL.
+// Projects of one runner: `npm test` reads their JSON results for the closing `N passed, N failed`.
+// PGlite, the embedded PostgreSQL of the in-process server, is loaded outside jest's sandbox
+// (test/support/pglite-outside-jest.js).
+// - app:      components under jsdom, the real Taro H5 components and Taro.request talking to the
+//             server in-process (no port).
+// - server:   the server's pure rules, its modules against PGlite, its store and process (test/mock).
+// - contract: the HTTP contract against the server in-process, or any backend with API_BASE_URL.
 // - e2e:      real-browser journeys (Debian Chromium) on the H5 production build.
 // - weapp:    the built mini-program (dist/weapp) rendered and driven by miniprogram-simulate against
 //             the mock over HTTP (test/support/weapp-harness.ts); run after `npm run build:weapp`.
@@ -37,6 +40,7 @@ const shared = {
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@tarojs/taro$': '<rootDir>/test/support/taro-shim.ts',
+    '^@electric-sql/pglite$': '<rootDir>/test/support/pglite-outside-jest.js',
     '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
   },
 }
@@ -47,7 +51,7 @@ module.exports = {
       ...shared,
       displayName: 'app',
       testEnvironment: '<rootDir>/test/support/jsdom-with-fetch.js',
-      testMatch: ['<rootDir>/test/src/**/*.test.{ts,tsx}', '<rootDir>/test/mock/**/*.test.{ts,tsx}'],
+      testMatch: ['<rootDir>/test/src/**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/test/support/setup-app.ts'],
       // The build-time constants Taro's webpack config defines for the runtime.
       globals: {
@@ -63,8 +67,14 @@ module.exports = {
     },
     {
       ...shared,
+      displayName: 'server',
+      testEnvironment: '<rootDir>/test/support/node-with-pglite.js',
+      testMatch: ['<rootDir>/test/mock/**/*.test.ts'],
+    },
+    {
+      ...shared,
       displayName: 'contract',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/test/support/node-with-pglite.js',
       testMatch: ['<rootDir>/test/contract/**/*.test.ts'],
     },
     {

@@ -1,38 +1,124 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import { errorBody } from './http/errors'
-import { API_BASE_PATH, createRouter } from './http/register'
-import { registerAuthRoutes } from './routes/auth'
-import { registerCatalogRoutes } from './routes/catalog'
-import { registerCommunityRoutes } from './routes/community'
-import { registerMallRoutes } from './routes/mall'
-import { registerMeRoutes } from './routes/me'
-import { registerMembershipRoutes } from './routes/membership'
-import { registerMockToolRoutes } from './routes/mock-tools'
-import { registerSystemRoutes } from './routes/system'
-import type { MockStore } from './store'
+import type { AppConfig } from '../src/contract'
+import { endpoints } from '../src/contract'
+import { readClockOffset, writeClockOffset } from './platform/clock'
+import type { Database } from './platform/db'
+import { errorBody } from './platform/errors'
+import type { Ctx } from './platform/http'
+import { API_BASE_PATH, createRouter, isoAt } from './platform/http'
+import { buildOpenApiDocument } from './platform/openapi'
+import type { ServerSettings } from './platform/settings'
+import { registerAccountRoutes } from './modules/account/routes'
+import type { AppRouter, MemberRow } from './modules/account/service'
+import { authenticator } from './modules/account/service'
+import { registerCommunityRoutes } from './modules/community/routes'
+import { registerMallRoutes } from './modules/mall/routes'
+import { registerMembershipRoutes } from './modules/membership/routes'
+import { registerPointsRoutes } from './modules/points/routes'
+import { mockEndpoints } from './preview/endpoints'
+import { registerPreviewRoutes } from './preview/routes'
+import { seed } from './seed/index'
 
-export type CreateMockAppOptions = {
-  store: MockStore
+export type CreateServerAppOptions = {
+  db: Database
+  config: AppConfig
+  settings: ServerSettings
   log?: (message: string) => void
-  /** The wall clock under the mock clock; tests of the store may pin it. */
+  /** The wall clock under the mock clock; tests may pin it. */
   realNow?: () => number
+  /** The /__mock operator tools: off with MOCK_TOOLS=off, and always off where NODE_ENV=production. */
+  hasTools?: boolean
+  /**
+   * When served over HTTP: requests whose Host is not this machine (or one of these names) are refused, so a
+   * web page elsewhere cannot reach the server through DNS rebinding. In-process use (jest) has no Host to check.
+   */
+  allowedHosts?: readonly string[] | null
+  /** Browser origins besides this machine's (an H5 build served from a brand's domain). */
+  allowedOrigins?: readonly string[]
 }
 
 export const MAX_BODY_BYTES = 64 * 1024
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+
+const hostnameOf = (host: string): string => host.replace(/:\d+$/, '').toLowerCase()
+
+const isLoopbackOrigin = (origin: string): boolean => {
+  try {
+    const url = new URL(origin)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname)
+  } catch {
+    return false
+  }
+}
+
+/** Every table the seed fills, emptied by a reset (schema_migrations stays). */
+const DATA_TABLES = [
+  'idempotency_keys',
+  'commissions',
+  'orders',
+  'bindings',
+  'products',
+  'post_likes',
+  'posts',
+  'topics',
+  'redemptions',
+  'addresses',
+  'gifts',
+  'gift_categories',
+  'task_completions',
+  'task_definitions',
+  'checkins',
+  'lot_takes',
+  'point_lots',
+  'ledger_entries',
+  'wechat_codes',
+  'sms_attempts',
+  'sessions',
+  'members',
+]
+
+/** A fresh program: every row replaced by the seed, the clock back to real time. */
+export const resetData = async (ctx: Ctx, realNowMs: number): Promise<void> => {
+  // TRUNCATE skips the ledger's append-only trigger, which guards rows, not a whole new start.
+  await ctx.sql.query(`TRUNCATE ${DATA_TABLES.join(', ')}`)
+  await ctx.sql.query(`ALTER SEQUENCE ids RESTART WITH 1000`)
+  await writeClockOffset(ctx.sql, 0)
+  await seed({ ...ctx, nowMs: realNowMs, realNowMs })
+}
+
 /**
- * The mock API as a fetch-style app: `app.fetch(request)` in-process (jest), or served over HTTP by
- * startMockServer. All routes live under /api/v1.
+ * The API server as a fetch-style app: `app.fetch(request)` in-process (jest), or served over HTTP by
+ * startMockServer. Every route lives under /api/v1 and runs in one database transaction.
  */
-export const createMockApp = ({ store, log = () => {}, realNow = Date.now }: CreateMockAppOptions): Hono => {
+export const createServerApp = ({
+  db,
+  config,
+  settings,
+  log = () => {},
+  realNow = Date.now,
+  hasTools = true,
+  allowedHosts = null,
+  allowedOrigins = [],
+}: CreateServerAppOptions): Hono => {
   const app = new Hono()
-  // A phone's H5 page may call the mock directly from another origin; tokens travel in a header, never cookies.
+  if (allowedHosts !== null) {
+    const allowed = new Set([...LOOPBACK_HOSTS, ...allowedHosts.map((host) => host.toLowerCase())])
+    app.use('*', async (c, next) => {
+      const host = c.req.header('host')
+      if (host === undefined || !allowed.has(hostnameOf(host)))
+        return c.json(errorBody('FORBIDDEN', `This server does not answer for the host "${host ?? ''}".`), 403)
+      await next()
+    })
+  }
+  // Tokens travel in a header, never cookies; still, only the app's own origins may read the answers.
+  const origins = new Set(allowedOrigins)
   app.use(
     '*',
     cors({
-      origin: '*',
+      origin: (origin) => (isLoopbackOrigin(origin) || origins.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
       exposeHeaders: ['Retry-After'],
@@ -55,23 +141,34 @@ export const createMockApp = ({ store, log = () => {}, realNow = Date.now }: Cre
     if (c.req.raw.body && !c.req.raw.bodyUsed) await c.req.raw.arrayBuffer().catch(() => undefined)
   })
 
-  const router = createRouter(app, { store, log, realNow })
-  registerSystemRoutes(router)
-  registerAuthRoutes(router)
-  registerMeRoutes(router)
+  const router: AppRouter = createRouter<MemberRow>(app, {
+    db,
+    config,
+    settings,
+    auth: authenticator,
+    realNow,
+    clockOffset: readClockOffset,
+    log,
+  })
+  router.register(endpoints.health, async (ctx) => ({ status: 'ok' as const, now: isoAt(ctx, ctx.nowMs) }))
+  router.register(endpoints.appConfig, async (ctx) => structuredClone(ctx.config))
+  registerAccountRoutes(router)
   registerMembershipRoutes(router)
-  registerCatalogRoutes(router)
+  registerPointsRoutes(router)
   registerMallRoutes(router)
   registerCommunityRoutes(router)
-  registerMockToolRoutes(router)
+  if (hasTools) registerPreviewRoutes(router, { reset: (ctx) => resetData(ctx, realNow()) })
+  // Built at the first request, when every route has been registered (registration happens at start-up).
+  let document: ReturnType<typeof buildOpenApiDocument> | null = null
+  router.register(endpoints.openapi, async () => (document ??= buildOpenApiDocument(router.endpoints, mockEndpoints)))
 
   app.get('/', (c) =>
-    c.json({ name: 'FanLoop mock API', apiBase: API_BASE_PATH, openapi: `${API_BASE_PATH}/openapi.json` }),
+    c.json({ name: 'FanLoop API server', apiBase: API_BASE_PATH, openapi: `${API_BASE_PATH}/openapi.json` }),
   )
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `There is no route ${c.req.method} ${c.req.path}.`), 404))
   app.onError((error, c) => {
     log(
-      `[mock] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `[server] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     )
     return c.json(errorBody('INTERNAL', 'Something went wrong on the server.'), 500)
   })

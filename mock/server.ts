@@ -1,17 +1,36 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { createMockApp } from './app'
-import { API_BASE_PATH } from './http/register'
-import type { MockStore } from './store'
-import { createFileStore, createMemoryStore } from './store'
+import type { AppConfig } from '../src/contract'
+import { createServerApp, resetData } from './app'
+import type { Database } from './platform/db'
+import { openDatabase } from './platform/db'
+import { API_BASE_PATH } from './platform/http'
+import { migrate } from './platform/migrate'
+import type { ServerSettings } from './platform/settings'
+import { DEFAULT_SETTINGS } from './platform/settings'
+import { seedConfig } from './seed/config'
+
+export type StoreKind = 'file' | 'memory' | 'postgres'
 
 export type StartMockServerOptions = {
   /** 0 picks a free port. */
   port?: number
-  /** Where `mock-db.json` lives (file store only). */
+  /** Where PGlite keeps its folder (file store). */
   dataDir?: string
-  storeKind?: 'file' | 'memory'
+  /** 'file' (PGlite in dataDir, the default), 'memory' (PGlite, nothing kept), or 'postgres' (databaseUrl). */
+  storeKind?: StoreKind
+  databaseUrl?: string
+  /** Connections to a real PostgreSQL server. */
+  poolSize?: number
   log?: (message: string) => void
+  hasTools?: boolean
+  settings?: ServerSettings
+  config?: AppConfig
+  allowedHosts?: readonly string[]
+  allowedOrigins?: readonly string[]
+  realNow?: () => number
 }
 
 export type MockServer = {
@@ -19,21 +38,123 @@ export type MockServer = {
   url: string
   /** url + /api/v1 */
   apiBase: string
-  store: MockStore
+  db: Database
   close(): Promise<void>
 }
 
-/** Serves the mock API on 127.0.0.1 only: it has no auth on its operator routes, so it must not face a network. */
-export const startMockServer = async ({
-  port = 0,
-  dataDir = '.data',
-  storeKind = 'file',
-  log = () => {},
-}: StartMockServerOptions = {}): Promise<MockServer> => {
-  const store = storeKind === 'memory' ? createMemoryStore() : createFileStore({ dataDir, log })
-  const app = createMockApp({ store, log })
+/** Why the config cannot run, or null. (The full check of WeChat's rules is the config check's job.) */
+export const configProblem = (config: AppConfig): string | null => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: config.timeZone })
+  } catch {
+    return `timeZone "${config.timeZone}" is not a time zone`
+  }
+  return null
+}
+
+/**
+ * A PGlite folder that cannot be opened is reported, moved aside as `pgdata.corrupt-<time>`, and replaced by a
+ * fresh one: the server always starts. (Another server holding the folder is not corruption: that refuses.)
+ */
+const openPgliteFolder = async (dataDir: string, log: (message: string) => void): Promise<Database> => {
+  try {
+    const db = await openDatabase({ kind: 'pglite-file', dataDir })
+    try {
+      await migrate(db)
+      return db
+    } catch (error) {
+      await db.close().catch(() => undefined)
+      throw error
+    }
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Another server')) throw error
+    const folder = path.join(path.resolve(dataDir), 'pgdata')
+    const aside = `${folder}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    if (fs.existsSync(folder)) fs.renameSync(folder, aside)
+    fs.rmSync(path.join(path.resolve(dataDir), 'server.lock'), { force: true })
+    log(
+      `[server] Could not open the data in ${folder} (${error instanceof Error ? error.message : String(error)}). Moved it to ${aside} and started from a fresh seed.`,
+    )
+    const db = await openDatabase({ kind: 'pglite-file', dataDir })
+    await migrate(db)
+    return db
+  }
+}
+
+export const openStore = async (
+  options: Pick<StartMockServerOptions, 'storeKind' | 'dataDir' | 'databaseUrl' | 'poolSize'>,
+  log: (message: string) => void,
+): Promise<Database> => {
+  const kind = options.databaseUrl ? 'postgres' : (options.storeKind ?? 'file')
+  if (kind === 'postgres') {
+    if (!options.databaseUrl) throw new Error('storeKind postgres needs a databaseUrl (DATABASE_URL)')
+    const db = await openDatabase({ kind: 'postgres', url: options.databaseUrl, poolSize: options.poolSize })
+    await migrate(db)
+    return db
+  }
+  if (kind === 'memory') {
+    const db = await openDatabase({ kind: 'pglite-memory' })
+    await migrate(db)
+    return db
+  }
+  return openPgliteFolder(options.dataDir ?? '.data', log)
+}
+
+/** Seeds an empty database; a database with members is left as it is. */
+export const seedIfEmpty = async (db: Database, config: AppConfig, settings: ServerSettings, realNow: () => number) =>
+  db.transaction(async (sql) => {
+    // Several processes starting on one empty PostgreSQL: one seeds, the others find its members.
+    await sql.query('SELECT pg_advisory_xact_lock(7271002)')
+    const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM members')
+    if ((row?.n ?? 0) > 0) return false
+    await resetData({ sql, nowMs: realNow(), realNowMs: realNow(), config, settings }, realNow())
+    return true
+  })
+
+/** Stored balances that differ from what the lots hold: reported at start-up, never served as 500s. */
+const checkData = async (db: Database, log: (message: string) => void): Promise<void> => {
+  const drifted = await db.transaction((sql) =>
+    sql.query<{ id: string; balance: number; lots: number }>(
+      `SELECT m.id, m.points_balance AS balance, coalesce(l.remaining, 0)::int AS lots FROM members m
+       LEFT JOIN (SELECT member_id, sum(remaining) AS remaining FROM point_lots GROUP BY member_id) l
+         ON l.member_id = m.id
+       WHERE m.points_balance <> coalesce(l.remaining, 0) LIMIT 10`,
+    ),
+  )
+  for (const row of drifted)
+    log(`[server] Data check: member ${row.id} has a stored balance of ${row.balance} but ${row.lots} points in lots.`)
+}
+
+/** Serves the API on 127.0.0.1 only: its operator routes have no auth, so it must not face a network. */
+export const startMockServer = async (options: StartMockServerOptions = {}): Promise<MockServer> => {
+  const log = options.log ?? (() => {})
+  const realNow = options.realNow ?? Date.now
+  const config = options.config ?? seedConfig()
+  const problem = configProblem(config)
+  if (problem) throw new Error(`The program config cannot run: ${problem}.`)
+  const settings = options.settings ?? DEFAULT_SETTINGS
+  const db = await openStore(options, log)
+  try {
+    if (await seedIfEmpty(db, config, settings, realNow)) log('[server] Empty database: seeded a fresh program.')
+    await checkData(db, log)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  const app = createServerApp({
+    db,
+    config,
+    settings,
+    log,
+    realNow,
+    hasTools: options.hasTools ?? true,
+    allowedHosts: options.allowedHosts ?? [],
+    allowedOrigins: options.allowedOrigins ?? [],
+  })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const listening = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(listening))
+    const listening = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () =>
+      resolve(listening),
+    )
     listening.once('error', reject)
   })
   const { port: boundPort } = server.address() as AddressInfo
@@ -41,13 +162,13 @@ export const startMockServer = async ({
   return {
     url,
     apiBase: `${url}${API_BASE_PATH}`,
-    store,
+    db,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         if ('closeIdleConnections' in server) server.closeIdleConnections()
       })
-      await store.close()
+      await db.close()
     },
   }
 }

@@ -52,7 +52,7 @@ async function serveChild(): Promise<void> {
   const close = () => (closing ??= server.close())
   const stats = (): ServerStats => {
     const cpu = process.cpuUsage()
-    const filePath = server.store.filePath
+    const filePath: string | null = null
     return {
       cpuMicros: cpu.user + cpu.system,
       rssBytes: process.memoryUsage().rss,
@@ -69,7 +69,7 @@ async function serveChild(): Promise<void> {
   })
   // The parent went away without asking: stop anyway, nothing may keep a port open.
   process.on('disconnect', () => void close().then(() => process.exit(0)))
-  send({ type: 'ready', origin: server.url, filePath: server.store.filePath })
+  send({ type: 'ready', origin: server.url, filePath: null })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,19 +12,20 @@ import { table } from './lib/table.mjs'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const resultsDir = path.join(repoRoot, 'test-results')
 const jestBin = path.join(repoRoot, 'node_modules/jest/bin/jest.js')
+const jest = [process.execPath, jestBin]
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 const steps = [
   { name: 'typecheck', run: [npm, 'run', '-s', 'typecheck'] },
   { name: 'lint', run: [npm, 'run', '-s', 'lint'] },
   {
-    name: 'jest app+contract',
+    name: 'jest app+server+contract',
     jsonFile: path.join(resultsDir, 'jest-unit.json'),
     run: [
-      process.execPath,
-      jestBin,
+      ...jest,
       '--selectProjects',
       'app',
+      'server',
       'contract',
       '--ci',
       '--json',
@@ -34,6 +35,21 @@ const steps = [
   { name: 'build:h5', run: [npm, 'run', '-s', 'build:h5'] },
   { name: 'build:weapp', run: [npm, 'run', '-s', 'build:weapp'] },
   { name: 'check:weapp', needs: ['build:weapp'], run: [npm, 'run', '-s', 'check:weapp'] },
+  {
+    name: 'jest weapp',
+    needs: ['build:weapp'],
+    jsonFile: path.join(resultsDir, 'jest-weapp.json'),
+    // The built mini-program under miniprogram-simulate (test/weapp): one dist/weapp, one process.
+    run: [
+      ...jest,
+      '--selectProjects',
+      'weapp',
+      '--ci',
+      '--runInBand',
+      '--json',
+      '--outputFile=test-results/jest-weapp.json',
+    ],
+  },
   { name: 'check:h5', needs: ['build:h5'], run: [npm, 'run', '-s', 'check:h5'] },
   {
     name: 'jest e2e',
@@ -41,8 +57,7 @@ const steps = [
     jsonFile: path.join(resultsDir, 'jest-e2e.json'),
     // One browser at a time: two Chromiums plus a build's leftovers do not fit 2 cores well.
     run: [
-      process.execPath,
-      jestBin,
+      ...jest,
       '--selectProjects',
       'e2e',
       '--ci',

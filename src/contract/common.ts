@@ -12,6 +12,19 @@ export const IsoDate = v.pipe(
     return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date
   }, 'a date that exists in the calendar'),
 )
+/**
+ * What people type is shown as text on other people's screens: no control characters (a NUL, a line or
+ * paragraph separator, bidi controls that would reorder what follows).
+ */
+export const PlainText = v.pipe(
+  v.string(),
+  v.check(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    (text) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text),
+    'no control characters',
+  ),
+)
+
 export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
 /** Points, growth and fen are whole numbers everywhere: no floats for value. */
 export const Int = v.pipe(v.number(), v.integer(), v.safeInteger())

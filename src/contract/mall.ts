@@ -1,11 +1,11 @@
 import * as v from 'valibot'
-import { Id, IsoDateTime, MainlandPhone, NonNegativeInt, PositiveInt, page } from './common'
+import { Id, IsoDateTime, MainlandPhone, NonNegativeInt, PlainText, PositiveInt, page } from './common'
 import { Gift, GiftKind } from './catalog'
 
 // The points mall: addresses, redemptions and their states (domain-rules.md: Gifts).
 
 const trimmed = (min: number, max: number, message: string) =>
-  v.pipe(v.string(), v.trim(), v.minLength(min, message), v.maxLength(max, message))
+  v.pipe(PlainText, v.trim(), v.minLength(min, message), v.maxLength(max, message))
 
 /** What a member types; validated field by field so each error shows next to its field. */
 export const AddressInput = v.object({
@@ -61,7 +61,9 @@ export const Redemption = v.object({
   /** The code of a virtual gift or coupon, shown at once; null for physical gifts. */
   code: v.nullable(v.string()),
   /** A copy of the address at redemption time: editing the address book later changes nothing here. */
-  address: v.nullable(v.object({ name: v.string(), phone: v.string(), region: v.array(v.string()), detail: v.string() })),
+  address: v.nullable(
+    v.object({ name: v.string(), phone: v.string(), region: v.array(v.string()), detail: v.string() }),
+  ),
   createdAt: IsoDateTime,
   shippedAt: v.nullable(IsoDateTime),
   completedAt: v.nullable(IsoDateTime),

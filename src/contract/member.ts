@@ -1,5 +1,21 @@
 import * as v from 'valibot'
-import { Id, IsoDate, LevelCode, MainlandPhone, NonNegativeInt, ReferralCode } from './common'
+import { Id, IsoDate, LevelCode, MainlandPhone, NonNegativeInt, PlainText, ReferralCode } from './common'
+
+/**
+ * An avatar is one of our own uploads (an http(s) URL under /api/v1/uploads/ naming a JPEG, PNG or WebP), or ''
+ * for none: never a data: or javascript: URL, nor a picture on someone else's server that tracks who looks.
+ */
+export const AvatarUrl = v.union(
+  [
+    v.literal(''),
+    v.pipe(
+      v.string(),
+      v.maxLength(500),
+      v.regex(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/api\/v1\/uploads\/[A-Za-z0-9_-]{1,100}\.(?:jpe?g|png|webp)$/),
+    ),
+  ],
+  'an image uploaded to this server, or empty',
+)
 
 export const Member = v.object({
   id: Id,
@@ -38,8 +54,8 @@ export type WechatSignInRequest = v.InferOutput<typeof WechatSignInRequest>
 
 export const MePatch = v.pipe(
   v.object({
-    nickname: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20))),
-    avatarUrl: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    nickname: v.optional(v.pipe(PlainText, v.trim(), v.minLength(1), v.maxLength(20))),
+    avatarUrl: v.optional(AvatarUrl),
     birthday: v.optional(IsoDate),
   }),
   v.check((patch) => Object.keys(patch).length > 0, 'nothing to change'),
@@ -47,4 +63,3 @@ export const MePatch = v.pipe(
 export type MePatch = v.InferOutput<typeof MePatch>
 
 export const Ok = v.object({ ok: v.literal(true) })
-

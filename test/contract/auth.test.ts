@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { Member, SignedIn, SmsSent } from '../../src/contract'
-import { MockMemberState } from '../../mock/mock-endpoints'
+import { MockMemberState } from '../../mock/preview/endpoints'
 import {
   createApiClient,
   describeWithMockRoutes,

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../../src/contract'
 import { endpoints } from '../../src/contract'
-import { mockEndpoints } from '../../mock/mock-endpoints'
+import { mockEndpoints } from '../../mock/preview/endpoints'
 import { createApiClient, expectError, hasMockRoutes, newKey, signUp } from './support/client'
 
 const api = createApiClient()

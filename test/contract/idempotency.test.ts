@@ -1,5 +1,5 @@
 import { Member } from '../../src/contract'
-import { Granted, MockMemberState } from '../../mock/mock-endpoints'
+import { Granted, MockMemberState } from '../../mock/preview/endpoints'
 import type { ApiResponse } from './support/client'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 

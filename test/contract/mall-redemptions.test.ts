@@ -1,5 +1,5 @@
 import { Redemption } from '../../src/contract'
-import { MockMemberState } from '../../mock/mock-endpoints'
+import { MockMemberState } from '../../mock/preview/endpoints'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import {

@@ -1,5 +1,5 @@
 import { AddressList, Gift, Member, RedemptionPage } from '../../src/contract'
-import { MockMemberState } from '../../mock/mock-endpoints'
+import { MockMemberState } from '../../mock/preview/endpoints'
 import type { ApiResponse } from './support/client'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, fieldsOf, signUp } from './support/client'
 import { lockMockClock } from './support/clock'

@@ -15,12 +15,12 @@ describe('PATCH /me', () => {
     const { token } = await signUp(api)
     const response = await api.request('PATCH', '/me', {
       token,
-      body: { nickname: '  小橙子  ', avatarUrl: 'https://img.example/a.png' },
+      body: { nickname: '  小橙子  ', avatarUrl: 'https://cdn.brand.example/api/v1/uploads/a1.png' },
     })
     expect(response.status).toBe(200)
     expect(expectShape(Member, response.body)).toMatchObject({
       nickname: '小橙子',
-      avatarUrl: 'https://img.example/a.png',
+      avatarUrl: 'https://cdn.brand.example/api/v1/uploads/a1.png',
     })
     expect(expectShape(Member, (await api.request('GET', '/me', { token })).body).nickname).toBe('小橙子')
   })

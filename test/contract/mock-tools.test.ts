@@ -1,5 +1,5 @@
 import { Gift, Health, Member, page } from '../../src/contract'
-import { Clock, MockMemberState, Persona } from '../../mock/mock-endpoints'
+import { Clock, MockMemberState, Persona } from '../../mock/preview/endpoints'
 import {
   createApiClient,
   describeWithMockRoutes,

@@ -1,4 +1,4 @@
-import { Clock } from '../../mock/mock-endpoints'
+import { Clock } from '../../mock/preview/endpoints'
 import {
   createApiClient,
   describeWithMockRoutes,

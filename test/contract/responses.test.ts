@@ -1,6 +1,6 @@
 import type { Endpoint, EndpointName } from '../../src/contract'
 import { endpoints } from '../../src/contract'
-import { mockEndpoints } from '../../mock/mock-endpoints'
+import { mockEndpoints } from '../../mock/preview/endpoints'
 import type { ApiResponse } from './support/client'
 import {
   createApiClient,

@@ -1,9 +1,11 @@
 import * as v from 'valibot'
 import { AppConfig, endpoints, Health } from '../../src/contract'
-import { mockEndpoints } from '../../mock/mock-endpoints'
+import { mockEndpoints } from '../../mock/preview/endpoints'
 import { createApiClient, expectError, expectShape, hasMockRoutes } from './support/client'
 
 const api = createApiClient()
+// A real backend decides its own origins; the reference server admits this machine's only.
+const itInProcess = api.isInProcess ? it : it.skip
 
 type Operation = {
   operationId: string
@@ -89,10 +91,10 @@ describe('system', () => {
     expectError(await api.request('POST', '/health', { body: {} }), 404, 'NOT_FOUND')
   })
 
-  it('allows cross-origin calls with the headers the app sends', async () => {
+  it('allows cross-origin calls from the app on this machine, with the headers the app sends', async () => {
     const response = await api.request('OPTIONS', '/me', {
       headers: {
-        Origin: 'http://192.168.1.20:10086',
+        Origin: 'http://127.0.0.1:10086',
         'Access-Control-Request-Method': 'PATCH',
         'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key',
       },
@@ -100,7 +102,12 @@ describe('system', () => {
     expect(response.status).toBeLessThan(300)
     const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase()
     for (const header of ['authorization', 'content-type', 'idempotency-key']) expect(allowed).toContain(header)
-    expect(response.headers.get('access-control-allow-origin')).toBeTruthy()
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086')
+  })
+
+  itInProcess('does not let a page from another origin read its answers', async () => {
+    const response = await api.request('GET', '/health', { headers: { Origin: 'http://evil.example' } })
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
   })
 
   it('answers with a JSON content type', async () => {

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../../src/contract'
 import { endpoints, ErrorBody } from '../../src/contract'
-import { mockEndpoints } from '../../mock/mock-endpoints'
+import { mockEndpoints } from '../../mock/preview/endpoints'
 import type { ApiClient, ApiResponse } from './support/client'
 import {
   createApiClient,
@@ -42,6 +42,25 @@ describe('validation: 400 VALIDATION_FAILED with details.fields', () => {
       '/me',
       { avatarUrl: `https://a.example/${'x'.repeat(483)}` },
       'avatarUrl',
+    ],
+    ['a nickname with a control character', 'PATCH', '/me', { nickname: '小\u0000橙' }, 'nickname'],
+    ['a nickname with a bidi override', 'PATCH', '/me', { nickname: 'abc\u202Edef' }, 'nickname'],
+    ['an avatar as a data: URL', 'PATCH', '/me', { avatarUrl: 'data:image/png;base64,AAAA' }, 'avatarUrl'],
+    ['an avatar as a javascript: URL', 'PATCH', '/me', { avatarUrl: 'javascript:alert(1)' }, 'avatarUrl'],
+    ['an avatar on another server', 'PATCH', '/me', { avatarUrl: 'https://tracker.example/p.png' }, 'avatarUrl'],
+    [
+      'an avatar upload that is not an image',
+      'PATCH',
+      '/me',
+      { avatarUrl: 'https://cdn.example/api/v1/uploads/a.svg' },
+      'avatarUrl',
+    ],
+    [
+      'an address name with a line separator',
+      'POST',
+      '/addresses',
+      { name: '张\u2028三', phone: '13912345678', region: ['上海市', '上海市', '静安区'], detail: '南京西路 1 号' },
+      'name',
     ],
     ['an impossible birthday', 'PATCH', '/me', { birthday: '1990-02-30' }, 'birthday'],
     ['a birthday with a time', 'PATCH', '/me', { birthday: '1990-01-01T00:00:00Z' }, 'birthday'],
@@ -89,6 +108,9 @@ describe('validation: 400 VALIDATION_FAILED with details.fields', () => {
       ['two clock changes at once', 'POST', '/__mock/clock', { advanceDays: 1, advanceHours: 1 }, '$'],
       ['a fractional day', 'POST', '/__mock/clock', { advanceDays: 1.5 }, 'advanceDays'],
       ['a clock set to words', 'POST', '/__mock/clock', { set: 'tomorrow' }, 'set'],
+      ['a clock set before 2000', 'POST', '/__mock/clock', { set: '1970-01-01T00:00:00Z' }, 'set'],
+      ['a clock set to the year 9999', 'POST', '/__mock/clock', { set: '9999-12-31T23:59:59Z' }, 'set'],
+      ['a clock set to an impossible date', 'POST', '/__mock/clock', { set: '2030-02-30T00:00:00Z' }, 'set'],
       ['an unknown persona', 'POST', '/__mock/persona', { id: 'nobody' }, 'id'],
       ['a negative stock', 'PATCH', '/__mock/gifts/gift-tote', { stock: -1 }, 'stock'],
       ['fractional points', 'POST', '/__mock/grant', { points: 1.5 }, 'points'],

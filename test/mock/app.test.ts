@@ -1,34 +1,95 @@
 import { Hono } from 'hono'
-import { endpoints, ErrorBody } from '../../src/contract'
 import * as v from 'valibot'
-import { createMockApp } from '../../mock/app'
-import { createRouter } from '../../mock/http/register'
-import { createMemoryStore } from '../../mock/store'
+import { endpoints, ErrorBody } from '../../src/contract'
+import { authenticator } from '../../mock/modules/account/service'
+import { createRouter } from '../../mock/platform/http'
+import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
+import { seedConfig } from '../../mock/seed/config'
+import { createTestApp } from '../support/test-server'
 
-// The frame's last line of defence: a bug is a 500 in the error format, logged, with no stack in the answer.
+const ledgerCount = async (db: Awaited<ReturnType<typeof createTestApp>>['db']): Promise<number> => {
+  const [row] = await db.transaction((sql) => sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_entries'))
+  return row?.n ?? -1
+}
+
+// The frame's last line of defence: a bug is a 500 in the error format, logged, with no stack in the answer,
+// and it keeps none of what the request wrote.
 describe('a bug in a handler', () => {
-  it('answers 500 INTERNAL in the error format and logs the stack', async () => {
+  const frame = async (handler: Parameters<ReturnType<typeof createRouter>['register']>[1]) => {
+    const { db } = await createTestApp()
     const log = jest.fn()
-    const app = createMockApp({ store: createMemoryStore(), log })
-    app.get('/api/v1/__test/boom', () => {
+    const app = new Hono()
+    app.onError((error, c) => {
+      log(String(error))
+      return c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }, 500)
+    })
+    const router = createRouter(app, {
+      db,
+      config: seedConfig(),
+      settings: DEFAULT_SETTINGS,
+      auth: authenticator,
+      realNow: Date.now,
+      clockOffset: async () => 0,
+      log,
+    })
+    router.register(endpoints.health, handler as never)
+    return { app, db, log }
+  }
+
+  it('answers 500 INTERNAL in the error format, logs it, and keeps none of its writes', async () => {
+    const { app, db, log } = await frame(async ({ sql }) => {
+      await sql.query(
+        `INSERT INTO ledger_entries (id, member_id, delta, type, reason, created_at) VALUES ('pt-x', 'm-new', 5, 'adjustment', 'x', now())`,
+      )
       throw new Error('the handler has a bug')
     })
-    const response = await app.fetch(new Request('http://mock.test/api/v1/__test/boom'))
+    const before = await ledgerCount(db)
+    const response = await app.fetch(new Request('http://mock.test/api/v1/health'))
     expect(response.status).toBe(500)
     const body = v.parse(ErrorBody, await response.json())
     expect(body.error.code).toBe('INTERNAL')
     expect(JSON.stringify(body)).not.toContain('the handler has a bug')
     expect(String(log.mock.calls[0]?.[0])).toContain('the handler has a bug')
+    expect(await ledgerCount(db)).toBe(before)
   })
 
-  it('answers 500 INTERNAL when a handler answers outside its contract, rather than sending it', async () => {
-    const log = jest.fn()
-    const app = new Hono()
-    const router = createRouter(app, { store: createMemoryStore(), log, realNow: Date.now })
-    router.register(endpoints.health, () => ({ status: 'ok' as const, now: 'yesterday' }))
+  it('answers 500 INTERNAL when a handler answers outside its contract, and undoes its writes', async () => {
+    const { app, db, log } = await frame(async ({ sql }) => {
+      await sql.query(
+        `INSERT INTO ledger_entries (id, member_id, delta, type, reason, created_at) VALUES ('pt-y', 'm-new', 5, 'adjustment', 'y', now())`,
+      )
+      return { status: 'ok' as const, now: 'yesterday' }
+    })
+    const before = await ledgerCount(db)
     const response = await app.fetch(new Request('http://mock.test/api/v1/health'))
     expect(response.status).toBe(500)
     expect(v.parse(ErrorBody, await response.json()).error.code).toBe('INTERNAL')
     expect(String(log.mock.calls[0]?.[0])).toMatch(/outside its contract.*now/)
+    expect(await ledgerCount(db)).toBe(before)
+  })
+})
+
+describe('the database keeps what it can by itself', () => {
+  it('refuses to edit or delete a ledger entry', async () => {
+    const { db } = await createTestApp()
+    await expect(db.transaction((sql) => sql.query(`UPDATE ledger_entries SET delta = delta + 1`))).rejects.toThrow(
+      /never changed or deleted/,
+    )
+    await expect(db.transaction((sql) => sql.query(`DELETE FROM ledger_entries`))).rejects.toThrow(
+      /never changed or deleted/,
+    )
+  })
+
+  it('refuses a negative balance, a negative stock and a second check-in on one day', async () => {
+    const { db } = await createTestApp()
+    await expect(db.transaction((sql) => sql.query(`UPDATE members SET points_balance = -1 WHERE id = 'm-new'`))).rejects.toThrow(
+      /check constraint/,
+    )
+    await expect(db.transaction((sql) => sql.query(`UPDATE gifts SET stock = -1 WHERE id = 'gift-tote'`))).rejects.toThrow(
+      /check constraint/,
+    )
+    const insert = `INSERT INTO checkins (id, member_id, date, is_makeup, created_at) VALUES ($1, 'm-new', '2030-01-01', false, now())`
+    await db.transaction((sql) => sql.query(insert, ['ci-a']))
+    await expect(db.transaction((sql) => sql.query(insert, ['ci-b']))).rejects.toThrow(/unique/)
   })
 })

@@ -1,5 +1,5 @@
-import { capFor, cappedAward, pointsEarnedOn } from '../../mock/domain/caps'
-import { seedConfig } from '../../mock/seed-config'
+import { capFor, cappedAward, pointsEarnedOn } from '../../mock/modules/points/rules'
+import { seedConfig } from '../../mock/seed/config'
 
 const caps = seedConfig().points.dailyCaps
 const SHANGHAI = 'Asia/Shanghai'

@@ -6,8 +6,8 @@ import {
   makeupRefusal,
   rewardsAhead,
   streakEndingOn,
-} from '../../mock/domain/checkin'
-import { seedConfig } from '../../mock/seed-config'
+} from '../../mock/modules/membership/rules'
+import { seedConfig } from '../../mock/seed/config'
 
 const rules = seedConfig().checkin
 const days = (...list: string[]): Set<string> => new Set(list)

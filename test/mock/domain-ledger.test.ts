@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import type { LedgerLine } from '../../mock/domain/ledger'
-import { expiriesDue, expiringSoon, remainingLots, sumLedger } from '../../mock/domain/ledger'
+import type { LedgerLine } from '../../mock/modules/points/rules'
+import { expiriesDue, expiringSoon, remainingLots, sumLedger } from '../../mock/modules/points/rules'
 
 const SHANGHAI = 'Asia/Shanghai'
 let nextId = 0

@@ -1,5 +1,5 @@
-import { levelCodeForGrowth, levelForGrowth, levelRank } from '../../mock/domain/levels'
-import { seedConfig } from '../../mock/seed-config'
+import { levelCodeForGrowth, levelForGrowth, levelRank } from '../../mock/modules/membership/rules'
+import { seedConfig } from '../../mock/seed/config'
 
 const levels = seedConfig().levels
 

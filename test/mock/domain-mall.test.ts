@@ -1,6 +1,6 @@
-import { defaultAfter, inDisplayOrder, isDefaultWhenAdded, MAX_ADDRESSES } from '../../mock/domain/addresses'
-import { lotsTakenBy } from '../../mock/domain/ledger'
-import type { RedeemFacts } from '../../mock/domain/redemptions'
+import { defaultAfter, inDisplayOrder, isDefaultWhenAdded, MAX_ADDRESSES } from '../../mock/modules/mall/rules'
+import { lotsTakenBy } from '../../mock/modules/points/rules'
+import type { RedeemFacts } from '../../mock/modules/mall/rules'
 import {
   canCancel,
   CODE_ALPHABET,
@@ -8,7 +8,7 @@ import {
   formatRedemptionCode,
   redeemRefusal,
   redemptionStateAt,
-} from '../../mock/domain/redemptions'
+} from '../../mock/modules/mall/rules'
 
 const HOUR_MS = 60 * 60 * 1000
 const MADE = '2031-05-10T09:00:00+08:00'
@@ -111,7 +111,7 @@ describe('redeemRefusal: one reason, in a fixed order', () => {
       details: { perMemberLimit: 2, redeemed: 1, requested: 2 },
     })
     expect(redeemRefusal(facts({ quantity: 2, balance: 150 }))).toMatchObject({
-      status: 409,
+      code: 'INSUFFICIENT_POINTS',
       details: { balance: 150, required: 200 },
     })
   })

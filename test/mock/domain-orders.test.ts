@@ -1,5 +1,5 @@
-import type { OrderLine } from '../../mock/domain/orders'
-import { orderPoints, ordersToRelease, pendingOrderPoints } from '../../mock/domain/orders'
+import type { OrderLine } from '../../mock/modules/orders/rules'
+import { orderPoints, ordersToRelease, pendingOrderPoints } from '../../mock/modules/orders/rules'
 
 const SHANGHAI = 'Asia/Shanghai'
 const order = (id: string, amountFen: number, createdAt: string, status: OrderLine['status'] = 'paid'): OrderLine => ({

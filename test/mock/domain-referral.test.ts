@@ -1,4 +1,4 @@
-import { bindingRefusal } from '../../mock/domain/referral'
+import { bindingRefusal } from '../../mock/modules/distribution/rules'
 
 describe('referral binding', () => {
   const bindings = [

@@ -1,5 +1,5 @@
-import type { TaskFacts, TaskRule } from '../../mock/domain/tasks'
-import { isCompleted, taskPeriod, taskProgress } from '../../mock/domain/tasks'
+import type { TaskFacts, TaskRule } from '../../mock/modules/membership/rules'
+import { isCompleted, taskPeriod, taskProgress } from '../../mock/modules/membership/rules'
 
 const TODAY = '2030-03-10'
 const none: TaskFacts = {

@@ -1,4 +1,4 @@
-import { addDays, businessDay, endOfNextYear, formatInstant, instantOfDay, mockNow } from '../../mock/domain/time'
+import { addDays, businessDay, endOfNextYear, formatInstant, instantOfDay, mockNow } from '../../mock/platform/time'
 
 const SHANGHAI = 'Asia/Shanghai'
 

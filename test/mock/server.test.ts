@@ -1,31 +1,52 @@
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { startMockServer } from '../../mock/server'
+import { seedConfig } from '../../mock/seed/config'
 
-// Over real HTTP on 127.0.0.1 (the harness of the browser tests uses this).
+// The server over real HTTP on 127.0.0.1, on its embedded PostgreSQL (PGlite) in a folder or in memory.
+jest.setTimeout(60_000)
+
+const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-server-'))
+
+const signUp = async (apiBase: string, phone: string): Promise<string> => {
+  const response = await fetch(`${apiBase}/auth/phone`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ phone, smsCode: '123456' }),
+  })
+  return ((await response.json()) as { token: string }).token
+}
+
+/** fetch() will not send a Host header of our choosing; a raw request will. */
+const getWithHost = (url: string, host: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { Host: host } }, (response) => {
+      response.resume()
+      resolve(response.statusCode ?? 0)
+    })
+    request.on('error', reject)
+  })
+
 describe('startMockServer', () => {
   it('serves on 127.0.0.1 with a free port, in memory, and stops', async () => {
     const server = await startMockServer({ port: 0, storeKind: 'memory' })
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(server.apiBase).toBe(`${server.url}/api/v1`)
-    expect(server.store.filePath).toBeNull()
-    const response = await fetch(`${server.apiBase}/health`)
-    expect(response.status).toBe(200)
+    expect(server.db.kind).toBe('pglite-memory')
+    expect((await fetch(`${server.apiBase}/health`)).status).toBe(200)
     await server.close()
     await expect(fetch(`${server.apiBase}/health`)).rejects.toThrow()
   })
 
-  it('keeps its data in the data dir across a restart', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-server-'))
+  it('keeps its data in the data folder across a restart, and a second server on it is refused', async () => {
+    const dataDir = tempDir()
     try {
       const first = await startMockServer({ dataDir })
-      const signIn = await fetch(`${first.apiBase}/auth/phone`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ phone: '13700001111', smsCode: '123456' }),
-      })
-      const { token } = (await signIn.json()) as { token: string }
+      const token = await signUp(first.apiBase, '13700001111')
+      // Two processes on one PGlite folder corrupt it: the second one must not start.
+      await expect(startMockServer({ dataDir, port: 0 })).rejects.toThrow(/Another server \(pid \d+\) is using the data folder/)
       await first.close()
       const second = await startMockServer({ dataDir })
       const me = await fetch(`${second.apiBase}/me`, { headers: { Authorization: `Bearer ${token}` } })
@@ -37,10 +58,71 @@ describe('startMockServer', () => {
     }
   })
 
+  it('sets a data folder it cannot open aside, says so, and starts from a fresh seed', async () => {
+    const dataDir = tempDir()
+    try {
+      fs.mkdirSync(path.join(dataDir, 'pgdata'))
+      fs.writeFileSync(path.join(dataDir, 'pgdata', 'PG_VERSION'), 'not a PostgreSQL folder\n')
+      fs.writeFileSync(path.join(dataDir, 'pgdata', 'postgresql.conf'), '\u0000\u0001garbage')
+      const log = jest.fn()
+      const server = await startMockServer({ dataDir, log })
+      expect((await fetch(`${server.apiBase}/gifts/gift-tote`)).status).toBe(200)
+      await server.close()
+      const logged = log.mock.calls.map(([line]) => String(line)).join('\n')
+      expect(logged).toMatch(/Could not open the data in .*pgdata.*Moved it to .*pgdata\.corrupt-/)
+      expect(fs.readdirSync(dataDir).some((name) => name.startsWith('pgdata.corrupt-'))).toBe(true)
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses to start on a config whose time zone does not exist, and says why', async () => {
+    await expect(
+      startMockServer({ storeKind: 'memory', config: { ...seedConfig(), timeZone: 'Mars/Olympus_Mons' } }),
+    ).rejects.toThrow(/timeZone "Mars\/Olympus_Mons" is not a time zone/)
+  })
+
   it('fails clearly when the port is taken', async () => {
     const first = await startMockServer({ storeKind: 'memory' })
     const port = Number(new URL(first.url).port)
     await expect(startMockServer({ port, storeKind: 'memory' })).rejects.toThrow(/EADDRINUSE/)
     await first.close()
+  })
+})
+
+describe('what the server answers, and for whom', () => {
+  it('has no operator routes when its tools are off', async () => {
+    const server = await startMockServer({ storeKind: 'memory', hasTools: false })
+    try {
+      for (const [method, route] of [
+        ['POST', '/__mock/reset'],
+        ['GET', '/__mock/clock'],
+        ['GET', '/__mock/personas'],
+        ['POST', '/__mock/persona'],
+      ] as const) {
+        const response = await fetch(`${server.apiBase}${route}`, {
+          method,
+          headers: { 'Content-Type': 'application/json' },
+          body: method === 'POST' ? '{"id":"new-member"}' : undefined,
+        })
+        expect([route, response.status]).toEqual([route, 404])
+      }
+      const openapi = (await (await fetch(`${server.apiBase}/openapi.json`)).json()) as { paths: object }
+      expect(Object.keys(openapi.paths).filter((route) => route.includes('__mock'))).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('refuses a request whose Host is not this machine (DNS rebinding), and serves its own', async () => {
+    const server = await startMockServer({ storeKind: 'memory' })
+    try {
+      expect(await getWithHost(`${server.apiBase}/health`, 'evil.example')).toBe(403)
+      expect(await getWithHost(`${server.apiBase}/health`, 'evil.example:9527')).toBe(403)
+      expect(await getWithHost(`${server.apiBase}/health`, `localhost:${new URL(server.url).port}`)).toBe(200)
+      expect(await getWithHost(`${server.apiBase}/health`, new URL(server.url).host)).toBe(200)
+    } finally {
+      await server.close()
+    }
   })
 })

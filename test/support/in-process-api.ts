@@ -1,5 +1,4 @@
-import { createMockApp } from '../../mock/app'
-import { createMemoryStore } from '../../mock/store'
+import { createTestApp } from './test-server'
 
 /** How one matching call should fail instead of reaching the mock. */
 export type Fault =
@@ -18,7 +17,9 @@ export type SentRequest = { method: string; path: string; headers: Headers; body
  * seeded memory store per call, and per-test faults (a 500, a hang, a malformed body).
  */
 export function installInProcessApi() {
-  const app = createMockApp({ store: createMemoryStore() })
+  // A fresh seeded server per call, created on the first request.
+  const ready = createTestApp()
+  const app = { fetch: async (request: Request) => (await ready).app.fetch(request) }
   const faults: PendingFault[] = []
   const sent: SentRequest[] = []
 

@@ -8,6 +8,8 @@ class JsdomWithFetch extends TestEnvironment {
     for (const name of ['fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'ReadableStream', 'TextEncoder', 'TextDecoder', 'structuredClone']) {
       if (globalThis[name]) this.global[name] = globalThis[name]
     }
+    // The in-process server's embedded PostgreSQL, loaded outside the sandbox (see pglite-outside-jest.js).
+    this.global.__FANLOOP_PGLITE__ = require('@electric-sql/pglite')
   }
 }
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as v from 'valibot'
 import { ErrorBody, SignedIn } from '../../../src/contract'
-import { createMockApp } from '../../../mock/app'
-import { createMemoryStore } from '../../../mock/store'
+import { createTestApp } from '../../support/test-server'
 
 /**
  * The contract suite's only way to the API: in-process against a fresh in-memory mock by default, or over
@@ -36,9 +35,11 @@ export const describeWithMockRoutes = hasMockRoutes ? describe : describe.skip
 export const itWithMockRoutes = hasMockRoutes ? it : it.skip
 
 export const createApiClient = (): ApiClient => {
-  const app = externalBase ? null : createMockApp({ store: createMemoryStore() })
+  // In-process: a fresh seeded server of its own, created on the first request.
+  const app = externalBase ? null : createTestApp()
   const baseUrl = externalBase ?? 'http://mock.test/api/v1'
-  const send = (request: Request): Promise<Response> => (app ? Promise.resolve(app.fetch(request)) : fetch(request))
+  const send = async (request: Request): Promise<Response> =>
+    app ? (await app).app.fetch(request) : fetch(request)
   return {
     baseUrl,
     isInProcess: app !== null,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Clock } from '../../../mock/mock-endpoints'
+import { Clock } from '../../../mock/preview/endpoints'
 import type { ApiClient } from './client'
 import { expectShape, hasMockRoutes } from './client'
 

@@ -1,0 +1,51 @@
+import { addDaysToInstant, businessDay } from '../../platform/time'
+
+// Order points (domain-rules.md, Points and growth): 1 point per yuan, pending for the refund window, then
+// available. Pending points are not in the balance: they enter the ledger when released.
+
+export type OrderLine = { id: string; status: 'paid' | 'refunded'; amountFen: number; createdAt: string }
+
+export const orderPoints = (amountFen: number): number => Math.floor(amountFen / 100)
+
+export const releaseTime = (order: OrderLine, pendingDays: number): number =>
+  addDaysToInstant(Date.parse(order.createdAt), pendingDays)
+
+/** Paid orders past the refund window whose points are not in the ledger yet. */
+export const ordersToRelease = (
+  orders: readonly OrderLine[],
+  releasedOrderIds: ReadonlySet<string>,
+  nowMs: number,
+  pendingDays: number,
+): OrderLine[] =>
+  orders.filter(
+    (order) =>
+      order.status === 'paid' &&
+      !releasedOrderIds.has(order.id) &&
+      orderPoints(order.amountFen) > 0 &&
+      releaseTime(order, pendingDays) <= nowMs,
+  )
+
+/** Points still inside the refund window, and the first business day some of them become available. */
+export const pendingOrderPoints = (
+  orders: readonly OrderLine[],
+  nowMs: number,
+  pendingDays: number,
+  timeZone: string,
+): { pending: number; nextRelease: { points: number; on: string } | null } => {
+  const pending = orders
+    .filter(
+      (order) => order.status === 'paid' && orderPoints(order.amountFen) > 0 && releaseTime(order, pendingDays) > nowMs,
+    )
+    .map((order) => ({
+      points: orderPoints(order.amountFen),
+      on: businessDay(releaseTime(order, pendingDays), timeZone),
+    }))
+  const on = pending.map((lot) => lot.on).sort()[0]
+  return {
+    pending: pending.reduce((sum, lot) => sum + lot.points, 0),
+    nextRelease:
+      on === undefined
+        ? null
+        : { points: pending.filter((lot) => lot.on === on).reduce((sum, lot) => sum + lot.points, 0), on },
+  }
+}

@@ -1,0 +1,220 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+
+/**
+ * The one way modules reach the database: a query inside a transaction. Rows come back as plain objects with
+ * the column names of the SQL (write `AS "camelCase"` to get the names the code uses).
+ */
+export type Sql = {
+  query: <Row = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<Row[]>
+  /** Several statements without parameters (a migration file). */
+  exec: (text: string) => Promise<void>
+}
+
+export type StoreKind = 'pglite-file' | 'pglite-memory' | 'postgres'
+
+export type Database = {
+  readonly kind: StoreKind
+  /** Where the data lives, for the start-up line: a folder, "memory", or the server without its password. */
+  readonly location: string
+  /**
+   * Runs `work` in one transaction: all of it is kept, or (when it throws) none of it. On a real PostgreSQL
+   * server, a transaction that loses a serialization or deadlock race is run again from the start.
+   */
+  transaction: <T>(work: (sql: Sql) => Promise<T>) => Promise<T>
+  close: () => Promise<void>
+}
+
+export type OpenDatabaseOptions =
+  | { kind: 'pglite-file'; dataDir: string }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob }
+  | { kind: 'postgres'; url: string; poolSize?: number }
+
+
+// PostgreSQL's bigint and numeric arrive as strings from node-postgres; every number the server stores fits in a
+// double (points, fen, milliseconds), so read them as numbers on both drivers alike.
+pg.types.setTypeParser(20, (value) => Number(value))
+pg.types.setTypeParser(1700, (value) => Number(value))
+
+/**
+ * Instants go to the database as ISO-8601 text, which PostgreSQL reads into timestamptz exactly. (A Date made in
+ * another JavaScript realm, as in jest's sandbox, is not `instanceof Date` for the driver.)
+ */
+const toParam = (value: unknown): unknown =>
+  Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : value
+
+const toParams = (params: readonly unknown[]): unknown[] => params.map(toParam)
+
+const RETRYABLE = new Set(['40001', '40P01'])
+const MAX_ATTEMPTS = 5
+
+/**
+ * PGlite is one connection: while a transaction runs, any other query would join it. Every transaction waits
+ * its turn in this queue, so concurrent requests never interleave inside one another's transaction.
+ */
+const openPglite = async (
+  db: PGlite,
+  kind: 'pglite-file' | 'pglite-memory',
+  location: string,
+  onClose: () => void,
+): Promise<Database> => {
+  await db.waitReady
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    kind,
+    location,
+    transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+      const run = queue.then(() =>
+        db.transaction(async (tx) => {
+          const sql: Sql = {
+            query: async <Row>(text: string, params: readonly unknown[] = []) =>
+              (await tx.query<Row>(text, toParams(params))).rows,
+            exec: async (text: string) => {
+              await tx.exec(text)
+            },
+          }
+          return work(sql)
+        }),
+      )
+      queue = run.catch(() => undefined)
+      return run
+    },
+    async close() {
+      await queue
+      await db.close()
+      onClose()
+    },
+  }
+}
+
+/** Two processes on one PGlite folder corrupt it: the second one is refused with the first one's pid. */
+const takeDataDirLock = (dataDir: string): (() => void) => {
+  const lockPath = path.join(dataDir, 'server.lock')
+  const tryCreate = (): boolean => {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' })
+      return true
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+      throw error
+    }
+  }
+  if (!tryCreate()) {
+    const holder = Number(fs.readFileSync(lockPath, 'utf8').trim())
+    let isAlive = false
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid) {
+      try {
+        process.kill(holder, 0)
+        isAlive = true
+      } catch (error) {
+        isAlive = (error as NodeJS.ErrnoException).code === 'EPERM'
+      }
+    }
+    if (isAlive || holder === process.pid)
+      throw new Error(
+        `Another server (pid ${holder}) is using the data folder ${dataDir}. Two servers on one PGlite folder corrupt it: stop that one, or give this one its own MOCK_DATA_DIR (or a DATABASE_URL).`,
+      )
+    // Left by a server that was killed: nobody holds it any more.
+    fs.rmSync(lockPath, { force: true })
+    if (!tryCreate()) throw new Error(`Could not take the lock ${lockPath}.`)
+  }
+  let isReleased = false
+  return () => {
+    if (isReleased) return
+    isReleased = true
+    try {
+      if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.rmSync(lockPath, { force: true })
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+const openPostgres = async (url: string, poolSize: number): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // An idle client that loses its server must not take the process down; the next query reports it.
+  pool.on('error', () => undefined)
+  const client = await pool.connect()
+  client.release()
+  const parsed = new URL(url)
+  parsed.password = ''
+  return {
+    kind: 'postgres',
+    location: parsed.toString(),
+    async transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt += 1) {
+        const connection = await pool.connect()
+        let isBroken = false
+        try {
+          await connection.query('BEGIN')
+          const sql: Sql = {
+            query: async <Row>(text: string, params: readonly unknown[] = []) =>
+              (await connection.query(text, toParams(params))).rows as Row[],
+            exec: async (text: string) => {
+              await connection.query(text)
+            },
+          }
+          const result = await work(sql)
+          await connection.query('COMMIT')
+          return result
+        } catch (error) {
+          await connection.query('ROLLBACK').catch(() => {
+            isBroken = true
+          })
+          const code = (error as { code?: string }).code
+          if (code !== undefined && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue
+          throw error
+        } finally {
+          connection.release(isBroken)
+        }
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+export const openDatabase = async (options: OpenDatabaseOptions): Promise<Database> => {
+  if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize ?? 10)
+  if (options.kind === 'pglite-memory') {
+    const db = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {})
+    return openPglite(db, 'pglite-memory', 'memory', () => undefined)
+  }
+  const dataDir = path.resolve(options.dataDir)
+  fs.mkdirSync(dataDir, { recursive: true })
+  const release = takeDataDirLock(dataDir)
+  try {
+    const db = new PGlite(path.join(dataDir, 'pgdata'))
+    return await openPglite(db, 'pglite-file', dataDir, release)
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+/** The SQLSTATE of a unique-key violation: the database refused a second row where only one may exist. */
+export const isUniqueViolation = (error: unknown, constraint?: string): boolean =>
+  (error as { code?: string }).code === '23505' &&
+  (constraint === undefined || (error as { constraint?: string }).constraint === constraint)
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+
+/**
+ * The same engine seen through one PostgreSQL schema (namespace): tests run many isolated stores on one
+ * PGlite or one server this way, each created, migrated and seeded in a fraction of a second. Closing the view
+ * leaves the engine open.
+ */
+export const inSchema = (db: Database, schema: string): Database => {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`Not a schema name: ${schema}`)
+  return {
+    kind: db.kind,
+    location: `${db.location} (schema ${schema})`,
+    transaction: (work) =>
+      db.transaction(async (sql) => {
+        await sql.query(`SET LOCAL search_path TO ${schema}`)
+        return work(sql)
+      }),
+    close: () => Promise.resolve(),
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * How the server itself behaves, apart from the program config the app renders (AppConfig): the sign-in limits.
+ * Each limit is on by default; 0 switches it off (MOCK_AUTH_LIMITS=off switches them all off).
+ */
+export type ServerSettings = {
+  auth: {
+    /** A second SMS to one phone within this many seconds is 429 RATE_LIMITED. */
+    smsResendSeconds: number
+    /** After this many wrong codes for one phone, sign-in by SMS is refused (429) for wrongCodeLockMinutes. */
+    maxWrongSmsCodes: number
+    wrongCodeLockMinutes: number
+    /** A token stops working this many days after it was issued. */
+    sessionDays: number
+  }
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  auth: { smsResendSeconds: 60, maxWrongSmsCodes: 5, wrongCodeLockMinutes: 15, sessionDays: 30 },
+}
+
+export const settingsFromEnv = (env: NodeJS.ProcessEnv): ServerSettings =>
+  env.MOCK_AUTH_LIMITS === 'off'
+    ? { auth: { smsResendSeconds: 0, maxWrongSmsCodes: 0, wrongCodeLockMinutes: 0, sessionDays: 0 } }
+    : DEFAULT_SETTINGS

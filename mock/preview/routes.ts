@@ -1,0 +1,87 @@
+import { ApiError, notFound } from '../platform/errors'
+import type { Ctx } from '../platform/http'
+import { isoAt } from '../platform/http'
+import { DAY_MS, HOUR_MS, readClockOffset, writeClockOffset } from '../platform/clock'
+import { businessDay } from '../platform/time'
+import type { AppRouter } from '../modules/account/service'
+import { addGrowth, createSession, lockMemberRow, memberById, toMember } from '../modules/account/service'
+import { fanCount, referrerOf } from '../modules/distribution/service'
+import { setGiftStock } from '../modules/mall/service'
+import { addEntry, balanceOf, ledgerState, toLedgerEntry } from '../modules/points/service'
+import { PERSONAS } from '../seed/personas'
+import { mockEndpoints } from './endpoints'
+
+// The operator tools under /api/v1/__mock/ (mock only, switched off with MOCK_TOOLS=off and in production).
+
+const clockOf = (ctx: Ctx) => ({ now: isoAt(ctx, ctx.nowMs), today: businessDay(ctx.nowMs, ctx.config.timeZone) })
+
+/** `reset` replaces every row with a fresh seed; the server passes it in (it owns the schema and the seed). */
+export const registerPreviewRoutes = (
+  { register }: AppRouter,
+  { reset }: { reset: (ctx: Ctx) => Promise<void> },
+): void => {
+  register(mockEndpoints.mockReset, async ({ member: _member, ...ctx }) => {
+    await reset(ctx)
+    return { ok: true as const }
+  })
+
+  register(mockEndpoints.mockClock, async ({ member: _member, ...ctx }) => clockOf(ctx))
+
+  register(mockEndpoints.mockSetClock, async ({ body, member: _member, ...ctx }) => {
+    const offsetMs = await readClockOffset(ctx.sql)
+    const realNowMs = ctx.nowMs - offsetMs
+    let nowMs = ctx.nowMs
+    if (body.set !== undefined) nowMs = Date.parse(body.set)
+    if (body.advanceDays !== undefined) nowMs += body.advanceDays * DAY_MS
+    if (body.advanceHours !== undefined) nowMs += body.advanceHours * HOUR_MS
+    await writeClockOffset(ctx.sql, nowMs - realNowMs)
+    return clockOf({ ...ctx, nowMs })
+  })
+
+  register(mockEndpoints.mockPersonas, async () => ({
+    items: PERSONAS.map(({ id, title, description }) => ({ id, title, description })),
+    nextCursor: null,
+  }))
+
+  register(mockEndpoints.mockPersona, async ({ body, member: _member, ...ctx }) => {
+    const persona = PERSONAS.find((candidate) => candidate.id === body.id)
+    const row = persona ? await memberById(ctx, persona.memberId) : null
+    if (!row) throw notFound('The persona')
+    return { token: await createSession(ctx, row.id), member: await toMember(ctx, row) }
+  })
+
+  register(mockEndpoints.mockMe, async ({ member, ...ctx }) => {
+    const view = await toMember(ctx, member)
+    return {
+      member: view,
+      phone: member.phone,
+      wechatOpenId: member.wechatOpenId,
+      signupRef: member.signupRef,
+      referrer: await referrerOf(ctx, member.id),
+      fanCount: await fanCount(ctx, member.id),
+      ledger: (await ledgerState(ctx, member.id)).entries,
+    }
+  })
+
+  register(mockEndpoints.mockGrant, async ({ member, body, ...ctx }) => {
+    const points = body.points ?? 0
+    const balance = await balanceOf(ctx, member.id)
+    if (balance + points < 0)
+      throw new ApiError('INSUFFICIENT_POINTS', 'The balance cannot go below zero.', { balance, requested: points })
+    const entry = await addEntry(ctx, member.id, {
+      delta: points,
+      type: 'adjustment',
+      reason: body.reason ?? '运营调整',
+      refId: null,
+    })
+    await addGrowth(ctx, member.id, body.growth ?? 0)
+    return {
+      member: await toMember(ctx, await lockMemberRow(ctx, member.id)),
+      entry: entry ? toLedgerEntry(ctx, entry) : null,
+    }
+  })
+
+  register(mockEndpoints.mockSetGiftStock, ({ params, body, member: _member, ...ctx }) =>
+    setGiftStock(ctx, params.id, body.stock),
+  )
+}
