@@ -157,6 +157,12 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
     )
     listening.once('error', reject)
   })
+  // Clients drop an idle keep-alive connection after ~4 s; the server must not close it first, or a request
+  // sent on it in that instant fails with "other side closed".
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000
+    server.headersTimeout = 66_000
+  }
   const { port: boundPort } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${boundPort}`
   return {

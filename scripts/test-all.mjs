@@ -32,6 +32,21 @@ const steps = [
       '--outputFile=test-results/jest-unit.json',
     ],
   },
+  // The same contract over real sockets, against the server as `npm run mock` runs it: on PGlite, and on a
+  // throwaway PostgreSQL 15 with a pool of 20 connections (the concurrency tests race for real there).
+  ...['pglite', 'postgres'].map((store) => ({
+    name: `contract over HTTP: ${store}`,
+    jsonFile: path.join(resultsDir, `jest-contract-${store}.json`),
+    run: [
+      process.execPath,
+      path.join(repoRoot, 'scripts/contract-over-http.mjs'),
+      store,
+      '--',
+      '--ci',
+      '--json',
+      `--outputFile=test-results/jest-contract-${store}.json`,
+    ],
+  })),
   { name: 'build:h5', run: [npm, 'run', '-s', 'build:h5'] },
   { name: 'build:weapp', run: [npm, 'run', '-s', 'build:weapp'] },
   { name: 'check:weapp', needs: ['build:weapp'], run: [npm, 'run', '-s', 'check:weapp'] },
@@ -126,7 +141,12 @@ async function main() {
       failedSteps.add(step.name)
       continue
     }
-    const shown = step.run[0] === process.execPath ? ['jest', ...step.run.slice(2)] : step.run
+    const shown =
+      step.run[1] === jestBin
+        ? ['jest', ...step.run.slice(2)]
+        : step.run[0] === process.execPath
+          ? ['node', ...step.run.slice(1).map((arg) => path.relative(repoRoot, arg) || arg)]
+          : step.run
     console.log(`\n=== ${step.name}: ${shown.join(' ')} ===`)
     if (step.jsonFile) fs.rmSync(step.jsonFile, { force: true })
     const started = Date.now()

@@ -32,7 +32,6 @@ export type OpenDatabaseOptions =
   | { kind: 'pglite-memory'; loadDataDir?: Blob }
   | { kind: 'postgres'; url: string; poolSize?: number }
 
-
 // PostgreSQL's bigint and numeric arrive as strings from node-postgres; every number the server stores fits in a
 // double (points, fen, milliseconds), so read them as numbers on both drivers alike.
 pg.types.setTypeParser(20, (value) => Number(value))

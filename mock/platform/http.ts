@@ -80,8 +80,7 @@ const fieldsOf = (issues: readonly v.BaseIssue<unknown>[]): Record<string, strin
 
 const validate = <S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> => {
   const result = v.safeParse(schema, input)
-  if (!result.success)
-    throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: fieldsOf(result.issues) })
+  if (!result.success) throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: fieldsOf(result.issues) })
   return result.output
 }
 

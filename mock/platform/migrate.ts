@@ -10,7 +10,10 @@ export const migrationFiles = (): { version: string; text: string }[] =>
     .readdirSync(MIGRATIONS_DIR)
     .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
     .sort()
-    .map((name) => ({ version: name.replace(/\.sql$/, ''), text: fs.readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8') }))
+    .map((name) => ({
+      version: name.replace(/\.sql$/, ''),
+      text: fs.readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8'),
+    }))
 
 /**
  * Brings the schema up to date at start-up. Each migration runs in its own transaction with its record; an

@@ -81,7 +81,12 @@ export const seed = async (ctx: Ctx): Promise<void> => {
   await earn(ids.kol, 1200, 'adjustment', '达人共创活动奖励', daysAgo(120))
   await earn(ids.kol, 980, 'task', '邀请好友注册奖励', daysAgo(60))
   await earn(ids.kol, 500, 'post', '优质笔记奖励', daysAgo(20))
-  const home = { name: '莉娜', phone: '13800000003', region: ['上海市', '上海市', '静安区'], detail: '南京西路 1266 号 12 楼' }
+  const home = {
+    name: '莉娜',
+    phone: '13800000003',
+    region: ['上海市', '上海市', '静安区'],
+    detail: '南京西路 1266 号 12 楼',
+  }
   const homeAddress = await addAddress(at(daysAgo(150)), kol, { ...home, isDefault: true })
   await addAddress(at(daysAgo(100)), kol, {
     name: '莉娜工作室',
@@ -155,13 +160,30 @@ export const seed = async (ctx: Ctx): Promise<void> => {
       signupRef: SEED_REFERRAL_CODES.kol,
       createdAt: boundMs,
     })
-    await bindByReferral(at(boundMs), `m-fan-${number}`, SEED_REFERRAL_CODES.kol, sources[index % sources.length] ?? 'link')
+    await bindByReferral(
+      at(boundMs),
+      `m-fan-${number}`,
+      SEED_REFERRAL_CODES.kol,
+      sources[index % sources.length] ?? 'link',
+    )
   }
 
-  const orderThroughKol = async (fan: number, productId: string, quantity: number, ageDays: number, isRefunded: boolean) => {
+  const orderThroughKol = async (
+    fan: number,
+    productId: string,
+    quantity: number,
+    ageDays: number,
+    isRefunded: boolean,
+  ) => {
     const orderCtx = at(daysAgo(ageDays))
     const memberId = `m-fan-${String(fan).padStart(2, '0')}`
-    const order = await createOrder(orderCtx, { memberId, productId, quantity, ref: SEED_REFERRAL_CODES.kol, isRefunded })
+    const order = await createOrder(orderCtx, {
+      memberId,
+      productId,
+      quantity,
+      ref: SEED_REFERRAL_CODES.kol,
+      isRefunded,
+    })
     await recordCommission(orderCtx, { ...order, isRefunded }, ids.kol)
   }
   await orderThroughKol(1, 'p-serum', 1, 2, false)
@@ -203,21 +225,171 @@ const seedPosts = async (
   const HOUR = HOUR_MS
   const now = ctx.nowMs
   const posts: [number, Parameters<typeof createPost>[1]][] = [
-    [now - 3 * HOUR, { id: 'post-r1', authorId: ids.kol, section: 'recommend', topic: '护肤心得', text: '换季干皮救星！早晚各一次，连用两周，上妆终于不卡粉了。成分表放在图二，大家按需入～', images: [placeholderImage('posts/r1-1'), placeholderImage('posts/r1-2')], baseLikeCount: 214, baseCommentCount: 31 }],
-    [now - 9 * HOUR, { id: 'post-r2', authorId: ids.birthday, section: 'recommend', topic: '好物种草', text: '积分换的帆布袋到了，比想象中厚实，装电脑都没问题 👍', images: [placeholderImage('posts/r2-1')], baseLikeCount: 45, baseCommentCount: 6 }],
-    [now - 20 * HOUR, { id: 'post-r3', authorId: ids.streak, section: 'recommend', topic: '七日打卡挑战', text: '打卡第 5 天！明天继续，争取拿到徽章 💪', baseLikeCount: 18, baseCommentCount: 4 }],
-    [daysAgo(2), { id: 'post-r4', authorId: 'm-fan-06', section: 'recommend', topic: '新人报到', text: '新人报到～被朋友安利来的，请多指教！', baseLikeCount: 9, baseCommentCount: 3 }],
-    [daysAgo(1), { id: 'post-h1', authorId: ids.kol, section: 'hot', topic: '好物种草', text: '本月爆款 TOP3：精华、防晒、洁面，一套下来预算不到 500，学生党也能冲。', images: [placeholderImage('posts/h1-1'), placeholderImage('posts/h1-2'), placeholderImage('posts/h1-3')], baseLikeCount: 1280, baseCommentCount: 142 }],
-    [daysAgo(2, 5), { id: 'post-h2', authorId: ids.mentor, section: 'hot', topic: '晒单分享', text: '香氛礼盒开箱！三个味道里最爱第二款，木质调很高级。', images: [placeholderImage('posts/h2-1')], baseLikeCount: 860, baseCommentCount: 77 }],
-    [daysAgo(3), { id: 'post-h3', authorId: ids.expiring, section: 'hot', topic: '护肤心得', text: '男士护肤其实很简单：洁面 + 保湿 + 防晒，坚持比贵更重要。', baseLikeCount: 530, baseCommentCount: 48 }],
-    [daysAgo(4), { id: 'post-h4', authorId: 'm-fan-01', section: 'hot', topic: '晒单分享', text: '跟着 Lina 入的精华，用完半瓶来反馈：真的有被惊艳到。', images: [placeholderImage('posts/h4-1')], baseLikeCount: 402, baseCommentCount: 29 }],
-    [now - 5 * HOUR, { id: 'post-e1', authorId: ids.kol, section: 'earn', topic: '好物种草', text: '我的回购清单第一名：玻尿酸精华液。通过我的链接下单，我会收到一点佣金，但推荐只因为真的好用～', images: [placeholderImage('posts/e1-1')], baseLikeCount: 320, baseCommentCount: 40 }],
-    [daysAgo(1, 4), { id: 'post-e2', authorId: ids.mentor, section: 'earn', topic: '好物种草', text: '夏天必备清透防晒喷雾，补涂不花妆，出门旅行就靠它。', images: [placeholderImage('posts/e2-1')], baseLikeCount: 150, baseCommentCount: 12 }],
-    [daysAgo(5), { id: 'post-e3', authorId: ids.kol, section: 'earn', topic: '晒单分享', text: '节日送礼不踩雷：香氛礼盒三件套，包装直接就能送。', images: [placeholderImage('posts/e3-1'), placeholderImage('posts/e3-2')], baseLikeCount: 275, baseCommentCount: 22 }],
+    [
+      now - 3 * HOUR,
+      {
+        id: 'post-r1',
+        authorId: ids.kol,
+        section: 'recommend',
+        topic: '护肤心得',
+        text: '换季干皮救星！早晚各一次，连用两周，上妆终于不卡粉了。成分表放在图二，大家按需入～',
+        images: [placeholderImage('posts/r1-1'), placeholderImage('posts/r1-2')],
+        baseLikeCount: 214,
+        baseCommentCount: 31,
+      },
+    ],
+    [
+      now - 9 * HOUR,
+      {
+        id: 'post-r2',
+        authorId: ids.birthday,
+        section: 'recommend',
+        topic: '好物种草',
+        text: '积分换的帆布袋到了，比想象中厚实，装电脑都没问题 👍',
+        images: [placeholderImage('posts/r2-1')],
+        baseLikeCount: 45,
+        baseCommentCount: 6,
+      },
+    ],
+    [
+      now - 20 * HOUR,
+      {
+        id: 'post-r3',
+        authorId: ids.streak,
+        section: 'recommend',
+        topic: '七日打卡挑战',
+        text: '打卡第 5 天！明天继续，争取拿到徽章 💪',
+        baseLikeCount: 18,
+        baseCommentCount: 4,
+      },
+    ],
+    [
+      daysAgo(2),
+      {
+        id: 'post-r4',
+        authorId: 'm-fan-06',
+        section: 'recommend',
+        topic: '新人报到',
+        text: '新人报到～被朋友安利来的，请多指教！',
+        baseLikeCount: 9,
+        baseCommentCount: 3,
+      },
+    ],
+    [
+      daysAgo(1),
+      {
+        id: 'post-h1',
+        authorId: ids.kol,
+        section: 'hot',
+        topic: '好物种草',
+        text: '本月爆款 TOP3：精华、防晒、洁面，一套下来预算不到 500，学生党也能冲。',
+        images: [placeholderImage('posts/h1-1'), placeholderImage('posts/h1-2'), placeholderImage('posts/h1-3')],
+        baseLikeCount: 1280,
+        baseCommentCount: 142,
+      },
+    ],
+    [
+      daysAgo(2, 5),
+      {
+        id: 'post-h2',
+        authorId: ids.mentor,
+        section: 'hot',
+        topic: '晒单分享',
+        text: '香氛礼盒开箱！三个味道里最爱第二款，木质调很高级。',
+        images: [placeholderImage('posts/h2-1')],
+        baseLikeCount: 860,
+        baseCommentCount: 77,
+      },
+    ],
+    [
+      daysAgo(3),
+      {
+        id: 'post-h3',
+        authorId: ids.expiring,
+        section: 'hot',
+        topic: '护肤心得',
+        text: '男士护肤其实很简单：洁面 + 保湿 + 防晒，坚持比贵更重要。',
+        baseLikeCount: 530,
+        baseCommentCount: 48,
+      },
+    ],
+    [
+      daysAgo(4),
+      {
+        id: 'post-h4',
+        authorId: 'm-fan-01',
+        section: 'hot',
+        topic: '晒单分享',
+        text: '跟着 Lina 入的精华，用完半瓶来反馈：真的有被惊艳到。',
+        images: [placeholderImage('posts/h4-1')],
+        baseLikeCount: 402,
+        baseCommentCount: 29,
+      },
+    ],
+    [
+      now - 5 * HOUR,
+      {
+        id: 'post-e1',
+        authorId: ids.kol,
+        section: 'earn',
+        topic: '好物种草',
+        text: '我的回购清单第一名：玻尿酸精华液。通过我的链接下单，我会收到一点佣金，但推荐只因为真的好用～',
+        images: [placeholderImage('posts/e1-1')],
+        baseLikeCount: 320,
+        baseCommentCount: 40,
+      },
+    ],
+    [
+      daysAgo(1, 4),
+      {
+        id: 'post-e2',
+        authorId: ids.mentor,
+        section: 'earn',
+        topic: '好物种草',
+        text: '夏天必备清透防晒喷雾，补涂不花妆，出门旅行就靠它。',
+        images: [placeholderImage('posts/e2-1')],
+        baseLikeCount: 150,
+        baseCommentCount: 12,
+      },
+    ],
+    [
+      daysAgo(5),
+      {
+        id: 'post-e3',
+        authorId: ids.kol,
+        section: 'earn',
+        topic: '晒单分享',
+        text: '节日送礼不踩雷：香氛礼盒三件套，包装直接就能送。',
+        images: [placeholderImage('posts/e3-1'), placeholderImage('posts/e3-2')],
+        baseLikeCount: 275,
+        baseCommentCount: 22,
+      },
+    ],
     // Not public: only their authors see these, so lists must leave them out.
-    [now - HOUR, { id: 'post-pending', authorId: 'm-fan-07', section: 'recommend', text: '刚发的笔记，等待审核中～', status: 'pending' }],
-    [daysAgo(1), { id: 'post-rejected', authorId: 'm-fan-08', section: 'recommend', text: '加我微信领优惠（违规引流示例）', status: 'rejected' }],
-    [daysAgo(6), { id: 'post-hidden', authorId: 'm-fan-09', section: 'hot', text: '被多人举报后隐藏的笔记', status: 'hidden' }],
+    [
+      now - HOUR,
+      {
+        id: 'post-pending',
+        authorId: 'm-fan-07',
+        section: 'recommend',
+        text: '刚发的笔记，等待审核中～',
+        status: 'pending',
+      },
+    ],
+    [
+      daysAgo(1),
+      {
+        id: 'post-rejected',
+        authorId: 'm-fan-08',
+        section: 'recommend',
+        text: '加我微信领优惠（违规引流示例）',
+        status: 'rejected',
+      },
+    ],
+    [
+      daysAgo(6),
+      { id: 'post-hidden', authorId: 'm-fan-09', section: 'hot', text: '被多人举报后隐藏的笔记', status: 'hidden' },
+    ],
   ]
   for (const [atMs, fields] of posts) await post(atMs, fields)
 }

@@ -107,3 +107,31 @@ describeWithMockRoutes('idempotency (via POST /__mock/grant)', () => {
     expect(state.member.levelCode).toBe('V2')
   })
 })
+
+// The self-reported task pays once a day: a second run of it would be 409, so a replay is easy to tell apart.
+describe('idempotency keys are scoped by member, route and decoded parameters', () => {
+  const complete = (token: string, id: string, idempotencyKey: string): Promise<ApiResponse> =>
+    api.request('POST', `/tasks/${id}/complete`, { token, idempotencyKey })
+
+  it('replays the answer for the same task spelled percent-encoded, and runs it afresh for another member', async () => {
+    const token = (await signUp(api)).token
+    const key = newKey()
+    const first = await complete(token, 'task-browse-hot', key)
+    expect(first.status).toBe(200)
+    const balance = await balanceOf(token)
+    expect(balance).toBeGreaterThan(0)
+    // One resource, one key: the stored answer, not a second completion nor 409 "already done today".
+    const encoded = await complete(token, 'task%2Dbrowse%2Dhot', key)
+    expect(encoded.status).toBe(first.status)
+    expect(encoded.body).toEqual(first.body)
+    expect(await balanceOf(token)).toBe(balance)
+    // A new key for the same task is a new request: done already today.
+    expect((await complete(token, 'task-browse-hot', newKey())).status).toBe(409)
+    // The same key from someone else is their own request, with their own answer.
+    const other = (await signUp(api)).token
+    const theirs = await complete(other, 'task-browse-hot', key)
+    expect(theirs.status).toBe(200)
+    expect(await balanceOf(other)).toBe(balance)
+    expect((await complete(other, 'task%2Dbrowse%2Dhot', key)).body).toEqual(theirs.body)
+  })
+})

@@ -105,6 +105,11 @@ describe('system', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086')
   })
 
+  it('allows the app served from localhost as well', async () => {
+    const response = await api.request('GET', '/health', { headers: { Origin: 'http://localhost:10086' } })
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:10086')
+  })
+
   itInProcess('does not let a page from another origin read its answers', async () => {
     const response = await api.request('GET', '/health', { headers: { Origin: 'http://evil.example' } })
     expect(response.headers.get('access-control-allow-origin')).toBeNull()

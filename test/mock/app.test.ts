@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import { endpoints, ErrorBody } from '../../src/contract'
 import { authenticator } from '../../mock/modules/account/service'
+import { checkIn } from '../../mock/modules/membership/service'
 import { createRouter } from '../../mock/platform/http'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
 import { seedConfig } from '../../mock/seed/config'
@@ -69,6 +70,65 @@ describe('a bug in a handler', () => {
   })
 })
 
+// A 500 is no answer to keep: the client retries with the same key, and the retry must run, not replay the failure.
+describe('an idempotent request whose handler fails', () => {
+  it('stores no idempotency record on a 500: the retry with the same key runs again and succeeds', async () => {
+    const { app: serverApp, db } = await createTestApp()
+    const signedIn = await serverApp.fetch(
+      new Request('http://mock.test/api/v1/auth/phone', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ phone: '13700009999', smsCode: '123456' }),
+      }),
+    )
+    const { token } = (await signedIn.json()) as { token: string }
+    const app = new Hono()
+    app.onError((_error, c) =>
+      c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }, 500),
+    )
+    const router = createRouter(app, {
+      db,
+      config: seedConfig(),
+      settings: DEFAULT_SETTINGS,
+      auth: authenticator,
+      realNow: Date.now,
+      clockOffset: async () => 0,
+      log: () => {},
+    })
+    let calls = 0
+    router.register(endpoints.checkIn, async ({ member, ...ctx }) => {
+      calls += 1
+      const result = await checkIn(ctx, member)
+      // The first run fails after its writes (a lost connection, a bug on one code path).
+      if (calls === 1) throw new Error('the handler failed half-way')
+      return result
+    })
+    const checkInWithKey = () =>
+      app.fetch(
+        new Request('http://mock.test/api/v1/checkin', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': 'retry-after-500' },
+        }),
+      )
+    const keysStored = async (): Promise<number> => {
+      const [row] = await db.transaction((sql) =>
+        sql.query<{ n: number }>('SELECT count(*)::int AS n FROM idempotency_keys'),
+      )
+      return row?.n ?? -1
+    }
+    const before = await keysStored()
+    expect((await checkInWithKey()).status).toBe(500)
+    expect(await keysStored()).toBe(before)
+    const retried = await checkInWithKey()
+    expect(retried.status).toBe(201)
+    expect(calls).toBe(2)
+    const replayed = await checkInWithKey()
+    expect(replayed.status).toBe(201)
+    expect(await replayed.json()).toEqual(await retried.json())
+    expect(calls).toBe(2)
+  })
+})
+
 describe('the database keeps what it can by itself', () => {
   it('refuses to edit or delete a ledger entry', async () => {
     const { db } = await createTestApp()
@@ -82,12 +142,12 @@ describe('the database keeps what it can by itself', () => {
 
   it('refuses a negative balance, a negative stock and a second check-in on one day', async () => {
     const { db } = await createTestApp()
-    await expect(db.transaction((sql) => sql.query(`UPDATE members SET points_balance = -1 WHERE id = 'm-new'`))).rejects.toThrow(
-      /check constraint/,
-    )
-    await expect(db.transaction((sql) => sql.query(`UPDATE gifts SET stock = -1 WHERE id = 'gift-tote'`))).rejects.toThrow(
-      /check constraint/,
-    )
+    await expect(
+      db.transaction((sql) => sql.query(`UPDATE members SET points_balance = -1 WHERE id = 'm-new'`)),
+    ).rejects.toThrow(/check constraint/)
+    await expect(
+      db.transaction((sql) => sql.query(`UPDATE gifts SET stock = -1 WHERE id = 'gift-tote'`)),
+    ).rejects.toThrow(/check constraint/)
     const insert = `INSERT INTO checkins (id, member_id, date, is_makeup, created_at) VALUES ($1, 'm-new', '2030-01-01', false, now())`
     await db.transaction((sql) => sql.query(insert, ['ci-a']))
     await expect(db.transaction((sql) => sql.query(insert, ['ci-b']))).rejects.toThrow(/unique/)

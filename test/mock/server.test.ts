@@ -46,7 +46,9 @@ describe('startMockServer', () => {
       const first = await startMockServer({ dataDir })
       const token = await signUp(first.apiBase, '13700001111')
       // Two processes on one PGlite folder corrupt it: the second one must not start.
-      await expect(startMockServer({ dataDir, port: 0 })).rejects.toThrow(/Another server \(pid \d+\) is using the data folder/)
+      await expect(startMockServer({ dataDir, port: 0 })).rejects.toThrow(
+        /Another server \(pid \d+\) is using the data folder/,
+      )
       await first.close()
       const second = await startMockServer({ dataDir })
       const me = await fetch(`${second.apiBase}/me`, { headers: { Authorization: `Bearer ${token}` } })

@@ -29,7 +29,9 @@ export function installInProcessApi() {
     const headers = new Headers(init.headers as HeadersInit | undefined)
     const body = typeof init.body === 'string' ? init.body : undefined
     sent.push({ method, path: url.pathname, headers, body: body ? (JSON.parse(body) as unknown) : undefined })
-    const fault = faults.find((item) => item.method === method && url.pathname.endsWith(item.path) && item.timesLeft > 0)
+    const fault = faults.find(
+      (item) => item.method === method && url.pathname.endsWith(item.path) && item.timesLeft > 0,
+    )
     if (fault) {
       fault.timesLeft -= 1
       if (fault.fault.kind === 'hang') return new Promise<Response>(() => undefined)
@@ -49,7 +51,11 @@ export function installInProcessApi() {
   globalThis.fetch = fakeFetch as typeof fetch
   window.fetch = fakeFetch as typeof fetch
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; idempotencyKey?: string } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; idempotencyKey?: string } = {},
+  ) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (options.token) headers.Authorization = `Bearer ${options.token}`
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey

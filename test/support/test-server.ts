@@ -35,7 +35,11 @@ export type TestApp = { app: Hono; db: Database }
 
 export type TestAppOptions = { realNow?: () => number; settings?: ServerSettings; hasTools?: boolean }
 
-export const createTestApp = async ({ realNow = Date.now, settings, hasTools }: TestAppOptions = {}): Promise<TestApp> => {
+export const createTestApp = async ({
+  realNow = Date.now,
+  settings,
+  hasTools,
+}: TestAppOptions = {}): Promise<TestApp> => {
   const base = await engineOf()
   // Unique across test files sharing one PostgreSQL server (each jest worker is its own process).
   const schema = `t_${process.pid}_${(schemaCount += 1)}`

@@ -33,7 +33,11 @@ export const memberById = async (sql: Sql, id: string, { forUpdate = false } = {
   return row ?? null
 }
 
-export const memberBy = async (sql: Sql, column: 'phone' | 'wechat_open_id', value: string): Promise<MemberRow | null> => {
+export const memberBy = async (
+  sql: Sql,
+  column: 'phone' | 'wechat_open_id',
+  value: string,
+): Promise<MemberRow | null> => {
   const [row] = await sql.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM members WHERE ${column} = $1`, [value])
   return row ?? null
 }
@@ -47,7 +51,19 @@ export const distributorByCode = async (sql: Sql, code: string): Promise<MemberR
 }
 
 export type NewMember = Pick<MemberRow, 'id' | 'nickname' | 'celebratedLevel'> &
-  Partial<Pick<MemberRow, 'nicknameSetByMember' | 'avatarUrl' | 'phone' | 'wechatOpenId' | 'birthday' | 'isDistributor' | 'referralCode' | 'signupRef'>> & {
+  Partial<
+    Pick<
+      MemberRow,
+      | 'nicknameSetByMember'
+      | 'avatarUrl'
+      | 'phone'
+      | 'wechatOpenId'
+      | 'birthday'
+      | 'isDistributor'
+      | 'referralCode'
+      | 'signupRef'
+    >
+  > & {
     createdAt: number
   }
 
@@ -77,7 +93,18 @@ export const insertMember = async (sql: Sql, member: NewMember): Promise<MemberR
 }
 
 export type MemberChanges = Partial<
-  Pick<MemberRow, 'nickname' | 'nicknameSetByMember' | 'avatarUrl' | 'birthday' | 'birthdayGiftYear' | 'celebratedLevel' | 'isDistributor' | 'referralCode' | 'signupRef'>
+  Pick<
+    MemberRow,
+    | 'nickname'
+    | 'nicknameSetByMember'
+    | 'avatarUrl'
+    | 'birthday'
+    | 'birthdayGiftYear'
+    | 'celebratedLevel'
+    | 'isDistributor'
+    | 'referralCode'
+    | 'signupRef'
+  >
 >
 
 const COLUMN_OF: Record<keyof MemberChanges, string> = {
@@ -113,7 +140,13 @@ export const addGrowth = async (sql: Sql, id: string, growth: number): Promise<n
   return row?.growth ?? 0
 }
 
-export const insertSession = async (sql: Sql, tokenHash: string, memberId: string, createdAt: number, expiresAt: number) => {
+export const insertSession = async (
+  sql: Sql,
+  tokenHash: string,
+  memberId: string,
+  createdAt: number,
+  expiresAt: number,
+) => {
   await sql.query(`INSERT INTO sessions (token_hash, member_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [
     tokenHash,
     memberId,
@@ -150,16 +183,19 @@ export const lockSmsAttempts = async (sql: Sql, phone: string): Promise<SmsAttem
 }
 
 export const saveSmsAttempts = async (sql: Sql, phone: string, attempts: SmsAttempts): Promise<void> => {
-  await sql.query(
-    `UPDATE sms_attempts SET last_sent_at = $2, wrong_codes = $3, locked_until = $4 WHERE phone = $1`,
-    [phone, attempts.lastSentAt, attempts.wrongCodes, attempts.lockedUntil],
-  )
+  await sql.query(`UPDATE sms_attempts SET last_sent_at = $2, wrong_codes = $3, locked_until = $4 WHERE phone = $1`, [
+    phone,
+    attempts.lastSentAt,
+    attempts.wrongCodes,
+    attempts.lockedUntil,
+  ])
 }
 
 export const memberOfWechatCode = async (sql: Sql, code: string): Promise<string | null> => {
-  const [row] = await sql.query<{ memberId: string }>(`SELECT member_id AS "memberId" FROM wechat_codes WHERE code = $1`, [
-    code,
-  ])
+  const [row] = await sql.query<{ memberId: string }>(
+    `SELECT member_id AS "memberId" FROM wechat_codes WHERE code = $1`,
+    [code],
+  )
   return row?.memberId ?? null
 }
 

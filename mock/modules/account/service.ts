@@ -62,7 +62,11 @@ export const updateMemberFields = (ctx: Ctx, memberId: string, changes: data.Mem
 /** A new member at the first level with nothing to celebrate. Answers null when the phone or openid is taken. */
 export const createMember = async (
   ctx: Ctx,
-  fields: Omit<NewMember, 'id' | 'celebratedLevel' | 'createdAt'> & { id?: string; growth?: number; createdAt?: number },
+  fields: Omit<NewMember, 'id' | 'celebratedLevel' | 'createdAt'> & {
+    id?: string
+    growth?: number
+    createdAt?: number
+  },
 ): Promise<MemberRow | null> => {
   const { growth = 0, ...rest } = fields
   const row = await data.insertMember(ctx.sql, {

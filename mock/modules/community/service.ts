@@ -94,7 +94,10 @@ export const postOf = async (ctx: Ctx, viewerId: string | null, id: string): Pro
 }
 
 /** Topics, most active first (a fixed, short list). */
-export const topicsPage = async (ctx: Ctx, query: PageQuery): Promise<{ items: Topic[]; nextCursor: string | null }> => {
+export const topicsPage = async (
+  ctx: Ctx,
+  query: PageQuery,
+): Promise<{ items: Topic[]; nextCursor: string | null }> => {
   const topics = await ctx.sql.query<Topic>(
     `SELECT t.name, t.description,
        (SELECT count(*)::int FROM posts p WHERE p.status = 'published' AND p.topic = t.name) AS "postCount"

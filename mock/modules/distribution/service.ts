@@ -66,20 +66,24 @@ export const inviteDays = async (ctx: Ctx, distributorId: string): Promise<strin
   ).map((row) => businessDay(row.boundAt.getTime(), ctx.config.timeZone))
 
 export const referrerOf = async (ctx: Ctx, memberId: string) => {
-  const [row] = await ctx.sql.query<{ distributorId: string; source: BindingSource; boundAt: Date; protectedUntil: Date }>(
+  const [row] = await ctx.sql.query<{
+    distributorId: string
+    source: BindingSource
+    boundAt: Date
+    protectedUntil: Date
+  }>(
     `SELECT distributor_id AS "distributorId", source, bound_at AS "boundAt", protected_until AS "protectedUntil"
      FROM bindings WHERE member_id = $1`,
     [memberId],
   )
-  return row
-    ? { ...row, boundAt: isoAt(ctx, row.boundAt), protectedUntil: isoAt(ctx, row.protectedUntil) }
-    : null
+  return row ? { ...row, boundAt: isoAt(ctx, row.boundAt), protectedUntil: isoAt(ctx, row.protectedUntil) } : null
 }
 
 export const fanCount = async (ctx: Ctx, distributorId: string): Promise<number> => {
-  const [row] = await ctx.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bindings WHERE distributor_id = $1`, [
-    distributorId,
-  ])
+  const [row] = await ctx.sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM bindings WHERE distributor_id = $1`,
+    [distributorId],
+  )
   return row?.n ?? 0
 }
 

@@ -55,16 +55,26 @@ export const createOrder = async (
   ctx: Ctx,
   order: { memberId: string; productId: string; quantity: number; ref: string | null; isRefunded?: boolean },
 ): Promise<{ id: string; amountFen: number }> => {
-  const [product] = await ctx.sql.query<{ priceFen: number }>(`SELECT price_fen AS "priceFen" FROM products WHERE id = $1`, [
-    order.productId,
-  ])
+  const [product] = await ctx.sql.query<{ priceFen: number }>(
+    `SELECT price_fen AS "priceFen" FROM products WHERE id = $1`,
+    [order.productId],
+  )
   if (!product) throw new Error(`No product ${order.productId}`)
   const id = await newId(ctx.sql, 'o')
   const amountFen = product.priceFen * order.quantity
   await ctx.sql.query(
     `INSERT INTO orders (id, member_id, product_id, quantity, amount_fen, status, ref, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, order.memberId, order.productId, order.quantity, amountFen, order.isRefunded ? 'refunded' : 'paid', order.ref, new Date(ctx.nowMs)],
+    [
+      id,
+      order.memberId,
+      order.productId,
+      order.quantity,
+      amountFen,
+      order.isRefunded ? 'refunded' : 'paid',
+      order.ref,
+      new Date(ctx.nowMs),
+    ],
   )
   return { id, amountFen }
 }
