@@ -44,4 +44,43 @@ export default tseslint.config(
     ignores: ['src/contract/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/mock/*', '**/mock'], message: 'The app must not import the mock server.' }] }] },
   },
+  // The server's layers (mock/): platform knows no module; a module reaches another only through its service;
+  // routes never touch the database; rules are pure.
+  {
+    files: ['mock/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**', '**/seed/**', '**/preview/**', '../app', '../server'], message: 'mock/platform knows no module.' }] },
+      ],
+    },
+  },
+  {
+    files: ['mock/modules/**/*.ts'],
+    ignores: ['mock/modules/*/routes.ts', 'mock/modules/*/rules.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*/data', '../*/rules', '../*/routes', '../../seed/**', '../../preview/**'], message: 'Another module is reached only through its service.' }] },
+      ],
+    },
+  },
+  {
+    files: ['mock/modules/*/routes.ts', 'mock/preview/routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/platform/db', './data', '../*/data', '**/modules/*/data'], message: 'Routes never touch the database: call the service.' }] },
+      ],
+    },
+  },
+  {
+    files: ['mock/modules/*/rules.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/platform/db', '**/platform/http', './data', './service', '../*/service', '../*/data', 'node:*'], message: 'Rules are pure functions: no database, no services, no I/O.' }] },
+      ],
+    },
+  },
 )

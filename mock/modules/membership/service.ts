@@ -18,8 +18,7 @@ import { addGrowth, lockMemberRow, memberById, updateMemberFields } from '../acc
 import { publishedPostDays } from '../community/service'
 import { inviteDays } from '../distribution/service'
 import { standingRedemptionDays } from '../mall/service'
-import { capFor } from '../points/rules'
-import { addEntry, balanceOf, earnedDays, entryPoints } from '../points/service'
+import { addEntry, balanceOf, dailyMaximum, earnedDays, entryPoints } from '../points/service'
 import * as data from './data'
 import type { CheckinDay } from './data'
 import type { TaskDefinition, TaskFacts } from './rules'
@@ -335,7 +334,7 @@ const rewardOf = async (
   if (task.reward) return task.reward
   if (task.action === 'checkin')
     return { points: await todaysCheckinReward(ctx, member, today), growth: ctx.config.checkin.growthPerCheckin }
-  return { points: capFor(task.action, ctx.config.points.dailyCaps)?.maxPointsPerDay ?? 0, growth: 0 }
+  return { points: dailyMaximum(ctx, task.action), growth: 0 }
 }
 
 const toTask = async (

@@ -223,3 +223,7 @@ export const ledgerState = async (ctx: Ctx, memberId: string) => ({
     remaining: lot.remaining,
   })),
 })
+
+/** The most a capped source (posts, comments) pays in a business day; 0 for a source without a cap. */
+export const dailyMaximum = (ctx: Pick<Ctx, 'config'>, source: string): number =>
+  capFor(source, ctx.config.points.dailyCaps)?.maxPointsPerDay ?? 0
