@@ -168,7 +168,7 @@ export const createServerApp = ({
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `There is no route ${c.req.method} ${c.req.path}.`), 404))
   app.onError((error, c) => {
     log(
-      `[server] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `[mock] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     )
     return c.json(errorBody('INTERNAL', 'Something went wrong on the server.'), 500)
   })

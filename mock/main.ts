@@ -14,7 +14,7 @@ const list = (value: string | undefined): string[] =>
 const main = async (): Promise<void> => {
   const port = Number(process.env.MOCK_PORT ?? 9527)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`[server] MOCK_PORT must be a port number, not "${process.env.MOCK_PORT}".`)
+    console.error(`[mock] MOCK_PORT must be a port number, not "${process.env.MOCK_PORT}".`)
     process.exit(1)
   }
   const databaseUrl = process.env.DATABASE_URL || undefined
@@ -32,26 +32,26 @@ const main = async (): Promise<void> => {
     allowedOrigins: list(process.env.MOCK_CORS_ORIGINS),
     log: console.log,
   })
-  console.log(`[server] FanLoop API: ${server.apiBase}`)
-  console.log(`[server] OpenAPI: ${server.apiBase}/openapi.json`)
+  console.log(`[mock] FanLoop API: ${server.apiBase}`)
+  console.log(`[mock] OpenAPI: ${server.apiBase}/openapi.json`)
   const promise =
     server.db.kind === 'postgres'
       ? 'PostgreSQL with fsync: an answered write survives a crash of the process and of the machine'
       : server.db.kind === 'pglite-file'
         ? 'embedded PostgreSQL (PGlite) with fsync off: an answered write survives a crash of this process, not of the machine'
         : 'embedded PostgreSQL (PGlite) in memory: nothing is kept, a restart starts from the seed'
-  console.log(`[server] Data: ${server.db.location} (${promise})`)
-  console.log(`[server] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}`)
+  console.log(`[mock] Data: ${server.db.location} (${promise})`)
+  console.log(`[mock] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}`)
 
   let isStopping = false
   const stop = (signal: string): void => {
     if (isStopping) return
     isStopping = true
-    console.log(`[server] ${signal}: stopping`)
+    console.log(`[mock] ${signal}: stopping`)
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('[server] Stopped with an error:', error)
+        console.error('[mock] Stopped with an error:', error)
         process.exit(1)
       },
     )
@@ -61,6 +61,6 @@ const main = async (): Promise<void> => {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[server] Could not start: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(`[mock] Could not start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

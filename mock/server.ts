@@ -73,7 +73,7 @@ const openPgliteFolder = async (dataDir: string, log: (message: string) => void)
     if (fs.existsSync(folder)) fs.renameSync(folder, aside)
     fs.rmSync(path.join(path.resolve(dataDir), 'server.lock'), { force: true })
     log(
-      `[server] Could not open the data in ${folder} (${error instanceof Error ? error.message : String(error)}). Moved it to ${aside} and started from a fresh seed.`,
+      `[mock] Could not open the data in ${folder} (${error instanceof Error ? error.message : String(error)}). Moved it to ${aside} and started from a fresh seed.`,
     )
     const db = await openDatabase({ kind: 'pglite-file', dataDir })
     await migrate(db)
@@ -122,7 +122,7 @@ const checkData = async (db: Database, log: (message: string) => void): Promise<
     ),
   )
   for (const row of drifted)
-    log(`[server] Data check: member ${row.id} has a stored balance of ${row.balance} but ${row.lots} points in lots.`)
+    log(`[mock] Data check: member ${row.id} has a stored balance of ${row.balance} but ${row.lots} points in lots.`)
 }
 
 /** Serves the API on 127.0.0.1 only: its operator routes have no auth, so it must not face a network. */
@@ -135,7 +135,7 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
   const settings = options.settings ?? DEFAULT_SETTINGS
   const db = await openStore(options, log)
   try {
-    if (await seedIfEmpty(db, config, settings, realNow)) log('[server] Empty database: seeded a fresh program.')
+    if (await seedIfEmpty(db, config, settings, realNow)) log('[mock] Empty database: seeded a fresh program.')
     await checkData(db, log)
   } catch (error) {
     await db.close()

@@ -241,7 +241,7 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
     const checked = v.safeParse(endpoint.response, body)
     if (!checked.success) {
       deps.log(
-        `[server] ${endpoint.method} ${endpoint.path} answered outside its contract: ${JSON.stringify(fieldsOf(checked.issues))}`,
+        `[mock] ${endpoint.method} ${endpoint.path} answered outside its contract: ${JSON.stringify(fieldsOf(checked.issues))}`,
       )
       throw new ContractViolation()
     }
