@@ -33,7 +33,7 @@ export const lockMemberRow = async (ctx: Ctx, id: string): Promise<MemberRow> =>
 }
 
 export const authenticator: Authenticator<MemberRow> = {
-  memberOfToken: (ctx, token) => data.sessionMember(ctx.sql, hashToken(token), ctx.nowMs),
+  memberOfToken: (ctx, token) => data.sessionMember(ctx.sql, hashToken(token), ctx.realNowMs),
   lockMember: (ctx, member) => lockMemberRow(ctx, member.id),
 }
 
@@ -83,7 +83,7 @@ export const createMember = async (
 /** Opaque and unguessable; only its hash is stored, so a copy of the database gives nobody a session. */
 export const createSession = async (ctx: Ctx, memberId: string): Promise<string> => {
   const token = `fl_${randomBytes(32).toString('base64url')}`
-  const days = ctx.settings.auth.sessionDays > 0 ? ctx.settings.auth.sessionDays : 30
+  const days = ctx.settings.auth.sessionDays > 0 ? ctx.settings.auth.sessionDays : 365 * 100
   // Sessions live by the wall clock: moving the mock clock to preview next month signs nobody out.
   await data.insertSession(ctx.sql, hashToken(token), memberId, ctx.realNowMs, ctx.realNowMs + days * DAY_MS)
   return token
@@ -119,7 +119,7 @@ const memberOrNew = async (
 const secondsUntil = (ctx: Ctx, at: Date): string => String(Math.max(1, Math.ceil((at.getTime() - ctx.nowMs) / 1000)))
 
 export const sendSms = async (ctx: Ctx, phone: string): Promise<{ phone: string; resendAfterSeconds: number }> => {
-  const interval = ctx.settings.auth.smsResendSeconds || 60
+  const interval = ctx.settings.auth.smsResendSeconds
   const attempts = await data.lockSmsAttempts(ctx.sql, phone)
   if (interval > 0 && attempts.lastSentAt && ctx.nowMs - attempts.lastSentAt.getTime() < interval * 1000) {
     const nextAt = new Date(attempts.lastSentAt.getTime() + interval * 1000)
@@ -149,11 +149,11 @@ export const signInByPhone = async (
     )
   if (request.smsCode !== MOCK_SMS_CODE) {
     const wrongCodes = attempts.wrongCodes + 1
-    const isLocked = wrongCodes >= (maxWrongSmsCodes || 5)
+    const isLocked = maxWrongSmsCodes > 0 && wrongCodes >= maxWrongSmsCodes
     await data.saveSmsAttempts(ctx.sql, request.phone, {
       ...attempts,
       wrongCodes: isLocked ? 0 : wrongCodes,
-      lockedUntil: isLocked ? new Date(ctx.nowMs + (wrongCodeLockMinutes || 15) * 60_000) : attempts.lockedUntil,
+      lockedUntil: isLocked ? new Date(ctx.nowMs + wrongCodeLockMinutes * 60_000) : attempts.lockedUntil,
     })
     // The count of wrong codes is kept with the refusal, or guessing would cost nothing.
     throw new ApiError(
