@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import type { AppConfig } from '../src/contract'
-import { endpoints } from '../src/contract'
+import { endpoints, UPLOAD_MAX_BYTES } from '../src/contract'
 import { readClockOffset, writeClockOffset } from './platform/clock'
 import type { Database } from './platform/db'
 import { errorBody } from './platform/errors'
@@ -40,6 +40,8 @@ export type CreateServerAppOptions = {
 }
 
 export const MAX_BODY_BYTES = 64 * 1024
+/** POST /uploads alone takes an image: 5 MB of file and room for the multipart framing around it. */
+export const MAX_UPLOAD_BODY_BYTES = UPLOAD_MAX_BYTES + 64 * 1024
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
@@ -54,36 +56,18 @@ const isLoopbackOrigin = (origin: string): boolean => {
   }
 }
 
-/** Every table the seed fills, emptied by a reset (schema_migrations stays). */
-const DATA_TABLES = [
-  'idempotency_keys',
-  'commissions',
-  'orders',
-  'bindings',
-  'products',
-  'post_likes',
-  'posts',
-  'topics',
-  'redemptions',
-  'addresses',
-  'gifts',
-  'gift_categories',
-  'task_completions',
-  'task_definitions',
-  'checkins',
-  'lot_takes',
-  'point_lots',
-  'ledger_entries',
-  'wechat_codes',
-  'sms_attempts',
-  'sessions',
-  'members',
-]
+/** Tables that a reset keeps: the record of migrations, and the clock's one row (set back to zero). */
+const KEPT_TABLES = ['schema_migrations', 'mock_clock']
 
 /** A fresh program: every row replaced by the seed, the clock back to real time. */
 export const resetData = async (ctx: Ctx, realNowMs: number): Promise<void> => {
-  // TRUNCATE skips the ledger's append-only trigger, which guards rows, not a whole new start.
-  await ctx.sql.query(`TRUNCATE ${DATA_TABLES.join(', ')}`)
+  // Every data table of this schema at once (whatever later migrations add); TRUNCATE skips the ledger's
+  // append-only trigger, which guards rows, not a whole new start.
+  const tables = await ctx.sql.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND NOT (tablename = ANY($1))`,
+    [KEPT_TABLES],
+  )
+  await ctx.sql.query(`TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')}`)
   await ctx.sql.query(`ALTER SEQUENCE ids RESTART WITH 1000`)
   await writeClockOffset(ctx.sql, 0)
   await seed({ ...ctx, nowMs: realNowMs, realNowMs })
@@ -125,14 +109,20 @@ export const createServerApp = ({
       maxAge: 600,
     }),
   )
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The rest of the body stays unread: the client must not reuse this connection for its next request.
-      onError: (c) =>
-        c.json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KB.'), 413, { Connection: 'close' }),
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // The rest of the body stays unread: the client must not reuse this connection for its next request.
+    onError: (c) =>
+      c.json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KB.'), 413, { Connection: 'close' }),
+  })
+  const uploadBodyLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BODY_BYTES,
+    onError: (c) =>
+      c.json(errorBody('PAYLOAD_TOO_LARGE', 'The file is larger than 5 MB.'), 413, { Connection: 'close' }),
+  })
+  const uploadPath = `${API_BASE_PATH}${endpoints.upload.path}`
+  app.use('*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === uploadPath ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
   )
   app.use('*', async (c, next) => {
     await next()
