@@ -8,24 +8,26 @@ import {
   SignedIn,
   TaskList,
 } from '../../src/contract'
-import { createMockApp } from '../../mock/app'
-import { addDays, businessDay } from '../../mock/domain/time'
-import { earnWithinDailyCap } from '../../mock/members'
-import type { MockStore } from '../../mock/store'
-import { createMemoryStore } from '../../mock/store'
+import type { Hono } from 'hono'
+import type { Database } from '../../mock/platform/db'
+import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
+import { addDays } from '../../mock/platform/time'
+import { earnWithinDailyCap } from '../../mock/modules/points/service'
+import { Clock, MockMemberState } from '../../mock/preview/endpoints'
+import { seedConfig } from '../../mock/seed/config'
+import { createTestApp } from '../support/test-server'
 
-// The personas stay meaningful for the membership screens, and the rules that need the state itself (a fresh
+// The personas stay meaningful for the membership screens, and the rules that need the database itself (a fresh
 // distributor, an order) hold: in-process, with the clock pinned to an ordinary afternoon.
 const NOW = Date.parse('2030-03-12T15:00:00+08:00')
 const TODAY = '2030-03-12'
 
-let store: MockStore
-let app: ReturnType<typeof createMockApp>
+let app: Hono
+let db: Database
 let keys = 0
 
-beforeEach(() => {
-  store = createMemoryStore({ realNow: () => NOW })
-  app = createMockApp({ store, realNow: () => NOW })
+beforeEach(async () => {
+  ;({ app, db } = await createTestApp({ realNow: () => NOW }))
 })
 
 const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
@@ -45,6 +47,8 @@ const persona = async (id: string): Promise<string> =>
   v.parse(SignedIn, (await call('POST', '/__mock/persona', { body: { id } })).body).token
 const get = async <S extends v.GenericSchema>(schema: S, path: string, token: string) =>
   v.parse(schema, (await call('GET', path, { token })).body)
+const query = <Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> =>
+  db.transaction((sql) => sql.query<Row>(text, params))
 
 describe('personas on the membership screens', () => {
   it('streak-day6: a five-day streak, today is day 6, and tomorrow’s day 7 pays the +30 bonus', async () => {
@@ -106,20 +110,23 @@ describe('personas on the membership screens', () => {
 
 describe('tasks paid the moment the server sees them done', () => {
   it('pays a distributor’s invite task when the first friend registers through the referral', async () => {
-    const member = store.state.members.find((candidate) => candidate.id === 'm-new')
-    if (!member) throw new Error('no new member in the seed')
-    member.isDistributor = true
-    member.referralCode = 'NEWBIE1'
+    // The new member becomes a distributor the way an operator would make one: in the database.
+    await query(`UPDATE members SET is_distributor = true, referral_code = 'NEWBIE1' WHERE id = 'm-new'`)
     const response = await call('POST', '/auth/phone', {
       body: { phone: '13712345678', smsCode: '123456', ref: 'NEWBIE1' },
     })
     expect(response.status).toBe(200)
     // In the ledger already, before the distributor reads anything.
-    const rewards = store.state.ledger.filter((entry) => entry.memberId === 'm-new' && entry.type === 'task')
-    expect(rewards).toEqual([expect.objectContaining({ delta: 100, reason: '任务奖励：邀请好友注册' })])
-    expect(member.growth).toBe(50)
+    const rewards = () =>
+      query<{ delta: number; reason: string }>(
+        `SELECT delta, reason FROM ledger_entries WHERE member_id = 'm-new' AND type = 'task' ORDER BY position`,
+      )
+    expect(await rewards()).toEqual([{ delta: 100, reason: '任务奖励：邀请好友注册' }])
+    expect(await query(`SELECT growth, points_balance AS balance FROM members WHERE id = 'm-new'`)).toEqual([
+      { growth: 50, balance: 100 },
+    ])
     await call('POST', '/auth/phone', { body: { phone: '13712345679', smsCode: '123456', ref: 'NEWBIE1' } })
-    expect(store.state.ledger.filter((entry) => entry.memberId === 'm-new' && entry.type === 'task')).toHaveLength(1)
+    expect(await rewards()).toHaveLength(1)
   })
 
   it('does not count a WeChat sign-up’s given nickname as one the member chose', async () => {
@@ -135,31 +142,26 @@ describe('tasks paid the moment the server sees them done', () => {
 describe('order points', () => {
   it('stay pending for the refund window, then enter the ledger once as an order entry', async () => {
     const token = await persona('new-member')
-    store.state.orders.push({
-      id: 'o-test',
-      memberId: 'm-new',
-      productId: 'p-serum',
-      quantity: 1,
-      amountFen: 19900,
-      status: 'paid',
-      ref: null,
-      createdAt: '2030-03-10T10:00:00+08:00',
-    })
+    // Orders have no API yet (the mall pays with points): a paid order as the shop would record it.
+    await query(
+      `INSERT INTO orders (id, member_id, product_id, quantity, amount_fen, status, ref, created_at)
+       VALUES ('o-test', 'm-new', 'p-serum', 1, 19900, 'paid', NULL, '2030-03-10T10:00:00+08:00')`,
+    )
     expect(await get(PointsSummary, '/points/summary', token)).toMatchObject({
       balance: 0,
       pending: 199,
       nextRelease: { points: 199, on: '2030-03-17' },
     })
-    store.state.clock.offsetMs = 5 * 24 * 60 * 60 * 1000
-    expect(businessDay(NOW + store.state.clock.offsetMs, 'Asia/Shanghai')).toBe('2030-03-17')
+    expect((await call('POST', '/__mock/clock', { body: { advanceDays: 5 } })).status).toBe(200)
+    expect(v.parse(Clock, (await call('GET', '/__mock/clock')).body).today).toBe('2030-03-17')
     expect(await get(PointsSummary, '/points/summary', token)).toMatchObject({
       balance: 199,
       pending: 0,
       nextRelease: null,
     })
     await call('GET', '/points/summary', { token })
-    const entries = store.state.ledger.filter((entry) => entry.memberId === 'm-new')
-    expect(entries).toEqual([
+    const { ledger } = await get(MockMemberState, '/__mock/me', token)
+    expect(ledger).toEqual([
       expect.objectContaining({
         delta: 199,
         type: 'order',
@@ -172,13 +174,26 @@ describe('order points', () => {
 })
 
 describe('daily caps on the ledger', () => {
-  it('pays a capped source up to its daily maximum, then nothing until the next business day', () => {
-    const pay = (atMs: number) =>
-      earnWithinDailyCap(store.state, 'm-new', 'comment', { reason: '评论奖励', refId: null }, atMs)
-    expect(Array.from({ length: 7 }, () => pay(NOW))).toEqual([2, 2, 2, 2, 2, 0, 0])
-    expect(store.state.ledger.filter((entry) => entry.memberId === 'm-new')).toHaveLength(5)
+  it('pays a capped source up to its daily maximum, then nothing until the next business day', async () => {
+    const config = seedConfig()
+    const pay = (nowMs: number, source = 'comment') =>
+      db.transaction((sql) =>
+        earnWithinDailyCap(
+          { sql, nowMs, realNowMs: nowMs, config, settings: DEFAULT_SETTINGS },
+          'm-new',
+          source,
+          source === 'comment' ? { reason: '评论奖励', refId: null } : { reason: '分享', refId: null },
+        ),
+      )
+    const paid: number[] = []
+    for (let index = 0; index < 7; index += 1) paid.push(await pay(NOW))
+    expect(paid).toEqual([2, 2, 2, 2, 2, 0, 0])
+    // Nothing is written for a payment of zero.
+    expect(await query(`SELECT delta FROM ledger_entries WHERE member_id = 'm-new'`)).toHaveLength(5)
     // 00:30 the next day in Shanghai is a new business day.
-    expect(pay(Date.parse('2030-03-13T00:30:00+08:00'))).toBe(2)
-    expect(earnWithinDailyCap(store.state, 'm-new', 'share', { reason: '分享', refId: null }, NOW)).toBe(0)
+    expect(await pay(Date.parse('2030-03-13T00:30:00+08:00'))).toBe(2)
+    expect(await pay(NOW, 'share')).toBe(0)
+    // The stored balance moved with every entry.
+    expect(await query(`SELECT points_balance AS balance FROM members WHERE id = 'm-new'`)).toEqual([{ balance: 12 }])
   })
 })
