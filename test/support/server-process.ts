@@ -34,7 +34,7 @@ export const startServer = async (env: Record<string, string>): Promise<Running>
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const apiBase = `http://127.0.0.1:${port}/api/v1`
-  const deadline = Date.now() + 45_000
+  const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`)
     const health = await fetch(`${apiBase}/health`).catch(() => null)
@@ -42,7 +42,7 @@ export const startServer = async (env: Record<string, string>): Promise<Running>
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   child.kill('SIGKILL')
-  throw new Error(`The server did not answer /health within 45 s:\n${output}`)
+  throw new Error(`The server did not answer /health within 90 s:\n${output}`)
 }
 
 export const exited = (child: ChildProcess): Promise<void> =>
