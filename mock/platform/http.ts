@@ -30,6 +30,9 @@ export type Ctx = {
   settings: ServerSettings
 }
 
+/** A file a multipart request carried, as bytes: what it claims to be (name, type) is never trusted. */
+export type UploadedFile = { bytes: Uint8Array }
+
 export type RouteContext<E extends Endpoint, M> = Ctx & {
   /** The token's member; public routes get null for a visitor (and for a stale token: reads stay open). */
   member: E['isPublic'] extends true ? M | null : M
@@ -37,6 +40,9 @@ export type RouteContext<E extends Endpoint, M> = Ctx & {
   body: Output<E['body']>
   query: Output<E['query']>
   params: PathParams<E['path']>
+  file: E['file'] extends object ? UploadedFile : undefined
+  /** Scheme, host and port the client reached the server by (for URLs the answer gives out). */
+  origin: string
 }
 
 /** Runs inside the request's transaction: a refusal (ApiError) or a bug (anything else) keeps none of its writes. */
@@ -120,6 +126,8 @@ class ContractViolation extends Error {}
 export type Router<M> = {
   /** One call per route: auth, validation, idempotency and the transaction come from the endpoint's flags. */
   register: <E extends Endpoint>(endpoint: E, handler: RouteHandler<E, M>) => void
+  /** A GET that answers stored bytes with their own Content-Type (uploaded images). */
+  serveBytes: (path: string, handler: BytesHandler) => void
   /** Every endpoint registered so far, in order (the OpenAPI document is built from these). */
   readonly endpoints: readonly Endpoint[]
 }
@@ -128,7 +136,7 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
   const registered: Endpoint[] = []
 
   /** Everything that needs no database: the header, the body and the query, checked before any transaction. */
-  const parseRequest = (endpoint: Endpoint, c: Context, rawBody: string) => {
+  const parseRequest = async (endpoint: Endpoint, c: Context, rawBody: string | ArrayBuffer) => {
     const idempotencyKey = c.req.header('idempotency-key')
     if (endpoint.isIdempotent) {
       if (idempotencyKey === undefined || idempotencyKey === '')
@@ -142,7 +150,9 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
         })
     }
     let body: unknown = undefined
-    if (endpoint.body) {
+    let file: UploadedFile | undefined = undefined
+    if (endpoint.file) file = await fileOf(endpoint.file, c.req.header('content-type'), rawBody)
+    if (endpoint.body && typeof rawBody === 'string') {
       if (!isJsonMediaType(c.req.header('content-type')))
         throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.')
       let rawJson: unknown
@@ -161,14 +171,14 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
     const query = endpoint.query
       ? validate(endpoint.query, Object.fromEntries(new URL(c.req.url).searchParams))
       : undefined
-    return { idempotencyKey, body, query }
+    return { idempotencyKey, body, query, file }
   }
 
   const answer = async (
     endpoint: Endpoint,
     handler: RouteHandler<Endpoint, M>,
     c: Context,
-    rawBody: string,
+    rawBody: string | ArrayBuffer,
   ): Promise<Answer> => {
     const token = bearerToken(c.req.header('authorization'))
     // Hono hands the parameters over decoded, so /redemptions/rd%2D1 and /redemptions/rd-1 are one resource.
@@ -185,9 +195,10 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
       // The token first: a stranger learns nothing about a route's body from its validation errors.
       if (!endpoint.isPublic && !member)
         throw new ApiError('UNAUTHORIZED', 'Sign in first: this request has no valid token.')
-      const { idempotencyKey, body, query } = parseRequest(endpoint, c, rawBody)
+      const { idempotencyKey, body, query, file } = await parseRequest(endpoint, c, rawBody)
       if (member && endpoint.method !== 'GET') member = await deps.auth.lockMember(ctx, member)
-      const context = { ...ctx, member, token, body, query, params } as RouteContext<Endpoint, M>
+      const origin = new URL(c.req.url).origin
+      const context = { ...ctx, member, token, body, query, params, file, origin } as RouteContext<Endpoint, M>
 
       if (!endpoint.isIdempotent || !member || idempotencyKey === undefined) return run(endpoint, handler, context)
 
@@ -251,7 +262,7 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
   const register = <E extends Endpoint>(endpoint: E, handler: RouteHandler<E, M>): void => {
     registered.push(endpoint)
     app.on(endpoint.method, toHonoPath(endpoint.path), async (c) => {
-      const rawBody = endpoint.body ? await c.req.text() : ''
+      const rawBody = endpoint.body ? await c.req.text() : endpoint.file ? await c.req.arrayBuffer() : ''
       let result: Answer
       try {
         result = await answer(endpoint, handler as unknown as RouteHandler<Endpoint, M>, c, rawBody)
@@ -265,7 +276,60 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
     })
   }
 
-  return { register, endpoints: registered }
+  const serveBytes = (path: string, handler: BytesHandler) => {
+    app.get(toHonoPath(path), async (c) => {
+      const params = c.req.param() as Record<string, string>
+      const found = await deps.db.transaction(async (sql) => {
+        const realNowMs = deps.realNow()
+        const nowMs = realNowMs + (await deps.clockOffset(sql))
+        return handler({ sql, nowMs, realNowMs, config: deps.config, settings: deps.settings }, params)
+      })
+      if (!found) return c.json(errorBody('NOT_FOUND', 'There is no such file.'), 404)
+      // nosniff: a browser shows the bytes as the type we checked them to be, never as markup it guessed.
+      return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': found.contentType,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      })
+    })
+  }
+
+  return { register, serveBytes, endpoints: registered }
+}
+
+/** Answers stored bytes (an uploaded image), or null for 404. Not JSON, so not part of the endpoint table. */
+export type BytesHandler = (
+  ctx: Ctx,
+  params: Record<string, string>,
+) => Promise<{ bytes: Uint8Array; contentType: string } | null>
+
+const fileOf = async (
+  spec: { field: string; maxBytes: number },
+  contentType: string | undefined,
+  rawBody: string | ArrayBuffer,
+): Promise<UploadedFile> => {
+  if (!/^multipart\/form-data\s*;/i.test(contentType ?? ''))
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Send the file as multipart/form-data in the field "${spec.field}".`)
+  let form: FormData
+  try {
+    form = await new Response(rawBody, { headers: { 'content-type': contentType ?? '' } }).formData()
+  } catch {
+    throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: { [spec.field]: 'a multipart form' } })
+  }
+  const value = form.get(spec.field)
+  if (value === null || typeof value === 'string')
+    throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: { [spec.field]: 'a file' } })
+  const bytes = new Uint8Array(await value.arrayBuffer())
+  if (bytes.length > spec.maxBytes)
+    throw new ApiError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(spec.maxBytes / 1024 / 1024)} MB.`, {
+      maxBytes: spec.maxBytes,
+    })
+  if (bytes.length === 0)
+    throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, {
+      fields: { [spec.field]: 'a file that is not empty' },
+    })
+  return { bytes }
 }
 
 /** How every time leaves the server, from a database timestamp (Date) or milliseconds. */

@@ -12,6 +12,15 @@ export type ServerSettings = {
     /** A token stops working this many days after it was issued. */
     sessionDays: number
   }
+  /**
+   * The community's review. Server-side, unlike AppConfig: the app never sees the banned words. Absent: immediate
+   * review against the default list (community/rules.ts).
+   */
+  community?: {
+    /** Posts that pass review stay 'pending' this long before they are published (0: at once). */
+    reviewDelayMinutes: number
+    bannedWords?: readonly string[]
+  }
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {

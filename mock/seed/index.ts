@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/http'
 import { DAY_MS, HOUR_MS } from '../platform/clock'
 import { addDays, businessDay, instantOfDay } from '../platform/time'
 import { createMember } from '../modules/account/service'
-import { createPost, createTopics } from '../modules/community/service'
+import { createEvent, createPost, createTopics } from '../modules/community/service'
 import { bindByReferral, recordCommission, settleDueCommissions } from '../modules/distribution/service'
 import { addAddress, cancelRedemption, createGiftCategories, createGifts, redeem } from '../modules/mall/service'
 import { checkIn, defineTasks, settleTasks } from '../modules/membership/service'
@@ -221,6 +221,15 @@ const seedPosts = async (
     images: [placeholderImage('posts/challenge')],
     baseLikeCount: 328,
     baseCommentCount: 56,
+  })
+  // The challenge the pinned post announces: this week, Monday 00:00 to Sunday 24:00 in the brand's time zone.
+  await createEvent(ctx, {
+    id: 'ev-challenge',
+    postId: 'post-challenge',
+    title: '七日打卡挑战',
+    badgeName: '自律达人',
+    startsOn: monday,
+    endsOn: addDays(monday, 6),
   })
   const HOUR = HOUR_MS
   const now = ctx.nowMs

@@ -41,6 +41,10 @@ export const Post = v.object({
   likedByMe: v.boolean(),
   isPinned: v.boolean(),
   createdAt: IsoDateTime,
+  /** Why the review rejected it (shown to its author only); absent or null otherwise. */
+  rejectReason: v.optional(v.nullable(v.string())),
+  /** The product a share-to-earn post carries. */
+  productId: v.optional(v.nullable(Id)),
 })
 export type Post = v.InferOutput<typeof Post>
 

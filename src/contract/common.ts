@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   'ADDRESS_REQUIRED',
   'ADDRESS_LIMIT_REACHED',
   'CANCEL_NOT_ALLOWED',
+  'EVENT_CLOSED',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -28,6 +28,21 @@ import {
   RedemptionPage,
   RedemptionsQuery,
 } from './mall'
+import {
+  CertificatePage,
+  Certificate,
+  CommentPage,
+  Comment,
+  CreateCommentRequest,
+  CreatePostRequest,
+  ChallengeEvent,
+  EventPage,
+  LikeState,
+  ReportRequest,
+  Reported,
+  Uploaded,
+  UPLOAD_MAX_BYTES,
+} from './community'
 import { Member, MePatch, Ok, PhoneSignInRequest, SignedIn, SmsRequest, SmsSent, WechatSignInRequest } from './member'
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
@@ -46,6 +61,8 @@ export type Endpoint = {
   /** Awards or spends points, stock or money: requires an Idempotency-Key header. */
   isIdempotent: boolean
   body?: v.GenericSchema
+  /** The body is multipart/form-data with one file in this field (not JSON), of at most maxBytes. */
+  file?: { field: string; maxBytes: number }
   query?: v.GenericSchema
   response: v.GenericSchema
   status: 200 | 201
@@ -270,6 +287,142 @@ export const endpoints = {
     isPublic: true,
     isIdempotent: false,
     response: Post,
+    status: 200,
+  }),
+  createPost: defineEndpoint({
+    method: 'POST',
+    path: '/posts',
+    summary:
+      "Publish a post: answered 'published', 'rejected' with rejectReason, or 'pending' while a review delay runs",
+    isPublic: false,
+    isIdempotent: true,
+    body: CreatePostRequest,
+    response: Post,
+    status: 201,
+  }),
+  deletePost: defineEndpoint({
+    method: 'DELETE',
+    path: '/posts/{id}',
+    summary: "Delete one's own post (403 FORBIDDEN for another member's, 404 for none)",
+    isPublic: false,
+    isIdempotent: false,
+    response: Ok,
+    status: 200,
+  }),
+  myPosts: defineEndpoint({
+    method: 'GET',
+    path: '/me/posts',
+    summary: "The member's own posts in every status, newest first",
+    isPublic: false,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: page(Post),
+    status: 200,
+  }),
+  likePost: defineEndpoint({
+    method: 'POST',
+    path: '/posts/{id}/like',
+    summary: 'Like a post: one like per member per post, however many requests arrive',
+    isPublic: false,
+    isIdempotent: true,
+    response: LikeState,
+    status: 200,
+  }),
+  unlikePost: defineEndpoint({
+    method: 'DELETE',
+    path: '/posts/{id}/like',
+    summary: 'Take a like back (nothing happens when there is none)',
+    isPublic: false,
+    isIdempotent: true,
+    response: LikeState,
+    status: 200,
+  }),
+  comments: defineEndpoint({
+    method: 'GET',
+    path: '/posts/{id}/comments',
+    summary: "A post's top-level comments, oldest first, each with its replies",
+    isPublic: true,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: CommentPage,
+    status: 200,
+  }),
+  createComment: defineEndpoint({
+    method: 'POST',
+    path: '/posts/{id}/comments',
+    summary: 'Comment on a post or reply to a comment (a reply to a reply joins its top-level comment)',
+    isPublic: false,
+    isIdempotent: true,
+    body: CreateCommentRequest,
+    response: Comment,
+    status: 201,
+  }),
+  deleteComment: defineEndpoint({
+    method: 'DELETE',
+    path: '/comments/{id}',
+    summary: "Delete one's own comment and its replies (403 FORBIDDEN for another member's)",
+    isPublic: false,
+    isIdempotent: false,
+    response: Ok,
+    status: 200,
+  }),
+  reportPost: defineEndpoint({
+    method: 'POST',
+    path: '/posts/{id}/report',
+    summary: 'Report a post (once per member; 5 distinct reporters hide it pending review)',
+    isPublic: false,
+    isIdempotent: true,
+    body: ReportRequest,
+    response: Reported,
+    status: 200,
+  }),
+  upload: defineEndpoint({
+    method: 'POST',
+    path: '/uploads',
+    summary:
+      'Upload an image (multipart/form-data, field "file"): JPEG, PNG or WebP by its bytes, at most 5 MB; GET the answered url for the bytes',
+    isPublic: false,
+    isIdempotent: false,
+    file: { field: 'file', maxBytes: UPLOAD_MAX_BYTES },
+    response: Uploaded,
+    status: 201,
+  }),
+  events: defineEndpoint({
+    method: 'GET',
+    path: '/events',
+    summary: "Check-in challenges, newest first: dates, how many joined, and the signed-in member's days",
+    isPublic: true,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: EventPage,
+    status: 200,
+  }),
+  joinEvent: defineEndpoint({
+    method: 'POST',
+    path: '/events/{id}/join',
+    summary: 'Join a challenge (again: nothing changes; 409 EVENT_CLOSED once it has ended)',
+    isPublic: false,
+    isIdempotent: true,
+    response: ChallengeEvent,
+    status: 200,
+  }),
+  certificates: defineEndpoint({
+    method: 'GET',
+    path: '/certificates',
+    summary: "The member's certificates, newest first",
+    isPublic: false,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: CertificatePage,
+    status: 200,
+  }),
+  certificate: defineEndpoint({
+    method: 'GET',
+    path: '/certificates/{code}',
+    summary: "Anyone can check a certificate's code: holder, title, dates (404 for a code never issued)",
+    isPublic: true,
+    isIdempotent: false,
+    response: Certificate,
     status: 200,
   }),
   topics: defineEndpoint({

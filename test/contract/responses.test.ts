@@ -1,6 +1,7 @@
 import type { Endpoint, EndpointName } from '../../src/contract'
 import { endpoints } from '../../src/contract'
 import { mockEndpoints } from '../../mock/preview/endpoints'
+import { comment, createPost, PNG, uploadBytes } from './support/community'
 import type { ApiResponse } from './support/client'
 import {
   createApiClient,
@@ -85,6 +86,35 @@ const contractCalls: Record<EndpointName, Call | null> = {
   posts: (token) => api.request('GET', '/posts?section=recommend', { token }),
   post: () => api.request('GET', '/posts/post-challenge'),
   topics: () => api.request('GET', '/topics'),
+  createPost: (token) => createPost(api, token, { text: '契约测试的帖子' }),
+  deletePost: async (token) => {
+    const { id } = (await createPost(api, token, { text: '要删掉的帖子' })).body as { id: string }
+    return api.request('DELETE', `/posts/${id}`, { token })
+  },
+  myPosts: async (token) => {
+    await createPost(api, token, { text: '我的帖子' })
+    return api.request('GET', '/me/posts', { token })
+  },
+  likePost: (token) => api.request('POST', '/posts/post-r1/like', { token, idempotencyKey: newKey() }),
+  unlikePost: (token) => api.request('DELETE', '/posts/post-r1/like', { token, idempotencyKey: newKey() }),
+  comments: async (token) => {
+    const { id } = (await comment(api, token, 'post-r2', { text: '好用吗？' })).body as { id: string }
+    await comment(api, token, 'post-r2', { text: '回复一下', replyTo: id })
+    return api.request('GET', '/posts/post-r2/comments')
+  },
+  createComment: (token) => comment(api, token, 'post-r2', { text: '种草了' }),
+  deleteComment: async (token) => {
+    const { id } = (await comment(api, token, 'post-r2', { text: '删掉这条' })).body as { id: string }
+    return api.request('DELETE', `/comments/${id}`, { token })
+  },
+  reportPost: (token) =>
+    api.request('POST', '/posts/post-h1/report', { token, body: { reason: 'spam' }, idempotencyKey: newKey() }),
+  upload: (token) => uploadBytes(api, token, PNG),
+  events: (token) => api.request('GET', '/events', { token }),
+  joinEvent: (token) => api.request('POST', '/events/ev-challenge/join', { token, idempotencyKey: newKey() }),
+  certificates: (token) => api.request('GET', '/certificates', { token }),
+  // A certificate takes a week of check-ins: community-challenge.test.ts checks its shape.
+  certificate: null,
   checkinCalendar: (token) => api.request('GET', '/checkin/calendar', { token }),
   checkIn: (token) => api.request('POST', '/checkin', { token, idempotencyKey: newKey() }),
   makeUpCheckin: hasMockRoutes

@@ -1,12 +1,41 @@
-import type { Post, Topic } from '../../../src/contract'
-import { notFound } from '../../platform/errors'
-import type { Ctx } from '../../platform/http'
+import { randomBytes } from 'node:crypto'
+import type {
+  Certificate,
+  ChallengeEvent,
+  Comment,
+  CommentReply,
+  CreatePostRequest,
+  LikeState,
+  Post,
+  Topic,
+  Uploaded,
+} from '../../../src/contract'
+import { ApiError, invalid, notFound } from '../../platform/errors'
+import type { Ctx, UploadedFile } from '../../platform/http'
 import { isoAt } from '../../platform/http'
+import { newId } from '../../platform/ids'
 import { cursorKey, pageLimit, paginate, sqlPage, type PageQuery } from '../../platform/paginate'
-import { businessDay } from '../../platform/time'
-import { levelCodeForGrowth } from '../membership/service'
+import { addDays, businessDay, instantOfDay } from '../../platform/time'
+import { checkinDaysBetween, levelCodeForGrowth, settleTasks } from '../membership/service'
+import { productExists } from '../orders/service'
+import { earnWithinDailyCap } from '../points/service'
+import * as data from './data'
+import type { CommentRow, EventRow } from './data'
+import {
+  bannedWordReview,
+  certificateCode,
+  challengeDays,
+  DEFAULT_BANNED_WORDS,
+  imageTypeOf,
+  REPORTS_TO_HIDE,
+  sectionOf,
+  uploadNameOf,
+  type ContentReview,
+} from './rules'
 
-// The community (domain-rules.md, Community). Today: the feed by section and topic, one post, and topics.
+// The community (domain-rules.md, Community): the feed, posts with review, likes, comments, reports, uploads, and
+// the check-in challenge with its certificates. User text is stored exactly as sent and answered as a JSON
+// string: the app shows it as text, never as markup.
 
 type PostRow = {
   id: string
@@ -24,6 +53,9 @@ type PostRow = {
   commentCount: number
   likedByMe: boolean
   createdAt: Date
+  rejectReason: string | null
+  productId: string | null
+  deletedAt: Date | null
 }
 
 // The viewer is $1 (null for a visitor): likedByMe is answered in the same query.
@@ -31,7 +63,8 @@ const POST_SELECT = `SELECT p.id, p.author_id AS "authorId", m.nickname AS "auth
   m.avatar_url AS "authorAvatarUrl", m.growth AS "authorGrowth", p.text, p.images, p.topic, p.section, p.status,
   p.is_pinned AS "isPinned",
   p.base_like_count + (SELECT count(*)::int FROM post_likes l WHERE l.post_id = p.id) AS "likeCount",
-  p.base_comment_count AS "commentCount",
+  p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id) AS "commentCount",
+  p.reject_reason AS "rejectReason", p.product_id AS "productId", p.deleted_at AS "deletedAt",
   EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.member_id = $1) AS "likedByMe",
   p.created_at AS "createdAt"
   FROM posts p LEFT JOIN members m ON m.id = p.author_id`
@@ -57,6 +90,8 @@ const toPost = (ctx: Ctx, row: PostRow): Post => ({
   likedByMe: row.likedByMe,
   isPinned: row.isPinned,
   createdAt: isoAt(ctx, row.createdAt),
+  rejectReason: row.rejectReason,
+  productId: row.productId,
 })
 
 /** Published posts, pinned first, then newest first (keyset on pinned, time, id). */
@@ -65,10 +100,11 @@ export const feed = async (
   viewerId: string | null,
   query: PageQuery & { section?: Post['section']; topic?: string },
 ): Promise<{ items: Post[]; nextCursor: string | null }> => {
+  await data.releaseDuePosts(ctx.sql, ctx.nowMs)
   const limit = pageLimit(query)
   const after = cursorKey(query, ['number', 'number', 'string'] as const)
   const params: unknown[] = [viewerId]
-  const where = [`p.status = 'published'`]
+  const where = [`p.status = 'published'`, `p.deleted_at IS NULL`]
   if (query.section !== undefined) where.push(`p.section = $${params.push(query.section)}`)
   if (query.topic !== undefined) where.push(`p.topic = $${params.push(query.topic)}`)
   if (after) {
@@ -87,10 +123,23 @@ export const feed = async (
 }
 
 /** Unpublished posts exist only for their author: anyone else gets the same 404 as for no post at all. */
-export const postOf = async (ctx: Ctx, viewerId: string | null, id: string): Promise<Post> => {
+export const postOf = async (ctx: Ctx, viewerId: string | null, id: string): Promise<Post> =>
+  toPost(ctx, await visiblePost(ctx, viewerId, id))
+
+/** A post this viewer may see (published, or their own in any status), not deleted; else 404. */
+const visiblePost = async (ctx: Ctx, viewerId: string | null, id: string): Promise<PostRow> => {
+  await data.releaseDuePosts(ctx.sql, ctx.nowMs)
   const [row] = await ctx.sql.query<PostRow>(`${POST_SELECT} WHERE p.id = $2`, [viewerId, id])
-  if (!row || (row.status !== 'published' && row.authorId !== viewerId)) throw notFound('The post')
-  return toPost(ctx, row)
+  if (!row || row.deletedAt !== null || (row.status !== 'published' && row.authorId !== viewerId))
+    throw notFound('The post')
+  return row
+}
+
+/** Likes, comments and reports are for published posts only: anything else is 404 to them. */
+const publishedPost = async (ctx: Ctx, viewerId: string, id: string): Promise<PostRow> => {
+  const row = await visiblePost(ctx, viewerId, id)
+  if (row.status !== 'published') throw notFound('The post')
+  return row
 }
 
 /** Topics, most active first (a fixed, short list). */
@@ -110,6 +159,7 @@ export const topicsPage = async (
 export const publishedPostDays = async (ctx: Ctx, memberId: string): Promise<string[]> =>
   (
     await ctx.sql.query<{ createdAt: Date }>(
+      // A deleted post still counts: the member did post that day (and was paid for it then).
       `SELECT created_at AS "createdAt" FROM posts WHERE author_id = $1 AND status = 'published'`,
       [memberId],
     )
@@ -157,3 +207,351 @@ export const createTopics = async (ctx: Ctx, topics: readonly { name: string; de
       position,
     ])
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Posting
+
+type CreatePostInput = Omit<CreatePostRequest, 'images'> & { images?: string[] }
+
+const reviewOf = (ctx: Ctx): ContentReview =>
+  bannedWordReview(ctx.settings.community?.bannedWords ?? DEFAULT_BANNED_WORDS)
+
+/**
+ * A member's post: reviewed at once (a banned word rejects it with a reason; it is kept so its author sees why).
+ * One that passes is published, or pending while a configured review delay runs. A post that passed pays the
+ * first post of the day within the daily cap ('post'), and the posting tasks settle from what the server saw.
+ */
+export const publishPost = async (ctx: Ctx, authorId: string, input: CreatePostInput): Promise<Post> => {
+  const images = input.images ?? []
+  for (const [index, url] of images.entries()) {
+    const name = uploadNameOf(url)
+    const upload = name === null ? null : await data.uploadByName(ctx.sql, name)
+    if (!upload || upload.memberId !== authorId) throw invalid({ [`images.${index}`]: 'an image you uploaded here' })
+  }
+  if (input.productId !== undefined && !(await productExists(ctx, input.productId)))
+    throw invalid({ productId: 'a product of the catalogue' })
+  const verdict = reviewOf(ctx)(`${input.topic ?? ''}\n${input.text}`)
+  const delayMinutes = ctx.settings.community?.reviewDelayMinutes ?? 0
+  const status: Post['status'] = !verdict.ok ? 'rejected' : delayMinutes > 0 ? 'pending' : 'published'
+  const id = await newId(ctx.sql, 'post')
+  await createPost(ctx, {
+    id,
+    authorId,
+    text: input.text,
+    images,
+    topic: input.topic ?? null,
+    section: sectionOf(input.productId),
+    status,
+  })
+  await ctx.sql.query(`UPDATE posts SET reject_reason = $2, product_id = $3, publish_at = $4 WHERE id = $1`, [
+    id,
+    verdict.ok ? null : verdict.reason,
+    input.productId ?? null,
+    status === 'pending' ? new Date(ctx.nowMs + delayMinutes * 60_000) : null,
+  ])
+  if (status !== 'rejected') {
+    await earnWithinDailyCap(ctx, authorId, 'post', { reason: '发帖奖励', refId: id })
+    await settleTasks(ctx, authorId)
+  }
+  return postOf(ctx, authorId, id)
+}
+
+/** Authors delete their own posts (403 for another member's; 404 for one they cannot see). */
+export const deletePost = async (ctx: Ctx, memberId: string, id: string): Promise<{ ok: true }> => {
+  const row = await ownPost(ctx, memberId, id)
+  await data.softDeletePost(ctx.sql, row.id, ctx.nowMs)
+  return { ok: true }
+}
+
+const ownPost = async (ctx: Ctx, memberId: string, id: string): Promise<PostRow> => {
+  const [row] = await ctx.sql.query<PostRow>(`${POST_SELECT} WHERE p.id = $2`, [memberId, id])
+  if (!row || row.deletedAt !== null || (row.status !== 'published' && row.authorId !== memberId))
+    throw notFound('The post')
+  if (row.authorId !== memberId) throw new ApiError('FORBIDDEN', 'Only its author can delete a post.')
+  return row
+}
+
+/** The member's own posts in every status but deleted, newest first. */
+export const myPosts = async (
+  ctx: Ctx,
+  memberId: string,
+  query: PageQuery,
+): Promise<{ items: Post[]; nextCursor: string | null }> => {
+  await data.releaseDuePosts(ctx.sql, ctx.nowMs)
+  const limit = pageLimit(query)
+  const after = cursorKey(query, ['number', 'string'] as const)
+  const rows = await ctx.sql.query<PostRow>(
+    `${POST_SELECT} WHERE p.author_id = $1 AND p.deleted_at IS NULL
+       AND ($2::float8 IS NULL OR (-extract(epoch FROM p.created_at) * 1000, p.id) > ($2::float8, $3::text))
+     ORDER BY p.created_at DESC, p.id LIMIT $4`,
+    [memberId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+  )
+  const page = sqlPage(rows, limit, (row) => [-row.createdAt.getTime(), row.id])
+  return { items: page.items.map((row) => toPost(ctx, row)), nextCursor: page.nextCursor }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Likes and reports
+
+export const like = async (ctx: Ctx, memberId: string, postId: string): Promise<LikeState> => {
+  await publishedPost(ctx, memberId, postId)
+  // The primary key (post, member) keeps one like whatever arrives at once.
+  await data.insertLike(ctx.sql, postId, memberId, ctx.nowMs)
+  const row = await publishedPost(ctx, memberId, postId)
+  return { likeCount: row.likeCount, likedByMe: row.likedByMe }
+}
+
+export const unlike = async (ctx: Ctx, memberId: string, postId: string): Promise<LikeState> => {
+  await publishedPost(ctx, memberId, postId)
+  await data.deleteLike(ctx.sql, postId, memberId)
+  const row = await publishedPost(ctx, memberId, postId)
+  return { likeCount: row.likeCount, likedByMe: row.likedByMe }
+}
+
+/** One report per member per post (again: nothing changes); 5 distinct reporters hide the post. */
+export const report = async (
+  ctx: Ctx,
+  memberId: string,
+  postId: string,
+  input: { reason: string; note?: string },
+): Promise<{ reported: true }> => {
+  await publishedPost(ctx, memberId, postId)
+  const reporters = await data.insertReport(ctx.sql, {
+    postId,
+    memberId,
+    reason: input.reason,
+    note: input.note ?? null,
+    at: ctx.nowMs,
+  })
+  if (reporters >= REPORTS_TO_HIDE) await data.hidePost(ctx.sql, postId)
+  return { reported: true }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Comments
+
+const toReply = (ctx: Ctx, row: CommentRow): CommentReply => ({
+  id: row.id,
+  postId: row.postId,
+  author:
+    row.nickname === null
+      ? { id: row.memberId, nickname: '已注销用户', avatarUrl: '', levelCode: 'V1' }
+      : {
+          id: row.memberId,
+          nickname: row.nickname,
+          avatarUrl: row.avatarUrl ?? '',
+          levelCode: levelCodeForGrowth(row.growth ?? 0, ctx.config.levels),
+        },
+  text: row.text,
+  replyTo: row.parentId,
+  createdAt: isoAt(ctx, row.createdAt),
+})
+
+/** Top-level comments oldest first (a conversation reads top-down), each with all its replies. */
+export const commentsOf = async (
+  ctx: Ctx,
+  viewerId: string | null,
+  postId: string,
+  query: PageQuery,
+): Promise<{ items: Comment[]; nextCursor: string | null }> => {
+  await visiblePost(ctx, viewerId, postId)
+  const limit = pageLimit(query)
+  const after = cursorKey(query, ['number', 'string'] as const)
+  const rows = await data.topLevelComments(ctx.sql, postId, after, limit)
+  const page = sqlPage(rows, limit, (row) => [row.createdAt.getTime(), row.id])
+  const replies = await data.repliesTo(
+    ctx.sql,
+    page.items.map((row) => row.id),
+  )
+  return {
+    items: page.items.map((row) => ({
+      ...toReply(ctx, row),
+      replies: replies.filter((reply) => reply.parentId === row.id).map((reply) => toReply(ctx, reply)),
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+/** A comment pays within the daily cap ('comment'); the comment tasks read those entries. */
+export const addComment = async (
+  ctx: Ctx,
+  memberId: string,
+  postId: string,
+  input: { text: string; replyTo?: string },
+): Promise<Comment> => {
+  await publishedPost(ctx, memberId, postId)
+  let parentId: string | null = null
+  if (input.replyTo !== undefined) {
+    const parent = await data.commentById(ctx.sql, input.replyTo)
+    if (!parent || parent.postId !== postId) throw invalid({ replyTo: 'a comment of this post' })
+    // One level deep: a reply to a reply joins its top-level comment.
+    parentId = parent.parentId ?? parent.id
+  }
+  const id = await newId(ctx.sql, 'cm')
+  await data.insertComment(ctx.sql, { id, postId, memberId, parentId, text: input.text, at: ctx.nowMs })
+  await earnWithinDailyCap(ctx, memberId, 'comment', { reason: '评论奖励', refId: id })
+  await settleTasks(ctx, memberId)
+  const row = await data.commentById(ctx.sql, id)
+  if (!row) throw new Error(`Comment ${id} vanished`)
+  return { ...toReply(ctx, row), replies: [] }
+}
+
+export const deleteComment = async (ctx: Ctx, memberId: string, id: string): Promise<{ ok: true }> => {
+  const row = await data.commentById(ctx.sql, id)
+  if (!row) throw notFound('The comment')
+  if (row.memberId !== memberId) throw new ApiError('FORBIDDEN', 'Only its author can delete a comment.')
+  await data.deleteComment(ctx.sql, id)
+  return { ok: true }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Uploads
+
+/** Stored under a name the server makes, as the type its bytes are (the name and declared type are ignored). */
+export const upload = async (ctx: Ctx, memberId: string, origin: string, file: UploadedFile): Promise<Uploaded> => {
+  const type = imageTypeOf(file.bytes)
+  if (!type) throw invalid({ file: 'a JPEG, PNG or WebP image' })
+  const name = `${randomBytes(16).toString('hex')}.${type.ext}`
+  await data.insertUpload(ctx.sql, {
+    name,
+    memberId,
+    contentType: type.contentType,
+    bytes: file.bytes,
+    at: ctx.nowMs,
+  })
+  return { url: `${origin}/api/v1/uploads/${name}`, contentType: type.contentType, size: file.bytes.length }
+}
+
+export const uploadedFile = async (
+  ctx: Ctx,
+  name: string,
+): Promise<{ bytes: Uint8Array; contentType: string } | null> => {
+  if (!/^[A-Za-z0-9_-]{1,100}\.(?:jpg|png|webp)$/.test(name)) return null
+  const found = await data.uploadByName(ctx.sql, name)
+  return found && { bytes: found.bytes, contentType: found.contentType }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The check-in challenge and its certificates
+
+const daysBetween = (from: string, to: string): string[] => {
+  const days: string[] = []
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
+  return days
+}
+
+const progressOf = async (ctx: Ctx, memberId: string, event: EventRow) => {
+  const today = businessDay(ctx.nowMs, ctx.config.timeZone)
+  const checkins = await checkinDaysBetween(ctx, memberId, event.startsOn, addDays(event.endsOn, 1))
+  const days = challengeDays(daysBetween(event.startsOn, event.endsOn), checkins, today, event.allowsMakeup)
+  const checkedDays = days.filter((day) => day.state === 'checked').length
+  return { days, checkedDays, totalDays: days.length, isComplete: checkedDays === days.length }
+}
+
+/**
+ * Certificates are issued from what the server saw, when the member next looks (events, certificates): a joined
+ * event whose every day has a counted check-in. The unique key (event, member) keeps it to one.
+ */
+const issueDueCertificates = async (ctx: Ctx, memberId: string): Promise<void> => {
+  for (const event of await data.openJoinedEvents(ctx.sql, memberId)) {
+    if (!(await progressOf(ctx, memberId, event)).isComplete) continue
+    await data.insertCertificate(ctx.sql, {
+      code: certificateCode(randomBytes(8)),
+      eventId: event.id,
+      memberId,
+      title: `${event.title}「${event.badgeName}」`,
+      startsOn: event.startsOn,
+      endsOn: event.endsOn,
+      at: ctx.nowMs,
+    })
+  }
+}
+
+const toEvent = async (ctx: Ctx, viewerId: string | null, event: EventRow): Promise<ChallengeEvent> => {
+  const today = businessDay(ctx.nowMs, ctx.config.timeZone)
+  const progress = viewerId === null ? null : await progressOf(ctx, viewerId, event)
+  return {
+    id: event.id,
+    title: event.title,
+    badgeName: event.badgeName,
+    postId: event.postId,
+    startsOn: event.startsOn,
+    endsOn: event.endsOn,
+    startsAt: isoAt(ctx, instantOfDay(event.startsOn, ctx.config.timeZone)),
+    endsAt: isoAt(ctx, instantOfDay(addDays(event.endsOn, 1), ctx.config.timeZone)),
+    allowsMakeup: event.allowsMakeup,
+    status: today < event.startsOn ? 'upcoming' : today > event.endsOn ? 'ended' : 'running',
+    joinedCount: event.joinedCount,
+    me: progress === null ? null : { joined: event.joinedByMe, ...progress, certificateCode: event.certificateCode },
+  }
+}
+
+export const eventsOf = async (
+  ctx: Ctx,
+  viewerId: string | null,
+  query: PageQuery,
+): Promise<{ items: ChallengeEvent[]; nextCursor: string | null }> => {
+  if (viewerId !== null) await issueDueCertificates(ctx, viewerId)
+  const limit = pageLimit(query)
+  const after = cursorKey(query, ['string', 'string'] as const)
+  const rows = await data.eventsPage(ctx.sql, viewerId, after, limit)
+  const page = sqlPage(rows, limit, (row) => [row.startsOn, row.id])
+  const items: ChallengeEvent[] = []
+  for (const row of page.items) items.push(await toEvent(ctx, viewerId, row))
+  return { items, nextCursor: page.nextCursor }
+}
+
+export const joinEvent = async (ctx: Ctx, memberId: string, eventId: string): Promise<ChallengeEvent> => {
+  const event = await data.eventById(ctx.sql, memberId, eventId)
+  if (!event) throw notFound('The event')
+  if (businessDay(ctx.nowMs, ctx.config.timeZone) > event.endsOn)
+    throw new ApiError('EVENT_CLOSED', 'This challenge has ended.', { endsOn: event.endsOn })
+  await data.insertEventMember(ctx.sql, eventId, memberId, ctx.nowMs)
+  await issueDueCertificates(ctx, memberId)
+  const joined = await data.eventById(ctx.sql, memberId, eventId)
+  if (!joined) throw new Error(`Event ${eventId} vanished`)
+  return toEvent(ctx, memberId, joined)
+}
+
+const toCertificate = (ctx: Ctx, row: data.CertificateRow): Certificate => ({
+  code: row.code,
+  title: row.title,
+  holderNickname: row.nickname ?? '已注销用户',
+  startsOn: row.startsOn,
+  endsOn: row.endsOn,
+  issuedAt: isoAt(ctx, row.issuedAt),
+  valid: true,
+})
+
+export const certificatesOf = async (
+  ctx: Ctx,
+  memberId: string,
+  query: PageQuery,
+): Promise<{ items: Certificate[]; nextCursor: string | null }> => {
+  await issueDueCertificates(ctx, memberId)
+  const rows = await data.certificatesOf(ctx.sql, memberId)
+  return paginate(
+    rows.map((row) => toCertificate(ctx, row)),
+    (certificate) => [-Date.parse(certificate.issuedAt), certificate.code],
+    query,
+  )
+}
+
+/** Public: anyone can check a code (typed in any case); one never issued is 404. */
+export const certificateOf = async (ctx: Ctx, code: string): Promise<Certificate> => {
+  const row = await data.certificateByCode(ctx.sql, code.trim().toUpperCase())
+  if (!row) throw notFound('The certificate')
+  return toCertificate(ctx, row)
+}
+
+export type EventInput = {
+  id: string
+  postId: string | null
+  title: string
+  badgeName: string
+  startsOn: string
+  endsOn: string
+}
+
+/** A challenge as the seed (or an operator) places it. */
+export const createEvent = async (ctx: Ctx, event: EventInput): Promise<void> => data.insertEvent(ctx.sql, event)

@@ -83,6 +83,10 @@ const recentCheckins = async (ctx: Ctx, memberId: string, today: string): Promis
 // ---------------------------------------------------------------------------------------------------------------
 // Check-in
 
+/** The member's check-in days in [from, to), oldest first: the community's challenge reads its days from them. */
+export const checkinDaysBetween = (ctx: Ctx, memberId: string, from: string, to: string): Promise<CheckinDay[]> =>
+  data.checkinDaysBetween(ctx.sql, memberId, from, to)
+
 export const checkIn = async (ctx: Ctx, member: MemberRow): Promise<CheckinResult> => {
   const rules = ctx.config.checkin
   const today = todayOf(ctx)

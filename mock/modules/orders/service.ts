@@ -88,3 +88,7 @@ export const createProducts = async (ctx: Ctx, products: readonly ProductInput[]
       [product.id, position, product.name, product.description, JSON.stringify(product.images), product.priceFen],
     )
 }
+
+/** Whether the catalogue has this product (a share-to-earn post may carry only a real one). */
+export const productExists = async (ctx: Ctx, productId: string): Promise<boolean> =>
+  (await ctx.sql.query(`SELECT 1 FROM products WHERE id = $1`, [productId])).length > 0

@@ -16,6 +16,8 @@ export type RequestOptions = {
   /** JSON-encoded unless `rawBody` is given. */
   body?: unknown
   rawBody?: string
+  /** A multipart body (uploads); fetch sets its Content-Type with the boundary. */
+  form?: FormData
   /** Defaults to application/json when there is a body; null sends none. */
   contentType?: string | null
   idempotencyKey?: string
@@ -38,8 +40,7 @@ export const createApiClient = (): ApiClient => {
   // In-process: a fresh seeded server of its own, created on the first request.
   const app = externalBase ? null : createTestApp()
   const baseUrl = externalBase ?? 'http://mock.test/api/v1'
-  const send = async (request: Request): Promise<Response> =>
-    app ? (await app).app.fetch(request) : fetch(request)
+  const send = async (request: Request): Promise<Response> => (app ? (await app).app.fetch(request) : fetch(request))
   return {
     baseUrl,
     isInProcess: app !== null,
@@ -50,7 +51,7 @@ export const createApiClient = (): ApiClient => {
       const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
       if (payload !== undefined && options.contentType !== null)
         headers.set('Content-Type', options.contentType ?? 'application/json')
-      const response = await send(new Request(`${baseUrl}${path}`, { method, headers, body: payload }))
+      const response = await send(new Request(`${baseUrl}${path}`, { method, headers, body: options.form ?? payload }))
       const text = await response.text()
       let body: unknown = text
       try {

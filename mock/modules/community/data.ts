@@ -1,0 +1,232 @@
+import { Buffer } from 'node:buffer'
+import type { Sql } from '../../platform/db'
+
+// The community's SQL. Rules across members are kept by the database: the likes' primary key, one report per
+// member per post, one certificate per member per event.
+
+export const insertLike = async (sql: Sql, postId: string, memberId: string, at: number): Promise<void> => {
+  await sql.query(
+    `INSERT INTO post_likes (post_id, member_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [postId, memberId, new Date(at)],
+  )
+}
+
+export const deleteLike = async (sql: Sql, postId: string, memberId: string): Promise<void> => {
+  await sql.query(`DELETE FROM post_likes WHERE post_id = $1 AND member_id = $2`, [postId, memberId])
+}
+
+/** Inserts the report unless this member already reported the post; answers the distinct reporters but the author. */
+export const insertReport = async (
+  sql: Sql,
+  report: { postId: string; memberId: string; reason: string; note: string | null; at: number },
+): Promise<number> => {
+  await sql.query(
+    `INSERT INTO post_reports (post_id, member_id, reason, note, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (post_id, member_id) DO NOTHING`,
+    [report.postId, report.memberId, report.reason, report.note, new Date(report.at)],
+  )
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM post_reports r JOIN posts p ON p.id = r.post_id
+     WHERE r.post_id = $1 AND r.member_id <> p.author_id`,
+    [report.postId],
+  )
+  return row?.n ?? 0
+}
+
+/** Hides a published post (a conditional update: reports arriving at once hide it once). */
+export const hidePost = async (sql: Sql, postId: string): Promise<void> => {
+  await sql.query(`UPDATE posts SET status = 'hidden' WHERE id = $1 AND status = 'published'`, [postId])
+}
+
+export const softDeletePost = async (sql: Sql, postId: string, at: number): Promise<void> => {
+  await sql.query(`UPDATE posts SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL`, [postId, new Date(at)])
+}
+
+/** Posts whose review delay has passed are published. */
+export const releaseDuePosts = async (sql: Sql, at: number): Promise<void> => {
+  await sql.query(`UPDATE posts SET status = 'published' WHERE status = 'pending' AND publish_at <= $1`, [new Date(at)])
+}
+
+export type CommentRow = {
+  id: string
+  postId: string
+  memberId: string
+  parentId: string | null
+  text: string
+  createdAt: Date
+  nickname: string | null
+  avatarUrl: string | null
+  growth: number | null
+}
+
+const COMMENT_SELECT = `SELECT c.id, c.post_id AS "postId", c.member_id AS "memberId", c.parent_id AS "parentId",
+  c.text, c.created_at AS "createdAt", m.nickname, m.avatar_url AS "avatarUrl", m.growth
+  FROM comments c LEFT JOIN members m ON m.id = c.member_id`
+
+export const insertComment = async (
+  sql: Sql,
+  comment: { id: string; postId: string; memberId: string; parentId: string | null; text: string; at: number },
+): Promise<void> => {
+  await sql.query(
+    `INSERT INTO comments (id, post_id, member_id, parent_id, text, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [comment.id, comment.postId, comment.memberId, comment.parentId, comment.text, new Date(comment.at)],
+  )
+}
+
+export const commentById = async (sql: Sql, id: string): Promise<CommentRow | null> =>
+  (await sql.query<CommentRow>(`${COMMENT_SELECT} WHERE c.id = $1`, [id]))[0] ?? null
+
+/** Top-level comments oldest first, after the keyset (ms, id); limit + 1 rows. */
+export const topLevelComments = async (
+  sql: Sql,
+  postId: string,
+  after: readonly [number, string] | null,
+  limit: number,
+): Promise<CommentRow[]> =>
+  sql.query<CommentRow>(
+    `${COMMENT_SELECT} WHERE c.post_id = $1 AND c.parent_id IS NULL
+       AND ($2::float8 IS NULL OR (extract(epoch FROM c.created_at) * 1000, c.id) > ($2::float8, $3::text))
+     ORDER BY c.created_at, c.id LIMIT $4`,
+    [postId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+  )
+
+export const repliesTo = async (sql: Sql, parentIds: readonly string[]): Promise<CommentRow[]> =>
+  parentIds.length === 0
+    ? []
+    : sql.query<CommentRow>(`${COMMENT_SELECT} WHERE c.parent_id = ANY($1::text[]) ORDER BY c.created_at, c.id`, [
+        parentIds,
+      ])
+
+/** Deletes a comment with its replies (ON DELETE CASCADE). */
+export const deleteComment = async (sql: Sql, id: string): Promise<void> => {
+  await sql.query(`DELETE FROM comments WHERE id = $1`, [id])
+}
+
+export const insertUpload = async (
+  sql: Sql,
+  upload: { name: string; memberId: string; contentType: string; bytes: Uint8Array; at: number },
+): Promise<void> => {
+  await sql.query(
+    `INSERT INTO uploads (name, member_id, content_type, size, bytes, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      upload.name,
+      upload.memberId,
+      upload.contentType,
+      upload.bytes.length,
+      Buffer.from(upload.bytes),
+      new Date(upload.at),
+    ],
+  )
+}
+
+export const uploadByName = async (
+  sql: Sql,
+  name: string,
+): Promise<{ memberId: string; contentType: string; bytes: Uint8Array } | null> =>
+  (
+    await sql.query<{ memberId: string; contentType: string; bytes: Uint8Array }>(
+      `SELECT member_id AS "memberId", content_type AS "contentType", bytes FROM uploads WHERE name = $1`,
+      [name],
+    )
+  )[0] ?? null
+
+export type EventRow = {
+  id: string
+  postId: string | null
+  title: string
+  badgeName: string
+  startsOn: string
+  endsOn: string
+  allowsMakeup: boolean
+  joinedCount: number
+  joinedByMe: boolean
+  certificateCode: string | null
+}
+
+const EVENT_SELECT = `SELECT e.id, e.post_id AS "postId", e.title, e.badge_name AS "badgeName",
+  e.starts_on AS "startsOn", e.ends_on AS "endsOn", e.allows_makeup AS "allowsMakeup",
+  (SELECT count(*)::int FROM event_members em WHERE em.event_id = e.id) AS "joinedCount",
+  EXISTS (SELECT 1 FROM event_members em WHERE em.event_id = e.id AND em.member_id = $1) AS "joinedByMe",
+  (SELECT c.code FROM certificates c WHERE c.event_id = e.id AND c.member_id = $1) AS "certificateCode"
+  FROM events e`
+
+/** Newest first (keyset on starts_on, id descending); limit + 1 rows. */
+export const eventsPage = async (
+  sql: Sql,
+  viewerId: string | null,
+  after: readonly [string, string] | null,
+  limit: number,
+): Promise<EventRow[]> =>
+  sql.query<EventRow>(
+    `${EVENT_SELECT} WHERE ($2::text IS NULL OR (e.starts_on, e.id) < ($2::text, $3::text))
+     ORDER BY e.starts_on DESC, e.id DESC LIMIT $4`,
+    [viewerId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+  )
+
+export const eventById = async (sql: Sql, viewerId: string | null, id: string): Promise<EventRow | null> =>
+  (await sql.query<EventRow>(`${EVENT_SELECT} WHERE e.id = $2`, [viewerId, id]))[0] ?? null
+
+/** The events a member joined and holds no certificate of (the ones that may complete). */
+export const openJoinedEvents = async (sql: Sql, memberId: string): Promise<EventRow[]> =>
+  sql.query<EventRow>(
+    `${EVENT_SELECT} WHERE EXISTS (SELECT 1 FROM event_members em WHERE em.event_id = e.id AND em.member_id = $1)
+       AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.event_id = e.id AND c.member_id = $1)`,
+    [memberId],
+  )
+
+export const insertEvent = async (
+  sql: Sql,
+  event: { id: string; postId: string | null; title: string; badgeName: string; startsOn: string; endsOn: string },
+): Promise<void> => {
+  await sql.query(
+    `INSERT INTO events (id, post_id, title, badge_name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [event.id, event.postId, event.title, event.badgeName, event.startsOn, event.endsOn],
+  )
+}
+
+export const insertEventMember = async (sql: Sql, eventId: string, memberId: string, at: number): Promise<void> => {
+  await sql.query(
+    `INSERT INTO event_members (event_id, member_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [eventId, memberId, new Date(at)],
+  )
+}
+
+/** One certificate per member per event: the unique key keeps the first, whatever runs at once. */
+export const insertCertificate = async (
+  sql: Sql,
+  cert: {
+    code: string
+    eventId: string
+    memberId: string
+    title: string
+    startsOn: string
+    endsOn: string
+    at: number
+  },
+): Promise<void> => {
+  await sql.query(
+    `INSERT INTO certificates (code, event_id, member_id, title, starts_on, ends_on, issued_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+    [cert.code, cert.eventId, cert.memberId, cert.title, cert.startsOn, cert.endsOn, new Date(cert.at)],
+  )
+}
+
+export type CertificateRow = {
+  code: string
+  title: string
+  nickname: string | null
+  startsOn: string
+  endsOn: string
+  issuedAt: Date
+}
+
+const CERTIFICATE_SELECT = `SELECT c.code, c.title, m.nickname, c.starts_on AS "startsOn", c.ends_on AS "endsOn",
+  c.issued_at AS "issuedAt" FROM certificates c LEFT JOIN members m ON m.id = c.member_id`
+
+export const certificateByCode = async (sql: Sql, code: string): Promise<CertificateRow | null> =>
+  (await sql.query<CertificateRow>(`${CERTIFICATE_SELECT} WHERE c.code = $1`, [code]))[0] ?? null
+
+export const certificatesOf = async (sql: Sql, memberId: string): Promise<CertificateRow[]> =>
+  sql.query<CertificateRow>(`${CERTIFICATE_SELECT} WHERE c.member_id = $1 ORDER BY c.issued_at DESC, c.code`, [
+    memberId,
+  ])

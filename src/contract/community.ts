@@ -1,0 +1,119 @@
+import * as v from 'valibot'
+import { Id, IsoDate, IsoDateTime, LevelCode, NonNegativeInt, PlainText, PositiveInt } from './common'
+
+// The community's writes (domain-rules.md, Community) and the check-in challenge with its certificates. The feed,
+// Post and Topic are in catalog.ts.
+
+/** What people type must say something: blank text is no post and no comment. */
+const notBlank = v.check((text: string) => text.trim().length > 0, 'not blank')
+
+/** One of our own uploads (the URL `POST /uploads` answered): never a data:, javascript: or third-party URL. */
+export const UploadUrl = v.pipe(
+  v.string(),
+  v.maxLength(500),
+  v.regex(
+    /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/api\/v1\/uploads\/[A-Za-z0-9_-]{1,100}\.(?:jpg|png|webp)$/,
+    'an image uploaded to this server',
+  ),
+)
+
+export const POST_TEXT_MAX = 1000
+export const POST_IMAGES_MAX = 9
+export const COMMENT_TEXT_MAX = 300
+/** Per image, checked on the bytes the server received. */
+export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+
+export const CreatePostRequest = v.object({
+  text: v.pipe(PlainText, v.minLength(1, 'at least 1 character'), v.maxLength(POST_TEXT_MAX), notBlank),
+  images: v.optional(v.pipe(v.array(UploadUrl), v.maxLength(POST_IMAGES_MAX, 'at most 9 images')), []),
+  topic: v.optional(v.pipe(PlainText, v.minLength(1), v.maxLength(40))),
+  productId: v.optional(Id),
+})
+export type CreatePostRequest = v.InferInput<typeof CreatePostRequest>
+
+export const LikeState = v.object({ likeCount: NonNegativeInt, likedByMe: v.boolean() })
+export type LikeState = v.InferOutput<typeof LikeState>
+
+const CommentAuthor = v.object({ id: Id, nickname: v.string(), avatarUrl: v.string(), levelCode: LevelCode })
+
+export const CommentReply = v.object({
+  id: Id,
+  postId: Id,
+  author: CommentAuthor,
+  text: v.string(),
+  /** The top-level comment this one answers; null for a top-level comment. */
+  replyTo: v.nullable(Id),
+  createdAt: IsoDateTime,
+})
+export type CommentReply = v.InferOutput<typeof CommentReply>
+
+/** A top-level comment with its replies (one level deep), oldest first like a conversation. */
+export const Comment = v.object({ ...CommentReply.entries, replies: v.array(CommentReply) })
+export type Comment = v.InferOutput<typeof Comment>
+
+export const CommentPage = v.object({ items: v.array(Comment), nextCursor: v.nullable(v.string()) })
+
+export const CreateCommentRequest = v.object({
+  text: v.pipe(PlainText, v.minLength(1, 'at least 1 character'), v.maxLength(COMMENT_TEXT_MAX), notBlank),
+  /** A comment of the same post; a reply to a reply attaches to its top-level comment. */
+  replyTo: v.optional(Id),
+})
+
+export const REPORT_REASONS = ['spam', 'abuse', 'sexual', 'illegal', 'misinformation', 'other'] as const
+export const ReportRequest = v.object({
+  reason: v.picklist(REPORT_REASONS),
+  note: v.optional(v.pipe(PlainText, v.maxLength(200))),
+})
+export const Reported = v.object({ reported: v.literal(true) })
+
+export const Uploaded = v.object({ url: UploadUrl, contentType: v.string(), size: PositiveInt })
+export type Uploaded = v.InferOutput<typeof Uploaded>
+
+export const ChallengeDay = v.object({
+  date: IsoDate,
+  /** checked: a check-in that counts; missed: a past day without one; today and upcoming: still open. */
+  state: v.picklist(['checked', 'missed', 'today', 'upcoming']),
+})
+
+export const ChallengeEvent = v.object({
+  id: Id,
+  title: v.string(),
+  badgeName: v.string(),
+  /** The pinned post that announces it. */
+  postId: v.nullable(Id),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  /** Monday 00:00 and the end of Sunday (24:00) in the brand's time zone, as instants. */
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  allowsMakeup: v.boolean(),
+  status: v.picklist(['upcoming', 'running', 'ended']),
+  joinedCount: NonNegativeInt,
+  /** The signed-in member's progress; null for a visitor. */
+  me: v.nullable(
+    v.object({
+      joined: v.boolean(),
+      days: v.array(ChallengeDay),
+      checkedDays: NonNegativeInt,
+      totalDays: PositiveInt,
+      isComplete: v.boolean(),
+      certificateCode: v.nullable(v.string()),
+    }),
+  ),
+})
+export type ChallengeEvent = v.InferOutput<typeof ChallengeEvent>
+
+export const EventPage = v.object({ items: v.array(ChallengeEvent), nextCursor: v.nullable(v.string()) })
+
+export const Certificate = v.object({
+  code: v.pipe(v.string(), v.regex(/^FLC-[0-9A-Z]{4}-[0-9A-Z]{4}$/)),
+  title: v.string(),
+  holderNickname: v.string(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  issuedAt: IsoDateTime,
+  valid: v.boolean(),
+})
+export type Certificate = v.InferOutput<typeof Certificate>
+
+export const CertificatePage = v.object({ items: v.array(Certificate), nextCursor: v.nullable(v.string()) })
