@@ -80,7 +80,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/test/support/node-with-pglite.js',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
     },
     {
