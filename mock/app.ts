@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import type { AppConfig } from '../src/contract'
-import { endpoints, UPLOAD_MAX_BYTES } from '../src/contract'
+import type { AppConfig } from '../src/contract/all'
+import { communityEndpoints, endpoints, UPLOAD_MAX_BYTES } from '../src/contract/all'
 import { readClockOffset, writeClockOffset } from './platform/clock'
 import type { Database } from './platform/db'
 import { errorBody } from './platform/errors'
@@ -120,7 +120,7 @@ export const createServerApp = ({
     onError: (c) =>
       c.json(errorBody('PAYLOAD_TOO_LARGE', 'The file is larger than 5 MB.'), 413, { Connection: 'close' }),
   })
-  const uploadPath = `${API_BASE_PATH}${endpoints.upload.path}`
+  const uploadPath = `${API_BASE_PATH}${communityEndpoints.upload.path}`
   app.use('*', (c, next) =>
     c.req.method === 'POST' && c.req.path === uploadPath ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
   )

@@ -61,10 +61,13 @@ const openPglite = async (
 ): Promise<Database> => {
   await db.waitReady
   let queue: Promise<unknown> = Promise.resolve()
+  let isClosing = false
   return {
     kind,
     location,
     transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+      // PGlite fails badly (inside its WebAssembly) on a query that reaches it during or after close().
+      if (isClosing) return Promise.reject(new Error('The database is closed.'))
       const run = queue.then(() =>
         db.transaction(async (tx) => {
           const sql: Sql = {
@@ -81,6 +84,9 @@ const openPglite = async (
       return run
     },
     async close() {
+      if (isClosing) return
+      // No transaction joins the queue from here on, so waiting for its tail waits for every one of them.
+      isClosing = true
       await queue
       await db.close()
       onClose()

@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from '../../src/contract'
+import type { ErrorBody, ErrorCode } from '../../src/contract/all'
 
 /**
  * Every refusal the server can give, with its HTTP status. Rules and services speak in codes only; this table

@@ -1,7 +1,9 @@
 import { toJsonSchema } from '@valibot/to-json-schema'
 import type * as v from 'valibot'
-import type { Endpoint, ResponseOf } from '../../src/contract'
-import { endpoints as contractEndpoints, ErrorBody } from '../../src/contract'
+import type { Endpoint, ResponseOf } from '../../src/contract/all'
+import type { AllEndpointName } from '../../src/contract/all'
+import { allEndpoints as contractEndpoints, ErrorBody } from '../../src/contract/all'
+import { summaries } from '../../src/contract/summaries'
 
 type JsonObject = Record<string, unknown>
 
@@ -81,7 +83,7 @@ export const buildOpenApiDocument = (
     const operations = paths[endpoint.path] ?? {}
     operations[endpoint.method.toLowerCase()] = {
       operationId: names.get(endpoint) ?? `${endpoint.method.toLowerCase()}${endpoint.path}`,
-      summary: endpoint.summary,
+      summary: endpoint.summary ?? summaries[names.get(endpoint) as AllEndpointName],
       tags: [tag],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(endpoint.body

@@ -10,7 +10,7 @@ import {
   Ok,
   page,
   SignedIn,
-} from '../../src/contract'
+} from '../../src/contract/all'
 import { PERSONA_IDS } from '../seed/personas'
 
 // Operator and test tools under /api/v1/__mock/: served by the mock only, never part of the app build.

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../src/contract'
+import type { AppConfig } from '../../src/contract/all'
 
 /** The defaults of domain-rules.md; operators may change any of it, and the app renders whatever it says. */
 export const seedConfig = (): AppConfig => ({

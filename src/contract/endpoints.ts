@@ -28,21 +28,6 @@ import {
   RedemptionPage,
   RedemptionsQuery,
 } from './mall'
-import {
-  CertificatePage,
-  Certificate,
-  CommentPage,
-  Comment,
-  CreateCommentRequest,
-  CreatePostRequest,
-  ChallengeEvent,
-  EventPage,
-  LikeState,
-  ReportRequest,
-  Reported,
-  Uploaded,
-  UPLOAD_MAX_BYTES,
-} from './community'
 import { Member, MePatch, Ok, PhoneSignInRequest, SignedIn, SmsRequest, SmsSent, WechatSignInRequest } from './member'
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
@@ -55,7 +40,8 @@ export type Endpoint = {
   method: HttpMethod
   /** Path under /api/v1 with `{param}` placeholders. */
   path: string
-  summary: string
+  /** For the OpenAPI document; contract routes keep theirs in summaries.ts, out of the app's bundle. */
+  summary?: string
   /** Open without a token (auth, config, public reads). */
   isPublic: boolean
   /** Awards or spends points, stock or money: requires an Idempotency-Key header. */
@@ -83,7 +69,6 @@ export const endpoints = {
   health: defineEndpoint({
     method: 'GET',
     path: '/health',
-    summary: 'Liveness and the server clock',
     isPublic: true,
     isIdempotent: false,
     response: Health,
@@ -92,7 +77,6 @@ export const endpoints = {
   openapi: defineEndpoint({
     method: 'GET',
     path: '/openapi.json',
-    summary: 'This contract as an OpenAPI 3.1 document',
     isPublic: true,
     isIdempotent: false,
     response: OpenApiDocument,
@@ -101,7 +85,6 @@ export const endpoints = {
   appConfig: defineEndpoint({
     method: 'GET',
     path: '/app/config',
-    summary: 'Brand, theme, levels and rules the app renders from',
     isPublic: true,
     isIdempotent: false,
     response: AppConfig,
@@ -110,7 +93,6 @@ export const endpoints = {
   sendSms: defineEndpoint({
     method: 'POST',
     path: '/auth/sms',
-    summary: 'Send a sign-in code by SMS (the mock always uses 123456)',
     isPublic: true,
     isIdempotent: false,
     body: SmsRequest,
@@ -120,7 +102,6 @@ export const endpoints = {
   signInByPhone: defineEndpoint({
     method: 'POST',
     path: '/auth/phone',
-    summary: 'Sign in (H5) with phone and SMS code; creates the member on first use',
     isPublic: true,
     isIdempotent: false,
     body: PhoneSignInRequest,
@@ -130,7 +111,6 @@ export const endpoints = {
   signInByWechat: defineEndpoint({
     method: 'POST',
     path: '/auth/wechat',
-    summary: 'Sign in (mini-program) with a Taro.login code',
     isPublic: true,
     isIdempotent: false,
     body: WechatSignInRequest,
@@ -140,7 +120,6 @@ export const endpoints = {
   signOut: defineEndpoint({
     method: 'POST',
     path: '/auth/logout',
-    summary: 'End this session',
     isPublic: false,
     isIdempotent: false,
     response: Ok,
@@ -149,7 +128,6 @@ export const endpoints = {
   me: defineEndpoint({
     method: 'GET',
     path: '/me',
-    summary: 'The signed-in member',
     isPublic: false,
     isIdempotent: false,
     response: Member,
@@ -158,7 +136,6 @@ export const endpoints = {
   updateMe: defineEndpoint({
     method: 'PATCH',
     path: '/me',
-    summary: 'Change nickname, avatar, or set the birthday once',
     isPublic: false,
     isIdempotent: false,
     body: MePatch,
@@ -168,7 +145,6 @@ export const endpoints = {
   gifts: defineEndpoint({
     method: 'GET',
     path: '/gifts',
-    summary: 'Gifts of the points mall (affordable=true compares with the balance, so it needs a token: 401 without)',
     isPublic: true,
     isIdempotent: false,
     query: GiftsQuery,
@@ -178,7 +154,6 @@ export const endpoints = {
   giftCategories: defineEndpoint({
     method: 'GET',
     path: '/gift-categories',
-    summary: 'Categories of the points mall, in display order',
     isPublic: true,
     isIdempotent: false,
     query: CursorQuery,
@@ -188,7 +163,6 @@ export const endpoints = {
   gift: defineEndpoint({
     method: 'GET',
     path: '/gifts/{id}',
-    summary: 'One gift, with how many the signed-in member already redeemed',
     isPublic: true,
     isIdempotent: false,
     response: GiftDetail,
@@ -197,7 +171,6 @@ export const endpoints = {
   addresses: defineEndpoint({
     method: 'GET',
     path: '/addresses',
-    summary: "The member's addresses, default first",
     isPublic: false,
     isIdempotent: false,
     response: AddressList,
@@ -206,7 +179,6 @@ export const endpoints = {
   createAddress: defineEndpoint({
     method: 'POST',
     path: '/addresses',
-    summary: 'Add an address (at most 10; 409 ADDRESS_LIMIT_REACHED)',
     isPublic: false,
     isIdempotent: false,
     body: AddressInput,
@@ -216,7 +188,6 @@ export const endpoints = {
   updateAddress: defineEndpoint({
     method: 'PATCH',
     path: '/addresses/{id}',
-    summary: 'Edit an address or make it the default',
     isPublic: false,
     isIdempotent: false,
     body: AddressPatch,
@@ -226,7 +197,6 @@ export const endpoints = {
   deleteAddress: defineEndpoint({
     method: 'DELETE',
     path: '/addresses/{id}',
-    summary: 'Delete an address (the next one becomes default)',
     isPublic: false,
     isIdempotent: false,
     response: Ok,
@@ -235,7 +205,6 @@ export const endpoints = {
   redeem: defineEndpoint({
     method: 'POST',
     path: '/redemptions',
-    summary: 'Redeem a gift in one atomic step, or refuse with a code and change nothing',
     isPublic: false,
     isIdempotent: true,
     body: RedeemRequest,
@@ -245,7 +214,6 @@ export const endpoints = {
   redemptions: defineEndpoint({
     method: 'GET',
     path: '/redemptions',
-    summary: "The member's redemptions, newest first, by status",
     isPublic: false,
     isIdempotent: false,
     query: RedemptionsQuery,
@@ -255,7 +223,6 @@ export const endpoints = {
   redemption: defineEndpoint({
     method: 'GET',
     path: '/redemptions/{id}',
-    summary: "One of the member's redemptions",
     isPublic: false,
     isIdempotent: false,
     response: Redemption,
@@ -264,7 +231,6 @@ export const endpoints = {
   cancelRedemption: defineEndpoint({
     method: 'POST',
     path: '/redemptions/{id}/cancel',
-    summary: 'Cancel while pending shipment: points and stock come back once (409 CANCEL_NOT_ALLOWED)',
     isPublic: false,
     isIdempotent: true,
     response: Redemption,
@@ -273,7 +239,6 @@ export const endpoints = {
   posts: defineEndpoint({
     method: 'GET',
     path: '/posts',
-    summary: 'Community posts by section and topic',
     isPublic: true,
     isIdempotent: false,
     query: PostsQuery,
@@ -283,152 +248,14 @@ export const endpoints = {
   post: defineEndpoint({
     method: 'GET',
     path: '/posts/{id}',
-    summary: 'One post',
     isPublic: true,
     isIdempotent: false,
     response: Post,
-    status: 200,
-  }),
-  createPost: defineEndpoint({
-    method: 'POST',
-    path: '/posts',
-    summary:
-      "Publish a post: answered 'published', 'rejected' with rejectReason, or 'pending' while a review delay runs",
-    isPublic: false,
-    isIdempotent: true,
-    body: CreatePostRequest,
-    response: Post,
-    status: 201,
-  }),
-  deletePost: defineEndpoint({
-    method: 'DELETE',
-    path: '/posts/{id}',
-    summary: "Delete one's own post (403 FORBIDDEN for another member's, 404 for none)",
-    isPublic: false,
-    isIdempotent: false,
-    response: Ok,
-    status: 200,
-  }),
-  myPosts: defineEndpoint({
-    method: 'GET',
-    path: '/me/posts',
-    summary: "The member's own posts in every status, newest first",
-    isPublic: false,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: page(Post),
-    status: 200,
-  }),
-  likePost: defineEndpoint({
-    method: 'POST',
-    path: '/posts/{id}/like',
-    summary: 'Like a post: one like per member per post, however many requests arrive',
-    isPublic: false,
-    isIdempotent: true,
-    response: LikeState,
-    status: 200,
-  }),
-  unlikePost: defineEndpoint({
-    method: 'DELETE',
-    path: '/posts/{id}/like',
-    summary: 'Take a like back (nothing happens when there is none)',
-    isPublic: false,
-    isIdempotent: true,
-    response: LikeState,
-    status: 200,
-  }),
-  comments: defineEndpoint({
-    method: 'GET',
-    path: '/posts/{id}/comments',
-    summary: "A post's top-level comments, oldest first, each with its replies",
-    isPublic: true,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: CommentPage,
-    status: 200,
-  }),
-  createComment: defineEndpoint({
-    method: 'POST',
-    path: '/posts/{id}/comments',
-    summary: 'Comment on a post or reply to a comment (a reply to a reply joins its top-level comment)',
-    isPublic: false,
-    isIdempotent: true,
-    body: CreateCommentRequest,
-    response: Comment,
-    status: 201,
-  }),
-  deleteComment: defineEndpoint({
-    method: 'DELETE',
-    path: '/comments/{id}',
-    summary: "Delete one's own comment and its replies (403 FORBIDDEN for another member's)",
-    isPublic: false,
-    isIdempotent: false,
-    response: Ok,
-    status: 200,
-  }),
-  reportPost: defineEndpoint({
-    method: 'POST',
-    path: '/posts/{id}/report',
-    summary: 'Report a post (once per member; 5 distinct reporters hide it pending review)',
-    isPublic: false,
-    isIdempotent: true,
-    body: ReportRequest,
-    response: Reported,
-    status: 200,
-  }),
-  upload: defineEndpoint({
-    method: 'POST',
-    path: '/uploads',
-    summary:
-      'Upload an image (multipart/form-data, field "file"): JPEG, PNG or WebP by its bytes, at most 5 MB; GET the answered url for the bytes',
-    isPublic: false,
-    isIdempotent: false,
-    file: { field: 'file', maxBytes: UPLOAD_MAX_BYTES },
-    response: Uploaded,
-    status: 201,
-  }),
-  events: defineEndpoint({
-    method: 'GET',
-    path: '/events',
-    summary: "Check-in challenges, newest first: dates, how many joined, and the signed-in member's days",
-    isPublic: true,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: EventPage,
-    status: 200,
-  }),
-  joinEvent: defineEndpoint({
-    method: 'POST',
-    path: '/events/{id}/join',
-    summary: 'Join a challenge (again: nothing changes; 409 EVENT_CLOSED once it has ended)',
-    isPublic: false,
-    isIdempotent: true,
-    response: ChallengeEvent,
-    status: 200,
-  }),
-  certificates: defineEndpoint({
-    method: 'GET',
-    path: '/certificates',
-    summary: "The member's certificates, newest first",
-    isPublic: false,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: CertificatePage,
-    status: 200,
-  }),
-  certificate: defineEndpoint({
-    method: 'GET',
-    path: '/certificates/{code}',
-    summary: "Anyone can check a certificate's code: holder, title, dates (404 for a code never issued)",
-    isPublic: true,
-    isIdempotent: false,
-    response: Certificate,
     status: 200,
   }),
   topics: defineEndpoint({
     method: 'GET',
     path: '/topics',
-    summary: 'Community topics, most active first',
     isPublic: true,
     isIdempotent: false,
     query: CursorQuery,
@@ -438,7 +265,6 @@ export const endpoints = {
   checkinCalendar: defineEndpoint({
     method: 'GET',
     path: '/checkin/calendar',
-    summary: "A month's check-ins, streak, make-ups left and the rewards ahead",
     isPublic: false,
     isIdempotent: false,
     query: CheckinCalendarQuery,
@@ -448,7 +274,6 @@ export const endpoints = {
   checkIn: defineEndpoint({
     method: 'POST',
     path: '/checkin',
-    summary: "Check in for the server's business day (409 ALREADY_CHECKED_IN the second time)",
     isPublic: false,
     isIdempotent: true,
     response: CheckinResult,
@@ -457,7 +282,6 @@ export const endpoints = {
   makeUpCheckin: defineEndpoint({
     method: 'POST',
     path: '/checkin/makeup',
-    summary: 'Make up a missed day of this month for points (409 MAKEUP_NOT_ALLOWED with details.reason)',
     isPublic: false,
     isIdempotent: true,
     body: MakeupRequest,
@@ -467,7 +291,6 @@ export const endpoints = {
   pointsSummary: defineEndpoint({
     method: 'GET',
     path: '/points/summary',
-    summary: 'Balance, pending points, points expiring soon',
     isPublic: false,
     isIdempotent: false,
     response: PointsSummary,
@@ -476,7 +299,6 @@ export const endpoints = {
   pointsLedger: defineEndpoint({
     method: 'GET',
     path: '/points/ledger',
-    summary: 'Ledger entries, newest first; direction=earned|spent filters',
     isPublic: false,
     isIdempotent: false,
     query: LedgerQuery,
@@ -486,7 +308,6 @@ export const endpoints = {
   tasks: defineEndpoint({
     method: 'GET',
     path: '/tasks',
-    summary: 'Daily and one-time tasks with progress as the server saw it',
     isPublic: false,
     isIdempotent: false,
     response: TaskList,
@@ -495,7 +316,6 @@ export const endpoints = {
   completeTask: defineEndpoint({
     method: 'POST',
     path: '/tasks/{id}/complete',
-    summary: 'Report a self-reported task done (only those the server cannot see; capped)',
     isPublic: false,
     isIdempotent: true,
     response: TaskCompleted,
@@ -504,7 +324,6 @@ export const endpoints = {
   levels: defineEndpoint({
     method: 'GET',
     path: '/levels',
-    summary: "The level table with benefits, the member's level and growth, a level-up not yet celebrated",
     isPublic: false,
     isIdempotent: false,
     response: LevelOverview,
@@ -513,7 +332,6 @@ export const endpoints = {
   levelCelebrated: defineEndpoint({
     method: 'POST',
     path: '/levels/celebrated',
-    summary: 'The member has seen the celebration of this level (it is not shown again)',
     isPublic: false,
     isIdempotent: false,
     body: CelebrationSeen,
@@ -523,7 +341,6 @@ export const endpoints = {
   birthdayGift: defineEndpoint({
     method: 'GET',
     path: '/birthday-gift',
-    summary: "This year's birthday gift: available in the birthday month, once a year",
     isPublic: false,
     isIdempotent: false,
     response: BirthdayGift,
@@ -532,7 +349,6 @@ export const endpoints = {
   claimBirthdayGift: defineEndpoint({
     method: 'POST',
     path: '/birthday-gift/claim',
-    summary: 'Claim the birthday gift (409 BIRTHDAY_GIFT_UNAVAILABLE when not available)',
     isPublic: false,
     isIdempotent: true,
     response: BirthdayGift,

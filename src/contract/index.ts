@@ -6,4 +6,5 @@ export * from './endpoints'
 export * from './points'
 export * from './membership'
 export * from './mall'
-export * from './community'
+// Not re-exported here: the community's writes (./community, ./community-endpoints) are imported by path, so
+// the app's first screen, which imports this index, does not carry their schemas.

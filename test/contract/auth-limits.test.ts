@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { ErrorBody, SignedIn } from '../../src/contract'
+import { ErrorBody, SignedIn } from '../../src/contract/all'
 import type { ServerSettings } from '../../mock/platform/settings'
 import { settingsFromEnv } from '../../mock/platform/settings'
 import type { TestApp } from '../support/test-server'

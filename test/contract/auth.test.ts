@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { Member, SignedIn, SmsSent } from '../../src/contract'
+import { Member, SignedIn, SmsSent } from '../../src/contract/all'
 import { MockMemberState } from '../../mock/preview/endpoints'
 import {
   createApiClient,

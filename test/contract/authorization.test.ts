@@ -1,12 +1,12 @@
-import type { Endpoint } from '../../src/contract'
-import { endpoints } from '../../src/contract'
+import type { Endpoint } from '../../src/contract/all'
+import { allEndpoints } from '../../src/contract/all'
 import { mockEndpoints } from '../../mock/preview/endpoints'
 import { createApiClient, expectError, hasMockRoutes, newKey, signUp } from './support/client'
 
 const api = createApiClient()
 
 const all: [string, Endpoint][] = [
-  ...Object.entries(endpoints),
+  ...Object.entries(allEndpoints),
   ...(hasMockRoutes ? Object.entries(mockEndpoints) : []),
 ]
 const protectedRoutes = all.filter(([, endpoint]) => !endpoint.isPublic)

@@ -1,4 +1,4 @@
-import { Gift, GiftCategory, page, Post, Topic } from '../../src/contract'
+import { Gift, GiftCategory, page, Post, Topic } from '../../src/contract/all'
 import type { ApiClient, ApiResponse } from './support/client'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 

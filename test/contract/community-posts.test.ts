@@ -1,4 +1,4 @@
-import { Certificate, ChallengeEvent, Comment, EventPage, LikeState, Post, Uploaded } from '../../src/contract'
+import { Certificate, ChallengeEvent, Comment, EventPage, LikeState, Post, Uploaded } from '../../src/contract/all'
 import {
   createApiClient,
   describeWithMockRoutes,

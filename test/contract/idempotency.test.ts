@@ -1,4 +1,4 @@
-import { Member } from '../../src/contract'
+import { Member } from '../../src/contract/all'
 import { Granted, MockMemberState } from '../../mock/preview/endpoints'
 import type { ApiResponse } from './support/client'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'

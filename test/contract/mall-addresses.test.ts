@@ -1,4 +1,4 @@
-import { Address, Redemption } from '../../src/contract'
+import { Address, Redemption } from '../../src/contract/all'
 import type { ApiResponse } from './support/client'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, fieldsOf, signUp } from './support/client'
 import { lockMockClock } from './support/clock'

@@ -1,4 +1,4 @@
-import { Redemption } from '../../src/contract'
+import { Redemption } from '../../src/contract/all'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { lockMockClock } from './support/clock'
 import { addAddress, balanceOf, cancel, giftOf, grant, redeem, redeemOk, setStock } from './support/mall'

@@ -1,4 +1,4 @@
-import { Redemption } from '../../src/contract'
+import { Redemption } from '../../src/contract/all'
 import { MockMemberState } from '../../mock/preview/endpoints'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'

@@ -1,4 +1,4 @@
-import { AddressList, Gift, Member, RedemptionPage } from '../../src/contract'
+import { AddressList, Gift, Member, RedemptionPage } from '../../src/contract/all'
 import { MockMemberState } from '../../mock/preview/endpoints'
 import type { ApiResponse } from './support/client'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, fieldsOf, signUp } from './support/client'

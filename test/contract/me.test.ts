@@ -1,4 +1,4 @@
-import { Member } from '../../src/contract'
+import { Member } from '../../src/contract/all'
 import {
   createApiClient,
   describeWithMockRoutes,

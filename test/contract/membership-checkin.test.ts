@@ -1,4 +1,4 @@
-import { CheckinResult, MakeupResult } from '../../src/contract'
+import { CheckinResult, MakeupResult } from '../../src/contract/all'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, setClock, lockMockClock } from './support/clock'
 import {

@@ -1,4 +1,4 @@
-import { AppConfig, BirthdayGift, CheckinResult, LevelOverview } from '../../src/contract'
+import { AppConfig, BirthdayGift, CheckinResult, LevelOverview } from '../../src/contract/all'
 import {
   createApiClient,
   describeWithMockRoutes,

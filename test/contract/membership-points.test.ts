@@ -1,4 +1,4 @@
-import { LedgerPage, PointsSummary } from '../../src/contract'
+import { LedgerPage, PointsSummary } from '../../src/contract/all'
 import { createApiClient, describeWithMockRoutes, expectShape, fieldsOf, newKey, signUp } from './support/client'
 import { advanceClock, setClock, lockMockClock } from './support/clock'
 import { checkIn, grant, makeUp, meOf, summaryOf, testYear, wholeLedger } from './support/membership'

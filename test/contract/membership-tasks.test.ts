@@ -1,4 +1,4 @@
-import { CheckinResult, TaskCompleted } from '../../src/contract'
+import { CheckinResult, TaskCompleted } from '../../src/contract/all'
 import {
   createApiClient,
   describeWithMockRoutes,

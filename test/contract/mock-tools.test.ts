@@ -1,4 +1,4 @@
-import { Gift, Health, Member, page } from '../../src/contract'
+import { Gift, Health, Member, page } from '../../src/contract/all'
 import { Clock, MockMemberState, Persona } from '../../mock/preview/endpoints'
 import {
   createApiClient,

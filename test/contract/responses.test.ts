@@ -1,5 +1,5 @@
-import type { Endpoint, EndpointName } from '../../src/contract'
-import { endpoints } from '../../src/contract'
+import type { AllEndpointName, Endpoint } from '../../src/contract/all'
+import { allEndpoints } from '../../src/contract/all'
 import { mockEndpoints } from '../../mock/preview/endpoints'
 import { comment, createPost, PNG, uploadBytes } from './support/community'
 import type { ApiResponse } from './support/client'
@@ -26,7 +26,7 @@ const grant = (token: string, body: { points?: number; growth?: number }) =>
 
 // Keyed by endpoint name, so a new endpoint does not compile until it has a sample call here (null: it needs
 // the /__mock routes to reach a success, and the backend has none).
-const contractCalls: Record<EndpointName, Call | null> = {
+const contractCalls: Record<AllEndpointName, Call | null> = {
   health: () => api.request('GET', '/health'),
   openapi: () => api.request('GET', '/openapi.json'),
   appConfig: () => api.request('GET', '/app/config'),
@@ -185,8 +185,8 @@ const check = async (endpoint: Endpoint, call: Call): Promise<void> => {
 }
 
 describe('every contract endpoint answers in its contract shape', () => {
-  const calls = Object.entries(contractCalls).filter((entry): entry is [EndpointName, Call] => entry[1] !== null)
-  it.each(calls)('%s', (name, call) => check(endpoints[name], call))
+  const calls = Object.entries(contractCalls).filter((entry): entry is [AllEndpointName, Call] => entry[1] !== null)
+  it.each(calls)('%s', (name, call) => check(allEndpoints[name], call))
 })
 
 describeWithMockRoutes('every mock endpoint answers in its declared shape', () => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { AppConfig, endpoints, Health } from '../../src/contract'
+import { AppConfig, allEndpoints, Health } from '../../src/contract/all'
 import { mockEndpoints } from '../../mock/preview/endpoints'
 import { createApiClient, expectError, expectShape, hasMockRoutes } from './support/client'
 
@@ -54,7 +54,7 @@ describe('system', () => {
       expect(document.components.schemas.ErrorBody).toEqual(expect.objectContaining({ type: 'object' }))
     })
 
-    const listed = [...Object.entries(endpoints), ...(hasMockRoutes ? Object.entries(mockEndpoints) : [])]
+    const listed = [...Object.entries(allEndpoints), ...(hasMockRoutes ? Object.entries(mockEndpoints) : [])]
     it.each(listed)('lists %s with its method, security and Idempotency-Key', (_name, endpoint) => {
       const operation = document.paths[endpoint.path]?.[endpoint.method.toLowerCase()]
       expect(operation).toBeDefined()

@@ -1,5 +1,5 @@
-import type { Endpoint } from '../../src/contract'
-import { endpoints, ErrorBody } from '../../src/contract'
+import type { Endpoint } from '../../src/contract/all'
+import { allEndpoints, ErrorBody } from '../../src/contract/all'
 import { mockEndpoints } from '../../mock/preview/endpoints'
 import type { ApiClient, ApiResponse } from './support/client'
 import {
@@ -194,7 +194,7 @@ describe('no bad input produces a 5xx', () => {
     ['control characters and lone surrogates', '{"phone":"\\u0000\\ud800","nickname":"\\u0007\\udfff"}'],
   ]
   const all: [string, Endpoint][] = [
-    ...Object.entries(endpoints),
+    ...Object.entries(allEndpoints),
     ...(hasMockRoutes ? Object.entries(mockEndpoints) : []),
   ]
   const withBody = all.filter(([, endpoint]) => endpoint.body !== undefined)

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Member, MePatch, SignedIn } from '../../../src/contract'
+import type { Member, MePatch, SignedIn } from '../../../src/contract/all'
 import { ApiError, invalid } from '../../platform/errors'
 import type { Authenticator, Ctx, Router } from '../../platform/http'
 import { newId } from '../../platform/ids'

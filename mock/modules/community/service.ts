@@ -9,7 +9,7 @@ import type {
   Post,
   Topic,
   Uploaded,
-} from '../../../src/contract'
+} from '../../../src/contract/all'
 import { ApiError, invalid, notFound } from '../../platform/errors'
 import type { Ctx, UploadedFile } from '../../platform/http'
 import { isoAt } from '../../platform/http'

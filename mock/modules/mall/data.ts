@@ -1,4 +1,4 @@
-import type { Gift, GiftCategory } from '../../../src/contract'
+import type { Gift, GiftCategory } from '../../../src/contract/all'
 import type { Sql } from '../../platform/db'
 import type { StatusWindow } from './rules'
 

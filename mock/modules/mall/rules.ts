@@ -1,4 +1,4 @@
-import type { Gift, LevelCode, RedemptionStatus } from '../../../src/contract'
+import type { Gift, LevelCode, RedemptionStatus } from '../../../src/contract/all'
 import { DAY_MS } from '../../platform/clock'
 import { levelRank } from '../membership/rules'
 

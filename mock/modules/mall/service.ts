@@ -8,7 +8,7 @@ import type {
   RedeemRequest,
   Redemption,
   RedemptionStatus,
-} from '../../../src/contract'
+} from '../../../src/contract/all'
 import { ApiError, notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'

@@ -7,7 +7,7 @@ import type {
   MakeupRefusal,
   TaskAction,
   TaskKind,
-} from '../../../src/contract'
+} from '../../../src/contract/all'
 import { addDays } from '../../platform/time'
 
 // The membership rules of domain-rules.md (Check-in, Levels and benefits, Tasks) as pure functions of business

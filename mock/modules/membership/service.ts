@@ -8,7 +8,7 @@ import type {
   Task,
   TaskAction,
   TaskCompleted,
-} from '../../../src/contract'
+} from '../../../src/contract/all'
 import { ApiError, invalid, notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { newId } from '../../platform/ids'

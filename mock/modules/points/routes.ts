@@ -1,4 +1,4 @@
-import { endpoints } from '../../../src/contract'
+import { endpoints } from '../../../src/contract/all'
 import type { AppRouter } from '../account/service'
 import { ledgerPage, summaryOf } from './service'
 

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../../src/contract'
+import type { AppConfig } from '../../../src/contract/all'
 import { businessDay } from '../../platform/time'
 
 /** The part of a ledger entry the rules need; entries are in append order and never edited. */

@@ -1,4 +1,4 @@
-import type { LedgerEntry, PointsSummary, ResponseOf, endpoints } from '../../../src/contract'
+import type { LedgerEntry, PointsSummary, ResponseOf, endpoints } from '../../../src/contract/all'
 import { ApiError } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import * as v from 'valibot'
-import { ErrorBody, SignedIn } from '../../../src/contract'
+import { ErrorBody, SignedIn } from '../../../src/contract/all'
 import { createTestApp } from '../../support/test-server'
 
 /**

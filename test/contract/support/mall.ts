@@ -1,5 +1,5 @@
-import type { AddressInput } from '../../../src/contract'
-import { Address, AddressList, GiftDetail, Member, Redemption, RedemptionPage } from '../../../src/contract'
+import type { AddressInput } from '../../../src/contract/all'
+import { Address, AddressList, GiftDetail, Member, Redemption, RedemptionPage } from '../../../src/contract/all'
 import type { ApiClient, ApiResponse } from './client'
 import { expectShape, newKey } from './client'
 

@@ -1,5 +1,5 @@
-import type { LedgerEntry } from '../../../src/contract'
-import { CheckinCalendar, LedgerPage, Member, PointsSummary, TaskList } from '../../../src/contract'
+import type { LedgerEntry } from '../../../src/contract/all'
+import { CheckinCalendar, LedgerPage, Member, PointsSummary, TaskList } from '../../../src/contract/all'
 import type { ApiClient, ApiResponse } from './client'
 import { expectShape, newKey } from './client'
 

@@ -1,0 +1,152 @@
+import { CursorQuery, page } from './common'
+import { Post } from './catalog'
+import {
+  CertificatePage,
+  Certificate,
+  CommentPage,
+  Comment,
+  CreateCommentRequest,
+  CreatePostRequest,
+  ChallengeEvent,
+  EventPage,
+  LikeState,
+  ReportRequest,
+  Reported,
+  Uploaded,
+  UPLOAD_MAX_BYTES,
+} from './community'
+import { defineEndpoint, endpoints } from './endpoints'
+import { Ok } from './member'
+
+/**
+ * The community's writes and the pages behind the feed (post composer, comments, uploads, the challenge and its
+ * certificates). Apart from `endpoints` so that only the subpackage pages that call them load their schemas:
+ * the first screen carries the landed tabs' table alone.
+ */
+export const communityEndpoints = {
+  createPost: defineEndpoint({
+    method: 'POST',
+    path: '/posts',
+    isPublic: false,
+    isIdempotent: true,
+    body: CreatePostRequest,
+    response: Post,
+    status: 201,
+  }),
+  deletePost: defineEndpoint({
+    method: 'DELETE',
+    path: '/posts/{id}',
+    isPublic: false,
+    isIdempotent: false,
+    response: Ok,
+    status: 200,
+  }),
+  myPosts: defineEndpoint({
+    method: 'GET',
+    path: '/me/posts',
+    isPublic: false,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: page(Post),
+    status: 200,
+  }),
+  likePost: defineEndpoint({
+    method: 'POST',
+    path: '/posts/{id}/like',
+    isPublic: false,
+    isIdempotent: true,
+    response: LikeState,
+    status: 200,
+  }),
+  unlikePost: defineEndpoint({
+    method: 'DELETE',
+    path: '/posts/{id}/like',
+    isPublic: false,
+    isIdempotent: true,
+    response: LikeState,
+    status: 200,
+  }),
+  comments: defineEndpoint({
+    method: 'GET',
+    path: '/posts/{id}/comments',
+    isPublic: true,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: CommentPage,
+    status: 200,
+  }),
+  createComment: defineEndpoint({
+    method: 'POST',
+    path: '/posts/{id}/comments',
+    isPublic: false,
+    isIdempotent: true,
+    body: CreateCommentRequest,
+    response: Comment,
+    status: 201,
+  }),
+  deleteComment: defineEndpoint({
+    method: 'DELETE',
+    path: '/comments/{id}',
+    isPublic: false,
+    isIdempotent: false,
+    response: Ok,
+    status: 200,
+  }),
+  reportPost: defineEndpoint({
+    method: 'POST',
+    path: '/posts/{id}/report',
+    isPublic: false,
+    isIdempotent: true,
+    body: ReportRequest,
+    response: Reported,
+    status: 200,
+  }),
+  upload: defineEndpoint({
+    method: 'POST',
+    path: '/uploads',
+    isPublic: false,
+    isIdempotent: false,
+    file: { field: 'file', maxBytes: UPLOAD_MAX_BYTES },
+    response: Uploaded,
+    status: 201,
+  }),
+  events: defineEndpoint({
+    method: 'GET',
+    path: '/events',
+    isPublic: true,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: EventPage,
+    status: 200,
+  }),
+  joinEvent: defineEndpoint({
+    method: 'POST',
+    path: '/events/{id}/join',
+    isPublic: false,
+    isIdempotent: true,
+    response: ChallengeEvent,
+    status: 200,
+  }),
+  certificates: defineEndpoint({
+    method: 'GET',
+    path: '/certificates',
+    isPublic: false,
+    isIdempotent: false,
+    query: CursorQuery,
+    response: CertificatePage,
+    status: 200,
+  }),
+  certificate: defineEndpoint({
+    method: 'GET',
+    path: '/certificates/{code}',
+    isPublic: true,
+    isIdempotent: false,
+    response: Certificate,
+    status: 200,
+  }),
+} as const
+
+/** Every route of the contract: what the server registers, the OpenAPI document lists and the tests walk. */
+export const allEndpoints = { ...endpoints, ...communityEndpoints } as const
+
+export type AllEndpointName = keyof typeof allEndpoints
