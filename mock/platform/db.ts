@@ -29,7 +29,7 @@ export type Database = {
 
 export type OpenDatabaseOptions =
   | { kind: 'pglite-file'; dataDir: string }
-  | { kind: 'pglite-memory'; loadDataDir?: Blob }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob; instance?: PGlite }
   | { kind: 'postgres'; url: string; poolSize?: number }
 
 // PostgreSQL's bigint and numeric arrive as strings from node-postgres; every number the server stores fits in a
@@ -58,6 +58,7 @@ const openPglite = async (
   kind: 'pglite-file' | 'pglite-memory',
   location: string,
   onClose: () => void,
+  ownsEngine = true,
 ): Promise<Database> => {
   await db.waitReady
   let queue: Promise<unknown> = Promise.resolve()
@@ -88,7 +89,7 @@ const openPglite = async (
       // No transaction joins the queue from here on, so waiting for its tail waits for every one of them.
       isClosing = true
       await queue
-      await db.close()
+      if (ownsEngine) await db.close()
       onClose()
     },
   }
@@ -183,6 +184,8 @@ const openPostgres = async (url: string, poolSize: number): Promise<Database> =>
 export const openDatabase = async (options: OpenDatabaseOptions): Promise<Database> => {
   if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize ?? 10)
   if (options.kind === 'pglite-memory') {
+    // An instance handed in belongs to its owner (tests share one per worker): closing this handle leaves it open.
+    if (options.instance) return openPglite(options.instance, 'pglite-memory', 'memory', () => undefined, false)
     const db = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {})
     return openPglite(db, 'pglite-memory', 'memory', () => undefined)
   }

@@ -5,11 +5,24 @@ const { TestEnvironment } = require('jest-environment-jsdom')
 class JsdomWithFetch extends TestEnvironment {
   constructor(config, context) {
     super(config, context)
-    for (const name of ['fetch', 'Request', 'Response', 'Headers', 'FormData', 'Blob', 'ReadableStream', 'TextEncoder', 'TextDecoder', 'structuredClone']) {
+    for (const name of [
+      'fetch',
+      'Request',
+      'Response',
+      'Headers',
+      'FormData',
+      'Blob',
+      'ReadableStream',
+      'TextEncoder',
+      'TextDecoder',
+      'structuredClone',
+    ]) {
       if (globalThis[name]) this.global[name] = globalThis[name]
     }
     // The in-process server's embedded PostgreSQL, loaded outside the sandbox (see pglite-outside-jest.js).
-    this.global.__FANLOOP_PGLITE__ = require('@electric-sql/pglite')
+    const shared = require('./shared-pglite')
+    this.global.__FANLOOP_PGLITE__ = shared.pglite
+    this.global.__FANLOOP_SHARED_PGLITE__ = shared.sharedEngine
   }
 }
 

@@ -4,7 +4,9 @@ const { TestEnvironment } = require('jest-environment-node')
 class NodeWithPglite extends TestEnvironment {
   constructor(config, context) {
     super(config, context)
-    this.global.__FANLOOP_PGLITE__ = require('@electric-sql/pglite')
+    const shared = require('./shared-pglite')
+    this.global.__FANLOOP_PGLITE__ = shared.pglite
+    this.global.__FANLOOP_SHARED_PGLITE__ = shared.sharedEngine
   }
 }
 

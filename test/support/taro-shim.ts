@@ -47,7 +47,14 @@ export function setRouterParams(params: Record<string, string>): void {
 }
 
 const taroH5 = (h5 as unknown as { default: Record<string, unknown> }).default
-const Taro = Object.assign(taroH5, h5, { useDidShow, useDidHide, useReachBottom, usePullDownRefresh, useLoad, useRouter })
+const Taro = Object.assign(taroH5, h5, {
+  useDidShow,
+  useDidHide,
+  useReachBottom,
+  usePullDownRefresh,
+  useLoad,
+  useRouter,
+})
 
 export default Taro
 export * from '@tarojs/taro-h5'

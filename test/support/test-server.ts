@@ -8,41 +8,63 @@ import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
 import { seedConfig } from '../../mock/seed/config'
 
 /**
- * One embedded PostgreSQL (PGlite) per test file, started on first use (~1-3 s), and a fresh schema on it for
- * every app a test asks for: migrated and seeded in a fraction of a second, isolated from every other app.
+ * One embedded PostgreSQL (PGlite) per jest worker, shared by its test files (test/support/shared-pglite.js),
+ * and a fresh schema on it for every app a test asks for: migrated and seeded in about a second, isolated from
+ * every other app.
  * With DATABASE_URL set, the schemas live on that PostgreSQL server instead (one pool per test file).
  */
 let engine: Promise<Database> | null = null
 let schemaCount = 0
 
+type SharedEngine = () => Promise<InstanceType<typeof import('@electric-sql/pglite').PGlite>>
+
 const engineOf = (): Promise<Database> =>
   (engine ??= process.env.TEST_DATABASE_URL
     ? openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL, poolSize: 12 })
-    : openDatabase({ kind: 'pglite-memory' }))
+    : (globalThis as { __FANLOOP_SHARED_PGLITE__?: SharedEngine }).__FANLOOP_SHARED_PGLITE__!().then((instance) =>
+        openDatabase({ kind: 'pglite-memory', instance }),
+      ))
+
+/** This file's schemas, dropped when it ends so a worker's shared engine does not grow file after file. */
+const schemas: string[] = []
 
 // Started before the first test, so no test's own time (or a waitFor's) pays for booting PostgreSQL.
 beforeAll(async () => {
   await engineOf()
 }, 60_000)
 
+/** Apps still being created: the engine waits for them before it closes (a test may never use its app). */
+const creating = new Set<Promise<unknown>>()
+
 afterAll(async () => {
+  await Promise.allSettled([...creating])
   const current = engine
   engine = null
-  if (current) await (await current).close()
+  if (!current) return
+  const db = await current
+  for (const schema of schemas.splice(0)) await db.transaction((sql) => sql.exec(`DROP SCHEMA ${schema} CASCADE`))
+  await db.close()
 })
 
 export type TestApp = { app: Hono; db: Database }
 
 export type TestAppOptions = { realNow?: () => number; settings?: ServerSettings; hasTools?: boolean }
 
-export const createTestApp = async ({
-  realNow = Date.now,
-  settings,
-  hasTools,
-}: TestAppOptions = {}): Promise<TestApp> => {
+export const createTestApp = (options: TestAppOptions = {}): Promise<TestApp> => {
+  const created = build(options)
+  creating.add(created)
+  void created.then(
+    () => creating.delete(created),
+    () => creating.delete(created),
+  )
+  return created
+}
+
+const build = async ({ realNow = Date.now, settings, hasTools }: TestAppOptions = {}): Promise<TestApp> => {
   const base = await engineOf()
   // Unique across test files sharing one PostgreSQL server (each jest worker is its own process).
-  const schema = `t_${process.pid}_${(schemaCount += 1)}`
+  const schema = `t_${process.pid}_${Date.now().toString(36)}_${(schemaCount += 1)}`
+  schemas.push(schema)
   await base.transaction((sql) => sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`))
   const db = inSchema(base, schema)
   await migrate(db)
