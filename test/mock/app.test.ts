@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { endpoints, ErrorBody } from '../../src/contract'
+import { endpoints, ErrorBody } from '../../src/contract/all'
 import { authenticator } from '../../mock/modules/account/service'
 import { checkIn } from '../../mock/modules/membership/service'
 import { createRouter } from '../../mock/platform/http'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
-import type { LedgerEntry } from '../../src/contract'
+import type { LedgerEntry } from '../../src/contract/all'
 import {
   Address,
   CheckinCalendar,
@@ -9,7 +9,7 @@ import {
   PointsSummary,
   Redemption,
   SignedIn,
-} from '../../src/contract'
+} from '../../src/contract/all'
 import type { Database } from '../../mock/platform/db'
 import type { LedgerLine } from '../../mock/modules/points/rules'
 import { remainingLots } from '../../mock/modules/points/rules'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
-import { Address, GiftDetail, Redemption, RedemptionPage, SignedIn } from '../../src/contract'
+import { Address, GiftDetail, Redemption, RedemptionPage, SignedIn } from '../../src/contract/all'
 import { MockMemberState } from '../../mock/preview/endpoints'
 import type { TestApp } from '../support/test-server'
 import { createTestApp } from '../support/test-server'

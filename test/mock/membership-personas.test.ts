@@ -7,7 +7,7 @@ import {
   PointsSummary,
   SignedIn,
   TaskList,
-} from '../../src/contract'
+} from '../../src/contract/all'
 import type { Hono } from 'hono'
 import type { Database } from '../../mock/platform/db'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'

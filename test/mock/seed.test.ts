@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { Gift, page, RedemptionPage, ReferralCode, SignedIn } from '../../src/contract'
+import { Gift, page, RedemptionPage, ReferralCode, SignedIn } from '../../src/contract/all'
 import type { LedgerLine } from '../../mock/modules/points/rules'
 import { expiringSoon, remainingLots, sumLedger } from '../../mock/modules/points/rules'
 import { levelCodeForGrowth } from '../../mock/modules/membership/rules'
