@@ -78,6 +78,26 @@ describe('startMockServer', () => {
     }
   })
 
+  it('reports at start-up a stored balance that differs from what the lots hold, and still serves', async () => {
+    const dataDir = tempDir()
+    try {
+      const first = await startMockServer({ dataDir })
+      // Within every constraint, yet wrong: a balance one point above the member's lots (a hand edit, a bad import).
+      await first.db.transaction((sql) =>
+        sql.query(`UPDATE members SET points_balance = points_balance + 1 WHERE id = 'm-streak'`),
+      )
+      await first.close()
+      const log = jest.fn()
+      const second = await startMockServer({ dataDir, log })
+      expect((await fetch(`${second.apiBase}/health`)).status).toBe(200)
+      await second.close()
+      const logged = log.mock.calls.map(([line]) => String(line)).join('\n')
+      expect(logged).toMatch(/Data check: member m-streak has a stored balance of \d+ but \d+ points in lots/)
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('refuses to start on a config whose time zone does not exist, and says why', async () => {
     await expect(
       startMockServer({ storeKind: 'memory', config: { ...seedConfig(), timeZone: 'Mars/Olympus_Mons' } }),
