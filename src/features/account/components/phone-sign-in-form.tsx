@@ -42,6 +42,14 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn: (answer: SignedIn)
         setNow(Date.now())
         void Taro.showToast({ title: text.codeSent, icon: 'none' })
       },
+      onError: (error) => {
+        // A code went to this phone moments ago (the server's resend interval): that code still works, so count
+        // down to when another may be sent rather than leaving the button looking ready.
+        if (isApiError(error) && error.code === 'RATE_LIMITED' && error.retryAfterSeconds) {
+          setResendAt(Date.now() + error.retryAfterSeconds * 1000)
+          setNow(Date.now())
+        }
+      },
     })
   }
 
@@ -66,7 +74,8 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn: (answer: SignedIn)
   }
 
   const failure = signIn.error ?? sendCode.error
-  const isFieldError = isApiError(failure) && (failure.code === 'SMS_CODE_INVALID' || Object.keys(failure.fields).length > 0)
+  const isFieldError =
+    isApiError(failure) && (failure.code === 'SMS_CODE_INVALID' || Object.keys(failure.fields).length > 0)
 
   return (
     <View className='sign-in-form'>

@@ -32,6 +32,19 @@ describe('PhoneSignInForm', () => {
     expect(useReferral.getState().capturedCode).toBeNull()
   })
 
+  test('a code sent moments ago (429 with Retry-After) counts down to the next send instead of looking ready', async () => {
+    const api = installInProcessApi()
+    // Another device, or this page before a reload, asked for a code for this phone a moment ago.
+    expect((await api.call('POST', '/auth/sms', { body: { phone: PHONE } })).status).toBe(200)
+    const { container } = renderWithApp(<PhoneSignInForm onSignedIn={jest.fn()} />)
+    await typeInto(container, 'phone-input', PHONE)
+    tap(container, 'send-code')
+    expect(await screen.findByText(/秒后重发/)).toHaveProperty(
+      'textContent',
+      expect.stringMatching(/^(5\d|60) ?秒后重发/),
+    )
+  })
+
   test('a wrong code is shown next to the code field and signs nobody in', async () => {
     installInProcessApi()
     const onSignedIn = jest.fn()
@@ -57,7 +70,11 @@ describe('PhoneSignInForm', () => {
 
   test('a 500 during sign-in says so, and the same form signs in on the next tap', async () => {
     const api = installInProcessApi()
-    api.fail('POST', '/auth/phone', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    api.fail('POST', '/auth/phone', {
+      kind: 'status',
+      status: 500,
+      body: '{"error":{"code":"INTERNAL","message":"down"}}',
+    })
     const onSignedIn = jest.fn()
     const { container } = renderWithApp(<PhoneSignInForm onSignedIn={onSignedIn} />)
     await typeInto(container, 'phone-input', PHONE)
