@@ -28,6 +28,8 @@ const steps = [
       'server',
       'contract',
       '--ci',
+      // jest's default is one worker less than the cores: on 2 cores that is one, and half the machine idles.
+      '--maxWorkers=2',
       '--json',
       '--outputFile=test-results/jest-unit.json',
     ],
@@ -36,6 +38,8 @@ const steps = [
   // throwaway PostgreSQL 15 with a pool of 20 connections (the concurrency tests race for real there).
   ...['pglite', 'postgres'].map((store) => ({
     name: `contract over HTTP: ${store}`,
+    // Each is one server process and one jest process: the two stores run at once, one per core.
+    together: 'contract over HTTP',
     jsonFile: path.join(resultsDir, `jest-contract-${store}.json`),
     run: [
       process.execPath,
@@ -83,16 +87,19 @@ const steps = [
   },
 ]
 
-function run([command, ...args]) {
+/** Runs one step; with `capture`, its output is kept and returned instead of streamed (steps run at once). */
+function run([command, ...args], { capture = false } = {}) {
   return new Promise((resolve) => {
-    // Inherited stdio streams each step's output live; CI=true keeps jest and the tools non-interactive.
+    // CI=true keeps jest and the tools non-interactive.
     const child = spawn(command, args, {
       cwd: repoRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
       env: { ...process.env, CI: process.env.CI ?? 'true' },
     })
-    child.on('error', (error) => resolve({ code: 127, error }))
-    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal }))
+    let output = ''
+    if (capture) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk))
+    child.on('error', (error) => resolve({ code: 127, error, output }))
+    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, output }))
   })
 }
 
@@ -125,21 +132,31 @@ async function main() {
   const outcomes = []
   const failedSteps = new Set()
 
+  // Consecutive steps with the same `together` run at once; their output is printed whole when they end.
+  const groups = []
   for (const step of steps) {
+    const last = groups[groups.length - 1]
+    if (step.together && last?.[0]?.together === step.together) last.push(step)
+    else groups.push([step])
+  }
+
+  const runStep = async (step, capture) => {
     const blockedBy = (step.needs ?? []).filter((name) => failedSteps.has(name))
     if (blockedBy.length) {
       // Checking an old dist/ after a failed build would report on code that is not this commit.
-      console.log(`\n=== ${step.name}: skipped, ${blockedBy.join(', ')} failed ===`)
-      outcomes.push({
-        name: step.name,
-        ok: false,
-        passed: 0,
-        failed: 1,
-        seconds: 0,
-        detail: `skipped (${blockedBy.join(', ')} failed)`,
-      })
-      failedSteps.add(step.name)
-      continue
+      return {
+        isSkipped: true,
+        header: `\n=== ${step.name}: skipped, ${blockedBy.join(', ')} failed ===`,
+        output: '',
+        outcome: {
+          name: step.name,
+          ok: false,
+          passed: 0,
+          failed: 1,
+          seconds: 0,
+          detail: `skipped (${blockedBy.join(', ')} failed)`,
+        },
+      }
     }
     const shown =
       step.run[1] === jestBin
@@ -147,10 +164,11 @@ async function main() {
         : step.run[0] === process.execPath
           ? ['node', ...step.run.slice(1).map((arg) => path.relative(repoRoot, arg) || arg)]
           : step.run
-    console.log(`\n=== ${step.name}: ${shown.join(' ')} ===`)
+    const header = `\n=== ${step.name}: ${shown.join(' ')} ===`
+    if (!capture) console.log(header)
     if (step.jsonFile) fs.rmSync(step.jsonFile, { force: true })
     const started = Date.now()
-    const { code, error } = await run(step.run)
+    const { code, error, output } = await run(step.run, { capture })
     const seconds = (Date.now() - started) / 1000
     let outcome
     if (step.jsonFile) {
@@ -167,8 +185,19 @@ async function main() {
         detail: ok ? '' : error ? String(error.message) : `exit ${code}`,
       }
     }
-    if (!outcome.ok) failedSteps.add(step.name)
-    outcomes.push(outcome)
+    return { header, output, outcome }
+  }
+
+  for (const group of groups) {
+    const capture = group.length > 1
+    if (capture) console.log(`\n=== running at once: ${group.map((step) => step.name).join(', ')} ===`)
+    const results = await Promise.all(group.map((step) => runStep(step, capture)))
+    for (const { header, output, outcome, isSkipped } of results) {
+      if (capture || isSkipped) console.log(header)
+      if (capture) process.stdout.write(output)
+      if (!outcome.ok) failedSteps.add(outcome.name)
+      outcomes.push(outcome)
+    }
   }
 
   const passed = outcomes.reduce((n, o) => n + o.passed, 0)
