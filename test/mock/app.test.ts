@@ -13,26 +13,32 @@ const ledgerCount = async (db: Awaited<ReturnType<typeof createTestApp>>['db']):
   return row?.n ?? -1
 }
 
+/** The bare frame on a test database, with the app's own authenticator and a 500 handler that logs. */
+const bareRouter = (db: Awaited<ReturnType<typeof createTestApp>>['db'], log: (message: string) => void) => {
+  const app = new Hono()
+  app.onError((error, c) => {
+    log(String(error))
+    return c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }, 500)
+  })
+  const router = createRouter(app, {
+    db,
+    config: seedConfig(),
+    settings: DEFAULT_SETTINGS,
+    auth: authenticator,
+    realNow: Date.now,
+    clockOffset: async () => 0,
+    log,
+  })
+  return { app, router }
+}
+
 // The frame's last line of defence: a bug is a 500 in the error format, logged, with no stack in the answer,
 // and it keeps none of what the request wrote.
 describe('a bug in a handler', () => {
   const frame = async (handler: Parameters<ReturnType<typeof createRouter>['register']>[1]) => {
     const { db } = await createTestApp()
     const log = jest.fn()
-    const app = new Hono()
-    app.onError((error, c) => {
-      log(String(error))
-      return c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }, 500)
-    })
-    const router = createRouter(app, {
-      db,
-      config: seedConfig(),
-      settings: DEFAULT_SETTINGS,
-      auth: authenticator,
-      realNow: Date.now,
-      clockOffset: async () => 0,
-      log,
-    })
+    const { app, router } = bareRouter(db, log)
     router.register(endpoints.health, handler as never)
     return { app, db, log }
   }
@@ -82,19 +88,7 @@ describe('an idempotent request whose handler fails', () => {
       }),
     )
     const { token } = (await signedIn.json()) as { token: string }
-    const app = new Hono()
-    app.onError((_error, c) =>
-      c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }, 500),
-    )
-    const router = createRouter(app, {
-      db,
-      config: seedConfig(),
-      settings: DEFAULT_SETTINGS,
-      auth: authenticator,
-      realNow: Date.now,
-      clockOffset: async () => 0,
-      log: () => {},
-    })
+    const { app, router } = bareRouter(db, () => {})
     let calls = 0
     router.register(endpoints.checkIn, async ({ member, ...ctx }) => {
       calls += 1

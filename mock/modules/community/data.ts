@@ -20,6 +20,9 @@ export const insertReport = async (
   sql: Sql,
   report: { postId: string; memberId: string; reason: string; note: string | null; at: number },
 ): Promise<number> => {
+  // Reports on one post take turns (the post's row lock): two reporters arriving at once as the 4th and 5th
+  // must not each count 4 and leave the post up.
+  await sql.query(`SELECT 1 FROM posts WHERE id = $1 FOR UPDATE`, [report.postId])
   await sql.query(
     `INSERT INTO post_reports (post_id, member_id, reason, note, created_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (post_id, member_id) DO NOTHING`,
