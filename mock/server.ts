@@ -156,6 +156,10 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
       resolve(listening),
     )
     listening.once('error', reject)
+  }).catch(async (error: unknown) => {
+    // A port already taken must not leave the database open (and a data folder's lock held) behind.
+    await db.close()
+    throw error
   })
   // Clients drop an idle keep-alive connection after ~4 s; the server must not close it first, or a request
   // sent on it in that instant fails with "other side closed".

@@ -104,11 +104,19 @@ describe('startMockServer', () => {
     ).rejects.toThrow(/timeZone "Mars\/Olympus_Mons" is not a time zone/)
   })
 
-  it('fails clearly when the port is taken', async () => {
+  it('fails clearly when the port is taken, and lets go of its data folder', async () => {
     const first = await startMockServer({ storeKind: 'memory' })
     const port = Number(new URL(first.url).port)
-    await expect(startMockServer({ port, storeKind: 'memory' })).rejects.toThrow(/EADDRINUSE/)
-    await first.close()
+    const dataDir = tempDir()
+    try {
+      await expect(startMockServer({ port, dataDir })).rejects.toThrow(/EADDRINUSE/)
+      // Its lock went with it: the next server on that folder starts (and the process can exit).
+      const next = await startMockServer({ dataDir })
+      await next.close()
+    } finally {
+      await first.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })
 
