@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
@@ -29,7 +30,7 @@ export type Database = {
 
 export type OpenDatabaseOptions =
   | { kind: 'pglite-file'; dataDir: string }
-  | { kind: 'pglite-memory'; loadDataDir?: Blob; instance?: PGlite }
+  | { kind: 'pglite-memory'; instance?: PGlite }
   | { kind: 'postgres'; url: string; poolSize?: number }
 
 // PostgreSQL's bigint and numeric arrive as strings from node-postgres; every number the server stores fits in a
@@ -181,19 +182,91 @@ const openPostgres = async (url: string, poolSize: number): Promise<Database> =>
   }
 }
 
+/**
+ * Every new PGlite cluster runs initdb inside WebAssembly: 2-3 s on this kind of machine, on each `npm start` with
+ * MOCK_STORE=memory, each fresh data folder, and each test server. A tarball of one pristine cluster (about 40 MB,
+ * made once per PGlite version in the OS temp folder, written atomically) starts the next new cluster in about
+ * half a second. The tarball is what initdb made, before anything was written: migrations still run at start-up.
+ * Any trouble with it (unwritable folder, a damaged file) falls back to initdb and never stops a server.
+ */
+const PGLITE_VERSION: string = (() => {
+  try {
+    // The package's own package.json is not in its exports map: walk up from its entry file instead.
+    for (
+      let dir = path.dirname(require.resolve('@electric-sql/pglite'));
+      dir !== path.dirname(dir);
+      dir = path.dirname(dir)
+    ) {
+      const file = path.join(dir, 'package.json')
+      if (!fs.existsSync(file)) continue
+      const found = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string }
+      if (found.name === '@electric-sql/pglite' && found.version) return found.version
+    }
+  } catch {
+    /* not resolvable here (jest maps the package): a tarball of another version fails to start and is replaced */
+  }
+  return 'any'
+})()
+
+/** MOCK_PGLITE_CACHE_DIR moves it (an unwritable or shared temp folder). */
+export const pristineClusterFile = (): string =>
+  path.join(
+    process.env.MOCK_PGLITE_CACHE_DIR || os.tmpdir(),
+    `fanloop-pglite-${PGLITE_VERSION}-${process.getuid?.() ?? 'user'}-initdb.tar`,
+  )
+
+const readPristineCluster = (): Blob | undefined => {
+  try {
+    return new Blob([fs.readFileSync(pristineClusterFile())])
+  } catch {
+    return undefined
+  }
+}
+
+const keepPristineCluster = async (db: PGlite): Promise<void> => {
+  const file = pristineClusterFile()
+  if (fs.existsSync(file)) return
+  try {
+    const tarball = await db.dumpDataDir('none')
+    const partial = `${file}.${process.pid}.partial`
+    fs.writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()))
+    fs.renameSync(partial, file)
+  } catch {
+    /* no cache this time: the next new cluster runs initdb too */
+  }
+}
+
+/** A new (empty) cluster, in memory or in `folder`: from the pristine tarball when there is one, else initdb. */
+const newPgliteCluster = async (folder?: string): Promise<PGlite> => {
+  const pristine = readPristineCluster()
+  if (pristine) {
+    try {
+      return await PGlite.create(folder, { loadDataDir: pristine })
+    } catch {
+      fs.rmSync(pristineClusterFile(), { force: true })
+      if (folder) fs.rmSync(folder, { recursive: true, force: true })
+    }
+  }
+  const db = await PGlite.create(folder)
+  await keepPristineCluster(db)
+  return db
+}
+
+const isNewFolder = (folder: string): boolean => !fs.existsSync(folder) || fs.readdirSync(folder).length === 0
+
 export const openDatabase = async (options: OpenDatabaseOptions): Promise<Database> => {
   if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize ?? 10)
   if (options.kind === 'pglite-memory') {
     // An instance handed in belongs to its owner (tests share one per worker): closing this handle leaves it open.
     if (options.instance) return openPglite(options.instance, 'pglite-memory', 'memory', () => undefined, false)
-    const db = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {})
-    return openPglite(db, 'pglite-memory', 'memory', () => undefined)
+    return openPglite(await newPgliteCluster(), 'pglite-memory', 'memory', () => undefined)
   }
   const dataDir = path.resolve(options.dataDir)
   fs.mkdirSync(dataDir, { recursive: true })
   const release = takeDataDirLock(dataDir)
   try {
-    const db = new PGlite(path.join(dataDir, 'pgdata'))
+    const folder = path.join(dataDir, 'pgdata')
+    const db = isNewFolder(folder) ? await newPgliteCluster(folder) : new PGlite(folder)
     return await openPglite(db, 'pglite-file', dataDir, release)
   } catch (error) {
     release()
