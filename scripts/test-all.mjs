@@ -5,6 +5,7 @@
 // results, plus one check per non-jest step).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { table } from './lib/table.mjs'
@@ -15,45 +16,13 @@ const jestBin = path.join(repoRoot, 'node_modules/jest/bin/jest.js')
 const jest = [process.execPath, jestBin]
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
+// In the order they start as cores come free. The builds come first: the browser journeys and the
+// mini-program tests wait for them, and those chains are the longest.
 const steps = [
-  { name: 'typecheck', run: [npm, 'run', '-s', 'typecheck'] },
-  { name: 'lint', run: [npm, 'run', '-s', 'lint'] },
-  {
-    name: 'jest app+server+contract',
-    jsonFile: path.join(resultsDir, 'jest-unit.json'),
-    run: [
-      ...jest,
-      '--selectProjects',
-      'app',
-      'server',
-      'contract',
-      '--ci',
-      // jest's default is one worker less than the cores: on 2 cores that is one, and half the machine idles.
-      '--maxWorkers=2',
-      '--json',
-      '--outputFile=test-results/jest-unit.json',
-    ],
-  },
-  // The same contract over real sockets, against the server as `npm run mock` runs it: on PGlite, and on a
-  // throwaway PostgreSQL 15 with a pool of 20 connections (the concurrency tests race for real there).
-  ...['pglite', 'postgres'].map((store) => ({
-    name: `contract over HTTP: ${store}`,
-    // Each is one server process and one jest process: the two stores run at once, one per core.
-    together: 'contract over HTTP',
-    jsonFile: path.join(resultsDir, `jest-contract-${store}.json`),
-    run: [
-      process.execPath,
-      path.join(repoRoot, 'scripts/contract-over-http.mjs'),
-      store,
-      '--',
-      '--ci',
-      '--json',
-      `--outputFile=test-results/jest-contract-${store}.json`,
-    ],
-  })),
   { name: 'build:h5', run: [npm, 'run', '-s', 'build:h5'] },
   { name: 'build:weapp', run: [npm, 'run', '-s', 'build:weapp'] },
   { name: 'check:weapp', needs: ['build:weapp'], run: [npm, 'run', '-s', 'check:weapp'] },
+  { name: 'check:h5', needs: ['build:h5'], run: [npm, 'run', '-s', 'check:h5'] },
   {
     name: 'jest weapp',
     needs: ['build:weapp'],
@@ -69,12 +38,12 @@ const steps = [
       '--outputFile=test-results/jest-weapp.json',
     ],
   },
-  { name: 'check:h5', needs: ['build:h5'], run: [npm, 'run', '-s', 'check:h5'] },
   {
     name: 'jest e2e',
     needs: ['build:h5'],
     jsonFile: path.join(resultsDir, 'jest-e2e.json'),
-    // One browser at a time: two Chromiums plus a build's leftovers do not fit 2 cores well.
+    // One browser at a time: a journey waits on what a phone would show, and a second Chromium beside it
+    // would only make each slower.
     run: [
       ...jest,
       '--selectProjects',
@@ -85,19 +54,54 @@ const steps = [
       '--outputFile=test-results/jest-e2e.json',
     ],
   },
+  {
+    name: 'jest app+server+contract',
+    // jest's default is one worker less than the cores: on 2 cores that is one, and half the machine idles.
+    cores: 2,
+    jsonFile: path.join(resultsDir, 'jest-unit.json'),
+    run: [
+      ...jest,
+      '--selectProjects',
+      'app',
+      'server',
+      'contract',
+      '--ci',
+      '--maxWorkers=2',
+      '--json',
+      '--outputFile=test-results/jest-unit.json',
+    ],
+  },
+  // The same contract over real sockets, against the server as `npm run mock` runs it: on PGlite, and on a
+  // throwaway PostgreSQL 15 with a pool of 20 connections (the concurrency tests race for real there). Each is
+  // one server and one jest process (--runInBand: tests move the server's clock).
+  ...['pglite', 'postgres'].map((store) => ({
+    name: `contract over HTTP: ${store}`,
+    jsonFile: path.join(resultsDir, `jest-contract-${store}.json`),
+    run: [
+      process.execPath,
+      path.join(repoRoot, 'scripts/contract-over-http.mjs'),
+      store,
+      '--',
+      '--ci',
+      '--json',
+      `--outputFile=test-results/jest-contract-${store}.json`,
+    ],
+  })),
+  { name: 'typecheck', run: [npm, 'run', '-s', 'typecheck'] },
+  { name: 'lint', run: [npm, 'run', '-s', 'lint'] },
 ]
 
-/** Runs one step; with `capture`, its output is kept and returned instead of streamed (steps run at once). */
-function run([command, ...args], { capture = false } = {}) {
+/** Runs one step and returns its output (steps run side by side, so nothing is streamed). */
+function run([command, ...args]) {
   return new Promise((resolve) => {
     // CI=true keeps jest and the tools non-interactive.
     const child = spawn(command, args, {
       cwd: repoRoot,
-      stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CI: process.env.CI ?? 'true' },
     })
     let output = ''
-    if (capture) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk))
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk))
     child.on('error', (error) => resolve({ code: 127, error, output }))
     child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, output }))
   })
@@ -132,20 +136,11 @@ async function main() {
   const outcomes = []
   const failedSteps = new Set()
 
-  // Consecutive steps with the same `together` run at once; their output is printed whole when they end.
-  const groups = []
-  for (const step of steps) {
-    const last = groups[groups.length - 1]
-    if (step.together && last?.[0]?.together === step.together) last.push(step)
-    else groups.push([step])
-  }
-
-  const runStep = async (step, capture) => {
+  const runStep = async (step) => {
     const blockedBy = (step.needs ?? []).filter((name) => failedSteps.has(name))
     if (blockedBy.length) {
       // Checking an old dist/ after a failed build would report on code that is not this commit.
       return {
-        isSkipped: true,
         header: `\n=== ${step.name}: skipped, ${blockedBy.join(', ')} failed ===`,
         output: '',
         outcome: {
@@ -165,10 +160,9 @@ async function main() {
           ? ['node', ...step.run.slice(1).map((arg) => path.relative(repoRoot, arg) || arg)]
           : step.run
     const header = `\n=== ${step.name}: ${shown.join(' ')} ===`
-    if (!capture) console.log(header)
     if (step.jsonFile) fs.rmSync(step.jsonFile, { force: true })
     const started = Date.now()
-    const { code, error, output } = await run(step.run, { capture })
+    const { code, error, output } = await run(step.run)
     const seconds = (Date.now() - started) / 1000
     let outcome
     if (step.jsonFile) {
@@ -188,17 +182,42 @@ async function main() {
     return { header, output, outcome }
   }
 
-  for (const group of groups) {
-    const capture = group.length > 1
-    if (capture) console.log(`\n=== running at once: ${group.map((step) => step.name).join(', ')} ===`)
-    const results = await Promise.all(group.map((step) => runStep(step, capture)))
-    for (const { header, output, outcome, isSkipped } of results) {
-      if (capture || isSkipped) console.log(header)
-      if (capture) process.stdout.write(output)
-      if (!outcome.ok) failedSteps.add(outcome.name)
-      outcomes.push(outcome)
+  // Start every step whose builds are done while its cores fit; each step's output is printed whole when it
+  // ends (two at once would interleave line by line), and the summary keeps the steps' own order.
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
+  const results = new Map()
+  const waiting = [...steps]
+  const running = new Map()
+  let busyCores = 0
+  const startReady = () => {
+    for (const step of [...waiting]) {
+      if ((step.needs ?? []).some((name) => !results.has(name))) continue
+      const wanted = Math.min(step.cores ?? 1, cores)
+      // The first step in line that does not fit waits for cores, and so does everything after it.
+      if (busyCores + wanted > cores) break
+      waiting.splice(waiting.indexOf(step), 1)
+      busyCores += wanted
+      console.log(`started ${step.name}`)
+      running.set(
+        step.name,
+        runStep(step).then((result) => {
+          busyCores -= wanted
+          running.delete(step.name)
+          results.set(step.name, result)
+          console.log(result.header)
+          process.stdout.write(result.output)
+          if (!result.outcome.ok) failedSteps.add(step.name)
+          return result
+        }),
+      )
     }
   }
+  startReady()
+  while (running.size > 0) {
+    await Promise.race(running.values())
+    startReady()
+  }
+  for (const step of steps) outcomes.push(results.get(step.name).outcome)
 
   const passed = outcomes.reduce((n, o) => n + o.passed, 0)
   const failed = outcomes.reduce((n, o) => n + o.failed, 0)
