@@ -1,10 +1,13 @@
+import fs from 'node:fs'
+import type { AppConfig } from '../src/contract/all'
 import { settingsFromEnv } from './platform/settings'
 import { startMockServer } from './server'
 
 // `npm run mock`. MOCK_PORT (default 9527); the store: DATABASE_URL (a PostgreSQL server), else PGlite in
 // MOCK_DATA_DIR (default .data), or MOCK_STORE=memory to keep nothing. MOCK_TOOLS=off (and NODE_ENV=production)
 // turns the /__mock operator routes off; MOCK_AUTH_LIMITS=off the sign-in limits. MOCK_ALLOWED_HOSTS and
-// MOCK_CORS_ORIGINS (comma-separated) admit a host name and browser origins besides this machine's.
+// MOCK_CORS_ORIGINS (comma-separated) admit a host name and browser origins besides this machine's. MOCK_CONFIG
+// names a program config file (JSON) to run instead of the seed's; the server refuses one that breaks a rule.
 const list = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
@@ -20,6 +23,17 @@ const main = async (): Promise<void> => {
   const databaseUrl = process.env.DATABASE_URL || undefined
   const storeKind = databaseUrl ? 'postgres' : process.env.MOCK_STORE === 'memory' ? 'memory' : 'file'
   const hasTools = process.env.MOCK_TOOLS !== 'off' && process.env.NODE_ENV !== 'production'
+  let config: AppConfig | undefined
+  if (process.env.MOCK_CONFIG) {
+    try {
+      // Checked in full by startMockServer, which refuses a config with an error.
+      config = JSON.parse(fs.readFileSync(process.env.MOCK_CONFIG, 'utf8')) as AppConfig
+    } catch (error) {
+      throw new Error(
+        `MOCK_CONFIG ${process.env.MOCK_CONFIG} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`,
+      )
+    }
+  }
   const server = await startMockServer({
     port,
     dataDir: process.env.MOCK_DATA_DIR ?? '.data',
@@ -27,6 +41,7 @@ const main = async (): Promise<void> => {
     databaseUrl,
     poolSize: process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined,
     hasTools,
+    config,
     settings: settingsFromEnv(process.env),
     allowedHosts: list(process.env.MOCK_ALLOWED_HOSTS),
     allowedOrigins: list(process.env.MOCK_CORS_ORIGINS),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { AppConfig } from '../src/contract/all'
 import { createServerApp, resetData } from './app'
+import { checkConfig, describeFinding } from './config-check'
 import type { Database } from './platform/db'
 import { openDatabase } from './platform/db'
 import { API_BASE_PATH } from './platform/http'
@@ -40,16 +41,6 @@ export type MockServer = {
   apiBase: string
   db: Database
   close(): Promise<void>
-}
-
-/** Why the config cannot run, or null. (The full check of WeChat's rules is the config check's job.) */
-export const configProblem = (config: AppConfig): string | null => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: config.timeZone })
-  } catch {
-    return `timeZone "${config.timeZone}" is not a time zone`
-  }
-  return null
 }
 
 /**
@@ -130,8 +121,14 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
   const log = options.log ?? (() => {})
   const realNow = options.realNow ?? Date.now
   const config = options.config ?? seedConfig()
-  const problem = configProblem(config)
-  if (problem) throw new Error(`The program config cannot run: ${problem}.`)
+  // A config that breaks WeChat's rules or the product's invariants never serves (npm run check:config explains).
+  const findings = checkConfig(config)
+  const errors = findings.filter((finding) => finding.severity === 'error')
+  if (errors.length > 0)
+    throw new Error(
+      `The program config cannot run:\n${errors.map((finding) => `  ${describeFinding(finding)}`).join('\n')}`,
+    )
+  for (const warning of findings) log(`[mock] Config ${describeFinding(warning)}`)
   const settings = options.settings ?? DEFAULT_SETTINGS
   const db = await openStore(options, log)
   try {

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { seedConfig } from '../../mock/seed/config'
 import { send, startServer, stopServer } from '../support/server-process'
 
 // The operator routes have no auth: the real process must leave them out when told to, and in production.
@@ -18,5 +23,38 @@ describe('the /__mock operator routes in the real process', () => {
     } finally {
       await stopServer(running)
     }
+  })
+})
+
+describe('a program config from a file', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-config-'))
+  const badConfig = path.join(folder, 'three-levels.json')
+  fs.writeFileSync(
+    badConfig,
+    JSON.stringify({ ...seedConfig(), distribution: { ...seedConfig().distribution, commissionLevels: 3 } }),
+  )
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }))
+
+  it('that breaks a rule keeps the server from starting (MOCK_CONFIG), and it says why', async () => {
+    await expect(startServer({ MOCK_STORE: 'memory', MOCK_CONFIG: badConfig })).rejects.toThrow(
+      /The server exited \(1\)[\s\S]*distribution.commissionLevels: Commission on 3 levels/,
+    )
+  })
+
+  it('is checked by npm run check:config, which exits 1 on an error and 0 on the seed', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number; output: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/check-config.ts', ...args],
+          { cwd: path.resolve(__dirname, '../..') },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
+        ),
+      )
+    const bad = await run([badConfig])
+    expect(bad.code).toBe(1)
+    expect(bad.output).toMatch(/error distribution.commissionLevels: .*at most two levels.* Instead: Use 1/)
+    const seed = await run([])
+    expect(seed).toEqual({ code: 0, output: expect.stringContaining('No problems') })
   })
 })

@@ -101,7 +101,9 @@ describe('startMockServer', () => {
   it('refuses to start on a config whose time zone does not exist, and says why', async () => {
     await expect(
       startMockServer({ storeKind: 'memory', config: { ...seedConfig(), timeZone: 'Mars/Olympus_Mons' } }),
-    ).rejects.toThrow(/timeZone "Mars\/Olympus_Mons" is not a time zone/)
+    ).rejects.toThrow(
+      /The program config cannot run:[\s\S]*timeZone: The time zone "Mars\/Olympus_Mons" does not exist/,
+    )
   })
 
   it('fails clearly when the port is taken, and lets go of its data folder', async () => {
