@@ -8,6 +8,7 @@ import { addGrowth, createSession, lockMemberRow, memberById, toMember } from '.
 import { fanCount, referrerOf } from '../modules/distribution/service'
 import { setGiftStock } from '../modules/mall/service'
 import { addEntry, balanceOf, ledgerState, toLedgerEntry } from '../modules/points/service'
+import { checkConfig } from '../config-check'
 import { PERSONAS } from '../seed/personas'
 import { mockEndpoints } from './endpoints'
 
@@ -26,6 +27,9 @@ export const registerPreviewRoutes = (
   })
 
   register(mockEndpoints.mockClock, async ({ member: _member, ...ctx }) => clockOf(ctx))
+
+  // A config with an error never starts (mock/server.ts), so what is left to show are its warnings.
+  register(mockEndpoints.mockConfigCheck, async ({ config }) => ({ findings: checkConfig(config) }))
 
   register(mockEndpoints.mockSetClock, async ({ body, member: _member, ...ctx }) => {
     const offsetMs = await readClockOffset(ctx.sql)

@@ -175,6 +175,7 @@ const mockCalls: Record<keyof typeof mockEndpoints, Call | null> = {
     const gift = (await api.request('GET', '/gifts/gift-tote')).body as { stock: number }
     return api.request('PATCH', '/__mock/gifts/gift-tote', { body: { stock: gift.stock } })
   },
+  mockConfigCheck: () => api.request('GET', '/__mock/config-check'),
 }
 
 const check = async (endpoint: Endpoint, call: Call): Promise<void> => {

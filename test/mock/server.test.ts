@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { mockEndpoints } from '../../mock/preview/endpoints'
 import { startMockServer } from '../../mock/server'
 import { seedConfig } from '../../mock/seed/config'
 
@@ -126,16 +127,13 @@ describe('what the server answers, and for whom', () => {
   it('has no operator routes when its tools are off', async () => {
     const server = await startMockServer({ storeKind: 'memory', hasTools: false })
     try {
-      for (const [method, route] of [
-        ['POST', '/__mock/reset'],
-        ['GET', '/__mock/clock'],
-        ['GET', '/__mock/personas'],
-        ['POST', '/__mock/persona'],
-      ] as const) {
+      // Every operator route of the contract, each with a body it would accept.
+      for (const { method, path: template } of Object.values(mockEndpoints)) {
+        const route = template.replace(/\{[^}]+\}/g, 'gift-tote')
         const response = await fetch(`${server.apiBase}${route}`, {
           method,
           headers: { 'Content-Type': 'application/json' },
-          body: method === 'POST' ? '{"id":"new-member"}' : undefined,
+          body: method === 'GET' ? undefined : '{"id":"new-member","stock":1,"points":1,"advanceDays":1}',
         })
         expect([route, response.status]).toEqual([route, 404])
       }
