@@ -23,7 +23,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp',
     plugins: [],
     // Taro only forwards TARO_APP_* from .env files; this also takes it from the shell (README).
-    defineConstants: { 'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? '') },
+    defineConstants: {
+      'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      // The operator's preview console (src/features/preview) is in non-production builds only: `npm start` and
+      // `npm run dev:*` (NODE_ENV development), or a build made with NODE_ENV=development. webpack's production
+      // mode pins process.env.NODE_ENV inside the bundle, so the decision is taken here, where it is still known.
+      'process.env.TARO_APP_PREVIEW': JSON.stringify(
+        process.env.TARO_APP_PREVIEW ?? (process.env.NODE_ENV === 'production' ? 'off' : 'on'),
+      ),
+    },
     // H5 only: the favicon linked from src/index.html (the mini-program has no use for it).
     copy: {
       patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: 'dist/h5/favicon.png' }] : [],

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { BUDGETS as SIZE_BUDGETS } from './lib/budgets.mjs'
 import { allPages, kb, listFiles, packageSizes, readAppJson, subPackagesOf } from './lib/weapp.mjs'
 import { table } from './lib/table.mjs'
+import { previewOnlyIn } from './lib/preview-only.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -20,10 +21,6 @@ const BUDGETS = {
   subPackageBytes: SIZE_BUDGETS.weappSubPackageBytes,
   totalBytes: SIZE_BUDGETS.weappTotalBytes,
 }
-
-// Routes the mock server offers for tests and demos only (see api-contract.md); a build that
-// mentions one would let a real user call them against a real backend.
-const MOCK_ONLY = '/__mock/'
 
 const TEXT_EXTENSIONS = new Set(['.js', '.json', '.wxml', '.wxss', '.wxs', '.txt', '.html', '.css'])
 
@@ -65,8 +62,8 @@ export function checkWeapp(distDir) {
     if (!TEXT_EXTENSIONS.has(ext)) continue
     const content = fs.readFileSync(path.join(distDir, rel), 'utf8')
 
-    if (content.includes(MOCK_ONLY))
-      problems.push(`${rel} references ${MOCK_ONLY} (mock-only routes must not ship in the app)`)
+    for (const marker of previewOnlyIn(content))
+      problems.push(`${rel} contains ${marker} (the mock's operator tools and the preview console must not ship)`)
 
     if (ext === '.js' || ext === '.wxs') {
       // Compiling a Script only parses it; nothing in the bundle runs.

@@ -13,6 +13,7 @@ declare namespace NodeJS {
     TARO_APP_ID: string
     /** Base URL of the FanLoop API, e.g. https://api.brand.com/api/v1 (see README). */
     TARO_APP_API_BASE?: string
+    /** 'on' in non-production builds (config/index.ts): the preview console is in the app. */
+    TARO_APP_PREVIEW?: 'on' | 'off'
   }
 }
-

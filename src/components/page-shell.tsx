@@ -1,6 +1,7 @@
 import { useEffect, type CSSProperties, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { PreviewConsoleEntry } from '@/features/preview/preview-entry'
 import { useAppConfig } from '@/lib/app-config'
 import { useRefreshOnShow } from '@/lib/query'
 import { findReferralCode, parseSearch } from '@/lib/referral'
@@ -45,6 +46,7 @@ export function PageShell({ children, title, testId }: PageShellProps) {
   return (
     <View className='page-shell' style={themeVariables} data-testid={testId}>
       {children}
+      {PreviewConsoleEntry ? <PreviewConsoleEntry /> : null}
     </View>
   )
 }

@@ -1,0 +1,262 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { useQuery } from '@tanstack/react-query'
+import { ActionButton } from '@/components/action-button'
+import { formatServerTime } from '@/lib/format'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+import {
+  configFindingsQuery,
+  mockClockQuery,
+  personasQuery,
+  usePreviewAction,
+  type PreviewAction,
+} from '../api/preview-queries'
+import { previewMessages } from '../messages'
+import './preview-console.scss'
+
+/** Marks the console in built files: check:h5 and check:weapp make sure no production build contains it. */
+export const PREVIEW_CONSOLE_MARKER = 'fanloop-preview-console'
+
+const isWholeNumber = (text: string): boolean => /^-?\d{1,7}$/.test(text.trim())
+
+/**
+ * The operator's preview console (non-production builds only: see preview-entry.ts): be any persona or a
+ * visitor, move the mock clock, reset the data, grant points or growth, set a gift's stock. Every action is
+ * done by the server and every query is then refreshed, so the page underneath shows the new state at once.
+ */
+export function PreviewConsole() {
+  const text = useMessages(previewMessages)
+  const [isOpen, setIsOpen] = useState(false)
+  return (
+    <View className={PREVIEW_CONSOLE_MARKER}>
+      {isOpen ? (
+        <PreviewPanel onClose={() => setIsOpen(false)} />
+      ) : (
+        <View
+          className='preview-console__entry'
+          role='button'
+          aria-label={text.open}
+          data-testid='preview-console-open'
+          onClick={() => setIsOpen(true)}
+        >
+          <Text>{text.entry}</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function PreviewPanel({ onClose }: { onClose: () => void }) {
+  const text = useMessages(previewMessages)
+  const locale = useLocale((state) => state.locale)
+  const clock = useQuery(mockClockQuery())
+  const personas = useQuery(personasQuery())
+  const findings = useQuery(configFindingsQuery())
+  const isSignedIn = useSession(selectIsSignedIn)
+  const action = usePreviewAction()
+  const [date, setDate] = useState('')
+  const [points, setPoints] = useState('')
+  const [growth, setGrowth] = useState('')
+  const [giftId, setGiftId] = useState('')
+  const [stock, setStock] = useState('')
+  const [current, setCurrent] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const run = (next: PreviewAction, onDone?: () => void) => {
+    setProblem(null)
+    action.mutate(next, {
+      onSuccess: () => {
+        onDone?.()
+        void Taro.showToast({ title: text.done, icon: 'success' })
+      },
+      onError: (error) => setProblem(describeError(error, locale)),
+    })
+  }
+
+  const goToDate = () => {
+    const offset = clock.data?.now.slice(19) ?? '+08:00'
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim())) return setProblem(text.badDate)
+    // 09:00 on that day in the brand's time zone: a normal morning, the day's check-in still open.
+    run({ kind: 'clock', set: `${date.trim()}T09:00:00${offset}` })
+  }
+
+  const grant = () => {
+    if (!isSignedIn) return setProblem(text.grantNeedsMember)
+    if ((points && !isWholeNumber(points)) || (growth && !isWholeNumber(growth)) || (!points && !growth))
+      return setProblem(text.badNumber)
+    run(
+      { kind: 'grant', points: points ? Number(points) : undefined, growth: growth ? Number(growth) : undefined },
+      () => {
+        setPoints('')
+        setGrowth('')
+      },
+    )
+  }
+
+  const setGiftStock = () => {
+    if (!giftId.trim() || !/^\d{1,7}$/.test(stock.trim())) return setProblem(text.badNumber)
+    run({ kind: 'gift-stock', giftId: giftId.trim(), stock: Number(stock) })
+  }
+
+  const reset = () => {
+    void Taro.showModal({ title: text.reset, content: text.resetConfirm }).then(({ confirm }) => {
+      if (confirm) run({ kind: 'reset' }, () => setCurrent(null))
+    })
+  }
+
+  return (
+    <View className='preview-console__panel' role='dialog' aria-label={text.title} data-testid='preview-console'>
+      <View className='preview-console__header'>
+        <Text className='preview-console__title'>{text.title}</Text>
+        <View className='preview-console__close' role='button' aria-label={text.close} onClick={onClose}>
+          <Text>×</Text>
+        </View>
+      </View>
+
+      <View className='preview-console__section'>
+        <Text className='preview-console__label'>{text.serverTime}</Text>
+        <Text className='preview-console__time' data-testid='preview-server-time'>
+          {clock.data ? formatServerTime(clock.data.now) : '…'}
+        </Text>
+        <View className='preview-console__row'>
+          <ActionButton
+            variant='secondary'
+            testId='preview-plus-hour'
+            isBusy={action.isPending}
+            onTap={() => run({ kind: 'clock', advanceHours: 1 })}
+          >
+            {text.plusHour}
+          </ActionButton>
+          <ActionButton
+            variant='secondary'
+            testId='preview-plus-day'
+            isBusy={action.isPending}
+            onTap={() => run({ kind: 'clock', advanceDays: 1 })}
+          >
+            {text.plusDay}
+          </ActionButton>
+          <ActionButton
+            variant='secondary'
+            testId='preview-plus-week'
+            isBusy={action.isPending}
+            onTap={() => run({ kind: 'clock', advanceDays: 7 })}
+          >
+            {text.plusWeek}
+          </ActionButton>
+        </View>
+        <View className='preview-console__row'>
+          <Input
+            className='preview-console__input'
+            data-testid='preview-date-input'
+            aria-label={text.toDate}
+            placeholder={text.datePlaceholder}
+            value={date}
+            maxlength={10}
+            onInput={(event) => setDate(event.detail.value)}
+          />
+          <ActionButton variant='text' testId='preview-go-to-date' isBusy={action.isPending} onTap={goToDate}>
+            {text.toDate}
+          </ActionButton>
+        </View>
+      </View>
+
+      <View className='preview-console__section'>
+        <Text className='preview-console__label'>{text.personas}</Text>
+        {(personas.data?.items ?? []).map((persona) => (
+          <View
+            key={persona.id}
+            className={`preview-console__persona ${current === persona.id ? 'preview-console__persona--current' : ''}`}
+            role='button'
+            aria-label={persona.title}
+            data-testid={`preview-persona-${persona.id}`}
+            onClick={() => run({ kind: 'persona', id: persona.id }, () => setCurrent(persona.id))}
+          >
+            <Text className='preview-console__persona-title'>
+              {persona.title}
+              {current === persona.id ? ` · ${text.current}` : ''}
+            </Text>
+            <Text className='preview-console__persona-description'>{persona.description}</Text>
+          </View>
+        ))}
+        <View
+          className='preview-console__persona'
+          role='button'
+          aria-label={text.visitor}
+          data-testid='preview-persona-visitor'
+          onClick={() => run({ kind: 'visitor' }, () => setCurrent(null))}
+        >
+          <Text className='preview-console__persona-title'>{text.visitor}</Text>
+        </View>
+      </View>
+
+      <View className='preview-console__section'>
+        <Text className='preview-console__label'>{text.data}</Text>
+        <View className='preview-console__row'>
+          <Input
+            className='preview-console__input'
+            data-testid='preview-points-input'
+            aria-label={text.grantPoints}
+            placeholder={text.grantPoints}
+            value={points}
+            onInput={(event) => setPoints(event.detail.value)}
+          />
+          <Input
+            className='preview-console__input'
+            data-testid='preview-growth-input'
+            aria-label={text.grantGrowth}
+            placeholder={text.grantGrowth}
+            value={growth}
+            onInput={(event) => setGrowth(event.detail.value)}
+          />
+          <ActionButton variant='text' testId='preview-grant' isBusy={action.isPending} onTap={grant}>
+            {text.grant}
+          </ActionButton>
+        </View>
+        <View className='preview-console__row'>
+          <Input
+            className='preview-console__input'
+            data-testid='preview-gift-input'
+            aria-label={text.giftId}
+            placeholder={text.giftId}
+            value={giftId}
+            onInput={(event) => setGiftId(event.detail.value)}
+          />
+          <Input
+            className='preview-console__input preview-console__input--short'
+            data-testid='preview-stock-input'
+            aria-label={text.stock}
+            placeholder={text.stock}
+            value={stock}
+            onInput={(event) => setStock(event.detail.value)}
+          />
+          <ActionButton variant='text' testId='preview-set-stock' isBusy={action.isPending} onTap={setGiftStock}>
+            {text.setStock}
+          </ActionButton>
+        </View>
+        <ActionButton variant='secondary' isBlock testId='preview-reset' isBusy={action.isPending} onTap={reset}>
+          {text.reset}
+        </ActionButton>
+      </View>
+
+      <View className='preview-console__section' data-testid='preview-config-findings'>
+        <Text className='preview-console__label'>{text.config}</Text>
+        {findings.data && findings.data.findings.length === 0 ? (
+          <Text className='preview-console__note'>{text.configClean}</Text>
+        ) : null}
+        {(findings.data?.findings ?? []).map((finding) => (
+          <Text key={finding.setting} className='preview-console__note'>
+            {`${finding.setting}: ${finding.rule} ${finding.alternative}`}
+          </Text>
+        ))}
+      </View>
+
+      {problem ? (
+        <View className='preview-console__problem' role='alert' data-testid='preview-problem'>
+          <Text>{problem}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

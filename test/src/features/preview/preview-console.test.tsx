@@ -1,0 +1,121 @@
+import { screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { MemberSummary } from '@/features/account/components/member-summary'
+import { CheckinCard } from '@/features/membership/components/checkin-card'
+import { PreviewConsole } from '@/features/preview/components/preview-console'
+import { PreviewConsoleEntry } from '@/features/preview/preview-entry'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap, typeInto } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+// The operator's preview console over the real server (in-process): each action is the server's, and the app
+// beside it shows the new state without a reload.
+const renderConsoleBesideApp = () =>
+  renderWithApp(
+    <>
+      <MemberSummary />
+      <CheckinCard />
+      <PreviewConsole />
+    </>,
+  )
+
+const openConsole = async (container: HTMLElement) => {
+  tap(container, 'preview-console-open')
+  await screen.findByTestId('preview-console')
+  await screen.findByTestId('preview-persona-streak-day6')
+}
+
+describe('PreviewConsole', () => {
+  afterEach(() => useSession.getState().signedOut())
+
+  test('is left out where TARO_APP_PREVIEW is not on (production builds; check:h5 and check:weapp check the files)', () => {
+    expect(process.env.TARO_APP_PREVIEW).toBeUndefined()
+    expect(PreviewConsoleEntry).toBeNull()
+  })
+
+  test('becomes a persona: the app shows that member at once, on the server time shown', async () => {
+    installInProcessApi()
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    expect((await screen.findByTestId('preview-server-time')).textContent).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+
+    tap(container, 'preview-persona-streak-day6')
+    await waitFor(() => expect(useSession.getState().token).not.toBeNull())
+    expect((await screen.findByTestId('checkin-streak')).textContent).toBe('已连续签到 5 天')
+  })
+
+  test('moves the clock a day: the time shown follows, and a checked-in card opens again for the new day', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('streak-day6')
+    useSession.getState().signedIn(token)
+    await api.call('POST', '/checkin', { token, idempotencyKey: 'preview-day-6' })
+    const { container } = renderConsoleBesideApp()
+    await screen.findByTestId('checkin-done')
+    await openConsole(container)
+    const before = (await screen.findByTestId('preview-server-time')).textContent ?? ''
+    await waitFor(() => expect(screen.getByTestId('preview-server-time').textContent).not.toBe('…'))
+    const shownBefore = screen.getByTestId('preview-server-time').textContent ?? before
+
+    tap(container, 'preview-plus-day')
+    // The new business day: check-in is open again and the streak is now 6 days long.
+    await screen.findByTestId('checkin-button')
+    expect(screen.getByTestId('checkin-streak').textContent).toBe('已连续签到 6 天')
+    await waitFor(() => expect(screen.getByTestId('preview-server-time').textContent).not.toBe(shownBefore))
+    const shownAfter = screen.getByTestId('preview-server-time').textContent ?? ''
+    expect(Date.parse(shownAfter.replace(' ', 'T') + ':00Z') - Date.parse(shownBefore.replace(' ', 'T') + ':00Z')).toBe(
+      24 * 3600 * 1000,
+    )
+  })
+
+  test('grants points to the member on screen, and refuses a grant that is not a whole number', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    const balance = async () => (await api.call('GET', '/me', { token })).json.pointsBalance as number
+    const before = await balance()
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+
+    await typeInto(container, 'preview-points-input', '1.5')
+    tap(container, 'preview-grant')
+    expect((await screen.findByTestId('preview-problem')).textContent).toBe('请输入整数')
+
+    await typeInto(container, 'preview-points-input', '500')
+    tap(container, 'preview-grant')
+    await waitFor(async () => expect(await balance()).toBe(before + 500))
+  })
+
+  test('sets a gift stock, and a gift that does not exist is said so', async () => {
+    const api = installInProcessApi()
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    await typeInto(container, 'preview-gift-input', 'gift-tote')
+    await typeInto(container, 'preview-stock-input', '3')
+    tap(container, 'preview-set-stock')
+    await waitFor(async () => expect((await api.call('GET', '/gifts/gift-tote')).json.stock).toBe(3))
+
+    await typeInto(container, 'preview-gift-input', 'no-such-gift')
+    tap(container, 'preview-set-stock')
+    expect((await screen.findByTestId('preview-problem')).textContent).not.toBe('')
+  })
+
+  test('resets the data after asking, and the session that belonged to the old data ends', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    tap(container, 'preview-reset')
+    await waitFor(() => expect(useSession.getState().token).toBeNull())
+    expect((await api.call('GET', '/me', { token })).status).toBe(401)
+  })
+
+  test('shows the config check of the config in force', async () => {
+    installInProcessApi()
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    await waitFor(() => expect(screen.getByTestId('preview-config-findings').textContent).toContain('当前配置没有问题'))
+  })
+})
