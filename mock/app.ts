@@ -18,7 +18,7 @@ import { registerMallRoutes } from './modules/mall/routes'
 import { registerMembershipRoutes } from './modules/membership/routes'
 import { registerPointsRoutes } from './modules/points/routes'
 import { mockEndpoints } from './preview/endpoints'
-import { registerPreviewRoutes } from './preview/routes'
+import { previewPageHtml, registerPreviewRoutes } from './preview/routes'
 import { seed } from './seed/index'
 
 export type CreateServerAppOptions = {
@@ -152,6 +152,7 @@ export const createServerApp = ({
   let document: ReturnType<typeof buildOpenApiDocument> | null = null
   router.register(endpoints.openapi, async () => (document ??= buildOpenApiDocument(router.endpoints, mockEndpoints)))
 
+  if (hasTools) app.get('/__preview', (c) => c.html(previewPageHtml()))
   app.get('/', (c) =>
     c.json({ name: 'FanLoop API server', apiBase: API_BASE_PATH, openapi: `${API_BASE_PATH}/openapi.json` }),
   )

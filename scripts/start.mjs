@@ -180,6 +180,7 @@ async function main() {
   console.log(`
 ${bold}FanLoop is running${reset}
   H5 app      ${h5Url}   (open at a phone size: DevTools device toolbar)
+  preview     http://${HOST}:${MOCK_PORT}/__preview?app=${encodeURIComponent(h5Url)}   (phones side by side, any persona, any day)
   mock API    ${mockBase}
   OpenAPI     ${mockBase}/openapi.json
 Mini-program: run \`npm run dev:weapp\` in another terminal and open this folder in WeChat DevTools (it reads dist/weapp).

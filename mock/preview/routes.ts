@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { ApiError, notFound } from '../platform/errors'
 import type { Ctx } from '../platform/http'
 import { isoAt } from '../platform/http'
@@ -15,6 +17,9 @@ import { mockEndpoints } from './endpoints'
 // The operator tools under /api/v1/__mock/ (mock only, switched off with MOCK_TOOLS=off and in production).
 
 const clockOf = (ctx: Ctx) => ({ now: isoAt(ctx, ctx.nowMs), today: businessDay(ctx.nowMs, ctx.config.timeZone) })
+
+/** The operator's desktop preview page (GET /__preview): the app in phone frames beside the console. */
+export const previewPageHtml = (): string => fs.readFileSync(path.join(__dirname, 'page.html'), 'utf8')
 
 /** `reset` replaces every row with a fresh seed; the server passes it in (it owns the schema and the seed). */
 export const registerPreviewRoutes = (

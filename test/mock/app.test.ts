@@ -147,3 +147,23 @@ describe('the database keeps what it can by itself', () => {
     await expect(db.transaction((sql) => sql.query(insert, ['ci-b']))).rejects.toThrow(/unique/)
   })
 })
+
+describe('the desktop preview page', () => {
+  it('is served at /__preview with the tools on: phone frames, device sizes and the operator controls', async () => {
+    const { app } = await createTestApp()
+    const response = await app.fetch(new Request('http://127.0.0.1/__preview'))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/text\/html/)
+    const html = await response.text()
+    for (const part of [
+      'iPhone SE (375×667)',
+      'iPhone 14 (390×844)',
+      '+1 天',
+      '+7 天',
+      '重置全部数据',
+      'previewAs',
+      '/config-check',
+    ])
+      expect(html).toContain(part)
+  })
+})

@@ -137,6 +137,7 @@ describe('what the server answers, and for whom', () => {
         })
         expect([route, response.status]).toEqual([route, 404])
       }
+      expect((await fetch(`${server.url}/__preview`)).status).toBe(404)
       const openapi = (await (await fetch(`${server.apiBase}/openapi.json`)).json()) as { paths: object }
       expect(Object.keys(openapi.paths).filter((route) => route.includes('__mock'))).toEqual([])
     } finally {

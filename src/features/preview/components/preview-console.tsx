@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ActionButton } from '@/components/action-button'
 import { formatServerTime } from '@/lib/format'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
@@ -13,6 +13,7 @@ import {
   usePreviewAction,
   type PreviewAction,
 } from '../api/preview-queries'
+import { usePreviewLink } from '../lib/preview-link'
 import { previewMessages } from '../messages'
 import './preview-console.scss'
 
@@ -29,6 +30,10 @@ const isWholeNumber = (text: string): boolean => /^-?\d{1,7}$/.test(text.trim())
 export function PreviewConsole() {
   const text = useMessages(previewMessages)
   const [isOpen, setIsOpen] = useState(false)
+  const queryClient = useQueryClient()
+  const action = usePreviewAction()
+  // Driven by the desktop preview page when the app is in one of its phone frames.
+  usePreviewLink((next) => (next === 'refresh' ? void queryClient.resetQueries() : action.mutate(next)))
   return (
     <View className={PREVIEW_CONSOLE_MARKER}>
       {isOpen ? (
