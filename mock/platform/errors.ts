@@ -52,6 +52,11 @@ export class ApiError extends Error {
        * Every other refusal changes nothing.
        */
       keepsWrites?: boolean
+      /**
+       * Fields beside `error` in the body, for a refusal that relays a third party's own answer (WeChat's
+       * errcode / errmsg for the mini-program code).
+       */
+      extraBody?: Record<string, unknown>
     } = {},
   ) {
     super(message)

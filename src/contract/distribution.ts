@@ -365,3 +365,4 @@ export const MyPlan = v.object({
 })
 export type MyPlan = v.InferOutput<typeof MyPlan>
 export const Purchase = v.object({ order: Order, membership: MyPlan })
+export type Purchase = v.InferOutput<typeof Purchase>
