@@ -88,7 +88,6 @@ export type ApplyRefusal = (typeof APPLY_REFUSALS)[number]
 // ---------------------------------------------------------------------------------------------------------------
 // The card, the mini-program code, binding
 
-
 /** Why an arrival through a distributor's code did not bind (recorded for that distributor to see). */
 export const ARRIVAL_REFUSALS = [
   /** Bound to a distributor (this one or another) whose protection still runs. */

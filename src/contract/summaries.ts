@@ -60,7 +60,8 @@ export const summaries: Record<AllEndpointName, string> = {
   applyForDistribution:
     'Become a distributor by an invite code or the task, or apply for review (409 DISTRIBUTION_NOT_ALLOWED with details.reason)',
   distributionOverview: "The KOL center: today's and total commission by state, fans, KOL level and progress",
-  referralCard: "The distributor's card: code, share path, mini-program scene and image, name, level (403 NOT_DISTRIBUTOR)",
+  referralCard:
+    "The distributor's card: code, share path, mini-program scene and image, name, level (403 NOT_DISTRIBUTOR)",
   recordArrival:
     "A signed-in member arrived through a referral code: bound (first touch) or not, and why; the code's distributor sees why",
   arrivals: "Arrivals through the distributor's code that did not bind, with the reason, newest first",

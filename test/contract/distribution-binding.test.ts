@@ -2,6 +2,7 @@ import { ArrivalPage, ArrivalResult, DistributionOverview, Me } from './support/
 import { createApiClient, expectError, expectShape, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import { becomeDistributor, buy, commissionsOf, fansOf } from './support/distribution'
+import { meOf, tasksOf } from './support/membership'
 
 const api = createApiClient()
 // The protection window (30 days) runs out by the mock clock in one of these.
@@ -56,7 +57,11 @@ describe('binding a fan to a KOL (first touch)', () => {
     const second = await newKol()
     const fan = await signUp(api, { ref: first.code })
     const result = await arrive(fan.token, second.code, 'link')
-    expect(result).toMatchObject({ isBound: false, reason: 'already_bound', distributor: { nickname: first.member.nickname } })
+    expect(result).toMatchObject({
+      isBound: false,
+      reason: 'already_bound',
+      distributor: { nickname: first.member.nickname },
+    })
     expect(await fansOf(api, second.token)).toEqual([])
     expect((await fansOf(api, first.token)).map((item) => item.member.id)).toEqual([fan.member.id])
     expect((await arrivalsOf(second.token)).map((item) => [item.member.id, item.reason, item.source])).toEqual([
@@ -142,5 +147,21 @@ describe('binding a fan to a KOL (first touch)', () => {
     const member = await signUp(api)
     for (const path of ['/distribution/fans', '/distribution/arrivals', '/distribution/card', '/distribution/overview'])
       expectError(await api.request('GET', path, { token: member.token }), 403, 'NOT_DISTRIBUTOR')
+  })
+
+  it('the invite task completes when a friend registers through the code, not when an existing member arrives', async () => {
+    const kol = await newKol()
+    const inviteTask = async () => (await tasksOf(api, kol.token)).find((task) => task.action === 'invite')
+    const existing = await signUp(api)
+    expect(await arrive(existing.token, kol.code, 'card')).toMatchObject({ isBound: true })
+    expect(await inviteTask()).toMatchObject({ isDone: false, progress: 0 })
+    // Looking at the card (the act of sharing) pays nothing.
+    const before = (await meOf(api, kol.token)).pointsBalance
+    await api.request('GET', '/distribution/card', { token: kol.token })
+    expect((await meOf(api, kol.token)).pointsBalance).toBe(before)
+    await signUp(api, { ref: kol.code })
+    const task = await inviteTask()
+    expect(task).toMatchObject({ isDone: true })
+    expect((await meOf(api, kol.token)).pointsBalance).toBe(before + (task?.rewardPoints ?? 0))
   })
 })

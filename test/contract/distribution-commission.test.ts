@@ -129,7 +129,11 @@ describe('commission on an order through a KOL link', () => {
     expectError(await api.request('GET', `/orders/${order.id}`, { token: other.token }), 404, 'NOT_FOUND')
     expectError(await refund(api, other.token, order.id), 404, 'NOT_FOUND')
     expectError(
-      await api.request('POST', '/orders', { token: buyer.token, body: { productId: 'p-none' }, idempotencyKey: newKey() }),
+      await api.request('POST', '/orders', {
+        token: buyer.token,
+        body: { productId: 'p-none' },
+        idempotencyKey: newKey(),
+      }),
       404,
       'NOT_FOUND',
     )

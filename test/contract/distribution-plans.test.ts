@@ -32,7 +32,9 @@ describe('membership plans', () => {
   it('lists monthly, quarterly and yearly plans, ordinary and advanced, with price in fen and benefits', async () => {
     const plans = expectShape(PlanList, (await api.request('GET', '/memberships')).body).items
     expect(new Set(plans.map((plan) => `${plan.tier}-${plan.period}`))).toEqual(
-      new Set(['ordinary', 'advanced'].flatMap((tier) => ['monthly', 'quarterly', 'yearly'].map((p) => `${tier}-${p}`))),
+      new Set(
+        ['ordinary', 'advanced'].flatMap((tier) => ['monthly', 'quarterly', 'yearly'].map((p) => `${tier}-${p}`)),
+      ),
     )
     for (const plan of plans) {
       expect(Number.isInteger(plan.priceFen)).toBe(true)
@@ -46,7 +48,12 @@ describe('membership plans', () => {
   it("a plan's check-in multiplier applies until its end date and not after; buying again extends it", async () => {
     const { token } = await signUp(api)
     const bought = await purchase(token, 'plan-advanced-monthly')
-    expect(bought.order).toMatchObject({ kind: 'plan', planId: 'plan-advanced-monthly', status: 'paid', amountFen: 3000 })
+    expect(bought.order).toMatchObject({
+      kind: 'plan',
+      planId: 'plan-advanced-monthly',
+      status: 'paid',
+      amountFen: 3000,
+    })
     expect(bought.membership.current?.benefits).toEqual({
       checkinMultiplierPercent: 150,
       monthlyCouponFen: 1500,
@@ -55,7 +62,11 @@ describe('membership plans', () => {
     expect(bought.membership.coupons).toHaveLength(1)
     const endsAt = bought.membership.endsAt ?? ''
     expect(Date.parse(endsAt) - Date.parse(bought.order.createdAt)).toBe(30 * 24 * 60 * 60 * 1000)
-    expect((await meOf(api, token)).membership).toEqual({ planId: 'plan-advanced-monthly', name: '高级会员 · 月卡', endsAt })
+    expect((await meOf(api, token)).membership).toEqual({
+      planId: 'plan-advanced-monthly',
+      name: '高级会员 · 月卡',
+      endsAt,
+    })
 
     // Day 1 of a streak pays 5 points; x1.5 with the plan.
     expect(await checkInPoints(token)).toBe(7)

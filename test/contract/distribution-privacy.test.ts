@@ -1,5 +1,12 @@
 import { ArrivalPage, CommissionPage, FanPage, OrderPage, WithdrawalPage } from './support/distribution-schemas'
-import { createApiClient, expectError, expectShape, signInAsPersona, describeWithMockRoutes, signUp } from './support/client'
+import {
+  createApiClient,
+  expectError,
+  expectShape,
+  signInAsPersona,
+  describeWithMockRoutes,
+  signUp,
+} from './support/client'
 import { becomeDistributor, buy } from './support/distribution'
 
 const api = createApiClient()
@@ -8,7 +15,10 @@ describeWithMockRoutes("member B cannot see A's fans, commissions or withdrawals
   it('every list answers only the asking member’s own rows', async () => {
     // A: the seeded KOL with fans, commission and a withdrawal.
     const a = await signInAsPersona(api, 'kol-distributor')
-    const aFans = expectShape(FanPage, (await api.request('GET', '/distribution/fans?limit=50', { token: a.token })).body)
+    const aFans = expectShape(
+      FanPage,
+      (await api.request('GET', '/distribution/fans?limit=50', { token: a.token })).body,
+    )
     expect(aFans.items.length).toBeGreaterThan(0)
     expect(
       expectShape(CommissionPage, (await api.request('GET', '/distribution/commissions', { token: a.token })).body)

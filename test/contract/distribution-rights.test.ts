@@ -45,7 +45,9 @@ describe('getting distribution rights', () => {
 
   it('an invite code with a few uses is used up', async () => {
     const members = await Promise.all(Array.from({ length: 5 }, () => signUp(api)))
-    const responses = await Promise.all(members.map(({ token }) => apply(token, { route: 'invite_code', code: 'LINA-VIP' })))
+    const responses = await Promise.all(
+      members.map(({ token }) => apply(token, { route: 'invite_code', code: 'LINA-VIP' })),
+    )
     expect(responses.filter((response) => response.status === 200)).toHaveLength(3)
     for (const response of responses.filter((candidate) => candidate.status !== 200))
       expect(expectError(response, 409, 'DISTRIBUTION_NOT_ALLOWED').error.details?.reason).toBe('code_invalid')

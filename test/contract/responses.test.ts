@@ -196,7 +196,11 @@ const contractCalls: Record<AllEndpointName, Call | null> = {
   requestWithdrawal: hasMockRoutes
     ? async () => {
         const { token } = await signInAsPersona(api, 'kol-distributor')
-        return api.request('POST', '/distribution/withdrawals', { token, body: { amountFen: 1000 }, idempotencyKey: newKey() })
+        return api.request('POST', '/distribution/withdrawals', {
+          token,
+          body: { amountFen: 1000 },
+          idempotencyKey: newKey(),
+        })
       }
     : null,
   withdrawals: (token) => api.request('GET', '/distribution/withdrawals', { token }),

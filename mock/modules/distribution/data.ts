@@ -118,9 +118,7 @@ export const arrivalsOf = (sql: Sql, distributorId: string): Promise<ArrivalRow[
 
 export const fanCount = async (sql: Sql, distributorId: string): Promise<number> =>
   (
-    await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bindings WHERE distributor_id = $1`, [
-      distributorId,
-    ])
+    await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bindings WHERE distributor_id = $1`, [distributorId])
   )[0]?.n ?? 0
 
 /** When members registering through this distributor's code were bound (the invite task counts them). */
@@ -135,7 +133,12 @@ export const signupBindingTimes = async (sql: Sql, distributorId: string): Promi
 // ---------------------------------------------------------------------------------------------------------------
 // Rights
 
-export type DistributorRow = { memberId: string; route: RightsRoute | 'operator'; orderId: string | null; grantedAt: Date }
+export type DistributorRow = {
+  memberId: string
+  route: RightsRoute | 'operator'
+  orderId: string | null
+  grantedAt: Date
+}
 
 export const distributorOf = async (sql: Sql, memberId: string): Promise<DistributorRow | null> =>
   (

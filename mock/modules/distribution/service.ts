@@ -345,15 +345,13 @@ export const arrivalsPage = async (ctx: Ctx, memberId: string, query: PageQuery)
   const rows = await data.arrivalsOf(ctx.sql, memberId)
   const page = paginate(rows, (row) => [-row.arrivedAt.getTime(), -row.position], query)
   return {
-    items: page.items.map(
-      (row): Arrival => ({
-        id: row.id,
-        member: { id: row.memberId, nickname: row.nickname, avatarUrl: row.avatarUrl },
-        source: row.source,
-        reason: row.reason,
-        arrivedAt: isoAt(ctx, row.arrivedAt),
-      }),
-    ),
+    items: page.items.map((row): Arrival => ({
+      id: row.id,
+      member: { id: row.memberId, nickname: row.nickname, avatarUrl: row.avatarUrl },
+      source: row.source,
+      reason: row.reason,
+      arrivedAt: isoAt(ctx, row.arrivedAt),
+    })),
     nextCursor: page.nextCursor,
   }
 }
@@ -516,21 +514,19 @@ export const commissionsPage = async (
   )
   const page = paginate(rows, (row) => [-row.createdAt.getTime(), -row.position], query)
   return {
-    items: page.items.map(
-      (row): Commission => ({
-        id: row.id,
-        orderId: row.orderId,
-        level: row.level,
-        orderAmountFen: row.orderAmountFen,
-        amountFen: row.amountFen,
-        status: row.status,
-        settlesAt: isoAt(ctx, row.settlesAt),
-        createdAt: isoAt(ctx, row.createdAt),
-        reversedAt: row.reversedAt ? isoAt(ctx, row.reversedAt) : null,
-        itemName: row.itemName,
-        buyerNickname: row.buyerNickname,
-      }),
-    ),
+    items: page.items.map((row): Commission => ({
+      id: row.id,
+      orderId: row.orderId,
+      level: row.level,
+      orderAmountFen: row.orderAmountFen,
+      amountFen: row.amountFen,
+      status: row.status,
+      settlesAt: isoAt(ctx, row.settlesAt),
+      createdAt: isoAt(ctx, row.createdAt),
+      reversedAt: row.reversedAt ? isoAt(ctx, row.reversedAt) : null,
+      itemName: row.itemName,
+      buyerNickname: row.buyerNickname,
+    })),
     nextCursor: page.nextCursor,
   }
 }
@@ -568,7 +564,8 @@ export const requestWithdrawal = async (ctx: Ctx, memberId: string, amountFen: n
     withdrawableFen: totals.withdrawableFen,
   })
   const details = { minFen, withdrawableFen: totals.withdrawableFen }
-  if (refusal) throw new ApiError('WITHDRAWAL_NOT_ALLOWED', WITHDRAWAL_MESSAGES[refusal], { reason: refusal, ...details })
+  if (refusal)
+    throw new ApiError('WITHDRAWAL_NOT_ALLOWED', WITHDRAWAL_MESSAGES[refusal], { reason: refusal, ...details })
   const row = await data.insertWithdrawal(ctx.sql, {
     id: await newId(ctx.sql, 'wd'),
     distributorId: memberId,

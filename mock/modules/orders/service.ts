@@ -150,7 +150,10 @@ const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
   ref: row.ref,
   postId: row.postId,
   createdAt: isoAt(ctx, row.createdAt),
-  refundableUntil: isoAt(ctx, refundableUntil(row.createdAt.getTime(), windowsOf(ctx).pendingDays, windowsOf(ctx).settleDays)),
+  refundableUntil: isoAt(
+    ctx,
+    refundableUntil(row.createdAt.getTime(), windowsOf(ctx).pendingDays, windowsOf(ctx).settleDays),
+  ),
   refundedAt: row.refundedAt ? isoAt(ctx, row.refundedAt) : null,
   points: row.status === 'refunded' ? 0 : orderPoints(row.amountFen),
   growth: row.status === 'refunded' ? 0 : row.growth,
@@ -250,7 +253,11 @@ const REFUND_MESSAGES = {
  */
 export const refundOrder = async (ctx: Ctx, memberId: string, id: string): Promise<Order> => {
   const order = await ownOrder(ctx, memberId, id, true)
-  const refusal = refundRefusal({ status: order.status, createdAtMs: order.createdAt.getTime() }, ctx.nowMs, windowsOf(ctx))
+  const refusal = refundRefusal(
+    { status: order.status, createdAtMs: order.createdAt.getTime() },
+    ctx.nowMs,
+    windowsOf(ctx),
+  )
   if (refusal) throw new ApiError('REFUND_NOT_ALLOWED', REFUND_MESSAGES[refusal], { reason: refusal })
   const refunded = await data.markRefunded(ctx.sql, order.id, ctx.nowMs)
   if (!refunded)

@@ -36,7 +36,8 @@ export const chainPeriods = (
 export const inForce = <P extends { startsAtMs: number; endsAtMs: number; isRefunded: boolean }>(
   periods: readonly P[],
   nowMs: number,
-): P | null => periods.find((period) => !period.isRefunded && period.startsAtMs <= nowMs && nowMs < period.endsAtMs) ?? null
+): P | null =>
+  periods.find((period) => !period.isRefunded && period.startsAtMs <= nowMs && nowMs < period.endsAtMs) ?? null
 
 /** Months of a period that have begun by now (index 0 at its start), each owed a coupon. */
 export const couponMonthsDue = (startsAtMs: number, endsAtMs: number, nowMs: number): number[] => {

@@ -82,7 +82,10 @@ const issueDueCoupons = async (ctx: Ctx, memberId: string, periods: readonly Per
   for (const period of periods) {
     if (period.isRefunded || period.plan.monthlyCouponFen === 0) continue
     for (const monthIndex of couponMonthsDue(period.startsAtMs, period.endsAtMs, ctx.nowMs)) {
-      const validFrom = businessDay(period.startsAtMs + monthIndex * COUPON_MONTH_DAYS * 86_400_000, ctx.config.timeZone)
+      const validFrom = businessDay(
+        period.startsAtMs + monthIndex * COUPON_MONTH_DAYS * 86_400_000,
+        ctx.config.timeZone,
+      )
       await data.insertCoupon(ctx.sql, {
         code: `PC${randomBytes(5).toString('hex').toUpperCase()}`,
         orderId: period.orderId,
@@ -159,7 +162,12 @@ export const purchasePlan = async (
 ): Promise<Purchase> => {
   const plan = await data.planById(ctx.sql, request.planId)
   if (!plan) throw notFound('The plan')
-  const order = await placeOrder(ctx, memberId, { kind: 'plan', planId: plan.id, name: plan.name, priceFen: plan.priceFen })
+  const order = await placeOrder(ctx, memberId, {
+    kind: 'plan',
+    planId: plan.id,
+    name: plan.name,
+    priceFen: plan.priceFen,
+  })
   await data.insertPeriod(ctx.sql, {
     orderId: order.id,
     memberId,
