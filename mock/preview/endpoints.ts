@@ -10,7 +10,9 @@ import {
   NonNegativeInt,
   Ok,
   page,
+  PlainText,
   SignedIn,
+  Withdrawal,
 } from '../../src/contract/all'
 import { PERSONA_IDS } from '../seed/personas'
 
@@ -148,6 +150,22 @@ export const mockEndpoints = {
     isIdempotent: false,
     body: v.object({ stock: v.pipe(Int, v.minValue(0), v.maxValue(1_000_000)) }),
     response: Gift,
+    status: 200,
+  }),
+  mockDecideWithdrawal: defineEndpoint({
+    method: 'POST',
+    path: '/__mock/withdrawals/{id}',
+    summary: 'Decide a requested withdrawal as the operator would: paid, or rejected with a reason (404 once decided)',
+    isPublic: true,
+    isIdempotent: false,
+    body: v.variant('status', [
+      v.object({ status: v.literal('paid') }),
+      v.object({
+        status: v.literal('rejected'),
+        reason: v.pipe(PlainText, v.trim(), v.minLength(1), v.maxLength(100)),
+      }),
+    ]),
+    response: Withdrawal,
     status: 200,
   }),
 } as const

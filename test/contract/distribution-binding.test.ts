@@ -1,5 +1,5 @@
 import { ArrivalPage, ArrivalResult, DistributionOverview, Me } from './support/distribution-schemas'
-import { createApiClient, expectError, expectShape, signUp } from './support/client'
+import { createApiClient, describeWithMockRoutes, expectError, expectShape, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import { becomeDistributor, buy, commissionsOf, fansOf } from './support/distribution'
 import { meOf, tasksOf } from './support/membership'
@@ -22,7 +22,7 @@ const newKol = async () => {
   return { ...kol, code: await becomeDistributor(api, kol.token) }
 }
 
-describe('binding a fan to a KOL (first touch)', () => {
+describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
   it('a new member signing in with a KOL code is bound and appears in the fans with the source', async () => {
     const kol = await newKol()
     const fan = await signUp(api, { ref: kol.code })

@@ -1,5 +1,5 @@
 import { Order } from './support/distribution-schemas'
-import { createApiClient, expectError, expectShape, newKey, signUp } from './support/client'
+import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import { becomeDistributor, buy, commissionsOf, overviewOf, refund } from './support/distribution'
 import { meOf, summaryOf } from './support/membership'
@@ -15,7 +15,7 @@ const kolWithFan = async () => {
   return { kol, code, fan }
 }
 
-describe('commission on an order through a KOL link', () => {
+describeWithMockRoutes('commission on an order through a KOL link', () => {
   it('is pending at 10% with a settle date 7 days on, and settles once the mock clock moves 7 days', async () => {
     const { kol, code, fan } = await kolWithFan()
     const order = await buy(api, fan.token, { productId: 'p-serum', quantity: 2, ref: code })

@@ -1,5 +1,5 @@
 import { DistributionStatus, MyPlan, PlanList, Purchase } from './support/distribution-schemas'
-import { createApiClient, expectError, expectShape, newKey, signUp } from './support/client'
+import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import { refund } from './support/distribution'
 import { checkIn, meOf } from './support/membership'
@@ -28,7 +28,7 @@ const checkInPoints = async (token: string): Promise<number> => {
   return (response.body as { pointsAwarded: number }).pointsAwarded
 }
 
-describe('membership plans', () => {
+describeWithMockRoutes('membership plans', () => {
   it('lists monthly, quarterly and yearly plans, ordinary and advanced, with price in fen and benefits', async () => {
     const plans = expectShape(PlanList, (await api.request('GET', '/memberships')).body).items
     expect(new Set(plans.map((plan) => `${plan.tier}-${plan.period}`))).toEqual(

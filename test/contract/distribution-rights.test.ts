@@ -16,7 +16,7 @@ const apply = (token: string, body: unknown) => api.request('POST', '/distributi
 const refusalOf = async (token: string, body: unknown) =>
   expectError(await apply(token, body), 409, 'DISTRIBUTION_NOT_ALLOWED').error.details?.reason
 
-describe('getting distribution rights', () => {
+describeWithMockRoutes('getting distribution rights', () => {
   it('a new member sees every route, is not a distributor, and has no card', async () => {
     const { token } = await signUp(api)
     expect(await statusOf(token)).toMatchObject({

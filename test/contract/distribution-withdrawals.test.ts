@@ -1,5 +1,5 @@
 import { WithdrawalPage } from './support/distribution-schemas'
-import { createApiClient, expectError, expectShape, signUp } from './support/client'
+import { createApiClient, describeWithMockRoutes, expectError, expectShape, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import { becomeDistributor, buy, overviewOf, withdraw, withdrawOk } from './support/distribution'
 
@@ -22,7 +22,7 @@ const withdrawalsOf = async (token: string) =>
 const reasonOf = (response: Awaited<ReturnType<typeof withdraw>>) =>
   expectError(response, 409, 'WITHDRAWAL_NOT_ALLOWED').error.details?.reason
 
-describe('withdrawals of settled commission', () => {
+describeWithMockRoutes('withdrawals of settled commission', () => {
   let kols: Awaited<ReturnType<typeof kolWithSettled>>[] = []
   beforeAll(async () => {
     kols = await Promise.all(Array.from({ length: 4 }, kolWithSettled))
@@ -72,6 +72,23 @@ describe('withdrawals of settled commission', () => {
     expect(responses.filter((response) => response.status === 201)).toHaveLength(1)
     const total = (await withdrawalsOf(token)).reduce((sum, item) => sum + item.amountFen, 0)
     expect(total).toBeLessThanOrEqual(5980)
+  })
+
+  it('an operator can reject a request: its amount is withdrawable again, and a new request may go', async () => {
+    const { token } = kols[3] ?? { token: '' }
+    const first = await withdrawOk(api, token, 3000)
+    const rejected = await api.request('POST', `/__mock/withdrawals/${first.id}`, {
+      body: { status: 'rejected', reason: '收款账户信息有误' },
+    })
+    expect(rejected.status).toBe(200)
+    const [item] = await withdrawalsOf(token)
+    expect(item).toMatchObject({ id: first.id, status: 'rejected', rejectReason: '收款账户信息有误' })
+    expect((await overviewOf(api, token)).commission).toMatchObject({ withdrawingFen: 0, withdrawableFen: 5980 })
+    // Decided once: deciding again is 404.
+    expect((await api.request('POST', `/__mock/withdrawals/${first.id}`, { body: { status: 'paid' } })).status).toBe(
+      404,
+    )
+    await withdrawOk(api, token, 5980)
   })
 
   it('a member who is not a distributor cannot withdraw', async () => {

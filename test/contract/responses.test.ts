@@ -240,6 +240,23 @@ const mockCalls: Record<keyof typeof mockEndpoints, Call | null> = {
   mockMe: (token) => api.request('GET', '/__mock/me', { token }),
   mockGrant: (token) =>
     api.request('POST', '/__mock/grant', { token, body: { points: 10, growth: 10 }, idempotencyKey: newKey() }),
+  mockDecideWithdrawal: async () => {
+    const { token } = await signInAsPersona(api, 'kol-distributor')
+    const requested = await api.request('POST', '/distribution/withdrawals', {
+      token,
+      body: { amountFen: 1000 },
+      idempotencyKey: newKey(),
+    })
+    const pending = (
+      (await api.request('GET', '/distribution/withdrawals', { token })).body as {
+        items: { id: string; status: string }[]
+      }
+    ).items.find((item) => item.status === 'requested')
+    expect([201, 409]).toContain(requested.status)
+    return api.request('POST', `/__mock/withdrawals/${pending?.id ?? 'none'}`, {
+      body: { status: 'rejected', reason: '收款账户信息有误' },
+    })
+  },
   mockSetGiftStock: async () => {
     const gift = (await api.request('GET', '/gifts/gift-tote')).body as { stock: number }
     return api.request('PATCH', '/__mock/gifts/gift-tote', { body: { stock: gift.stock } })

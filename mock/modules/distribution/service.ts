@@ -16,7 +16,7 @@ import type {
 } from '../../../src/contract/all'
 import { WXACODE_PATH, WXACODE_SCENE_MAX, WXACODE_SCENE_PATTERN } from '../../../src/contract/all'
 import { DAY_MS, HOUR_MS } from '../../platform/clock'
-import { ApiError } from '../../platform/errors'
+import { ApiError, notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { API_BASE_PATH, isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
@@ -586,6 +586,17 @@ export const withdrawalsPage = async (ctx: Ctx, memberId: string, query: PageQue
   const rows = await data.withdrawalsOf(ctx.sql, memberId)
   const page = paginate(rows, (row) => [-row.requestedAt.getTime(), -row.position], query)
   return { items: page.items.map((row) => toWithdrawal(ctx, row)), nextCursor: page.nextCursor }
+}
+
+/** The operator's decision on a requested withdrawal (the mock's tool); one already decided is 404. */
+export const decideWithdrawal = async (
+  ctx: Ctx,
+  id: string,
+  decision: { status: 'paid' | 'rejected'; reason: string | null },
+): Promise<Withdrawal> => {
+  const row = await data.decideWithdrawal(ctx.sql, id, { ...decision, at: ctx.nowMs })
+  if (!row) throw notFound('A requested withdrawal')
+  return toWithdrawal(ctx, row)
 }
 
 /** The seed's history: a withdrawal requested back then and decided. */
