@@ -47,6 +47,8 @@ export const distributionEndpoints = {
     path: '/distribution/apply',
     isPublic: false,
     isIdempotent: false,
+    /** The client the answered status is for (as GET /distribution/status). */
+    query: DistributionStatusQuery,
     body: ApplyRequest,
     response: DistributionStatus,
     status: 200,

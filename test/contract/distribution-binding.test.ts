@@ -1,4 +1,12 @@
-import { ArrivalPage, ArrivalResult, DistributionOverview, Me } from './support/distribution-schemas'
+import {
+  ArrivalPage,
+  ArrivalResult,
+  Certificate,
+  CertificatePage,
+  DistributionOverview,
+  Me,
+  ReferralCard,
+} from './support/distribution-schemas'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import { becomeDistributor, buy, commissionsOf, fansOf } from './support/distribution'
@@ -163,5 +171,34 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     const task = await inviteTask()
     expect(task).toMatchObject({ isDone: true })
     expect((await meOf(api, kol.token)).pointsBalance).toBe(before + (task?.rewardPoints ?? 0))
+  })
+
+  it("two KOLs arriving through each other's codes at once: at most one binds, never a loop", async () => {
+    const pairs = await Promise.all(Array.from({ length: 12 }, async () => [await newKol(), await newKol()] as const))
+    const results = await Promise.all(
+      pairs.map(([a, b]) => Promise.all([arrive(a.token, b.code, 'link'), arrive(b.token, a.code, 'link')])),
+    )
+    for (const [ab, ba] of results) {
+      expect([ab.isBound, ba.isBound].filter(Boolean)).toHaveLength(1)
+      expect([ab.reason, ba.reason].filter((reason) => reason !== null)).toEqual(['cycle'])
+    }
+  })
+
+  it('a KOL level reached by fans brings a certificate anyone can verify', async () => {
+    const kol = await newKol()
+    for (let fan = 0; fan < 10; fan += 1) await signUp(api, { ref: kol.code })
+    const overview = await api.request('GET', '/distribution/overview', { token: kol.token })
+    expect(expectShape(DistributionOverview, overview.body)).toMatchObject({
+      fanCount: 10,
+      kolLevel: { current: { code: 'K1' }, next: { code: 'K2', minFans: 50 }, fansToNext: 40 },
+    })
+    const mine = expectShape(CertificatePage, (await api.request('GET', '/certificates', { token: kol.token })).body)
+    const certificate = mine.items.find((item) => item.kind === 'kol_level')
+    expect(certificate).toMatchObject({ holderNickname: kol.member.nickname, valid: true })
+    expect(certificate?.title).toContain('K1')
+    const verified = await api.request('GET', `/certificates/${certificate?.code ?? 'none'}`)
+    expect(expectShape(Certificate, verified.body)).toEqual(certificate)
+    const card = expectShape(ReferralCard, (await api.request('GET', '/distribution/card', { token: kol.token })).body)
+    expect(card.kolLevel?.code).toBe('K1')
   })
 })

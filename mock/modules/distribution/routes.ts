@@ -20,8 +20,8 @@ export const registerDistributionRoutes = ({ register, serveBytes }: AppRouter):
   register(allEndpoints.distributionStatus, async ({ member, query, ...ctx }) =>
     statusOf(ctx, member.id, query.client ?? 'weapp', await planIdsGrantingDistribution(ctx)),
   )
-  register(allEndpoints.applyForDistribution, async ({ member, body, ...ctx }) =>
-    apply(ctx, member, body, await planIdsGrantingDistribution(ctx)),
+  register(allEndpoints.applyForDistribution, async ({ member, body, query, ...ctx }) =>
+    apply(ctx, member, body, query.client ?? 'weapp', await planIdsGrantingDistribution(ctx)),
   )
   register(allEndpoints.distributionOverview, ({ member, ...ctx }) => overviewOf(ctx, member.id))
   register(allEndpoints.referralCard, ({ member, origin, ...ctx }) => cardOf(ctx, member.id, origin))

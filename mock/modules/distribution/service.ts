@@ -166,6 +166,7 @@ export const apply = async (
   ctx: Ctx,
   member: MemberRow,
   request: ApplyRequest,
+  client: Client,
   planIdsGranting: readonly string[],
 ): Promise<DistributionStatus> => {
   await settleApplication(ctx, member.id)
@@ -201,7 +202,7 @@ export const apply = async (
       break
     }
   }
-  return statusOf(ctx, member.id, 'weapp', planIdsGranting)
+  return statusOf(ctx, member.id, client, planIdsGranting)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -214,6 +215,9 @@ export const distributorIdOfCode = async (ctx: Ctx, code: string): Promise<strin
       [code],
     )
   )[0]?.id ?? null
+
+/** The advisory lock id bindings take turns on (the migrations use 7271001). */
+const BINDING_LOCK = 7271012
 
 /** A KOL level reached gets its certificate (once per level: a unique key). */
 const certifyKolLevel = async (ctx: Ctx, distributorId: string): Promise<void> => {
@@ -233,6 +237,10 @@ export const arriveVia = async (
   source: BindingSource,
   { postId = null, isSignup = false }: { postId?: string | null; isSignup?: boolean } = {},
 ): Promise<{ isBound: boolean; reason: ArrivalResult['reason'] }> => {
+  // "No cycles" spans members: two arrivals at once (A through B's code, B through A's) each under its own
+  // member's lock could both see no loop. The foreign key to the distributor's locked row turns that into a
+  // deadlock PostgreSQL breaks (and the loser is retried); bindings are rare, so they simply take turns here.
+  await ctx.sql.query(`SELECT pg_advisory_xact_lock(${BINDING_LOCK})`)
   const binding = await data.bindingOf(ctx.sql, memberId)
   const reason = arrivalRefusal({
     memberId,

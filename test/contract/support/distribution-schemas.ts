@@ -2,6 +2,8 @@
 export {
   ArrivalPage,
   ArrivalResult,
+  Certificate,
+  CertificatePage,
   CommissionPage,
   DistributionOverview,
   DistributionStatus,
