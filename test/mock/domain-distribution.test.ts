@@ -220,3 +220,61 @@ describe('a config that opens the plan route on H5 (the server keeps the mini-pr
     })
   })
 })
+
+describe('two commission levels (only where the config says so)', () => {
+  const run = async (levels: 1 | 2) => {
+    const { app } = await createTestApp({
+      config: (config) => ({ ...config, distribution: { ...config.distribution, commissionLevels: levels } }),
+    })
+    let keys = 0
+    const call = async (method: string, path: string, token?: string, body?: unknown) => {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'idempotency-key': `k-${(keys += 1)}`,
+      }
+      if (token) headers.authorization = `Bearer ${token}`
+      const response = await app.fetch(
+        new Request(`http://mock.test/api/v1${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      )
+      return (await response.json()) as Record<string, unknown>
+    }
+    const signIn = async (phone: string, ref?: string) =>
+      v.parse(SignedIn, await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456', ref }))
+    const distribute = async (token: string) =>
+      v.parse(
+        DistributionStatus,
+        await call('POST', '/distribution/apply', token, { route: 'invite_code', code: 'FANKOL2026' }),
+      ).referralCode ?? ''
+    const top = await signIn('13922220001')
+    const middle = await signIn('13922220002', await distribute(top.token))
+    const fan = await signIn('13922220003', await distribute(middle.token))
+    const order = (await call('POST', '/orders', fan.token, { productId: 'p-serum' })) as { id: string }
+    const commissionsOf = async (token: string) =>
+      (
+        (await call('GET', '/distribution/commissions', token)) as {
+          items: { level: number; amountFen: number; status: string }[]
+        }
+      ).items
+    const before = { middle: await commissionsOf(middle.token), top: await commissionsOf(top.token) }
+    await call('POST', `/orders/${order.id}/refund`, fan.token)
+    return { before, after: { middle: await commissionsOf(middle.token), top: await commissionsOf(top.token) } }
+  }
+
+  it('one level by default: only the fan’s distributor earns', async () => {
+    const { before, after } = await run(1)
+    expect(before.middle).toEqual([expect.objectContaining({ level: 1, amountFen: 1990, status: 'pending' })])
+    expect(before.top).toEqual([])
+    expect(after.middle).toEqual([expect.objectContaining({ status: 'reversed' })])
+  })
+
+  it('two levels: the distributor’s own distributor earns the second level, and a refund reverses both', async () => {
+    const { before, after } = await run(2)
+    expect(before.middle).toEqual([expect.objectContaining({ level: 1, amountFen: 1990, status: 'pending' })])
+    expect(before.top).toEqual([expect.objectContaining({ level: 2, amountFen: 597, status: 'pending' })])
+    expect([...after.middle, ...after.top].map((item) => item.status)).toEqual(['reversed', 'reversed'])
+  })
+})
