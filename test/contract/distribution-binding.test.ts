@@ -75,6 +75,9 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     expect((await arrivalsOf(second.token)).map((item) => [item.member.id, item.reason, item.source])).toEqual([
       [fan.member.id, 'already_bound', 'link'],
     ])
+    // The fan coming back through their own KOL's link is no lost arrival: the first KOL's list stays empty.
+    expect(await arrive(fan.token, first.code, 'link')).toMatchObject({ isBound: false, reason: 'already_bound' })
+    expect(await arrivalsOf(first.token)).toEqual([])
     // Signing in again with the second code changes nothing either.
     await api.request('POST', '/auth/phone', { body: { phone: fan.phone, smsCode: '123456', ref: second.code } })
     expect(await fansOf(api, second.token)).toEqual([])

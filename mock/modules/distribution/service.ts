@@ -265,6 +265,9 @@ export const arriveVia = async (
     return { isBound, reason: null }
   }
   const recorded = reason ?? 'already_bound'
+  // A protected fan coming back through their own distributor's code is no lost arrival: nothing to tell them.
+  const isOwnFanReturning = recorded === 'already_bound' && binding?.distributorId === distributorId
+  if (isOwnFanReturning) return { isBound: false, reason: recorded }
   await data.insertArrival(ctx.sql, {
     id: await newId(ctx.sql, 'ar'),
     distributorId,
