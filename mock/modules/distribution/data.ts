@@ -31,6 +31,14 @@ export const chainAbove = async (sql: Sql, distributorId: string): Promise<strin
     )
   ).map((row) => row.id)
 
+/**
+ * Holds a member's row against their own writes (which lock it FOR UPDATE) until this transaction ends, without
+ * blocking reads: what the foreign key of a new binding would take anyway, taken before the checks.
+ */
+export const holdMember = async (sql: Sql, memberId: string): Promise<void> => {
+  await sql.query(`SELECT 1 FROM members WHERE id = $1 FOR KEY SHARE`, [memberId])
+}
+
 /** Answers false when the member already has a binding (the primary key decides, whatever arrives at once). */
 export const insertBinding = async (
   sql: Sql,

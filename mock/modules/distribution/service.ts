@@ -26,7 +26,7 @@ import { DEFAULT_DISTRIBUTION_SETTINGS } from '../../platform/settings'
 import type { DistributionSettings } from '../../platform/settings'
 import { businessDay, instantOfDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
-import { memberById, updateMemberFields } from '../account/service'
+import { lockMemberRow, memberById, updateMemberFields } from '../account/service'
 import { issueKolCertificate } from '../community/service'
 import { currentStreakOf, levelCodeForGrowth, levelRank } from '../membership/service'
 import * as data from './data'
@@ -216,9 +216,6 @@ export const distributorIdOfCode = async (ctx: Ctx, code: string): Promise<strin
     )
   )[0]?.id ?? null
 
-/** The advisory lock id bindings take turns on (the migrations use 7271001). */
-const BINDING_LOCK = 7271012
-
 /** A KOL level reached gets its certificate (once per level: a unique key). */
 const certifyKolLevel = async (ctx: Ctx, distributorId: string): Promise<void> => {
   const fans = await data.fanCount(ctx.sql, distributorId)
@@ -237,10 +234,13 @@ export const arriveVia = async (
   source: BindingSource,
   { postId = null, isSignup = false }: { postId?: string | null; isSignup?: boolean } = {},
 ): Promise<{ isBound: boolean; reason: ArrivalResult['reason'] }> => {
-  // "No cycles" spans members: two arrivals at once (A through B's code, B through A's) each under its own
-  // member's lock could both see no loop. The foreign key to the distributor's locked row turns that into a
-  // deadlock PostgreSQL breaks (and the loser is retried); bindings are rare, so they simply take turns here.
-  await ctx.sql.query(`SELECT pg_advisory_xact_lock(${BINDING_LOCK})`)
+  // "No cycles" spans members, so the check and the insert must not run on a stale view. The member's row is
+  // locked (the frame holds it already for a signed-in write; sign-in is public and has not), then the
+  // distributor's row is held against their own writes. Any edge that would close a loop through this member
+  // points at them, so its transaction waits for this one and then sees this binding (two members binding each
+  // other at once deadlock instead, and PostgreSQL retries the loser, which then sees the other's binding).
+  await lockMemberRow(ctx, memberId)
+  await data.holdMember(ctx.sql, distributorId)
   const binding = await data.bindingOf(ctx.sql, memberId)
   const reason = arrivalRefusal({
     memberId,
