@@ -7,7 +7,7 @@ import { DAY_MS, HOUR_MS, readClockOffset, writeClockOffset } from '../platform/
 import { businessDay } from '../platform/time'
 import type { AppRouter } from '../modules/account/service'
 import { addGrowth, createSession, lockMemberRow, memberById, toMember } from '../modules/account/service'
-import { fanCount, referrerOf } from '../modules/distribution/service'
+import { decideWithdrawal, fanCount, referrerOf } from '../modules/distribution/service'
 import { setGiftStock } from '../modules/mall/service'
 import { addEntry, balanceOf, ledgerState, toLedgerEntry } from '../modules/points/service'
 import { checkConfig } from '../config-check'
@@ -92,5 +92,9 @@ export const registerPreviewRoutes = (
 
   register(mockEndpoints.mockSetGiftStock, ({ params, body, member: _member, ...ctx }) =>
     setGiftStock(ctx, params.id, body.stock),
+  )
+
+  register(mockEndpoints.mockDecideWithdrawal, ({ params, body, member: _member, ...ctx }) =>
+    decideWithdrawal(ctx, params.id, body.status === 'paid' ? { status: 'paid', reason: null } : body),
   )
 }

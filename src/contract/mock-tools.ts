@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import {
+  BindingSource,
   defineEndpoint,
   Gift,
   IsoDate,
@@ -9,7 +10,9 @@ import {
   NonNegativeInt,
   Ok,
   page,
+  PlainText,
   SignedIn,
+  Withdrawal,
 } from './all'
 
 /**
@@ -19,8 +22,6 @@ import {
  */
 
 const Int = v.pipe(v.number(), v.integer())
-
-const BindingSource = v.picklist(['card', 'link', 'post', 'code'])
 
 /** The clock may be set anywhere a preview makes sense, not to a year no date arithmetic is ready for. */
 const EARLIEST_CLOCK = '2000-01-01T00:00:00Z'
@@ -161,6 +162,22 @@ export const mockEndpoints = {
     isIdempotent: false,
     body: v.object({ stock: v.pipe(Int, v.minValue(0), v.maxValue(1_000_000)) }),
     response: Gift,
+    status: 200,
+  }),
+  mockDecideWithdrawal: defineEndpoint({
+    method: 'POST',
+    path: '/__mock/withdrawals/{id}',
+    summary: 'Decide a requested withdrawal as the operator would: paid, or rejected with a reason (404 once decided)',
+    isPublic: true,
+    isIdempotent: false,
+    body: v.variant('status', [
+      v.object({ status: v.literal('paid') }),
+      v.object({
+        status: v.literal('rejected'),
+        reason: v.pipe(PlainText, v.trim(), v.minLength(1), v.maxLength(100)),
+      }),
+    ]),
+    response: Withdrawal,
     status: 200,
   }),
   mockConfigCheck: defineEndpoint({

@@ -2,14 +2,18 @@ import { fireEvent, waitFor } from '@testing-library/react'
 
 /**
  * Types into a Taro <Input>. On H5 it is a web component that renders its inner <input> a tick
- * after mounting, so wait for it.
+ * after mounting, so wait for it. That tick can wait behind an in-process server migrating and seeding on the
+ * same thread (installInProcessApi starts one at once), so the wait is longer than waitFor's default second.
  */
 export async function typeInto(container: HTMLElement, testId: string, value: string): Promise<void> {
-  const input = await waitFor(() => {
-    const found = container.querySelector(`[data-testid="${testId}"] input`)
-    if (!found) throw new Error(`no input inside [data-testid="${testId}"]`)
-    return found
-  })
+  const input = await waitFor(
+    () => {
+      const found = container.querySelector(`[data-testid="${testId}"] input`)
+      if (!found) throw new Error(`no input inside [data-testid="${testId}"]`)
+      return found
+    },
+    { timeout: 5000 },
+  )
   fireEvent.input(input, { target: { value } })
 }
 
