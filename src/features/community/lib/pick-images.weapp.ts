@@ -3,17 +3,18 @@ import Taro from '@tarojs/taro'
 export type PickedImage = { path: string; size: number }
 
 /** Up to `count` photos from the album or the camera, compressed by WeChat; none if the member cancels. */
-export async function pickImages(count: number): Promise<PickedImage[]> {
-  try {
-    const { tempFiles } = await Taro.chooseMedia({
+export function pickImages(count: number): Promise<PickedImage[]> {
+  // Callbacks, not the promise form: Taro passes chooseMedia straight to wx (it does not promisify it), and only
+  // newer base libraries answer a promise when no callback is given.
+  return new Promise((resolve) => {
+    Taro.chooseMedia({
       count,
       mediaType: ['image'],
       sizeType: ['compressed'],
       sourceType: ['album', 'camera'],
+      success: ({ tempFiles }) => resolve(tempFiles.map((file) => ({ path: file.tempFilePath, size: file.size }))),
+      // The member closed the sheet (or the album is not allowed): nothing was picked.
+      fail: () => resolve([]),
     })
-    return tempFiles.map((file) => ({ path: file.tempFilePath, size: file.size }))
-  } catch {
-    // chooseMedia fails when the member closes the sheet: nothing was picked.
-    return []
-  }
+  })
 }
