@@ -16,6 +16,8 @@ import { renderWithApp } from '../../../support/render-app'
 jest.mock('@/features/community/lib/pick-images', () => ({ pickImages: jest.fn() }))
 const pick = pickImages as jest.MockedFunction<typeof pickImages>
 
+jest.setTimeout(20_000)
+
 type Api = ReturnType<typeof installInProcessApi>
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
@@ -105,7 +107,11 @@ describe('PostComposer', () => {
     const api = installInProcessApi()
     await signedIn(api)
     uploads = installUploads(api)
+    // Seven photos already in the draft (what the server answered for earlier uploads).
+    for (let index = 0; index < 7; index += 1)
+      useComposeDraft.getState().imageUploaded(`http://127.0.0.1/api/v1/uploads/earlier${index}.png`)
     renderWithApp(<PostComposer />)
+    expect(screen.getByTestId('compose-image-count').textContent).toBe('7/9')
     pick.mockImplementation(async (count) =>
       Array.from({ length: count + 3 }, (_, index) => {
         const path = `blob:photo-${count}-${index}`
@@ -113,12 +119,11 @@ describe('PostComposer', () => {
         return { path, size: PNG.length }
       }),
     )
-    await typeText('九张图')
     tap(document.body, 'compose-add-image')
-    expect(pick).toHaveBeenLastCalledWith(9)
-    await waitFor(() => expect(uploadedTiles()).toHaveLength(9), { timeout: 10_000 })
-    // Even though the picker returned more, only 9 went up.
-    expect(uploads.sent).toHaveLength(9)
+    expect(pick).toHaveBeenLastCalledWith(2)
+    await waitFor(() => expect(uploadedTiles()).toHaveLength(9))
+    // The picker returned more than asked: only 2 went up.
+    expect(uploads.sent).toHaveLength(2)
     expect(screen.getByTestId('compose-image-count').textContent).toBe('9/9')
     expect(screen.queryByTestId('compose-add-image')).toBeNull()
     expect(useComposeDraft.getState().images).toHaveLength(9)
@@ -128,6 +133,8 @@ describe('PostComposer', () => {
     expect(uploadedTiles()).toHaveLength(8)
     tap(document.body, 'compose-add-image')
     expect(pick).toHaveBeenLastCalledWith(1)
+    // (Its upload finishes before the next test: it would land in the shared draft store otherwise.)
+    await waitFor(() => expect(uploadedTiles()).toHaveLength(9))
   })
 
   test('shows each photo uploading with its progress, then lets it be reordered and removed', async () => {
