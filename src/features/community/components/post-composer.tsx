@@ -7,6 +7,7 @@ import { ActionButton } from '@/components/action-button'
 import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { uploadFile } from '@/lib/http/upload'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { meQuery } from '@/features/account/api/account-queries'
 import { topicsQuery, useCreatePost } from '../api/compose-queries'
 import { composeMessages } from '../compose-messages'
 import { useComposeDraft } from '../lib/compose-draft'
@@ -44,6 +45,11 @@ export function PostComposer() {
   const locale = useLocale((state) => state.locale)
   const draft = useComposeDraft()
   const topics = useQuery(topicsQuery())
+  const me = useQuery(meQuery())
+  const memberId = me.data?.id
+  useEffect(() => {
+    if (memberId) useComposeDraft.getState().ownerSeen(memberId)
+  }, [memberId])
   const createPost = useCreatePost()
   const [pending, setPending] = useState<PendingImage[]>([])
   const [notice, setNotice] = useState<string | null>(null)

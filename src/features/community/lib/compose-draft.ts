@@ -3,6 +3,8 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import { taroStorage } from '@/lib/storage'
 
 export type ComposeDraft = {
+  /** The member writing it: on a shared phone, another member who signs in does not inherit it. */
+  ownerId: string | null
   text: string
   topic: string | null
   /** URLs the server answered for uploaded photos, in the order they will be posted. */
@@ -10,6 +12,8 @@ export type ComposeDraft = {
 }
 
 type DraftState = ComposeDraft & {
+  /** The signed-in member opened the composer: a draft of someone else is dropped. */
+  ownerSeen: (memberId: string) => void
   textChanged: (text: string) => void
   topicChosen: (topic: string | null) => void
   imageUploaded: (url: string) => void
@@ -19,7 +23,7 @@ type DraftState = ComposeDraft & {
   cleared: () => void
 }
 
-const EMPTY: ComposeDraft = { text: '', topic: null, images: [] }
+const EMPTY: Omit<ComposeDraft, 'ownerId'> = { text: '', topic: null, images: [] }
 
 /**
  * The post being written, kept in Taro storage as it changes: leaving the page, a failed upload or a closed app
@@ -29,6 +33,16 @@ export const useComposeDraft = create<DraftState>()(
   persist(
     (set) => ({
       ...EMPTY,
+      ownerId: null,
+      ownerSeen: (memberId) =>
+        set((state) =>
+          state.ownerId === memberId
+            ? state
+            : // Unowned (written before the member was known): theirs. Another member's: dropped.
+              state.ownerId === null
+              ? { ownerId: memberId }
+              : { ...EMPTY, ownerId: memberId },
+        ),
       textChanged: (text) => set({ text }),
       topicChosen: (topic) => set({ topic }),
       imageUploaded: (url) => set((state) => ({ images: state.images.includes(url) ? state.images : [...state.images, url] })),
@@ -46,7 +60,7 @@ export const useComposeDraft = create<DraftState>()(
     {
       name: 'fanloop.compose-draft',
       storage: createJSONStorage(() => taroStorage),
-      partialize: ({ text, topic, images }) => ({ text, topic, images }),
+      partialize: ({ ownerId, text, topic, images }) => ({ ownerId, text, topic, images }),
     },
   ),
 )
