@@ -11,7 +11,7 @@ import { meQuery } from '@/features/account/api/account-queries'
 import { topicsQuery, useCreatePost } from '../api/compose-queries'
 import { composeMessages } from '../compose-messages'
 import { useComposeDraft } from '../lib/compose-draft'
-import { pickImages } from '../lib/pick-images'
+import { pickImages, releaseImage } from '../lib/pick-images'
 import { ComposeTextarea } from './compose-textarea'
 import { PublishResult } from './publish-result'
 import './post-composer.scss'
@@ -80,6 +80,7 @@ export function PostComposer() {
           onProgress: (progress) => patchPending(item.key, { progress }),
         })
         useComposeDraft.getState().imageUploaded(uploaded.url)
+        releaseImage(item.path)
         setPending((current) => current.filter((other) => other.key !== item.key))
       } catch (error) {
         patchPending(item.key, { reason: uploadReason(error, text, locale) })
@@ -233,7 +234,10 @@ export function PostComposer() {
                 <ActionButton
                   variant='text'
                   testId='compose-upload-dismiss'
-                  onTap={() => setPending((current) => current.filter((other) => other.key !== item.key))}
+                  onTap={() => {
+                    releaseImage(item.path)
+                    setPending((current) => current.filter((other) => other.key !== item.key))
+                  }}
                 >
                   {text.delete}
                 </ActionButton>

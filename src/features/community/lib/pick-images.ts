@@ -71,3 +71,8 @@ export async function pickImages(count: number): Promise<PickedImage[]> {
   }
   return picked
 }
+
+/** A photo that went up (or was dismissed) no longer needs its blob: URL. */
+export function releaseImage(path: string): void {
+  if (path.startsWith('blob:')) URL.revokeObjectURL(path)
+}

@@ -18,3 +18,6 @@ export function pickImages(count: number): Promise<PickedImage[]> {
     })
   })
 }
+
+/** WeChat cleans its temp files itself. */
+export function releaseImage(_path: string): void {}

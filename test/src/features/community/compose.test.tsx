@@ -13,7 +13,7 @@ import { renderWithApp } from '../../../support/render-app'
 // chooseMedia on weapp) and is stubbed; the upload goes through Taro.uploadFile, whose stand-in here sends the
 // picked bytes to the in-process server as multipart, reporting progress like wx.uploadFile and XHR do.
 
-jest.mock('@/features/community/lib/pick-images', () => ({ pickImages: jest.fn() }))
+jest.mock('@/features/community/lib/pick-images', () => ({ pickImages: jest.fn(), releaseImage: jest.fn() }))
 const pick = pickImages as jest.MockedFunction<typeof pickImages>
 
 jest.setTimeout(20_000)
