@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import { act, configure, fireEvent, screen, waitFor } from '@testing-library/react'
 import type { Post } from '@/contract'
 import { PostComposer } from '@/features/community/components/post-composer'
 import { useComposeDraft } from '@/features/community/lib/compose-draft'
@@ -17,6 +17,8 @@ jest.mock('@/features/community/lib/pick-images', () => ({ pickImages: jest.fn()
 const pick = pickImages as jest.MockedFunction<typeof pickImages>
 
 jest.setTimeout(20_000)
+// Each test seeds its own in-process server; on a loaded machine its first answer can take seconds.
+configure({ asyncUtilTimeout: 8000 })
 
 type Api = ReturnType<typeof installInProcessApi>
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react'
 import type { Post } from '@/contract'
 import type { ChallengeEvent } from '@/contract/community'
 import { CertificateVerification } from '@/features/community/components/certificate-view'
@@ -13,6 +13,8 @@ import { tap } from '../../../support/interact'
 import { renderWithApp } from '../../../support/render-app'
 
 jest.setTimeout(20_000)
+// Each test seeds its own in-process server; on a loaded machine its first answer can take seconds.
+configure({ asyncUtilTimeout: 8000 })
 
 type Api = ReturnType<typeof installInProcessApi>
 
