@@ -8,6 +8,10 @@ export default defineAppConfig({
       root: 'packages/mall',
       pages: ['gift/index', 'redeem-result/index', 'addresses/index', 'redemptions/index', 'redemption/index'],
     },
+    {
+      root: 'packages/community',
+      pages: ['compose/index', 'my-posts/index', 'challenge/index', 'certificates/index', 'certificate/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,5 +1,5 @@
-import { CursorQuery, page } from './common'
-import { Post } from './catalog'
+// The landed contract through its index (see community.ts: keeps its inner modules concatenated on the first screen).
+import { CursorQuery, defineEndpoint, Ok, page, Post } from './index'
 import {
   CertificatePage,
   Certificate,
@@ -15,8 +15,6 @@ import {
   Uploaded,
   UPLOAD_MAX_BYTES,
 } from './community'
-import { defineEndpoint } from './endpoints'
-import { Ok } from './member'
 
 /**
  * The community's writes and the pages behind the feed (post composer, comments, uploads, the challenge and its

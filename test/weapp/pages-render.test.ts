@@ -20,6 +20,8 @@ let gifts: Gift[]
 let redemptions: Redemption[]
 let addresses: Address[]
 let posts: Post[]
+let myPosts: Post[]
+let topics: { name: string }[]
 
 const points = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
@@ -32,6 +34,8 @@ beforeAll(async () => {
   redemptions = (await server.get<{ items: Redemption[] }>('/redemptions', token)).items
   addresses = (await server.get<{ items: Address[] }>('/addresses', token)).items
   posts = (await server.get<{ items: Post[] }>('/posts')).items
+  myPosts = (await server.get<{ items: Post[] }>('/me/posts', token)).items
+  topics = (await server.get<{ items: { name: string }[] }>('/topics')).items
 })
 afterEach(() => {
   weapp?.close()
@@ -69,7 +73,7 @@ const cases: Record<string, Case> = {
   },
   'pages/me/index': {
     signedOut: () => ['登录后签到领积分、兑换好礼', '简体中文'],
-    signedIn: () => [member.nickname, points(member.pointsBalance), '我的兑换', '收货地址', '退出登录'],
+    signedIn: () => [member.nickname, points(member.pointsBalance), '我的兑换', '收货地址', '我的笔记', '我的证书', '退出登录'],
   },
   'packages/auth/sign-in/index': {
     signedOut: () => ['微信一键登录', '使用手机号登录'],
@@ -114,6 +118,27 @@ const cases: Record<string, Case> = {
     query: () => `id=${pendingRedemption().id}`,
     signedOut: 'sign-in',
     signedIn: () => [pendingRedemption().giftName, `兑换编号 ${pendingRedemption().id}`, '取消兑换'],
+  },
+  'packages/community/compose/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼'],
+    signedIn: () => ['0/1000', '添加图片', '不选话题', `#${(topics[0] as { name: string }).name}`, '发布'],
+  },
+  'packages/community/my-posts/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼'],
+    signedIn: () => ['发布笔记', (myPosts[0] as Post).text.slice(0, 12), '已发布'],
+  },
+  'packages/community/challenge/index': {
+    signedOut: () => ['七日打卡挑战', '人已参加', '登录后参加挑战', '参加挑战'],
+    signedIn: () => ['七日打卡挑战', '人已参加', '参加挑战'],
+  },
+  'packages/community/certificates/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼'],
+    signedIn: () => ['完成打卡挑战即可获得证书'],
+  },
+  'packages/community/certificate/index': {
+    query: () => 'code=FLC-AAAA-BBBB',
+    signedOut: () => ['没有找到这个验证码对应的证书', '输入证书验证码'],
+    signedIn: () => ['没有找到这个验证码对应的证书', '验证'],
   },
 }
 

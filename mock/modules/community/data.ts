@@ -177,12 +177,19 @@ export const openJoinedEvents = async (sql: Sql, memberId: string): Promise<Even
     [memberId],
   )
 
+/** Whether any challenge runs on this business day. */
+export const eventCovering = async (sql: Sql, day: string): Promise<boolean> =>
+  (await sql.query(`SELECT 1 FROM events WHERE starts_on <= $1 AND ends_on >= $1 LIMIT 1`, [day])).length > 0
+
 export const insertEvent = async (
   sql: Sql,
   event: { id: string; postId: string | null; title: string; badgeName: string; startsOn: string; endsOn: string },
 ): Promise<void> => {
   await sql.query(
-    `INSERT INTO events (id, post_id, title, badge_name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6)`,
+    // ON CONFLICT: the weekly challenge is created by whichever request first finds the week without one; another
+    // arriving at once with the same id waits for it and adds nothing.
+    `INSERT INTO events (id, post_id, title, badge_name, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (id) DO NOTHING`,
     [event.id, event.postId, event.title, event.badgeName, event.startsOn, event.endsOn],
   )
 }

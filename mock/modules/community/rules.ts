@@ -77,3 +77,10 @@ export const certificateCode = (bytes: ArrayLike<number>): string => {
   for (let index = 0; index < 8; index += 1) chars += CODE_ALPHABET[(bytes[index] ?? 0) % CODE_ALPHABET.length] ?? '2'
   return `FLC-${chars.slice(0, 4)}-${chars.slice(4)}`
 }
+
+/** The Monday of the week a business day (YYYY-MM-DD) falls in: challenges run Monday to Sunday. */
+export const mondayOf = (day: string): string => {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay()
+  const monday = new Date(Date.parse(`${day}T00:00:00Z`) - ((weekday + 6) % 7) * 86_400_000)
+  return monday.toISOString().slice(0, 10)
+}

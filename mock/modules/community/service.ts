@@ -25,6 +25,7 @@ import {
   bannedWordReview,
   certificateCode,
   challengeDays,
+  mondayOf,
   DEFAULT_BANNED_WORDS,
   imageTypeOf,
   REPORTS_TO_HIDE,
@@ -380,6 +381,10 @@ export const addComment = async (
   input: { text: string; replyTo?: string },
 ): Promise<Comment> => {
   await publishedPost(ctx, memberId, postId)
+  // Comments go through the same review as posts; a refused one is not stored (there is no state to show it in),
+  // so its author is told why at once and can change the words.
+  const verdict = reviewOf(ctx)(input.text)
+  if (!verdict.ok) throw invalid({ text: verdict.reason })
   let parentId: string | null = null
   if (input.replyTo !== undefined) {
     const parent = await data.commentById(ctx.sql, input.replyTo)
@@ -486,11 +491,33 @@ const toEvent = async (ctx: Ctx, viewerId: string | null, event: EventRow): Prom
   }
 }
 
+/** The weekly challenge that runs unless the brand placed one for the week (seed or operator). */
+const WEEKLY_CHALLENGE = { title: '七日打卡挑战', badgeName: '自律达人' } as const
+
+/**
+ * Every week has a challenge: when none covers today, this week's (Monday to Sunday in the brand's time zone) is
+ * created, so a fresh server and a clock moved to any week always have one to join. Its id is made from its
+ * Monday, so two requests arriving at once create it once.
+ */
+export const ensureCurrentChallenge = async (ctx: Ctx): Promise<void> => {
+  const today = businessDay(ctx.nowMs, ctx.config.timeZone)
+  if (await data.eventCovering(ctx.sql, today)) return
+  const monday = mondayOf(today)
+  await data.insertEvent(ctx.sql, {
+    id: `ev-week-${monday}`,
+    postId: null,
+    ...WEEKLY_CHALLENGE,
+    startsOn: monday,
+    endsOn: addDays(monday, 6),
+  })
+}
+
 export const eventsOf = async (
   ctx: Ctx,
   viewerId: string | null,
   query: PageQuery,
 ): Promise<{ items: ChallengeEvent[]; nextCursor: string | null }> => {
+  await ensureCurrentChallenge(ctx)
   if (viewerId !== null) await issueDueCertificates(ctx, viewerId)
   const limit = pageLimit(query)
   const after = cursorKey(query, ['string', 'string'] as const)

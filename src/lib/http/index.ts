@@ -1,3 +1,3 @@
 export { ApiError, isApiError, type ApiErrorKind, type FieldErrors } from './api-error'
 export { createIdempotencyKey } from './idempotency-key'
-export { request, setTokenSource, type RequestOptions } from './request'
+export { errorFromAnswer, request, setTokenSource, tokenForRequests, type RequestOptions } from './request'

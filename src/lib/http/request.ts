@@ -13,9 +13,12 @@ export type RequestOptions<E extends Endpoint> = {
   timeoutMs?: number
 }
 
-type TransportAnswer = { statusCode: number; data: unknown; header: Record<string, string> }
+export type TransportAnswer = { statusCode: number; data: unknown; header: Record<string, string> }
 
 let currentToken: () => string | null = () => null
+
+/** The token for a call made outside `request` (uploads). */
+export const tokenForRequests = (): string | null => currentToken()
 
 /** The session store registers how to read the token; the transport itself keeps no state. */
 export function setTokenSource(source: () => string | null): void {
@@ -77,7 +80,8 @@ function headerValue(header: Record<string, string>, name: string): string | und
   return key === undefined ? undefined : header[key]
 }
 
-function errorFromAnswer(answer: TransportAnswer): ApiError {
+/** Also used by the upload transport (upload.ts), so an upload's refusal reads like any other. */
+export function errorFromAnswer(answer: TransportAnswer): ApiError {
   const parsed = v.safeParse(ErrorBody, answer.data)
   const retryAfter = Number(headerValue(answer.header, 'retry-after'))
   if (!parsed.success) {

@@ -2,6 +2,7 @@
 // loopback ports chosen by the OS so several runs (or a developer's `npm start`) never collide.
 import fs from 'node:fs'
 import path from 'node:path'
+import type { ServerSettings } from '../../../mock/platform/settings'
 import { startMockServer } from '../../../mock/server'
 import { track } from './cleanup'
 import { distH5 } from './paths'
@@ -17,12 +18,13 @@ export type Stack = {
   close(): Promise<void>
 }
 
-export async function startStack(): Promise<Stack> {
+/** `settings`: how the server behaves (e.g. a community review delay), as `startMockServer` takes them. */
+export async function startStack(options: { settings?: ServerSettings } = {}): Promise<Stack> {
   if (!fs.existsSync(path.join(distH5, 'index.html'))) {
     throw new Error(`${distH5}/index.html not found: run npm run build:h5 first`)
   }
   // In-memory store: every test file starts from the seed and leaves no data behind.
-  const mock = await startMockServer({ port: 0, storeKind: 'memory' })
+  const mock = await startMockServer({ port: 0, storeKind: 'memory', settings: options.settings })
   const closeMock = track('mock server', () => mock.close())
   try {
     const web = await startStaticServer({ root: distH5, apiTarget: new URL(mock.url).origin })

@@ -5,6 +5,7 @@ import { ActionButton } from '@/components/action-button'
 import { formatPoints } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
+import { communityRoutes } from '@/features/community/lib/community-routes'
 import { taskMessages } from '../messages/tasks'
 import './task-list.scss'
 
@@ -13,9 +14,10 @@ import './task-list.scss'
  * only takes the member there; even self-reported ones (browsing the hot list) are reported by
  * the page where the act happens, never from here.
  */
-const TAB_FOR_ACTION: Record<Exclude<Task['action'], 'invite'>, string> = {
+const PAGE_FOR_ACTION: Record<Exclude<Task['action'], 'invite'>, string> = {
   checkin: routes.home,
-  post: routes.community,
+  // Posting is done in the composer (a page, not a tab); commenting on the community tab's posts.
+  post: communityRoutes.compose,
   comment: routes.community,
   browse_hot: routes.community,
   profile: routes.me,
@@ -117,9 +119,13 @@ function TaskAction({ task }: { task: Task }) {
       </View>
     )
   }
-  const url = TAB_FOR_ACTION[task.action]
+  const url = PAGE_FOR_ACTION[task.action]
   return (
-    <ActionButton variant='secondary' testId='task-action' onTap={() => void Taro.switchTab({ url })}>
+    <ActionButton
+      variant='secondary'
+      testId='task-action'
+      onTap={() => void (url.startsWith('/pages/') ? Taro.switchTab({ url }) : Taro.navigateTo({ url }))}
+    >
       {text.actions[task.action]}
     </ActionButton>
   )

@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import type { Task } from '@/contract'
 import { tasksQuery } from '@/features/membership/api/membership-queries'
 import TasksPage from '@/packages/membership/tasks/index'
+import { communityRoutes } from '@/features/community/lib/community-routes'
 import { routes } from '@/lib/routes'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
@@ -27,7 +28,7 @@ const progressOf = (row: HTMLElement) => row.querySelector('[data-testid="task-p
 
 const WHERE_EACH_ACTION_GOES: Record<Exclude<Task['action'], 'invite'>, string> = {
   checkin: routes.home,
-  post: routes.community,
+  post: communityRoutes.compose,
   comment: routes.community,
   browse_hot: routes.community,
   profile: routes.me,
@@ -35,10 +36,15 @@ const WHERE_EACH_ACTION_GOES: Record<Exclude<Task['action'], 'invite'>, string> 
 }
 
 let switchTab: jest.SpyInstance
+let navigateTo: jest.SpyInstance
 beforeEach(() => {
   switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
+  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
 })
-afterEach(() => switchTab.mockRestore())
+afterEach(() => {
+  switchTab.mockRestore()
+  navigateTo.mockRestore()
+})
 
 describe('TaskList on the task center page', () => {
   test('shows daily and one-time tasks with reward and progress exactly as the server has them', async () => {
@@ -89,7 +95,7 @@ describe('TaskList on the task center page', () => {
     expect(after.querySelector('[data-testid="task-action"]')).toBeNull()
   })
 
-  test('each open task takes the member to the tab where it is done; self-reported ones too', async () => {
+  test('each open task takes the member where it is done (a tab, or the composer for posting); self-reported ones too', async () => {
     const api = installInProcessApi()
     await signIn(api, 'new-member')
     renderWithApp(<TasksPage />)
@@ -98,11 +104,16 @@ describe('TaskList on the task center page', () => {
       (row) => row.getAttribute('data-done') === 'false' && row.getAttribute('data-action') !== 'invite',
     )
     expect(open.length).toBeGreaterThan(0)
+    expect(open.some((row) => row.getAttribute('data-action') === 'post')).toBe(true)
     for (const row of open) {
       switchTab.mockClear()
+      navigateTo.mockClear()
       tap(row, 'task-action')
       const action = row.getAttribute('data-action') as Exclude<Task['action'], 'invite'>
-      expect(switchTab).toHaveBeenCalledWith({ url: WHERE_EACH_ACTION_GOES[action] })
+      const url = WHERE_EACH_ACTION_GOES[action]
+      // Tabs are switched to; the composer is a page pushed on top.
+      if (url.startsWith('/pages/')) expect(switchTab).toHaveBeenCalledWith({ url })
+      else expect(navigateTo).toHaveBeenCalledWith({ url })
     }
     // Nothing is reported done from here: the server judges from what it saw.
     expect(api.sent.filter((call) => call.method === 'POST')).toHaveLength(0)

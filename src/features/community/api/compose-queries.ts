@@ -1,0 +1,64 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Post } from '@/contract'
+import { endpoints } from '@/contract'
+import type { CreatePostRequest } from '@/contract/community'
+import { communityEndpoints } from '@/contract/community-endpoints'
+import { request } from '@/lib/http'
+import { invalidateMembership } from '@/features/membership/api/membership-queries'
+
+export const composeKeys = {
+  myPosts: ['posts', 'mine'] as const,
+  post: (id: string) => ['posts', 'detail', id] as const,
+  topics: ['topics'] as const,
+}
+
+export const myPostsQuery = () =>
+  infiniteQueryOptions({
+    queryKey: [...composeKeys.myPosts],
+    queryFn: ({ pageParam }) => request(communityEndpoints.myPosts, { query: { cursor: pageParam ?? undefined } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  })
+
+/** How often a post in review is looked at again: the review answers within minutes. */
+const PENDING_POLL_MS = 5000
+
+/** One of my posts as the server sees it now; looked at again while it is in review. */
+export const myPostStateQuery = (postId: string) =>
+  queryOptions({
+    queryKey: composeKeys.post(postId),
+    queryFn: () => request(endpoints.post, { params: { id: postId } }),
+    refetchInterval: (query) => (query.state.data?.status === 'pending' ? PENDING_POLL_MS : false),
+    staleTime: 0,
+  })
+
+export const topicsQuery = () =>
+  queryOptions({
+    queryKey: [...composeKeys.topics],
+    queryFn: () => request(endpoints.topics, { query: { limit: '50' } }),
+    staleTime: 10 * 60 * 1000,
+  })
+
+/** Posting pays points and settles tasks on the server: the feed, my posts and the member's numbers refresh. */
+export function useCreatePost() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ idempotencyKey, body }: { idempotencyKey: string; body: CreatePostRequest }) =>
+      request(communityEndpoints.createPost, { body, idempotencyKey }),
+    onSuccess: (post: Post) => queryClient.setQueryData(composeKeys.post(post.id), post),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['posts'] }),
+        invalidateMembership(queryClient),
+      ]),
+    meta: { isErrorShownInPlace: true },
+  })
+}
+
+export function useDeletePost() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (postId: string) => request(communityEndpoints.deletePost, { params: { id: postId } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['posts'] }),
+  })
+}

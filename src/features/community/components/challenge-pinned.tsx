@@ -1,0 +1,53 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useQuery } from '@tanstack/react-query'
+import { useMessages } from '@/lib/i18n'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+import { challengeMessages } from '../challenge-messages'
+import { currentChallenge, eventsQuery } from '../api/event-queries'
+import { communityRoutes } from '../lib/community-routes'
+import './challenge.scss'
+
+/**
+ * The pinned announcement of this week's check-in challenge, for the top of the feed: title, dates, how many
+ * joined and, for a member who joined, their days so far. A tap opens the challenge page. Renders nothing while
+ * loading or when there is no challenge (the feed stays the feed).
+ */
+export function ChallengePinned() {
+  const text = useMessages(challengeMessages)
+  const isSignedIn = useSession(selectIsSignedIn)
+  const events = useQuery(eventsQuery(isSignedIn))
+  const event = events.data ? currentChallenge(events.data.items) : null
+  if (!event) return null
+  const me = event.me
+  return (
+    <View
+      className='challenge-pinned'
+      hoverClass='challenge-pinned--pressed'
+      role='link'
+      data-testid='challenge-pinned'
+      onClick={() => void Taro.navigateTo({ url: `${communityRoutes.challenge}?id=${encodeURIComponent(event.id)}` })}
+    >
+      <View className='challenge-pinned__top'>
+        <Text className='challenge-pinned__tag'>{text.pinned}</Text>
+        <Text className='challenge-pinned__title'>{event.title}</Text>
+        <Text className='challenge-pinned__status'>{text.status[event.status]}</Text>
+      </View>
+      <Text className='challenge-pinned__meta'>
+        {text.period(event.startsOn, event.endsOn)} · {text.joined(event.joinedCount)}
+      </Text>
+      {me?.joined ? (
+        <View className='challenge-pinned__days' aria-label={text.progress(me.checkedDays, me.totalDays)}>
+          {me.days.map((day) => (
+            <View key={day.date} className={`challenge-dot challenge-dot--${day.state}`} aria-hidden='true' />
+          ))}
+          <Text className='challenge-pinned__progress'>{text.progress(me.checkedDays, me.totalDays)}</Text>
+        </View>
+      ) : (
+        <Text className='challenge-pinned__cta'>
+          {text.badge(event.badgeName)} · {event.status === 'ended' ? text.status.ended : text.join} ›
+        </Text>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,131 @@
+import Taro from '@tarojs/taro'
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react'
+import type { Post } from '@/contract'
+import type { ChallengeEvent } from '@/contract/community'
+import { CertificateVerification } from '@/features/community/components/certificate-view'
+import { ChallengePinned } from '@/features/community/components/challenge-pinned'
+import { ChallengeView } from '@/features/community/components/challenge-view'
+import { MyPostList } from '@/features/community/components/my-post-list'
+import { communityRoutes } from '@/features/community/lib/community-routes'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+jest.setTimeout(20_000)
+// Each test seeds its own in-process server; on a loaded machine its first answer can take seconds.
+configure({ asyncUtilTimeout: 8000 })
+
+type Api = ReturnType<typeof installInProcessApi>
+
+async function signedIn(api: Api, persona = 'new-member'): Promise<string> {
+  const { token } = await api.signInPersona(persona)
+  useSession.getState().signedIn(token)
+  return token
+}
+
+const post = (api: Api, token: string, text: string) =>
+  api.call('POST', '/posts', { token, body: { text }, idempotencyKey: `post-${Math.random()}` })
+
+let navigateTo: jest.SpyInstance
+let showModal: jest.SpyInstance
+beforeEach(() => {
+  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  showModal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+})
+afterEach(() => {
+  navigateTo.mockRestore()
+  showModal.mockRestore()
+})
+
+describe('MyPostList (我的笔记)', () => {
+  test('shows each of my posts with its state, and the reason for a rejected one', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    await post(api, token, '今天的好物分享')
+    await post(api, token, '兼职刷单来找我')
+    renderWithApp(<MyPostList />)
+    await waitFor(() => expect(screen.getAllByTestId('my-post')).toHaveLength(2))
+    const [rejected, published] = screen.getAllByTestId('my-post') as [HTMLElement, HTMLElement]
+    expect(rejected.getAttribute('data-status')).toBe('rejected')
+    expect(rejected.querySelector('[data-testid="post-state"]')?.textContent).toBe('未通过')
+    expect(rejected.querySelector('[data-testid="my-post-reason"]')?.textContent).toContain('刷单')
+    expect(published.querySelector('[data-testid="post-state"]')?.textContent).toBe('已发布')
+    expect(published.querySelector('[data-testid="my-post-reason"]')).toBeNull()
+    // User text is text: markup-looking posts would show as characters (the text node holds them as typed).
+    expect(published.querySelector('[data-testid="my-post-text"]')?.textContent).toBe('今天的好物分享')
+  })
+
+  test('deletes a post only after the member confirms', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    await post(api, token, '要删掉的一篇')
+    renderWithApp(<MyPostList />)
+    const row = await screen.findByTestId('my-post')
+
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
+    tap(row, 'my-post-delete')
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+    expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(0)
+
+    tap(row, 'my-post-delete')
+    await waitFor(() => expect(screen.queryByTestId('my-post')).toBeNull())
+    expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(1)
+    const mine = (await api.call('GET', '/me/posts', { token })).json as { items: Post[] }
+    expect(mine.items).toEqual([])
+  })
+})
+
+describe('the check-in challenge', () => {
+  test('a visitor sees the week’s challenge and how many joined, and joining asks to sign in', async () => {
+    const api = installInProcessApi()
+    const events = (await api.call('GET', '/events')).json as { items: ChallengeEvent[] }
+    const running = events.items.find((event) => event.status === 'running') as ChallengeEvent
+    // The page the visitor is on, as Taro's router would answer.
+    const pages = jest
+      .spyOn(Taro, 'getCurrentPages')
+      .mockReturnValue([{ route: 'packages/community/challenge/index', options: {} }] as never)
+    renderWithApp(<ChallengeView />)
+    await screen.findByTestId('challenge')
+    expect(screen.getByTestId('challenge').getAttribute('data-event-id')).toBe(running.id)
+    expect(screen.getByTestId('challenge-joined-count').textContent).toBe(`${running.joinedCount} 人已参加`)
+    tap(document.body, 'challenge-join')
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: `/packages/auth/sign-in/index?returnTo=${encodeURIComponent('/packages/community/challenge/index')}`,
+    })
+    expect(api.sent.filter((call) => call.method === 'POST')).toHaveLength(0)
+    pages.mockRestore()
+  })
+
+  test('a member joins and sees the seven days with today marked; the count goes up by one', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    renderWithApp(<ChallengeView />)
+    await screen.findByTestId('challenge-join')
+    const before = Number(screen.getByTestId('challenge-joined-count').textContent?.replace(/\D/g, ''))
+    tap(document.body, 'challenge-join')
+    await waitFor(() => expect(screen.getAllByTestId('challenge-day')).toHaveLength(7))
+    const states = screen.getAllByTestId('challenge-day').map((day) => day.getAttribute('data-state'))
+    expect(states.filter((state) => state === 'today')).toHaveLength(1)
+    expect(states.every((state) => state !== 'checked')).toBe(true)
+    expect(screen.getByTestId('challenge-joined-count').textContent).toBe(`${before + 1} 人已参加`)
+    expect(screen.getByTestId('challenge-progress').textContent).toBe('已打卡 0/7 天')
+  })
+
+  test('the pinned card opens the challenge page', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    renderWithApp(<ChallengePinned />)
+    fireEvent.click(await screen.findByTestId('challenge-pinned'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining(`${communityRoutes.challenge}?id=`) })
+  })
+})
+
+describe('CertificateVerification', () => {
+  test('a code the server never issued is said to be unknown', async () => {
+    installInProcessApi()
+    renderWithApp(<CertificateVerification code='FLC-AAAA-BBBB' />)
+    expect((await screen.findByTestId('empty-state')).textContent).toContain('没有找到这个验证码对应的证书')
+    expect(screen.queryByTestId('certificate-verified')).toBeNull()
+  })
+})

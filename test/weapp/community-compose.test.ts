@@ -1,0 +1,109 @@
+// The composer and 我的笔记 in the built mini-program (dist/weapp): WeChat's chooseMedia and uploadFile are
+// played here as WeChat answers them (a temp file path; the upload's body back as a string, with progress), the
+// photo goes to the server over HTTP, the post is published, and 我的笔记 shows it.
+import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
+import { startWeappServer, type WeappServer } from '../support/weapp-server'
+
+jest.setTimeout(30_000)
+
+const BUILT_API_BASE = 'http://127.0.0.1:9527/api/v1'
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+
+let server: WeappServer
+let weapp: Weapp | undefined
+
+beforeAll(async () => {
+  server = await startWeappServer()
+})
+afterEach(() => {
+  weapp?.close()
+  weapp = undefined
+})
+afterAll(async () => {
+  reportSetData(__filename)
+  await server.close()
+})
+
+type Callbacks = { success?: (answer: unknown) => void; fail?: (answer: unknown) => void; complete?: (answer: unknown) => void }
+
+/** wx.chooseMedia with one compressed photo, and wx.uploadFile sending it to the test server as multipart. */
+function modelPhotoApis(target: Weapp, uploads: string[]) {
+  const wx = target.fake.wx as unknown as Record<string, (options: never) => unknown>
+  wx.chooseMedia = ((options: Callbacks & { count: number; sizeType: string[] }) => {
+    expect(options.sizeType).toEqual(['compressed'])
+    setTimeout(() => {
+      const answer = { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: 'wxfile://tmp/photo-1.png', size: PNG.length, fileType: 'image' }] }
+      options.success?.(answer)
+      options.complete?.(answer)
+    }, 0)
+  }) as never
+  wx.uploadFile = ((options: Callbacks & { url: string; name: string; filePath: string; header: Record<string, string> }) => {
+    const progress: ((update: { progress: number }) => void)[] = []
+    uploads.push(options.filePath)
+    void (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      progress.forEach((callback) => callback({ progress: 50 }))
+      const form = new FormData()
+      form.append(options.name, new Blob([PNG]), 'photo-1.png')
+      const response = await fetch(options.url.replace(BUILT_API_BASE, server.apiBase), {
+        method: 'POST',
+        headers: options.header,
+        body: form,
+      })
+      // WeChat hands the body back as a string, whatever its type.
+      const answer = { errMsg: 'uploadFile:ok', statusCode: response.status, data: await response.text() }
+      options.success?.(answer)
+      options.complete?.(answer)
+    })()
+    return { onProgressUpdate: (callback: (update: { progress: number }) => void) => progress.push(callback), abort: () => undefined }
+  }) as never
+}
+
+test('compose a post with a photo, publish it, and find it in 我的笔记', async () => {
+  const { token } = await server.persona('new-member')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/compose/index' })
+  await weapp.waitForText('0/1000')
+  const uploads: string[] = []
+  modelPhotoApis(weapp, uploads)
+
+  await weapp.type(0, '小程序里写的第一篇笔记')
+  await weapp.waitForText('11/1000')
+  await weapp.tap('添加图片')
+  await weapp.waitForText('1/9')
+  expect(uploads).toEqual(['wxfile://tmp/photo-1.png'])
+  await weapp.tap('发布')
+  await weapp.waitForText('已发布')
+  await weapp.waitForText('笔记已发布，大家都能看到了')
+
+  const mine = await server.get<{ items: { text: string; images: string[]; status: string }[] }>('/me/posts', token)
+  expect(mine.items[0]).toMatchObject({ text: '小程序里写的第一篇笔记', status: 'published' })
+  expect(mine.items[0]?.images).toHaveLength(1)
+
+  await weapp.tap('查看我的笔记')
+  expect(weapp.current().route).toBe('packages/community/my-posts/index')
+  await weapp.waitForText('小程序里写的第一篇笔记')
+  await weapp.waitForText('已发布')
+  expectHealthy(weapp)
+})
+
+test('the draft is kept in storage when the composer is left, and shown again', async () => {
+  const { token } = await server.persona('new-member')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/compose/index' })
+  await weapp.waitForText('0/1000')
+  await weapp.type(0, '写了一半')
+  await weapp.waitForText('4/1000')
+  const stored = JSON.parse(String(weapp.fake.storage.get('fanloop.compose-draft'))) as { state: { text: string } }
+  expect(stored.state.text).toBe('写了一半')
+  const storage = new Map(weapp.fake.storage)
+  weapp.close()
+
+  // A fresh launch with the same phone storage: the draft is there.
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index' })
+  for (const [key, value] of storage) if (key !== 'fanloop.session') weapp.fake.storage.set(key, value)
+  await weapp.tap('我的笔记')
+  expect(weapp.current().route).toBe('packages/community/my-posts/index')
+  await weapp.tap('发布笔记')
+  expect(weapp.current().route).toBe('packages/community/compose/index')
+  await weapp.waitForText('4/1000')
+  expectHealthy(weapp)
+})
