@@ -208,6 +208,17 @@ const referralCodeLength: Rule = (config, add) => {
     })
 }
 
+const paidDistribution: Rule = (config, add) => {
+  if (field(field(field(config, 'distribution'), 'routes'), 'plan') === true)
+    add({
+      severity: 'warning',
+      setting: 'distribution.routes.plan',
+      rule: 'Paid plans carry distribution rights: WeChat forbids a paid entry to distribution in a mini-program, so the server grants them this way on H5 only, and mini-program members never see it.',
+      alternative:
+        'Keep it off, and let members earn the right by the invite code, the streak-and-level task or an application.',
+    })
+}
+
 const RULES: readonly Rule[] = [
   shareRewards,
   commissionLevels,
@@ -216,6 +227,7 @@ const RULES: readonly Rule[] = [
   checkinLadder,
   timeZone,
   referralCodeLength,
+  paidDistribution,
 ]
 
 /** `levels[0].minGrowth`, the way the findings above name settings. */

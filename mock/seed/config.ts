@@ -110,6 +110,7 @@ export const seedConfig = (): AppConfig => ({
       { code: 'K2', name: '人气达人', minFans: 50 },
       { code: 'K3', name: '金牌达人', minFans: 200 },
     ],
+    referralCodeLength: 6,
   },
   features: { community: true, mall: true, distribution: true, membershipPackages: true, shareRewards: false },
 })

@@ -67,6 +67,8 @@ export const AppConfig = v.object({
       plan: v.optional(v.boolean()),
     }),
     kolLevels: v.array(v.object({ code: v.string(), name: v.string(), minFans: NonNegativeInt })),
+    /** Characters in a new referral code (default 6): it rides in the mini-program code's scene as r=CODE. */
+    referralCodeLength: v.optional(PositiveInt),
   }),
   features: v.object({
     community: v.boolean(),

@@ -89,8 +89,8 @@ describe('the config check', () => {
     ],
     [
       'a referral code that cannot fit the 32-character QR scene',
-      (c) => Object.assign(c.distribution, { referralCodeLength: MAX_REFERRAL_CODE_LENGTH }),
-      (c) => Object.assign(c.distribution, { referralCodeLength: MAX_REFERRAL_CODE_LENGTH + 1 }),
+      (c) => (c.distribution.referralCodeLength = MAX_REFERRAL_CODE_LENGTH),
+      (c) => (c.distribution.referralCodeLength = MAX_REFERRAL_CODE_LENGTH + 1),
       'distribution.referralCodeLength',
     ],
   ])('flags %s, with the rule and a safe alternative', (_name, passing, failing, setting) => {
@@ -100,6 +100,13 @@ describe('the config check', () => {
     expect(findings[0]!).toMatchObject({ severity: 'error' })
     expect(findings[0]!.rule.length).toBeGreaterThan(20)
     expect(findings[0]!.alternative.length).toBeGreaterThan(5)
+  })
+
+  it('warns that paid plans carry distribution rights on H5 only, never in the mini-program', () => {
+    expect(checkConfig(withChange((c) => (c.distribution.routes.plan = false)))).toEqual([])
+    const findings = checkConfig(withChange((c) => (c.distribution.routes.plan = true)))
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', setting: 'distribution.routes.plan' })])
+    expect(findings[0]!.rule).toMatch(/mini-program/)
   })
 
   it('warns, without refusing, when a higher level earns fewer check-in points', () => {

@@ -278,3 +278,32 @@ describe('two commission levels (only where the config says so)', () => {
     expect([...after.middle, ...after.top].map((item) => item.status)).toEqual(['reversed', 'reversed'])
   })
 })
+
+describe('referral codes', () => {
+  it.each([6, 10])('have the config’s length (%i), which fits the mini-program code’s scene', async (length) => {
+    const { app } = await createTestApp({
+      config: (config) => ({ ...config, distribution: { ...config.distribution, referralCodeLength: length } }),
+    })
+    const post = async (path: string, body: unknown, token?: string) =>
+      (await (
+        await app.fetch(
+          new Request(`http://mock.test/api/v1${path}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'idempotency-key': `k-${path}-${length}`,
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            body: JSON.stringify(body),
+          }),
+        )
+      ).json()) as Record<string, unknown>
+    const { token } = v.parse(SignedIn, await post('/auth/phone', { phone: '13933330001', smsCode: '123456' }))
+    const status = v.parse(
+      DistributionStatus,
+      await post('/distribution/apply', { route: 'invite_code', code: 'FANKOL2026' }, token),
+    )
+    expect(status.referralCode).toMatch(new RegExp(`^[A-Z2-9]{${length}}$`))
+    expect(`r=${status.referralCode}`.length).toBeLessThanOrEqual(32)
+  })
+})

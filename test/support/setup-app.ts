@@ -1,6 +1,12 @@
+import { configure } from '@testing-library/react'
 import { useLocale } from '@/lib/i18n'
 import { useReferral } from '@/stores/referral'
 import { useSession } from '@/stores/session'
+
+// A screen waits on a real (in-process) server: the first request of a file seeds a fresh schema, which takes a
+// second or more while other test steps share the cores. findBy*/waitFor wait up to 5 s for it instead of 1 s;
+// a screen that never shows still fails.
+configure({ asyncUtilTimeout: 5_000 })
 
 // Each test starts signed out, in Chinese, with nothing stored (zustand's testing guide: reset
 // every store). The stores persist to localStorage (Taro's H5 storage), which is cleared too.

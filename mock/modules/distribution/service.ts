@@ -61,10 +61,11 @@ export const SHARE_PAGE = 'pages/home/index'
 
 const REFERRAL_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
-/** Six characters without look-alikes (0/O, 1/I), unique whatever the case. */
+/** The config's length (six by default), without look-alikes (0/O, 1/I), unique whatever the case. */
 const newReferralCode = async (ctx: Ctx): Promise<string> => {
+  const length = ctx.config.distribution.referralCodeLength ?? 6
   for (;;) {
-    const code = Array.from({ length: 6 }, () => REFERRAL_ALPHABET[randomInt(REFERRAL_ALPHABET.length)]).join('')
+    const code = Array.from({ length }, () => REFERRAL_ALPHABET[randomInt(REFERRAL_ALPHABET.length)]).join('')
     const [taken] = await ctx.sql.query(`SELECT 1 FROM members WHERE upper(referral_code) = $1`, [code])
     if (!taken) return code
   }
