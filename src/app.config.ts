@@ -8,6 +8,7 @@ export default defineAppConfig({
       root: 'packages/mall',
       pages: ['gift/index', 'redeem-result/index', 'addresses/index', 'redemptions/index', 'redemption/index'],
     },
+    { root: 'packages/community', pages: ['post/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,5 +1,5 @@
-import { CursorQuery, page } from './common'
-import { Post } from './catalog'
+// Through the index (see community.ts): keeps the first screen's contract one concatenated module on H5.
+import { CursorQuery, Ok, Post, defineEndpoint, endpoints, page } from './index'
 import {
   CertificatePage,
   Certificate,
@@ -15,8 +15,6 @@ import {
   Uploaded,
   UPLOAD_MAX_BYTES,
 } from './community'
-import { defineEndpoint, endpoints } from './endpoints'
-import { Ok } from './member'
 
 /**
  * The community's writes and the pages behind the feed (post composer, comments, uploads, the challenge and its
