@@ -1,10 +1,8 @@
 import { useCallback } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { Post } from '@/contract'
-import { ListFooter } from '@/components/list-footer'
-import { EmptyState } from '@/components/page-state'
-import { QueryState } from '@/components/query-state'
+import { InfiniteList } from '@/components/infinite-list'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { postsQuery, type PostSection } from '../api/post-queries'
@@ -27,34 +25,20 @@ export function CommunityFeed({ section, topic }: { section: PostSection; topic?
   usePullDownRefresh(() => {
     void query.refetch().finally(() => void Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage()
-  })
   const renderItem = useCallback((post: Post) => <PostCard post={post} onOpened={openPost} />, [])
   return (
-    <QueryState
-      query={query}
-      isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
-      empty={<EmptyState title={text.empty} />}
-    >
-      {(data) => (
-        <>
-          <VirtualStack
-            id={`feed-${section}`}
-            testId='post-feed'
-            items={data.pages.flatMap((page) => page.items)}
-            heightOf={heightOf}
-            gap={FEED_GAP}
-            keyOf={keyOf}
-            renderItem={renderItem}
-          />
-          <ListFooter
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
+    <InfiniteList query={query} emptyTitle={text.empty}>
+      {(posts) => (
+        <VirtualStack
+          id={`feed-${section}`}
+          testId='post-feed'
+          items={posts}
+          heightOf={heightOf}
+          gap={FEED_GAP}
+          keyOf={keyOf}
+          renderItem={renderItem}
+        />
       )}
-    </QueryState>
+    </InfiniteList>
   )
 }

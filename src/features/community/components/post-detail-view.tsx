@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { Post } from '@/contract'
 import { COMMENT_TEXT_MAX, type Comment, type CommentReply } from '@/contract/community'
-import { ListFooter } from '@/components/list-footer'
+import { InfiniteList } from '@/components/infinite-list'
 import { QueryState } from '@/components/query-state'
 import { meQuery } from '@/features/account/api/account-queries'
 import { formatServerTime } from '@/lib/format'
@@ -93,9 +93,6 @@ function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChos
   const myId = useQuery({ ...meQuery(), enabled: isSignedIn }).data?.id ?? null
   const query = useInfiniteQuery(commentsQuery(postId))
   const remove = useDeleteComment(postId)
-  useReachBottom(() => {
-    if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage()
-  })
   const onDeleteChosen = useCallback(
     (comment: CommentReply) => {
       void Taro.showModal({ title: text.deleteConfirmTitle, content: text.deleteConfirmContent }).then(({ confirm }) => {
@@ -113,30 +110,19 @@ function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChos
   )
   return (
     <View className='post-comments' data-testid='comment-section'>
-      <QueryState query={query}>
-        {(data) => {
-          const comments = data.pages.flatMap((page) => page.items)
-          if (comments.length === 0) return <Text className='post-comments__empty'>{text.noComments}</Text>
-          return (
-            <>
-              <VirtualStack
-                id='post-comments'
-                testId='comment-list'
-                items={comments}
-                heightOf={commentHeight}
-                gap={COMMENT_GAP}
-                keyOf={commentKey}
-                renderItem={renderComment}
-              />
-              <ListFooter
-                hasNextPage={query.hasNextPage}
-                isFetchingNextPage={query.isFetchingNextPage}
-                onLoadMore={() => void query.fetchNextPage()}
-              />
-            </>
-          )
-        }}
-      </QueryState>
+      <InfiniteList query={query} emptyTitle={text.noComments}>
+        {(comments) => (
+          <VirtualStack
+            id='post-comments'
+            testId='comment-list'
+            items={comments}
+            heightOf={commentHeight}
+            gap={COMMENT_GAP}
+            keyOf={commentKey}
+            renderItem={renderComment}
+          />
+        )}
+      </InfiniteList>
     </View>
   )
 }
