@@ -10,7 +10,7 @@ import { meQuery } from '@/features/account/api/account-queries'
 import { formatServerTime } from '@/lib/format'
 import { createIdempotencyKey } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
-import { goToSignIn } from '@/lib/routes'
+import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
 import { postQuery } from '../api/post-queries'
@@ -24,15 +24,21 @@ import { VirtualStack } from './virtual-stack'
 import './post-card.scss'
 import './post-detail-view.scss'
 
+/**
+ * Where sign-in brings a visitor back to: this post, named explicitly (on H5, Taro's getCurrentPages() knows the
+ * page but not always its query, so the current route alone could come back to a post page without its id).
+ */
+const postPath = (postId: string) => `${routes.communityPost}?id=${encodeURIComponent(postId)}`
+
 /** Likes, comments and reports need a member: a visitor goes to sign-in and comes back to this post. */
-function useMemberAction(): (action: () => void) => void {
+function useMemberAction(postId: string): (action: () => void) => void {
   const isSignedIn = useSession(selectIsSignedIn)
-  return (action) => (isSignedIn ? action() : goToSignIn())
+  return (action) => (isSignedIn ? action() : goToSignIn(postPath(postId)))
 }
 
 function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => void }) {
   const text = useMessages(feedMessages)
-  const asMember = useMemberAction()
+  const asMember = useMemberAction(post.id)
   const toggleLike = useToggleLike(post.id)
   const preview = (index: number) => void Taro.previewImage({ current: post.images[index] ?? '', urls: [...post.images] })
   return (
@@ -204,7 +210,7 @@ function CommentBar({ postId, replyTarget, onReplyCleared }: { postId: string; r
             hoverClass='comment-bar__send--pressed'
             role='button'
             data-testid='comment-sign-in'
-            onClick={() => goToSignIn()}
+            onClick={() => goToSignIn(postPath(postId))}
           >
             <Text>{text.signInToInteract}</Text>
           </View>
@@ -219,7 +225,7 @@ export function PostDetailView({ postId }: { postId: string }) {
   const query = useQuery(postQuery(postId))
   const [replyTarget, setReplyTarget] = useState<CommentReply | null>(null)
   const [isReporting, setIsReporting] = useState(false)
-  const asMember = useMemberAction()
+  const asMember = useMemberAction(postId)
   const onReplyChosen = useCallback((comment: CommentReply) => asMember(() => setReplyTarget(comment)), [asMember])
   return (
     <QueryState query={query}>

@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react'
-import { emitPage, emitPageScroll } from '@tarojs/taro'
+import { emitPage, emitPageScroll } from '../../../support/taro-shim'
 import type { Post } from '@/contract'
 import { CommunityFeed } from '@/features/community/components/community-feed'
 import { PostCard } from '@/features/community/components/post-card'
