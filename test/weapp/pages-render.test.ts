@@ -115,6 +115,11 @@ const cases: Record<string, Case> = {
     signedOut: 'sign-in',
     signedIn: () => [pendingRedemption().giftName, `兑换编号 ${pendingRedemption().id}`, '取消兑换'],
   },
+  'packages/community/post/index': {
+    query: () => `id=${(posts[0] as Post).id}`,
+    signedOut: () => [(posts[0] as Post).text.slice(0, 12), '登录后即可点赞、评论和举报'],
+    signedIn: () => [(posts[0] as Post).text.slice(0, 12), '发送', '举报'],
+  },
 }
 
 test('every page of app.json has a case here', () => {
