@@ -9,7 +9,7 @@ jest.setTimeout(30_000)
 type Gift = { id: string; name: string }
 type Redemption = { id: string; giftName: string; status: string; code: string | null }
 type Address = { name: string; detail: string }
-type Post = { text: string }
+type Post = { id: string; text: string }
 type Member = { nickname: string; pointsBalance: number; growth: number }
 
 let server: WeappServer
