@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { act, screen, waitFor } from '@testing-library/react'
 import { emitPage, emitPageScroll } from '../../../support/taro-shim'
 import type { Post } from '@/contract'
@@ -51,13 +52,27 @@ describe('PostCard: drawn at the height the layout computed', () => {
 })
 
 describe('CommunityFeed: virtual and endless', () => {
+  test('pulling down refreshes the feed and then stops the spinner', async () => {
+    const api = installInProcessApi()
+    const stop = jest.spyOn(Taro, 'stopPullDownRefresh').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderWithApp(<CommunityFeed section='recommend' />)
+    await screen.findAllByTestId('post-card', undefined, { timeout: 15_000 })
+    const { token } = await api.signInPersona('kol-distributor')
+    await api.call('POST', '/posts', { token, body: { text: '刚刚发布的新笔记' }, idempotencyKey: 'pull-new' })
+    expect(screen.queryByText('刚刚发布的新笔记')).toBeNull()
+    act(() => emitPage('pullDownRefresh'))
+    await screen.findByText('刚刚发布的新笔记', undefined, { timeout: 10_000 })
+    await waitFor(() => expect(stop).toHaveBeenCalled())
+    stop.mockRestore()
+  })
+
   test('a long feed keeps only the cards near the screen, and follows the scroll', async () => {
     const api = installInProcessApi()
     const { token } = await api.signInPersona('kol-distributor')
     for (let index = 0; index < 40; index += 1)
       await api.call('POST', '/posts', { token, body: { text: `第 ${index} 篇：${'内容'.repeat(index % 30)}` }, idempotencyKey: `bulk-${index}` })
     renderWithApp(<CommunityFeed section='recommend' />)
-    await screen.findAllByTestId('post-card')
+    await screen.findAllByTestId('post-card', undefined, { timeout: 15_000 })
     // Load every page, as reaching the bottom again and again would.
     for (let page = 0; page < 10 && screen.getByTestId('list-footer').textContent !== '没有更多了'; page += 1) {
       const before = remToUnits(screen.getByTestId('post-feed').style.height)
