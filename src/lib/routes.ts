@@ -16,7 +16,6 @@ export const routes = {
   redemptions: '/packages/mall/redemptions/index',
   redemption: '/packages/mall/redemption/index',
   communityPost: '/packages/community/post/index',
-  compose: '/packages/community/compose/index',
 } as const
 
 const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall, routes.me]

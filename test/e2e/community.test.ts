@@ -176,6 +176,26 @@ test('open a post, sign in from it and land back on it, then like, comment and r
   phone.expectNoErrors()
 })
 
+test('pictures open full screen, one slide each, and close with a tap', async () => {
+  const page = phone.page
+  await page.goto('/packages/community/post/index?id=post-h1')
+  await pageInFront(page, 'post-page')
+  const images = page.locator('[data-testid="post-page"]:visible [data-testid="post-image"]')
+  await images.first().waitFor()
+  expect(await images.count()).toBe(3)
+  await images.nth(1).click()
+  const viewer = page.locator('.preview-image')
+  await viewer.waitFor()
+  expect(await viewer.locator('taro-swiper-item-core').count()).toBe(3)
+  const box = await viewer.boundingBox()
+  expect(box).toMatchObject({ width: 390, height: 844 })
+  await page.waitForTimeout(300)
+  await screenshot(page, 'community-07-image-preview')
+  await viewer.click()
+  await viewer.waitFor({ state: 'detached' })
+  phone.expectNoErrors()
+})
+
 test('report a post with a reason', async () => {
   const page = phone.page
   await page.goto('/packages/community/post/index?id=post-h3')
@@ -183,7 +203,7 @@ test('report a post with a reason', async () => {
   await visible(page, 'report-button').click()
   await visible(page, 'report-sheet').waitFor()
   await visible(page, 'report-reason-misinformation').click()
-  await screenshot(page, 'community-07-report')
+  await screenshot(page, 'community-08-report')
   const reported = page.waitForResponse((response) => response.url().endsWith('/posts/post-h3/report'))
   await visible(page, 'report-submit').click()
   expect((await reported).status()).toBe(200)
@@ -210,7 +230,7 @@ test('a post made of markup is shown as those characters: no dialog, no element'
   expect(await full.textContent()).toBe(MARKUP)
   expect(await full.innerText()).toBe(MARKUP)
   await page.waitForTimeout(500)
-  await screenshot(page, 'community-08-markup-as-text')
+  await screenshot(page, 'community-09-markup-as-text')
   const injected = await page.evaluate(() => ({
     images: document.querySelectorAll('img[src="x"]').length,
     scripts: [...document.querySelectorAll('script')].filter((script) => script.textContent?.includes('alert(1)')).length,

@@ -16,6 +16,7 @@ import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from
 import { postQuery } from '../api/post-queries'
 import { feedMessages } from '../feed-messages'
 import { COMMENT_GAP, imageGridOf, commentLayout } from '../lib/card-layout'
+import { previewImages } from '../lib/preview-images'
 import { AuthorLine } from './author-line'
 import { CommentItem } from './comment-item'
 import { ImageGrid } from './image-grid'
@@ -40,7 +41,7 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
   const text = useMessages(feedMessages)
   const asMember = useMemberAction(post.id)
   const toggleLike = useToggleLike(post.id)
-  const preview = (index: number) => void Taro.previewImage({ current: post.images[index] ?? '', urls: [...post.images] })
+  const preview = (index: number) => previewImages(post.images, index)
   return (
     <View className='post-detail' data-testid='post-detail'>
       <AuthorLine author={post.author} isPinned={post.isPinned} height={72} meta={formatServerTime(post.createdAt)} />
