@@ -67,7 +67,11 @@ async function stopSampling(page: Page): Promise<{ frames: number[]; maxNodes: n
 }
 
 /** Wheel down until the list's footer says there is no more and the page is at its bottom. */
-async function scrollToEnd(page: Page, pageTestId: string, apiPath: RegExp): Promise<{ seconds: number; loads: number }> {
+async function scrollToEnd(
+  page: Page,
+  pageTestId: string,
+  apiPath: RegExp,
+): Promise<{ seconds: number; loads: number }> {
   let loads = 0
   page.on('response', (response) => {
     if (apiPath.test(new URL(response.url()).pathname)) loads += 1
@@ -125,7 +129,11 @@ async function main(): Promise<void> {
   const { closeAll } = await import('../test/e2e/support/cleanup')
   const stack = await startStack()
   try {
-    const call = async (method: string, apiPath: string, options: { token?: string; body?: unknown; key?: string } = {}) => {
+    const call = async (
+      method: string,
+      apiPath: string,
+      options: { token?: string; body?: unknown; key?: string } = {},
+    ) => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' }
       if (options.token) headers.Authorization = `Bearer ${options.token}`
       if (options.key) headers['Idempotency-Key'] = options.key
@@ -139,9 +147,14 @@ async function main(): Promise<void> {
     const upload = async (token: string, png: Buffer) => {
       const form = new FormData()
       form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'bench.png')
-      const response = await fetch(`${stack.apiBase}/uploads`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+      const response = await fetch(`${stack.apiBase}/uploads`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: form,
+      })
       const answer = (await response.json()) as { url?: string }
-      if (response.status !== 201 || !answer.url) throw new Error(`upload: ${response.status} ${JSON.stringify(answer)}`)
+      if (response.status !== 201 || !answer.url)
+        throw new Error(`upload: ${response.status} ${JSON.stringify(answer)}`)
       // The server names its own origin in the URL: the browser reaches it through the app's origin instead.
       return answer.url
     }
@@ -155,7 +168,14 @@ async function main(): Promise<void> {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
     })
     try {
       const context = await browser.newContext({
@@ -166,7 +186,13 @@ async function main(): Promise<void> {
         hasTouch: true,
       })
       const page = await context.newPage()
-      const feed = await measure(page, '/pages/community/index', 'community-page', `${POSTS} posts (+ seed)`, /\/posts$/)
+      const feed = await measure(
+        page,
+        '/pages/community/index',
+        'community-page',
+        `${POSTS} posts (+ seed)`,
+        /\/posts$/,
+      )
       const post = await measure(
         page,
         `/packages/community/post/index?id=${postId}`,
@@ -177,7 +203,19 @@ async function main(): Promise<void> {
       const results = [feed, post]
       console.log(
         table(
-          ['page', 'items', 'max DOM elements', 'frames', 'frame p50 ms', 'p95', 'p99', 'max', '> 50 ms', 'scroll s', 'loads after first'],
+          [
+            'page',
+            'items',
+            'max DOM elements',
+            'frames',
+            'frame p50 ms',
+            'p95',
+            'p99',
+            'max',
+            '> 50 ms',
+            'scroll s',
+            'loads after first',
+          ],
           results.map((r) => [
             r.page.split('?')[0],
             r.items,
@@ -195,7 +233,9 @@ async function main(): Promise<void> {
         ),
       )
       for (const r of results)
-        console.log(`${r.page.split('?')[0]}: largest DOM ${r.maxDomNodes} elements, goal ≤ ${NODE_GOAL}: ${r.maxDomNodes <= NODE_GOAL ? 'met' : 'NOT met'}`)
+        console.log(
+          `${r.page.split('?')[0]}: largest DOM ${r.maxDomNodes} elements, goal ≤ ${NODE_GOAL}: ${r.maxDomNodes <= NODE_GOAL ? 'met' : 'NOT met'}`,
+        )
       fs.mkdirSync(resultsDir, { recursive: true })
       fs.writeFileSync(
         path.join(resultsDir, 'render.json'),

@@ -9,7 +9,13 @@ type Call = (
   options?: { token?: string; body?: unknown; key?: string },
 ) => Promise<{ status: number; json: Record<string, unknown> }>
 
-export const SEED_AUTHORS = ['kol-distributor', 'streak-day6', 'points-expiring', 'birthday-month', 'new-member'] as const
+export const SEED_AUTHORS = [
+  'kol-distributor',
+  'streak-day6',
+  'points-expiring',
+  'birthday-month',
+  'new-member',
+] as const
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n
@@ -36,7 +42,10 @@ export function solidPng(size: number, [red, green, blue]: [number, number, numb
   header.writeUInt32BE(size, 0)
   header.writeUInt32BE(size, 4)
   header.set([8, 2, 0, 0, 0], 8)
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [red, green, blue]).flat())])
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: size }, () => [red, green, blue]).flat()),
+  ])
   const pixels = Buffer.concat(Array.from({ length: size }, () => row))
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -90,19 +99,28 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
 export type Author = { persona: string; token: string; images: string[] }
 
 /** Signs the seed authors in (operator personas) and uploads nine pictures for each. */
-export async function prepareAuthors(call: Call, upload: (token: string, png: Buffer) => Promise<string>): Promise<Author[]> {
+export async function prepareAuthors(
+  call: Call,
+  upload: (token: string, png: Buffer) => Promise<string>,
+): Promise<Author[]> {
   const authors: Author[] = []
   for (const [n, persona] of SEED_AUTHORS.entries()) {
     const { token } = (await call('POST', '/__mock/persona', { body: { id: persona } })).json as { token: string }
     const images: string[] = []
-    for (let k = 0; k < 9; k += 1) images.push(await upload(token, solidPng(64, [40 + n * 40, 90 + k * 15, 200 - k * 10])))
+    for (let k = 0; k < 9; k += 1)
+      images.push(await upload(token, solidPng(64, [40 + n * 40, 90 + k * 15, 200 - k * 10])))
     authors.push({ persona, token, images })
   }
   return authors
 }
 
 /** `count` published posts, 0 to 9 pictures and 1 to 12 phrases each, spread over the authors. */
-export async function seedPosts(call: Call, authors: readonly Author[], count: number, onProgress?: (done: number) => void) {
+export async function seedPosts(
+  call: Call,
+  authors: readonly Author[],
+  count: number,
+  onProgress?: (done: number) => void,
+) {
   const random = sequence(20261129)
   const plans = Array.from({ length: count }, (_, index) => {
     const author = authors[index % authors.length] as Author
@@ -138,7 +156,9 @@ export async function seedCommentedPost(call: Call, authors: readonly Author[], 
     const author = authors[index % authors.length] as Author
     const isReply = index % 10 === 9 && lastTopLevel !== undefined
     const phrases = 1 + Math.floor(random() * 6)
-    const text = Array.from({ length: phrases }, () => PHRASES[Math.floor(random() * PHRASES.length)]).join('').slice(0, 300)
+    const text = Array.from({ length: phrases }, () => PHRASES[Math.floor(random() * PHRASES.length)])
+      .join('')
+      .slice(0, 300)
     const answer = await call('POST', `/posts/${postId}/comments`, {
       token: author.token,
       body: { text: `${index} ${text}`, replyTo: isReply ? lastTopLevel : undefined },

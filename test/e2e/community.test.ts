@@ -58,7 +58,11 @@ async function cardGeometry(page: Page) {
       const more = card.querySelector('[data-testid="post-more"]')
       const blocks = children.reduce((sum, child) => sum + child.getBoundingClientRect().height, 0)
       const contentHeight =
-        blocks + gap * (children.length - 1) - (more ? gap : 0) + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom)
+        blocks +
+        gap * (children.length - 1) -
+        (more ? gap : 0) +
+        parseFloat(style.paddingTop) +
+        parseFloat(style.paddingBottom)
       // The text's natural height without the clamp: for an unclamped post it must fit its box.
       const text = card.querySelector<HTMLElement>('[data-testid="post-text"]')
       let natural = 0
@@ -153,13 +157,17 @@ test('open a post, sign in from it and land back on it, then like, comment and r
 
   await visible(page, 'comment-input').locator('input').fill('看起来很能装，求链接')
   await visible(page, 'comment-send').click()
-  const mine = page.locator('[data-testid="post-page"] [data-testid="comment"]:visible', { hasText: '看起来很能装，求链接' })
+  const mine = page.locator('[data-testid="post-page"] [data-testid="comment"]:visible', {
+    hasText: '看起来很能装，求链接',
+  })
   await mine.waitFor()
   await mine.locator('[data-testid="comment-reply"]').click()
   await visible(page, 'reply-target').waitFor()
   await visible(page, 'comment-input').locator('input').fill('自己补充一句：是帆布袋')
   await visible(page, 'comment-send').click()
-  await page.locator('[data-testid="post-page"] [data-testid="reply"]:visible', { hasText: '自己补充一句：是帆布袋' }).waitFor()
+  await page
+    .locator('[data-testid="post-page"] [data-testid="reply"]:visible', { hasText: '自己补充一句：是帆布袋' })
+    .waitFor()
   await screenshot(page, 'community-06-liked-commented')
 
   const token = await page.evaluate(() => {
@@ -215,7 +223,10 @@ test('report a post with a reason', async () => {
 test('a post made of markup is shown as those characters: no dialog, no element', async () => {
   const page = phone.page
   const { token } = (await api('POST', '/__mock/persona', { body: { id: 'kol-distributor' } })) as { token: string }
-  const post = (await api('POST', '/posts', { token, body: { text: MARKUP }, key: 'e2e-markup-post' })) as { id: string; text: string }
+  const post = (await api('POST', '/posts', { token, body: { text: MARKUP }, key: 'e2e-markup-post' })) as {
+    id: string
+    text: string
+  }
   expect(post.text).toBe(MARKUP)
 
   await page.goto('/pages/community/index')
@@ -233,7 +244,8 @@ test('a post made of markup is shown as those characters: no dialog, no element'
   await screenshot(page, 'community-09-markup-as-text')
   const injected = await page.evaluate(() => ({
     images: document.querySelectorAll('img[src="x"]').length,
-    scripts: [...document.querySelectorAll('script')].filter((script) => script.textContent?.includes('alert(1)')).length,
+    scripts: [...document.querySelectorAll('script')].filter((script) => script.textContent?.includes('alert(1)'))
+      .length,
   }))
   expect(injected).toEqual({ images: 0, scripts: 0 })
   expect(dialogs).toEqual([])

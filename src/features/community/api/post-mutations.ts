@@ -1,4 +1,10 @@
-import { infiniteQueryOptions, useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  useMutation,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import type { Post } from '@/contract'
 import { communityEndpoints } from '@/contract/community-endpoints'
@@ -17,7 +23,10 @@ export const commentsQuery = (postId: string) =>
   infiniteQueryOptions({
     queryKey: [...postKeys.all, 'comments', postId],
     queryFn: ({ pageParam }) =>
-      request(communityEndpoints.comments, { params: { id: postId }, query: { cursor: pageParam ?? undefined, limit: '50' } }),
+      request(communityEndpoints.comments, {
+        params: { id: postId },
+        query: { cursor: pageParam ?? undefined, limit: '50' },
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
@@ -32,7 +41,10 @@ function patchPost(queryClient: QueryClient, postId: string, patch: (post: Post)
     (data) =>
       data && {
         ...data,
-        pages: data.pages.map((page) => ({ ...page, items: page.items.map((post) => (post.id === postId ? patch(post) : post)) })),
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map((post) => (post.id === postId ? patch(post) : post)),
+        })),
       },
   )
 }
@@ -55,13 +67,20 @@ export function useToggleLike(postId: string) {
       await queryClient.cancelQueries({ queryKey: postQuery(postId).queryKey })
       const previous = queryClient.getQueryData(postQuery(postId).queryKey)
       patchPost(queryClient, postId, (post) =>
-        post.likedByMe === isLiked ? post : { ...post, likedByMe: isLiked, likeCount: Math.max(0, post.likeCount + (isLiked ? 1 : -1)) },
+        post.likedByMe === isLiked
+          ? post
+          : { ...post, likedByMe: isLiked, likeCount: Math.max(0, post.likeCount + (isLiked ? 1 : -1)) },
       )
       return { previous }
     },
     onError: (error, _isLiked, context) => {
       const previous = context?.previous
-      if (previous) patchPost(queryClient, postId, (post) => ({ ...post, likedByMe: previous.likedByMe, likeCount: previous.likeCount }))
+      if (previous)
+        patchPost(queryClient, postId, (post) => ({
+          ...post,
+          likedByMe: previous.likedByMe,
+          likeCount: previous.likeCount,
+        }))
       toast(messagesFor(feedMessages).likeFailed(describeError(error, useLocale.getState().locale)))
     },
     onSuccess: (state) => patchPost(queryClient, postId, (post) => ({ ...post, ...state })),
@@ -87,7 +106,9 @@ export function useCreateComment(postId: string) {
             pages: data.pages.map((page) => ({
               ...page,
               items: page.items.map((item) =>
-                item.id === parentId ? { ...item, replies: [...item.replies, { ...comment, replies: undefined }] } : item,
+                item.id === parentId
+                  ? { ...item, replies: [...item.replies, { ...comment, replies: undefined }] }
+                  : item,
               ),
             })),
           } as InfiniteData<CommentPage, string | null>

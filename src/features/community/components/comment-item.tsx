@@ -13,7 +13,14 @@ type CommentActions = {
   onDeleteChosen: (comment: CommentReply) => void
 }
 
-function CommentEntry({ comment, height, isReply, myId, onReplyChosen, onDeleteChosen }: CommentActions & { comment: CommentReply; height: number; isReply: boolean }) {
+function CommentEntry({
+  comment,
+  height,
+  isReply,
+  myId,
+  onReplyChosen,
+  onDeleteChosen,
+}: CommentActions & { comment: CommentReply; height: number; isReply: boolean }) {
   const text = useMessages(feedMessages)
   const textHeight = height - COMMENT_AUTHOR_HEIGHT - COMMENT_ACTIONS_HEIGHT
   return (
@@ -29,16 +36,32 @@ function CommentEntry({ comment, height, isReply, myId, onReplyChosen, onDeleteC
         <Text className='comment__time'>{formatServerTime(comment.createdAt)}</Text>
       </View>
       <View className='comment__text-box' style={{ height: designLength(textHeight) }}>
-        <Text className='comment__text' style={{ lineHeight: designLength(COMMENT_LINE_HEIGHT) }} data-testid='comment-text'>
+        <Text
+          className='comment__text'
+          style={{ lineHeight: designLength(COMMENT_LINE_HEIGHT) }}
+          data-testid='comment-text'
+        >
           {comment.text}
         </Text>
       </View>
       <View className='comment__actions' style={{ height: designLength(COMMENT_ACTIONS_HEIGHT) }}>
-        <View className='comment__action' hoverClass='comment__action--pressed' role='button' data-testid='comment-reply' onClick={() => onReplyChosen(comment)}>
+        <View
+          className='comment__action'
+          hoverClass='comment__action--pressed'
+          role='button'
+          data-testid='comment-reply'
+          onClick={() => onReplyChosen(comment)}
+        >
           <Text>{text.reply}</Text>
         </View>
         {myId !== null && comment.author.id === myId ? (
-          <View className='comment__action' hoverClass='comment__action--pressed' role='button' data-testid='comment-delete' onClick={() => onDeleteChosen(comment)}>
+          <View
+            className='comment__action'
+            hoverClass='comment__action--pressed'
+            role='button'
+            data-testid='comment-delete'
+            onClick={() => onDeleteChosen(comment)}
+          >
             <Text>{text.delete}</Text>
           </View>
         ) : null}

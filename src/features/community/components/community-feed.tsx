@@ -13,7 +13,8 @@ import { VirtualStack } from './virtual-stack'
 
 const heightOf = (post: Post) => postCardLayout(post).height
 const keyOf = (post: Post) => post.id
-const openPost = (post: Post) => void Taro.navigateTo({ url: `${routes.communityPost}?id=${encodeURIComponent(post.id)}` })
+const openPost = (post: Post) =>
+  void Taro.navigateTo({ url: `${routes.communityPost}?id=${encodeURIComponent(post.id)}` })
 
 /**
  * The 社区 feed of one section (and topic): endless, pulled down to refresh, and virtual, so thousands of posts

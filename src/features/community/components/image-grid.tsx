@@ -31,7 +31,11 @@ export function ImageGrid({ images, grid, onImageTapped }: ImageGridProps) {
           src={src}
           mode='aspectFill'
           lazyLoad
-          ariaLabel={onImageTapped ? `${text.previewImage} ${text.image(index + 1, images.length)}` : text.image(index + 1, images.length)}
+          ariaLabel={
+            onImageTapped
+              ? `${text.previewImage} ${text.image(index + 1, images.length)}`
+              : text.image(index + 1, images.length)
+          }
           data-testid='post-image'
           style={{ width: designLength(grid.cell), height: designLength(grid.cell) }}
           onClick={

@@ -3,7 +3,14 @@ import type { Post } from '@/contract'
 import { useMessages } from '@/lib/i18n'
 import { feedMessages } from '../feed-messages'
 import { designLength } from '../lib/design-units'
-import { AUTHOR_ROW_HEIGHT, META_ROW_HEIGHT, MORE_ROW_HEIGHT, PRODUCT_CARD_HEIGHT, TEXT_LINE_HEIGHT, postCardLayout } from '../lib/card-layout'
+import {
+  AUTHOR_ROW_HEIGHT,
+  META_ROW_HEIGHT,
+  MORE_ROW_HEIGHT,
+  PRODUCT_CARD_HEIGHT,
+  TEXT_LINE_HEIGHT,
+  postCardLayout,
+} from '../lib/card-layout'
 import { AuthorLine } from './author-line'
 import { ImageGrid } from './image-grid'
 import './post-card.scss'
@@ -41,7 +48,11 @@ export function PostCard({ post, onOpened }: PostCardProps) {
       ) : null}
       {layout.images.height > 0 ? <ImageGrid images={post.images} grid={layout.images} /> : null}
       {layout.hasProduct ? (
-        <View className='feed-card__product' style={{ height: designLength(PRODUCT_CARD_HEIGHT) }} data-testid='post-product'>
+        <View
+          className='feed-card__product'
+          style={{ height: designLength(PRODUCT_CARD_HEIGHT) }}
+          data-testid='post-product'
+        >
           <View className='feed-card__product-mark' aria-hidden>
             <Text>¥</Text>
           </View>

@@ -48,7 +48,9 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
       <Text className='post-detail__text' userSelect data-testid='post-full-text'>
         {post.text}
       </Text>
-      {post.images.length > 0 ? <ImageGrid images={post.images} grid={imageGridOf(post.images.length)} onImageTapped={preview} /> : null}
+      {post.images.length > 0 ? (
+        <ImageGrid images={post.images} grid={imageGridOf(post.images.length)} onImageTapped={preview} />
+      ) : null}
       {post.topic ? <Text className='post-detail__topic'>#{post.topic}</Text> : null}
       {post.productId ? (
         <View className='feed-card__product' data-testid='post-product'>
@@ -102,10 +104,12 @@ function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChos
   const remove = useDeleteComment(postId)
   const onDeleteChosen = useCallback(
     (comment: CommentReply) => {
-      void Taro.showModal({ title: text.deleteConfirmTitle, content: text.deleteConfirmContent }).then(({ confirm }) => {
-        if (confirm)
-          remove.mutate(comment.id, { onSuccess: () => void Taro.showToast({ title: text.deleted, icon: 'none' }) })
-      })
+      void Taro.showModal({ title: text.deleteConfirmTitle, content: text.deleteConfirmContent }).then(
+        ({ confirm }) => {
+          if (confirm)
+            remove.mutate(comment.id, { onSuccess: () => void Taro.showToast({ title: text.deleted, icon: 'none' }) })
+        },
+      )
     },
     [remove, text],
   )
@@ -134,7 +138,15 @@ function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChos
   )
 }
 
-function CommentBar({ postId, replyTarget, onReplyCleared }: { postId: string; replyTarget: CommentReply | null; onReplyCleared: () => void }) {
+function CommentBar({
+  postId,
+  replyTarget,
+  onReplyCleared,
+}: {
+  postId: string
+  replyTarget: CommentReply | null
+  onReplyCleared: () => void
+}) {
   const text = useMessages(feedMessages)
   const locale = useLocale((state) => state.locale)
   const isSignedIn = useSession(selectIsSignedIn)

@@ -11,7 +11,10 @@ type TopicChipsProps = { topic: string | undefined; onTopicChosen: (topic: strin
 export function TopicChips({ topic, onTopicChosen }: TopicChipsProps) {
   const text = useMessages(feedMessages)
   const topics = useQuery(topicsQuery()).data?.items ?? []
-  const chips = [{ name: undefined, label: text.allTopics }, ...topics.map((item) => ({ name: item.name, label: `#${item.name}` }))]
+  const chips = [
+    { name: undefined, label: text.allTopics },
+    ...topics.map((item) => ({ name: item.name, label: `#${item.name}` })),
+  ]
   return (
     // A scrolling View, not <ScrollView>: on H5 every Taro component loads with the first screen.
     <View className='topic-chips' role='radiogroup' aria-label={text.topicsLabel}>

@@ -35,7 +35,13 @@ export function VirtualStack<TItem>({ id, items, heightOf, gap, keyOf, renderIte
 
   const update = () => {
     const { listTop, scrollTop, unit, viewport } = geometry.current
-    const next = visibleRange(offsets, heights, (scrollTop - listTop) / unit, viewport / unit, (viewport / unit) * OVERSCAN_SCREENS)
+    const next = visibleRange(
+      offsets,
+      heights,
+      (scrollTop - listTop) / unit,
+      viewport / unit,
+      (viewport / unit) * OVERSCAN_SCREENS,
+    )
     // Scroll events come often; re-render (a setData on the mini-program) only when the window moves past an item.
     setRange((current) => (current.start === next.start && current.end === next.end ? current : next))
   }

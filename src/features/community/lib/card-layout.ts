@@ -113,6 +113,9 @@ export type CommentLayout = { height: number; entries: number[] }
 
 /** A comment with its replies: the height of each entry (the comment first) and of the whole block. */
 export function commentLayout(comment: Pick<Comment, 'text' | 'replies'>): CommentLayout {
-  const entries = [commentEntryHeight(comment, false), ...comment.replies.map((reply) => commentEntryHeight(reply, true))]
+  const entries = [
+    commentEntryHeight(comment, false),
+    ...comment.replies.map((reply) => commentEntryHeight(reply, true)),
+  ]
   return { entries, height: 2 * COMMENT_PADDING + entries.reduce((sum, entry) => sum + entry, 0) }
 }

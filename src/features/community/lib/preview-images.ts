@@ -3,7 +3,5 @@
  * when a picture is first tapped, not with the post page. The mini-program's version is preview-images.weapp.ts.
  */
 export function previewImages(urls: readonly string[], index: number): void {
-  void import('./show-image-preview').then(({ showImagePreview }) =>
-    showImagePreview(urls, index),
-  )
+  void import('./show-image-preview').then(({ showImagePreview }) => showImagePreview(urls, index))
 }

@@ -61,7 +61,9 @@ describe('postCardLayout: the card height is the sum of its blocks', () => {
   test('a short text-only post', () => {
     const layout = postCardLayout(post('新人报到～'))
     expect(layout).toMatchObject({ textLines: 1, isClamped: false, hasProduct: false })
-    expect(layout.height).toBe(2 * CARD_PADDING + AUTHOR_ROW_HEIGHT + TEXT_LINE_HEIGHT + META_ROW_HEIGHT + 2 * CARD_INNER_GAP)
+    expect(layout.height).toBe(
+      2 * CARD_PADDING + AUTHOR_ROW_HEIGHT + TEXT_LINE_HEIGHT + META_ROW_HEIGHT + 2 * CARD_INNER_GAP,
+    )
   })
 
   test('long text is clamped to the feed lines with a "全文" row', () => {
@@ -69,7 +71,12 @@ describe('postCardLayout: the card height is the sum of its blocks', () => {
     expect(layout.isClamped).toBe(true)
     expect(layout.textLines).toBe(FEED_TEXT_MAX_LINES)
     expect(layout.height).toBe(
-      2 * CARD_PADDING + AUTHOR_ROW_HEIGHT + FEED_TEXT_MAX_LINES * TEXT_LINE_HEIGHT + MORE_ROW_HEIGHT + META_ROW_HEIGHT + 2 * CARD_INNER_GAP,
+      2 * CARD_PADDING +
+        AUTHOR_ROW_HEIGHT +
+        FEED_TEXT_MAX_LINES * TEXT_LINE_HEIGHT +
+        MORE_ROW_HEIGHT +
+        META_ROW_HEIGHT +
+        2 * CARD_INNER_GAP,
     )
   })
 

@@ -17,7 +17,12 @@ const samplePost = (overrides: Partial<Post>): Post => ({
   id: 'p1',
   author: { id: 'm1', nickname: '小林', avatarUrl: '', levelCode: 'V2' },
   text: '好'.repeat(200),
-  images: ['https://cdn.example/1.jpg', 'https://cdn.example/2.jpg', 'https://cdn.example/3.jpg', 'https://cdn.example/4.jpg'],
+  images: [
+    'https://cdn.example/1.jpg',
+    'https://cdn.example/2.jpg',
+    'https://cdn.example/3.jpg',
+    'https://cdn.example/4.jpg',
+  ],
   topic: '护肤心得',
   section: 'earn',
   status: 'published',
@@ -70,14 +75,20 @@ describe('CommunityFeed: virtual and endless', () => {
     const api = installInProcessApi()
     const { token } = await api.signInPersona('kol-distributor')
     for (let index = 0; index < 40; index += 1)
-      await api.call('POST', '/posts', { token, body: { text: `第 ${index} 篇：${'内容'.repeat(index % 30)}` }, idempotencyKey: `bulk-${index}` })
+      await api.call('POST', '/posts', {
+        token,
+        body: { text: `第 ${index} 篇：${'内容'.repeat(index % 30)}` },
+        idempotencyKey: `bulk-${index}`,
+      })
     renderWithApp(<CommunityFeed section='recommend' />)
     await screen.findAllByTestId('post-card', undefined, { timeout: 15_000 })
     // Load every page, as reaching the bottom again and again would.
     for (let page = 0; page < 10 && screen.getByTestId('list-footer').textContent !== '没有更多了'; page += 1) {
       const before = remToUnits(screen.getByTestId('post-feed').style.height)
       act(() => emitPage('reachBottom'))
-      await waitFor(() => expect(remToUnits(screen.getByTestId('post-feed').style.height)).toBeGreaterThan(before), { timeout: 10_000 })
+      await waitFor(() => expect(remToUnits(screen.getByTestId('post-feed').style.height)).toBeGreaterThan(before), {
+        timeout: 10_000,
+      })
     }
     expect(screen.getByTestId('list-footer').textContent).toBe('没有更多了')
     const feed = screen.getByTestId('post-feed')

@@ -19,7 +19,11 @@ async function signedIn(api: Api, persona = 'new-member'): Promise<string> {
 
 const likeCount = async () => Number((await screen.findByTestId('like-count')).textContent)
 const serverPost = async (api: Api, token: string, id: string) =>
-  (await api.call('GET', `/posts/${id}`, { token })).json as { likeCount: number; likedByMe: boolean; commentCount: number }
+  (await api.call('GET', `/posts/${id}`, { token })).json as {
+    likeCount: number
+    likedByMe: boolean
+    commentCount: number
+  }
 
 beforeEach(() => useSession.getState().signedOut())
 afterEach(() => jest.restoreAllMocks())
@@ -72,9 +76,9 @@ describe('PostDetailView: likes', () => {
   test('a visitor is sent to sign in and back to this post, and nothing is sent', async () => {
     const api = installInProcessApi()
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
-    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([
-      { route: 'packages/community/post/index', options: { id: 'post-r2' } },
-    ] as never)
+    jest
+      .spyOn(Taro, 'getCurrentPages')
+      .mockReturnValue([{ route: 'packages/community/post/index', options: { id: 'post-r2' } }] as never)
     const { container } = renderWithApp(<PostDetailView postId='post-r2' />)
     const before = await likeCount()
     tap(container, 'like-button')
@@ -114,7 +118,9 @@ describe('PostDetailView: comments', () => {
     const comments = (await api.call('GET', '/posts/post-r4/comments', { token })).json as {
       items: { text: string; replies: { text: string }[] }[]
     }
-    expect(comments.items.find((item) => item.text === '第一条评论')?.replies.map((item) => item.text)).toEqual(['这是回复'])
+    expect(comments.items.find((item) => item.text === '第一条评论')?.replies.map((item) => item.text)).toEqual([
+      '这是回复',
+    ])
 
     const replyEntry = reply.closest('[data-testid="reply"]') as HTMLElement
     tap(replyEntry, 'comment-delete')
@@ -126,7 +132,11 @@ describe('PostDetailView: comments', () => {
   test('other members’ comments have no delete; blank text is not sent', async () => {
     const api = installInProcessApi()
     const other = (await api.signInPersona('kol-distributor')).token
-    await api.call('POST', '/posts/post-r4/comments', { token: other, body: { text: '别人的评论' }, idempotencyKey: 'c-other' })
+    await api.call('POST', '/posts/post-r4/comments', {
+      token: other,
+      body: { text: '别人的评论' },
+      idempotencyKey: 'c-other',
+    })
     await signedIn(api)
     const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
     const theirs = (await screen.findByText('别人的评论')).closest('[data-testid="comment"]') as HTMLElement
