@@ -10,7 +10,14 @@ export default defineAppConfig({
     },
     {
       root: 'packages/community',
-      pages: ['compose/index', 'my-posts/index', 'challenge/index', 'certificates/index', 'certificate/index'],
+      pages: [
+        'post/index',
+        'compose/index',
+        'my-posts/index',
+        'challenge/index',
+        'certificates/index',
+        'certificate/index',
+      ],
     },
   ],
   window: {

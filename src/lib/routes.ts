@@ -15,6 +15,7 @@ export const routes = {
   addresses: '/packages/mall/addresses/index',
   redemptions: '/packages/mall/redemptions/index',
   redemption: '/packages/mall/redemption/index',
+  communityPost: '/packages/community/post/index',
 } as const
 
 const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall, routes.me]

@@ -38,6 +38,23 @@ export const useLoad = (callback: (params: Record<string, string>) => void) => {
 }
 export const useRouter = () => ({ params: routerParams, path: '' })
 
+const scrollListeners = new Set<(event: { scrollTop: number }) => void>()
+export const usePageScroll = (callback: (event: { scrollTop: number }) => void) => {
+  const latest = useRef(callback)
+  latest.current = callback
+  useEffect(() => {
+    const listener = (event: { scrollTop: number }) => latest.current(event)
+    scrollListeners.add(listener)
+    return () => {
+      scrollListeners.delete(listener)
+    }
+  }, [])
+}
+/** Test control: the page scrolled to `scrollTop` (screen pixels), as Taro's onPageScroll reports it. */
+export function emitPageScroll(scrollTop: number): void {
+  for (const listener of [...scrollListeners]) listener({ scrollTop })
+}
+
 /** Test controls: fire a page event on every mounted page; set the current page's query. */
 export function emitPage(event: PageEvent): void {
   for (const listener of [...listeners[event]]) listener()
@@ -54,6 +71,7 @@ const Taro = Object.assign(taroH5, h5, {
   usePullDownRefresh,
   useLoad,
   useRouter,
+  usePageScroll,
 })
 
 export default Taro

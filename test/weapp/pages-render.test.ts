@@ -9,7 +9,7 @@ jest.setTimeout(30_000)
 type Gift = { id: string; name: string }
 type Redemption = { id: string; giftName: string; status: string; code: string | null }
 type Address = { name: string; detail: string }
-type Post = { text: string }
+type Post = { id: string; text: string }
 type Member = { nickname: string; pointsBalance: number; growth: number }
 
 let server: WeappServer
@@ -139,6 +139,11 @@ const cases: Record<string, Case> = {
     query: () => 'code=FLC-AAAA-BBBB',
     signedOut: () => ['没有找到这个验证码对应的证书', '输入证书验证码'],
     signedIn: () => ['没有找到这个验证码对应的证书', '验证'],
+  },
+  'packages/community/post/index': {
+    query: () => `id=${(posts[0] as Post).id}`,
+    signedOut: () => [(posts[0] as Post).text.slice(0, 12), '登录后即可点赞、评论和举报'],
+    signedIn: () => [(posts[0] as Post).text.slice(0, 12), '发送', '举报'],
   },
 }
 

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '社区', enableShareAppMessage: true })
+export default definePageConfig({
+  navigationBarTitleText: '社区',
+  enableShareAppMessage: true,
+  enablePullDownRefresh: true,
+})

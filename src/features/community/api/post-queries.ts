@@ -1,4 +1,4 @@
-import { infiniteQueryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { endpoints } from '@/contract'
 import { request } from '@/lib/http'
 
@@ -6,10 +6,23 @@ export const postKeys = { all: ['posts'] as const }
 
 export type PostSection = 'recommend' | 'hot' | 'earn'
 
-export const postsQuery = (section: PostSection) =>
+export const postsQuery = (section: PostSection, topic?: string) =>
   infiniteQueryOptions({
-    queryKey: [...postKeys.all, 'list', section],
-    queryFn: ({ pageParam }) => request(endpoints.posts, { query: { section, cursor: pageParam ?? undefined } }),
+    queryKey: [...postKeys.all, 'list', section, ...(topic === undefined ? [] : [topic])],
+    queryFn: ({ pageParam }) => request(endpoints.posts, { query: { section, topic, cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+  })
+
+export const postQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...postKeys.all, 'detail', id],
+    queryFn: () => request(endpoints.post, { params: { id } }),
+  })
+
+export const topicsQuery = () =>
+  queryOptions({
+    queryKey: [...postKeys.all, 'topics'],
+    queryFn: () => request(endpoints.topics),
+    staleTime: 5 * 60 * 1000,
   })

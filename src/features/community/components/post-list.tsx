@@ -1,6 +1,8 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Post } from '@/contract'
 import { useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
 import { communityMessages } from '../messages'
 import './post-list.scss'
 
@@ -10,7 +12,13 @@ export function PostList({ posts }: { posts: readonly Post[] }) {
   return (
     <View className='post-list' data-testid='post-list'>
       {posts.map((post) => (
-        <View key={post.id} className='post-card' hoverClass='post-card--pressed' data-testid='post-card'>
+        <View
+          key={post.id}
+          className='post-card'
+          hoverClass='post-card--pressed'
+          data-testid='post-card'
+          onClick={() => void Taro.navigateTo({ url: `${routes.communityPost}?id=${encodeURIComponent(post.id)}` })}
+        >
           <View className='post-card__author'>
             <View className='post-card__avatar'>
               <Text>{post.author.nickname.slice(0, 1)}</Text>

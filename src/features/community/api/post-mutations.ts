@@ -1,0 +1,164 @@
+import {
+  infiniteQueryOptions,
+  useMutation,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query'
+import Taro from '@tarojs/taro'
+import type { Post } from '@/contract'
+import { communityEndpoints } from '@/contract/community-endpoints'
+import type { Comment, LikeState, REPORT_REASONS } from '@/contract/community'
+import { createIdempotencyKey, request } from '@/lib/http'
+import { describeError, messagesFor, useLocale } from '@/lib/i18n'
+import { feedMessages } from '../feed-messages'
+import { postKeys, postQuery } from './post-queries'
+
+// The post page's reads and writes. Apart from post-queries.ts (which the tabs import) because these carry the
+// community's write schemas, which only the post page needs.
+
+type CommentPage = { items: Comment[]; nextCursor: string | null }
+
+export const commentsQuery = (postId: string) =>
+  infiniteQueryOptions({
+    queryKey: [...postKeys.all, 'comments', postId],
+    queryFn: ({ pageParam }) =>
+      request(communityEndpoints.comments, {
+        params: { id: postId },
+        query: { cursor: pageParam ?? undefined, limit: '50' },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  })
+
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
+
+/** A post's counts changed: the post page and every cached feed page that shows it. */
+function patchPost(queryClient: QueryClient, postId: string, patch: (post: Post) => Post): void {
+  queryClient.setQueryData(postQuery(postId).queryKey, (post) => (post ? patch(post) : post))
+  queryClient.setQueriesData<InfiniteData<{ items: Post[]; nextCursor: string | null }>>(
+    { queryKey: [...postKeys.all, 'list'] },
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map((post) => (post.id === postId ? patch(post) : post)),
+        })),
+      },
+  )
+}
+
+/**
+ * Like or unlike at once on screen; the server's answer then sets the true count. A refusal puts back what was
+ * there and says so. Taps on one post run one after another (one mutation scope), each its own intent.
+ */
+export function useToggleLike(postId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    scope: { id: `like-${postId}` },
+    mutationFn: (isLiked: boolean): Promise<LikeState> =>
+      request(isLiked ? communityEndpoints.likePost : communityEndpoints.unlikePost, {
+        params: { id: postId },
+        idempotencyKey: createIdempotencyKey(),
+      }),
+    meta: { isErrorShownInPlace: true },
+    onMutate: async (isLiked) => {
+      await queryClient.cancelQueries({ queryKey: postQuery(postId).queryKey })
+      const previous = queryClient.getQueryData(postQuery(postId).queryKey)
+      patchPost(queryClient, postId, (post) =>
+        post.likedByMe === isLiked
+          ? post
+          : { ...post, likedByMe: isLiked, likeCount: Math.max(0, post.likeCount + (isLiked ? 1 : -1)) },
+      )
+      return { previous }
+    },
+    onError: (error, _isLiked, context) => {
+      const previous = context?.previous
+      if (previous)
+        patchPost(queryClient, postId, (post) => ({
+          ...post,
+          likedByMe: previous.likedByMe,
+          likeCount: previous.likeCount,
+        }))
+      toast(messagesFor(feedMessages).likeFailed(describeError(error, useLocale.getState().locale)))
+    },
+    onSuccess: (state) => patchPost(queryClient, postId, (post) => ({ ...post, ...state })),
+  })
+}
+
+type CreateCommentVariables = { text: string; replyTo?: string; idempotencyKey: string }
+
+/** A comment or a reply: put where it belongs in the loaded pages, and the post's comment count refreshed. */
+export function useCreateComment(postId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ text, replyTo, idempotencyKey }: CreateCommentVariables) =>
+      request(communityEndpoints.createComment, { params: { id: postId }, body: { text, replyTo }, idempotencyKey }),
+    meta: { isErrorShownInPlace: true },
+    onSuccess: (comment) => {
+      queryClient.setQueryData(commentsQuery(postId).queryKey, (data) => {
+        if (!data) return data
+        const parentId = comment.replyTo
+        if (parentId !== null) {
+          return {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.map((item) =>
+                item.id === parentId
+                  ? { ...item, replies: [...item.replies, { ...comment, replies: undefined }] }
+                  : item,
+              ),
+            })),
+          } as InfiniteData<CommentPage, string | null>
+        }
+        // Oldest first: a new comment belongs at the very end, shown now if the end is loaded (else when reached).
+        const last = data.pages[data.pages.length - 1]
+        if (!last || last.nextCursor !== null) return data
+        return { ...data, pages: [...data.pages.slice(0, -1), { ...last, items: [...last.items, comment] }] }
+      })
+      patchPost(queryClient, postId, (post) => ({ ...post, commentCount: post.commentCount + 1 }))
+    },
+  })
+}
+
+export function useDeleteComment(postId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (commentId: string) => request(communityEndpoints.deleteComment, { params: { id: commentId } }),
+    onSuccess: (_ok, commentId) => {
+      let removed = 0
+      queryClient.setQueryData(commentsQuery(postId).queryKey, (data) => {
+        if (!data) return data
+        const pages = data.pages.map((page) => ({
+          ...page,
+          items: page.items.flatMap((item) => {
+            if (item.id === commentId) {
+              removed += 1 + item.replies.length
+              return []
+            }
+            const replies = item.replies.filter((reply) => reply.id !== commentId)
+            removed += item.replies.length - replies.length
+            return [{ ...item, replies }]
+          }),
+        }))
+        return { ...data, pages }
+      })
+      patchPost(queryClient, postId, (post) => ({ ...post, commentCount: Math.max(0, post.commentCount - removed) }))
+      // The server decides what else went with it (replies of a deleted comment): read the truth back.
+      void queryClient.invalidateQueries({ queryKey: postQuery(postId).queryKey })
+    },
+  })
+}
+
+export type ReportReason = (typeof REPORT_REASONS)[number]
+export type ReportVariables = { reason: ReportReason; idempotencyKey: string }
+
+export function useReportPost(postId: string) {
+  return useMutation({
+    mutationFn: ({ reason, idempotencyKey }: ReportVariables) =>
+      request(communityEndpoints.reportPost, { params: { id: postId }, body: { reason }, idempotencyKey }),
+    meta: { isErrorShownInPlace: true },
+  })
+}

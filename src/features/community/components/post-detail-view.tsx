@@ -1,0 +1,256 @@
+import { useCallback, useRef, useState } from 'react'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import Taro from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import type { Post } from '@/contract'
+import { COMMENT_TEXT_MAX, type Comment, type CommentReply } from '@/contract/community'
+import { InfiniteList } from '@/components/infinite-list'
+import { QueryState } from '@/components/query-state'
+import { meQuery } from '@/features/account/api/account-queries'
+import { formatServerTime } from '@/lib/format'
+import { createIdempotencyKey } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { goToSignIn, routes } from '@/lib/routes'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
+import { postQuery } from '../api/post-queries'
+import { feedMessages } from '../feed-messages'
+import { COMMENT_GAP, imageGridOf, commentLayout } from '../lib/card-layout'
+import { previewImages } from '../lib/preview-images'
+import { AuthorLine } from './author-line'
+import { CommentItem } from './comment-item'
+import { ImageGrid } from './image-grid'
+import { ReportSheet } from './report-sheet'
+import { VirtualStack } from './virtual-stack'
+import './post-card.scss'
+import './post-detail-view.scss'
+
+/**
+ * Where sign-in brings a visitor back to: this post, named explicitly (on H5, Taro's getCurrentPages() knows the
+ * page but not always its query, so the current route alone could come back to a post page without its id).
+ */
+const postPath = (postId: string) => `${routes.communityPost}?id=${encodeURIComponent(postId)}`
+
+/** Likes, comments and reports need a member: a visitor goes to sign-in and comes back to this post. */
+function useMemberAction(postId: string): (action: () => void) => void {
+  const isSignedIn = useSession(selectIsSignedIn)
+  return (action) => (isSignedIn ? action() : goToSignIn(postPath(postId)))
+}
+
+function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => void }) {
+  const text = useMessages(feedMessages)
+  const asMember = useMemberAction(post.id)
+  const toggleLike = useToggleLike(post.id)
+  const preview = (index: number) => previewImages(post.images, index)
+  return (
+    <View className='post-detail' data-testid='post-detail'>
+      <AuthorLine author={post.author} isPinned={post.isPinned} height={72} meta={formatServerTime(post.createdAt)} />
+      <Text className='post-detail__text' userSelect data-testid='post-full-text'>
+        {post.text}
+      </Text>
+      {post.images.length > 0 ? (
+        <ImageGrid images={post.images} grid={imageGridOf(post.images.length)} onImageTapped={preview} />
+      ) : null}
+      {post.topic ? <Text className='post-detail__topic'>#{post.topic}</Text> : null}
+      {post.productId ? (
+        <View className='feed-card__product' data-testid='post-product'>
+          <View className='feed-card__product-mark' aria-hidden>
+            <Text>¥</Text>
+          </View>
+          <View className='feed-card__product-body'>
+            <Text className='feed-card__product-title'>{text.product}</Text>
+            <Text className='feed-card__product-hint'>{text.productHint}</Text>
+          </View>
+        </View>
+      ) : null}
+      <View className='post-detail__actions'>
+        <View
+          className={`post-detail__action ${post.likedByMe ? 'post-detail__action--on' : ''}`}
+          hoverClass='post-detail__action--pressed'
+          role='button'
+          aria-pressed={post.likedByMe}
+          aria-label={`${post.likedByMe ? text.liked : text.like} ${post.likeCount}`}
+          data-testid='like-button'
+          onClick={() => asMember(() => toggleLike.mutate(!post.likedByMe))}
+        >
+          <Text aria-hidden>{post.likedByMe ? '♥' : '♡'}</Text>
+          <Text data-testid='like-count'>{post.likeCount}</Text>
+        </View>
+        <View className='post-detail__action'>
+          <Text data-testid='comment-count'>{text.comments(post.commentCount)}</Text>
+        </View>
+        <View
+          className='post-detail__action post-detail__action--end'
+          hoverClass='post-detail__action--pressed'
+          role='button'
+          data-testid='report-button'
+          onClick={() => asMember(onReportChosen)}
+        >
+          <Text>{text.report}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+const commentHeight = (comment: Comment) => commentLayout(comment).height
+const commentKey = (comment: Comment) => comment.id
+
+function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChosen: (comment: CommentReply) => void }) {
+  const text = useMessages(feedMessages)
+  const isSignedIn = useSession(selectIsSignedIn)
+  const myId = useQuery({ ...meQuery(), enabled: isSignedIn }).data?.id ?? null
+  const query = useInfiniteQuery(commentsQuery(postId))
+  const remove = useDeleteComment(postId)
+  const onDeleteChosen = useCallback(
+    (comment: CommentReply) => {
+      void Taro.showModal({ title: text.deleteConfirmTitle, content: text.deleteConfirmContent }).then(
+        ({ confirm }) => {
+          if (confirm)
+            remove.mutate(comment.id, { onSuccess: () => void Taro.showToast({ title: text.deleted, icon: 'none' }) })
+        },
+      )
+    },
+    [remove, text],
+  )
+  const renderComment = useCallback(
+    (comment: Comment) => (
+      <CommentItem comment={comment} myId={myId} onReplyChosen={onReplyChosen} onDeleteChosen={onDeleteChosen} />
+    ),
+    [myId, onReplyChosen, onDeleteChosen],
+  )
+  return (
+    <View className='post-comments' data-testid='comment-section'>
+      <InfiniteList query={query} emptyTitle={text.noComments}>
+        {(comments) => (
+          <VirtualStack
+            id='post-comments'
+            testId='comment-list'
+            items={comments}
+            heightOf={commentHeight}
+            gap={COMMENT_GAP}
+            keyOf={commentKey}
+            renderItem={renderComment}
+          />
+        )}
+      </InfiniteList>
+    </View>
+  )
+}
+
+function CommentBar({
+  postId,
+  replyTarget,
+  onReplyCleared,
+}: {
+  postId: string
+  replyTarget: CommentReply | null
+  onReplyCleared: () => void
+}) {
+  const text = useMessages(feedMessages)
+  const locale = useLocale((state) => state.locale)
+  const isSignedIn = useSession(selectIsSignedIn)
+  const [draft, setDraft] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  // One intent per comment: a retry of the same words after a lost answer must not post them twice; other
+  // words (or another reply target) are a new intent.
+  const intent = useRef({ key: createIdempotencyKey(), body: '' })
+  const create = useCreateComment(postId)
+  const send = () => {
+    const trimmed = draft.trim()
+    if (trimmed.length === 0) return setProblem(text.commentBlank)
+    // The server counts UTF-16 units (the contract's maxLength): count the same way.
+    if (trimmed.length > COMMENT_TEXT_MAX) return setProblem(text.commentTooLong(COMMENT_TEXT_MAX))
+    setProblem(null)
+    const replyTo = replyTarget?.replyTo ?? replyTarget?.id
+    const body = JSON.stringify([trimmed, replyTo ?? null])
+    if (intent.current.body !== body) intent.current = { key: createIdempotencyKey(), body }
+    create.mutate(
+      { text: trimmed, replyTo, idempotencyKey: intent.current.key },
+      {
+        onSuccess: () => {
+          intent.current = { key: createIdempotencyKey(), body: '' }
+          setDraft('')
+          onReplyCleared()
+          void Taro.showToast({ title: text.commented, icon: 'none' })
+        },
+        onError: (error) => setProblem(text.commentFailed(describeError(error, locale))),
+      },
+    )
+  }
+  return (
+    <View className='comment-bar' data-testid='comment-bar'>
+      {replyTarget ? (
+        <View className='comment-bar__reply'>
+          <Text data-testid='reply-target'>{text.replyTo(replyTarget.author.nickname)}</Text>
+          <View role='button' className='comment-bar__cancel' data-testid='cancel-reply' onClick={onReplyCleared}>
+            <Text>{text.cancelReply}</Text>
+          </View>
+        </View>
+      ) : null}
+      {problem ? (
+        <View className='comment-bar__problem' role='alert'>
+          <Text data-testid='comment-problem'>{problem}</Text>
+        </View>
+      ) : null}
+      {isSignedIn ? (
+        <View className='comment-bar__row'>
+          <Input
+            className='comment-bar__input'
+            data-testid='comment-input'
+            maxlength={COMMENT_TEXT_MAX}
+            confirmType='send'
+            placeholder={replyTarget ? text.replyPlaceholder(replyTarget.author.nickname) : text.commentPlaceholder}
+            value={draft}
+            onInput={(event) => setDraft(event.detail.value)}
+            onConfirm={send}
+          />
+          <View
+            className={`comment-bar__send ${create.isPending ? 'comment-bar__send--busy' : ''}`}
+            hoverClass='comment-bar__send--pressed'
+            role='button'
+            aria-disabled={create.isPending}
+            data-testid='comment-send'
+            onClick={() => (create.isPending ? undefined : send())}
+          >
+            <Text>{text.send}</Text>
+          </View>
+        </View>
+      ) : (
+        <View className='comment-bar__row'>
+          <View
+            className='comment-bar__sign-in'
+            hoverClass='comment-bar__send--pressed'
+            role='button'
+            data-testid='comment-sign-in'
+            onClick={() => goToSignIn(postPath(postId))}
+          >
+            <Text>{text.signInToInteract}</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** The post page: the whole post, likes, comments with one level of replies, and reporting. */
+export function PostDetailView({ postId }: { postId: string }) {
+  const query = useQuery(postQuery(postId))
+  const [replyTarget, setReplyTarget] = useState<CommentReply | null>(null)
+  const [isReporting, setIsReporting] = useState(false)
+  const asMember = useMemberAction(postId)
+  const onReplyChosen = useCallback((comment: CommentReply) => asMember(() => setReplyTarget(comment)), [asMember])
+  return (
+    <QueryState query={query}>
+      {(post) => (
+        <View className='post-page'>
+          <PostBody post={post} onReportChosen={() => setIsReporting(true)} />
+          <CommentSection postId={postId} onReplyChosen={onReplyChosen} />
+          <View className='comment-bar__spacer' />
+          <CommentBar postId={postId} replyTarget={replyTarget} onReplyCleared={() => setReplyTarget(null)} />
+          {isReporting ? <ReportSheet postId={postId} onClosed={() => setIsReporting(false)} /> : null}
+        </View>
+      )}
+    </QueryState>
+  )
+}

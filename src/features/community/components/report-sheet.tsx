@@ -1,0 +1,68 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { REPORT_REASONS } from '@/contract/community'
+import { ActionButton } from '@/components/action-button'
+import { createIdempotencyKey } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { useReportPost, type ReportReason } from '../api/post-mutations'
+import { feedMessages } from '../feed-messages'
+
+type ReportSheetProps = { postId: string; onClosed: () => void }
+
+/** Report a post with a reason (the contract's list), once per opening of the sheet. */
+export function ReportSheet({ postId, onClosed }: ReportSheetProps) {
+  const text = useMessages(feedMessages)
+  const locale = useLocale((state) => state.locale)
+  const [reason, setReason] = useState<ReportReason | null>(null)
+  const intentKey = useRef(createIdempotencyKey())
+  const report = useReportPost(postId)
+  const submit = () => {
+    if (reason === null) return
+    report.mutate(
+      { reason, idempotencyKey: intentKey.current },
+      {
+        onSuccess: () => {
+          void Taro.showToast({ title: text.reported, icon: 'none', duration: 2500 })
+          onClosed()
+        },
+      },
+    )
+  }
+  return (
+    <View className='sheet' data-testid='report-sheet'>
+      <View className='sheet__backdrop' aria-hidden onClick={onClosed} />
+      <View className='sheet__panel' role='dialog' aria-label={text.reportTitle}>
+        <Text className='sheet__title'>{text.reportTitle}</Text>
+        <View className='sheet__options' role='radiogroup' aria-label={text.reportChooseReason}>
+          {REPORT_REASONS.map((item) => (
+            <View
+              key={item}
+              role='radio'
+              aria-checked={item === reason}
+              className={`sheet__option ${item === reason ? 'sheet__option--chosen' : ''}`}
+              hoverClass='sheet__option--pressed'
+              data-testid={`report-reason-${item}`}
+              onClick={() => setReason(item)}
+            >
+              <Text>{text.reportReasons[item]}</Text>
+            </View>
+          ))}
+        </View>
+        {report.isError ? (
+          <View className='sheet__error' role='alert'>
+            <Text data-testid='report-error'>{describeError(report.error, locale)}</Text>
+          </View>
+        ) : null}
+        <View className='sheet__actions'>
+          <ActionButton variant='secondary' testId='report-cancel' onTap={onClosed}>
+            {text.reportCancel}
+          </ActionButton>
+          <ActionButton testId='report-submit' isDisabled={reason === null} isBusy={report.isPending} onTap={submit}>
+            {reason === null ? text.reportChooseReason : text.reportSubmit}
+          </ActionButton>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '笔记详情', enableShareAppMessage: true })

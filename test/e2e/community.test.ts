@@ -1,0 +1,253 @@
+// Issue #9 (the app side of the feed and the post page) on the H5 production build at a phone viewport: a visitor
+// reads the virtual feed (cards drawn at the height their layout computed), opens a post, signs in from it and
+// lands back on it, likes, comments and replies, reports a post; a post made of markup shows as its characters.
+import type { Page } from 'playwright-core'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+
+jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
+
+const PHONE = '13700137000'
+const MARKUP = '<script>alert(1)</script><img src=x onerror=alert(1)>'
+let stack: Stack
+let phone: Phone
+const dialogs: string[] = []
+
+async function api(method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (options.token) headers.Authorization = `Bearer ${options.token}`
+  if (options.key) headers['Idempotency-Key'] = options.key
+  const response = await fetch(`${stack.apiBase}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  return (await response.json()) as Record<string, unknown>
+}
+
+beforeAll(async () => {
+  stack = await startStack()
+  phone = await launchPhone({ baseURL: stack.baseUrl })
+  phone.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+})
+
+afterAll(closeAll)
+
+const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
+
+async function pageInFront(page: Page, testId: string): Promise<void> {
+  // The stack may hold an earlier instance of the same page (hidden): any one in front will do.
+  await page.waitForFunction((id) => {
+    return [...document.querySelectorAll(`[data-testid="${id}"]`)].some((element) => {
+      const box = element.getBoundingClientRect()
+      return box.width > 0 && Math.abs(box.left) < 1
+    })
+  }, testId)
+}
+
+/** Every card on screen: drawn height vs. its inline (computed) height, and whether any text was cut. */
+async function cardGeometry(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="post-feed"] [data-testid="post-card"]')].map((card) => {
+      const box = card.getBoundingClientRect()
+      const children = [...card.children] as HTMLElement[]
+      const style = getComputedStyle(card)
+      const gap = parseFloat(style.rowGap) || 0
+      const more = card.querySelector('[data-testid="post-more"]')
+      const blocks = children.reduce((sum, child) => sum + child.getBoundingClientRect().height, 0)
+      const contentHeight =
+        blocks +
+        gap * (children.length - 1) -
+        (more ? gap : 0) +
+        parseFloat(style.paddingTop) +
+        parseFloat(style.paddingBottom)
+      // The text's natural height without the clamp: for an unclamped post it must fit its box.
+      const text = card.querySelector<HTMLElement>('[data-testid="post-text"]')
+      let natural = 0
+      let boxHeight = 0
+      if (text) {
+        boxHeight = (text.parentElement as HTMLElement).getBoundingClientRect().height
+        const clone = text.cloneNode(true) as HTMLElement
+        clone.style.webkitLineClamp = 'unset'
+        clone.style.display = 'block'
+        clone.style.position = 'absolute'
+        clone.style.visibility = 'hidden'
+        clone.style.width = `${text.getBoundingClientRect().width}px`
+        text.parentElement?.appendChild(clone)
+        natural = clone.getBoundingClientRect().height
+        clone.remove()
+      }
+      return {
+        id: card.getAttribute('data-post-id'),
+        drawn: box.height,
+        declared: parseFloat(card.style.height) * parseFloat(getComputedStyle(document.documentElement).fontSize),
+        contentHeight,
+        isClamped: Boolean(more),
+        natural,
+        boxHeight,
+      }
+    }),
+  )
+}
+
+test('a visitor reads the feed: sections, topics, cards at their computed height, nothing cut', async () => {
+  const page = phone.page
+  await page.goto('/pages/community/index')
+  await pageInFront(page, 'community-page')
+  await visible(page, 'post-card').first().waitFor()
+  await screenshot(page, 'community-01-feed')
+  for (const card of await cardGeometry(page)) {
+    expect(Math.abs(card.drawn - card.declared)).toBeLessThan(1)
+    expect(Math.abs(card.contentHeight - card.drawn)).toBeLessThan(1.5)
+    if (!card.isClamped) expect(card.natural).toBeLessThanOrEqual(card.boxHeight + 1)
+  }
+  expect(await visible(page, 'compose-entry').isVisible()).toBe(true)
+
+  await visible(page, 'section-hot').click()
+  await page.waitForFunction(() => document.querySelector('[data-testid="post-card"]')?.textContent?.includes('爆款'))
+  await screenshot(page, 'community-02-hot')
+  await visible(page, 'section-recommend').click()
+  await visible(page, 'topic-新人报到').click()
+  await page.waitForFunction(() => {
+    const cards = [...document.querySelectorAll('[data-testid="post-feed"] [data-testid="post-card"]')]
+    return cards.length > 0 && cards.every((card) => card.textContent?.includes('#新人报到'))
+  })
+  await screenshot(page, 'community-03-topic')
+  await visible(page, 'topic-all').click()
+  await visible(page, 'post-card').first().waitFor()
+  phone.expectNoErrors()
+})
+
+test('open a post, sign in from it and land back on it, then like, comment and reply', async () => {
+  const page = phone.page
+  await page.goto('/pages/community/index')
+  await pageInFront(page, 'community-page')
+  await page.locator('[data-testid="post-card"][data-post-id="post-r2"]:visible').click()
+  await page.waitForURL(/\/packages\/community\/post\/index\?id=post-r2/)
+  await pageInFront(page, 'post-page')
+  await visible(page, 'post-full-text').waitFor()
+  const likesBefore = Number(await visible(page, 'like-count').textContent())
+  await screenshot(page, 'community-04-post-visitor')
+
+  await visible(page, 'like-button').click()
+  await page.waitForURL(/\/packages\/auth\/sign-in\/index\?returnTo=/)
+  await visible(page, 'phone-input').locator('input').fill(PHONE)
+  await visible(page, 'send-code').click()
+  await page.getByText(/秒后重发/).waitFor()
+  await visible(page, 'code-input').locator('input').fill('123456')
+  await visible(page, 'sign-in-submit').click()
+  await page.waitForURL(/\/packages\/community\/post\/index\?id=post-r2/)
+  await pageInFront(page, 'post-page')
+  await visible(page, 'comment-input').waitFor()
+  await screenshot(page, 'community-05-back-on-post')
+
+  const liked = page.waitForResponse((response) => response.url().endsWith('/posts/post-r2/like'))
+  await visible(page, 'like-button').click()
+  await page.waitForFunction(
+    (count) =>
+      [...document.querySelectorAll('[data-testid="post-page"] [data-testid="like-count"]')].some(
+        (element) => element.textContent === String(count),
+      ),
+    likesBefore + 1,
+  )
+  expect((await liked).status()).toBe(200)
+  expect(await visible(page, 'like-button').getAttribute('aria-pressed')).toBe('true')
+
+  await visible(page, 'comment-input').locator('input').fill('看起来很能装，求链接')
+  await visible(page, 'comment-send').click()
+  const mine = page.locator('[data-testid="post-page"] [data-testid="comment"]:visible', {
+    hasText: '看起来很能装，求链接',
+  })
+  await mine.waitFor()
+  await mine.locator('[data-testid="comment-reply"]').click()
+  await visible(page, 'reply-target').waitFor()
+  await visible(page, 'comment-input').locator('input').fill('自己补充一句：是帆布袋')
+  await visible(page, 'comment-send').click()
+  await page
+    .locator('[data-testid="post-page"] [data-testid="reply"]:visible', { hasText: '自己补充一句：是帆布袋' })
+    .waitFor()
+  await screenshot(page, 'community-06-liked-commented')
+
+  const token = await page.evaluate(() => {
+    const stored = JSON.parse(window.localStorage.getItem('fanloop.session') ?? '{}') as { data?: string }
+    return (JSON.parse(stored.data ?? '{}') as { state?: { token?: string } }).state?.token ?? ''
+  })
+  const post = await api('GET', '/posts/post-r2', { token })
+  expect(post).toMatchObject({ likedByMe: true, likeCount: likesBefore + 1 })
+  const comments = (await api('GET', '/posts/post-r2/comments', { token })) as {
+    items: { text: string; replies: { text: string }[] }[]
+  }
+  const thread = comments.items.find((item) => item.text === '看起来很能装，求链接')
+  expect(thread?.replies.map((reply) => reply.text)).toEqual(['自己补充一句：是帆布袋'])
+  phone.expectNoErrors()
+})
+
+test('pictures open full screen, one slide each, and close with a tap', async () => {
+  const page = phone.page
+  await page.goto('/packages/community/post/index?id=post-h1')
+  await pageInFront(page, 'post-page')
+  const images = page.locator('[data-testid="post-page"]:visible [data-testid="post-image"]')
+  await images.first().waitFor()
+  expect(await images.count()).toBe(3)
+  await images.nth(1).click()
+  const viewer = page.locator('.preview-image')
+  await viewer.waitFor()
+  expect(await viewer.locator('taro-swiper-item-core').count()).toBe(3)
+  const box = await viewer.boundingBox()
+  expect(box).toMatchObject({ width: 390, height: 844 })
+  await page.waitForTimeout(300)
+  await screenshot(page, 'community-07-image-preview')
+  await viewer.click()
+  await viewer.waitFor({ state: 'detached' })
+  phone.expectNoErrors()
+})
+
+test('report a post with a reason', async () => {
+  const page = phone.page
+  await page.goto('/packages/community/post/index?id=post-h3')
+  await pageInFront(page, 'post-page')
+  await visible(page, 'report-button').click()
+  await visible(page, 'report-sheet').waitFor()
+  await visible(page, 'report-reason-misinformation').click()
+  await screenshot(page, 'community-08-report')
+  const reported = page.waitForResponse((response) => response.url().endsWith('/posts/post-h3/report'))
+  await visible(page, 'report-submit').click()
+  expect((await reported).status()).toBe(200)
+  await page.getByText('已收到举报，我们会尽快处理').waitFor()
+  await page.locator('[data-testid="report-sheet"]').waitFor({ state: 'detached' })
+  phone.expectNoErrors()
+})
+
+test('a post made of markup is shown as those characters: no dialog, no element', async () => {
+  const page = phone.page
+  const { token } = (await api('POST', '/__mock/persona', { body: { id: 'kol-distributor' } })) as { token: string }
+  const post = (await api('POST', '/posts', { token, body: { text: MARKUP }, key: 'e2e-markup-post' })) as {
+    id: string
+    text: string
+  }
+  expect(post.text).toBe(MARKUP)
+
+  await page.goto('/pages/community/index')
+  await pageInFront(page, 'community-page')
+  const card = page.locator(`[data-testid="post-card"][data-post-id="${post.id}"]:visible`)
+  await card.waitFor()
+  expect(await card.locator('[data-testid="post-text"]').textContent()).toBe(MARKUP)
+  await card.click()
+  await pageInFront(page, 'post-page')
+  const full = visible(page, 'post-full-text')
+  await full.waitFor()
+  expect(await full.textContent()).toBe(MARKUP)
+  expect(await full.innerText()).toBe(MARKUP)
+  await page.waitForTimeout(500)
+  await screenshot(page, 'community-09-markup-as-text')
+  const injected = await page.evaluate(() => ({
+    images: document.querySelectorAll('img[src="x"]').length,
+    scripts: [...document.querySelectorAll('script')].filter((script) => script.textContent?.includes('alert(1)'))
+      .length,
+  }))
+  expect(injected).toEqual({ images: 0, scripts: 0 })
+  expect(dialogs).toEqual([])
+  phone.expectNoErrors()
+})

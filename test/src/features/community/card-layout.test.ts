@@ -1,0 +1,136 @@
+import {
+  AUTHOR_ROW_HEIGHT,
+  CARD_CONTENT_WIDTH,
+  CARD_INNER_GAP,
+  CARD_PADDING,
+  FEED_TEXT_MAX_LINES,
+  META_ROW_HEIGHT,
+  MORE_ROW_HEIGHT,
+  PRODUCT_CARD_HEIGHT,
+  SINGLE_IMAGE_SIZE,
+  TEXT_FONT_SIZE,
+  TEXT_LINE_HEIGHT,
+  commentLayout,
+  countLines,
+  imageGridOf,
+  postCardLayout,
+} from '@/features/community/lib/card-layout'
+import { offsetsOf, visibleRange } from '@/features/community/lib/virtual-window'
+
+const widthEm = CARD_CONTENT_WIDTH / TEXT_FONT_SIZE
+const post = (text: string, images = 0, productId: string | null = null) => ({
+  text,
+  images: Array.from({ length: images }, (_, index) => `https://x/${index}.jpg`),
+  productId,
+})
+
+describe('countLines: break-anywhere lines from character widths', () => {
+  test.each([
+    ['', 0],
+    ['好', 1],
+    ['好'.repeat(Math.floor(widthEm)), 1],
+    ['好'.repeat(Math.floor(widthEm) + 1), 2],
+    ['好'.repeat(Math.floor(widthEm) * 3), 3],
+  ])('%j takes %i lines', (text, lines) => expect(countLines(text, widthEm)).toBe(lines))
+
+  test('narrow Latin letters fit more per line than CJK, emoji fewer', () => {
+    const cjk = countLines('好'.repeat(100), widthEm)
+    expect(countLines('a'.repeat(100), widthEm)).toBeLessThan(cjk)
+    expect(countLines('😀'.repeat(100), widthEm)).toBeGreaterThan(cjk)
+  })
+})
+
+describe('imageGridOf', () => {
+  test.each([
+    [0, 0, 0],
+    [1, 1, 1],
+    [2, 2, 1],
+    [3, 3, 1],
+    [4, 2, 2],
+    [5, 3, 2],
+    [9, 3, 3],
+  ])('%i images: %i across, %i rows', (count, columns, rows) => {
+    const grid = imageGridOf(count)
+    expect([grid.columns, grid.rows]).toEqual([columns, rows])
+    // The grid never overflows the card's content box.
+    expect(grid.columns * grid.cell + Math.max(0, grid.columns - 1) * 8).toBeLessThanOrEqual(CARD_CONTENT_WIDTH)
+  })
+})
+
+describe('postCardLayout: the card height is the sum of its blocks', () => {
+  test('a short text-only post', () => {
+    const layout = postCardLayout(post('新人报到～'))
+    expect(layout).toMatchObject({ textLines: 1, isClamped: false, hasProduct: false })
+    expect(layout.height).toBe(
+      2 * CARD_PADDING + AUTHOR_ROW_HEIGHT + TEXT_LINE_HEIGHT + META_ROW_HEIGHT + 2 * CARD_INNER_GAP,
+    )
+  })
+
+  test('long text is clamped to the feed lines with a "全文" row', () => {
+    const layout = postCardLayout(post('长'.repeat(1000)))
+    expect(layout.isClamped).toBe(true)
+    expect(layout.textLines).toBe(FEED_TEXT_MAX_LINES)
+    expect(layout.height).toBe(
+      2 * CARD_PADDING +
+        AUTHOR_ROW_HEIGHT +
+        FEED_TEXT_MAX_LINES * TEXT_LINE_HEIGHT +
+        MORE_ROW_HEIGHT +
+        META_ROW_HEIGHT +
+        2 * CARD_INNER_GAP,
+    )
+  })
+
+  test('images and a product card add their blocks and gaps', () => {
+    const withAll = postCardLayout(post('好', 1, 'p-serum'))
+    const textOnly = postCardLayout(post('好'))
+    expect(withAll.height - textOnly.height).toBe(SINGLE_IMAGE_SIZE + PRODUCT_CARD_HEIGHT + 2 * CARD_INNER_GAP)
+    const nine = postCardLayout(post('好', 9))
+    expect(nine.images.rows).toBe(3)
+    expect(nine.height - textOnly.height).toBe(nine.images.height + CARD_INNER_GAP)
+  })
+
+  test('the same post always gets the same height (a pure function)', () => {
+    const sample = post('<script>alert(1)</script><img src=x onerror=alert(1)>', 4)
+    expect(postCardLayout(sample)).toEqual(postCardLayout({ ...sample }))
+  })
+})
+
+describe('commentLayout', () => {
+  test('a comment and its replies: one entry each, replies narrower', () => {
+    const text = '评'.repeat(40)
+    const layout = commentLayout({ text, replies: [{ text } as never, { text: '好' } as never] })
+    expect(layout.entries).toHaveLength(3)
+    expect(layout.entries[1]).toBeGreaterThanOrEqual(layout.entries[0] ?? 0)
+    expect(layout.height).toBe(40 + layout.entries.reduce((sum, entry) => sum + entry, 0))
+  })
+})
+
+describe('virtual window', () => {
+  const heights = Array.from({ length: 5000 }, (_, index) => 200 + (index % 7) * 50)
+  const offsets = offsetsOf(heights, 16)
+
+  test('offsets add heights and gaps; the total has no trailing gap', () => {
+    expect(offsets.starts.slice(0, 3)).toEqual([0, 216, 482])
+    expect(offsets.total).toBe(heights.reduce((sum, height) => sum + height, 0) + 16 * (heights.length - 1))
+  })
+
+  test('only the items around the screen are in range, anywhere in a long list', () => {
+    for (const top of [-500, 0, 123_456, offsets.total - 800]) {
+      const range = visibleRange(offsets, heights, top, 1600, 1600)
+      expect(range.end - range.start).toBeLessThanOrEqual(30)
+      for (let index = range.start; index < range.end; index += 1) {
+        const start = offsets.starts[index] ?? 0
+        expect(start + (heights[index] ?? 0)).toBeGreaterThan(top - 1600)
+        expect(start).toBeLessThan(top + 1600 + 1600)
+      }
+      // Nothing that overlaps the screen is left out.
+      const before = range.start - 1
+      if (before >= 0) expect((offsets.starts[before] ?? 0) + (heights[before] ?? 0)).toBeLessThanOrEqual(top - 1600)
+      if (range.end < heights.length) expect(offsets.starts[range.end]).toBeGreaterThanOrEqual(top + 3200)
+    }
+  })
+
+  test('an empty list has nothing in range', () => {
+    expect(visibleRange(offsetsOf([], 16), [], 0, 800, 800)).toEqual({ start: 0, end: 0 })
+  })
+})
