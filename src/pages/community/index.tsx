@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import type { PostSection } from '@/features/community/api/post-queries'
+import { ChallengePinned } from '@/features/community/components/challenge-pinned'
 import { CommunityFeed } from '@/features/community/components/community-feed'
 import { ComposeEntry } from '@/features/community/components/compose-entry'
 import { TopicChips } from '@/features/community/components/topic-chips'
@@ -34,6 +35,8 @@ export default function CommunityPage() {
           </View>
         ))}
       </View>
+      {/* This week's check-in challenge, pinned above the posts. */}
+      <ChallengePinned />
       <TopicChips topic={topic} onTopicChosen={setTopic} />
       <CommunityFeed key={`${section}/${topic ?? ''}`} section={section} topic={topic} />
       <ComposeEntry />

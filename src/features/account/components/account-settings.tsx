@@ -37,7 +37,13 @@ export function AccountSettings() {
       </View>
       {isSignedIn ? (
         <View className='account-settings__sign-out'>
-          <ActionButton variant='secondary' isBlock testId='sign-out' isBusy={signOut.isPending} onTap={() => signOut.mutate()}>
+          <ActionButton
+            variant='secondary'
+            isBlock
+            testId='sign-out'
+            isBusy={signOut.isPending}
+            onTap={() => signOut.mutate()}
+          >
             {common.signOut}
           </ActionButton>
         </View>

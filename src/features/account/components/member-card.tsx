@@ -22,12 +22,20 @@ export function MemberCard({ member }: { member: Member }) {
         </View>
         <View className='member-card__who'>
           <Text className='member-card__name'>{text.signedInAs(member.nickname)}</Text>
-          <View className='member-card__level' hoverClass='member-card--pressed' onClick={() => void Taro.navigateTo({ url: routes.levels })}>
+          <View
+            className='member-card__level'
+            hoverClass='member-card--pressed'
+            onClick={() => void Taro.navigateTo({ url: routes.levels })}
+          >
             <Text className='member-card__badge'>{member.levelCode}</Text>
             <Text data-testid='level-name'>{progress.current?.name ?? member.levelCode}</Text>
           </View>
         </View>
-        <View className='member-card__points' hoverClass='member-card--pressed' onClick={() => void Taro.navigateTo({ url: routes.points })}>
+        <View
+          className='member-card__points'
+          hoverClass='member-card--pressed'
+          onClick={() => void Taro.navigateTo({ url: routes.points })}
+        >
           <Text className='member-card__points-value' data-testid='points-balance'>
             {formatPoints(member.pointsBalance)}
           </Text>

@@ -7,14 +7,14 @@ import { ActionButton } from '@/components/action-button'
 import { isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useSendSmsCode, useSignInByPhone } from '../api/account-queries'
-import { accountMessages } from '../messages'
+import { signInMessages } from '../sign-in-messages'
 import './sign-in.scss'
 
 type FieldName = 'phone' | 'smsCode'
 
 /** H5 sign-in: phone + SMS code, errors next to their field, resend countdown. */
 export function PhoneSignInForm({ onSignedIn }: { onSignedIn: (answer: SignedIn) => void }) {
-  const text = useMessages(accountMessages)
+  const text = useMessages(signInMessages)
   const locale = useLocale((state) => state.locale)
   const [phone, setPhone] = useState('')
   const [smsCode, setSmsCode] = useState('')

@@ -4,7 +4,7 @@ import type { SignedIn } from '@/contract'
 import { ActionButton } from '@/components/action-button'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useSignInByWechat } from '../api/account-queries'
-import { accountMessages } from '../messages'
+import { signInMessages } from '../sign-in-messages'
 
 async function getLoginCode(): Promise<string> {
   const { code } = await Taro.login()
@@ -13,7 +13,7 @@ async function getLoginCode(): Promise<string> {
 
 /** Mini-program sign-in: Taro.login's code goes to /auth/wechat; the server exchanges it. */
 export function WechatSignIn({ onSignedIn }: { onSignedIn: (answer: SignedIn) => void }) {
-  const text = useMessages(accountMessages)
+  const text = useMessages(signInMessages)
   const locale = useLocale((state) => state.locale)
   const signIn = useSignInByWechat(getLoginCode)
   return (
@@ -23,7 +23,12 @@ export function WechatSignIn({ onSignedIn }: { onSignedIn: (answer: SignedIn) =>
           {describeError(signIn.error, locale)}
         </View>
       ) : null}
-      <ActionButton isBlock testId='wechat-sign-in' isBusy={signIn.isPending} onTap={() => signIn.mutate(undefined, { onSuccess: onSignedIn })}>
+      <ActionButton
+        isBlock
+        testId='wechat-sign-in'
+        isBusy={signIn.isPending}
+        onTap={() => signIn.mutate(undefined, { onSuccess: onSignedIn })}
+      >
         {text.wechatSignIn}
       </ActionButton>
     </View>

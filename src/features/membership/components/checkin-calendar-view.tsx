@@ -10,6 +10,7 @@ import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { checkinCalendarQuery, useMakeUpCheckin } from '../api/membership-queries'
 import { monthGrid, shiftMonth } from '../lib/month-grid'
+import { calendarMessages } from '../messages/calendar'
 import { checkinMessages } from '../messages/checkin'
 import { RewardLadder } from './reward-ladder'
 import './checkin-calendar-view.scss'
@@ -26,7 +27,7 @@ export function CheckinCalendarView() {
 }
 
 function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onMonthChosen: (month: string) => void }) {
-  const text = useMessages(checkinMessages)
+  const text = { ...useMessages(checkinMessages), ...useMessages(calendarMessages) }
   const locale = useLocale((state) => state.locale)
   const makeUp = useMakeUpCheckin()
   const intent = useRef<{ date: string; key: string } | null>(null)
@@ -72,7 +73,11 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
         </Text>
       </View>
       <View className='checkin-calendar__nav'>
-        <View className='checkin-calendar__nav-button' hoverClass='checkin-calendar__nav-button--pressed' onClick={() => onMonthChosen(shiftMonth(calendar.month, -1))}>
+        <View
+          className='checkin-calendar__nav-button'
+          hoverClass='checkin-calendar__nav-button--pressed'
+          onClick={() => onMonthChosen(shiftMonth(calendar.month, -1))}
+        >
           <Text>‹ {text.previousMonth}</Text>
         </View>
         <Text className='checkin-calendar__month' data-testid='calendar-month'>
@@ -99,7 +104,15 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
           const isToday = cell.date === calendar.today
           const isMissed = calendar.missedDates.includes(cell.date)
           const isFuture = cell.date > calendar.today
-          const state = isMadeUp ? 'made-up' : isChecked ? 'checked' : isMissed ? 'missed' : isFuture ? 'future' : 'plain'
+          const state = isMadeUp
+            ? 'made-up'
+            : isChecked
+              ? 'checked'
+              : isMissed
+                ? 'missed'
+                : isFuture
+                  ? 'future'
+                  : 'plain'
           return (
             <View
               key={cell.date}

@@ -6,6 +6,7 @@ import { ActionButton } from '@/components/action-button'
 import { PhoneSignInForm } from '@/features/account/components/phone-sign-in-form'
 import { WechatSignIn } from '@/features/account/components/wechat-sign-in'
 import { accountMessages } from '@/features/account/messages'
+import { signInMessages } from '@/features/account/sign-in-messages'
 import { useAppConfig } from '@/lib/app-config'
 import { isWeapp } from '@/lib/env'
 import { useMessages } from '@/lib/i18n'
@@ -15,7 +16,8 @@ import { selectIsSignedIn, useSession } from '@/stores/session'
 import './index.scss'
 
 export default function SignInPage() {
-  const text = useMessages(accountMessages)
+  const text = useMessages(signInMessages)
+  const account = useMessages(accountMessages)
   const config = useAppConfig()
   const { params } = useRouter()
   const returnTo = params.returnTo ? decodeURIComponent(params.returnTo) : undefined
@@ -35,7 +37,7 @@ export default function SignInPage() {
     <PageShell title={text.signInTitle} testId='sign-in-page'>
       <View className='sign-in__head'>
         <Text className='sign-in__brand'>{config?.brandName ?? ' '}</Text>
-        <Text className='sign-in__subtitle'>{text.signInSubtitle}</Text>
+        <Text className='sign-in__subtitle'>{account.signInSubtitle}</Text>
       </View>
       {referralCode ? (
         <Text className='sign-in__referral' data-testid='referral-notice'>
