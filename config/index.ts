@@ -23,7 +23,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp',
     plugins: [],
     // Taro only forwards TARO_APP_* from .env files; this also takes it from the shell (README).
-    defineConstants: { 'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? '') },
+    defineConstants: {
+      'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      'process.env.TARO_APP_H5_ORIGIN': JSON.stringify(process.env.TARO_APP_H5_ORIGIN ?? ''),
+    },
     // H5 only: the favicon linked from src/index.html (the mini-program has no use for it).
     copy: {
       patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: 'dist/h5/favicon.png' }] : [],

@@ -8,6 +8,7 @@ export default defineAppConfig({
       root: 'packages/mall',
       pages: ['gift/index', 'redeem-result/index', 'addresses/index', 'redemptions/index', 'redemption/index'],
     },
+    { root: 'packages/distribution', pages: ['card/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -13,6 +13,8 @@ declare namespace NodeJS {
     TARO_APP_ID: string
     /** Base URL of the FanLoop API, e.g. https://api.brand.com/api/v1 (see README). */
     TARO_APP_API_BASE?: string
+    /** Origin of the H5 app for links the mini-program shares (QR codes on its posters); see README. */
+    TARO_APP_H5_ORIGIN?: string
   }
 }
 

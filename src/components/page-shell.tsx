@@ -5,6 +5,7 @@ import { useAppConfig } from '@/lib/app-config'
 import { useRefreshOnShow } from '@/lib/query'
 import { findReferralCode, parseSearch } from '@/lib/referral'
 import { useReferral } from '@/stores/referral'
+import { SinglePageBanner } from './single-page-banner'
 import './page-shell.scss'
 
 type PageShellProps = { children: ReactNode; title?: string; testId?: string }
@@ -44,6 +45,7 @@ export function PageShell({ children, title, testId }: PageShellProps) {
     : undefined
   return (
     <View className='page-shell' style={themeVariables} data-testid={testId}>
+      <SinglePageBanner />
       {children}
     </View>
   )

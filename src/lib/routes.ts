@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { isSinglePageMode } from './single-page'
 
 export const routes = {
   home: '/pages/home/index',
@@ -15,6 +16,7 @@ export const routes = {
   addresses: '/packages/mall/addresses/index',
   redemptions: '/packages/mall/redemptions/index',
   redemption: '/packages/mall/redemption/index',
+  referralCard: '/packages/distribution/card/index',
 } as const
 
 const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall, routes.me]
@@ -37,7 +39,8 @@ const isSafeReturnPath = (path: string): boolean => path.startsWith('/pages/') |
 
 /** Go to sign-in, remembering where to come back to. Does nothing if already there. */
 export function goToSignIn(returnTo: string = currentRoute()): void {
-  if (returnTo.startsWith(routes.signIn)) return
+  // Opened from Moments there is no login: the page says how to open the full app instead.
+  if (returnTo.startsWith(routes.signIn) || isSinglePageMode()) return
   void Taro.navigateTo({ url: `${routes.signIn}?returnTo=${encodeURIComponent(returnTo)}` })
 }
 

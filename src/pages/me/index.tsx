@@ -2,6 +2,7 @@ import { PageShell } from '@/components/page-shell'
 import { AccountSettings } from '@/features/account/components/account-settings'
 import { MemberSummary } from '@/features/account/components/member-summary'
 import { settingsMessages } from '@/features/account/messages'
+import { DistributionEntries } from '@/features/distribution/components/distribution-entries'
 import { MallEntries } from '@/features/mall/components/mall-entries'
 import { MemberEntries } from '@/features/membership/components/member-entries'
 import { useMessages } from '@/lib/i18n'
@@ -17,6 +18,7 @@ export default function MePage() {
         <>
           <MemberEntries />
           <MallEntries />
+          <DistributionEntries />
         </>
       ) : null}
       <AccountSettings />
