@@ -1,14 +1,13 @@
 import { createElement, useEffect, type PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { accountKeys } from '@/features/account/api/account-queries'
 import { followBrandInTabBar } from '@/lib/app-config'
 import { connectAppVisibility, createQueryClient } from '@/lib/query'
 import { useLocale, useMessages } from '@/lib/i18n'
-import { findReferralCode } from '@/lib/referral'
+import { useLaunchReferral } from '@/lib/launch-referral'
 import { goToSignIn } from '@/lib/routes'
 import { tabBarMessages } from '@/lib/tab-bar'
-import { useReferral } from '@/stores/referral'
 import { useSession } from '@/stores/session'
 import './app.scss'
 
@@ -35,8 +34,7 @@ function useTabBarLanguage(): void {
 
 function App({ children }: PropsWithChildren) {
   useTabBarLanguage()
-  // A mini-program code opens the app with query.scene = "r%3DCODE": it binds like a ?ref= link.
-  useLaunch((options) => useReferral.getState().captured(findReferralCode(options?.query)))
+  useLaunchReferral()
   return createElement(QueryClientProvider, { client: queryClient }, children)
 }
 

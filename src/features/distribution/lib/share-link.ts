@@ -1,8 +1,7 @@
 /**
  * Where a member's referral code travels (domain rules: share path `/pages/home/index?ref=CODE`,
- * mini-program code scene `r=CODE`). Kept tiny: the home page imports it for its share payload.
+ * mini-program code scene `r=CODE`). Kept tiny: the weapp home page imports it for its share payload.
  */
-export const HOME_PATH = '/pages/home/index'
 
 /** `path` with `ref=CODE` added (the code replaces any ref already there); no code, no change. */
 export function withReferral(path: string, code: string | null | undefined): string {

@@ -1,5 +1,6 @@
 import { apiBase } from '@/lib/env'
-import { HOME_PATH, withReferral } from './share-link'
+import { routes } from '@/lib/routes'
+import { withReferral } from './share-link'
 
 /**
  * Where the H5 app lives: this page's origin on H5. The mini-program has none of its own, so it
@@ -14,5 +15,5 @@ export function h5Origin(): string {
 
 /** The link a member shares: the home page with their code (H5 routes are paths, not hashes). */
 export function shareUrl(code: string): string {
-  return `${h5Origin()}${withReferral(HOME_PATH, code)}`
+  return `${h5Origin()}${withReferral(routes.home, code)}`
 }

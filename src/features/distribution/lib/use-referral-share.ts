@@ -1,32 +1,7 @@
-import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useQuery } from '@tanstack/react-query'
-import { meQuery } from '@/features/account/api/account-queries'
-import { selectIsSignedIn, useSession } from '@/stores/session'
-import { referralQuery, withReferral } from './share-link'
-
-export type ShareTarget = {
-  title?: string
-  /** The page to open, from the root (`/pages/home/index`), without a query. */
-  path: string
-  /** The page's own query (`id=gift-1`), if it needs one to show the same thing. */
-  query?: string
-}
+import type { ShareTarget } from './share-target'
 
 /**
- * What this page shares to a chat and to Moments, carrying the member's own referral code when they
- * have one (a distributor). The page config must set `enableShareAppMessage` / `enableShareTimeline`
- * on weapp; on H5 Taro's hooks do nothing. Sharing itself pays nothing: no request is made here.
+ * H5: Taro's share hooks are stubs there, so this is empty and keeps the home page's first screen
+ * light; the card page's share button shares the link itself. weapp: use-referral-share.weapp.ts.
  */
-export function useReferralShare(target: ShareTarget) {
-  const isSignedIn = useSession(selectIsSignedIn)
-  const code = useQuery({ ...meQuery(), enabled: isSignedIn }).data?.referralCode ?? null
-  const query = target.query ?? ''
-  const payload = {
-    title: target.title,
-    path: withReferral(query ? `${target.path}?${query}` : target.path, code),
-    query: referralQuery(query, code),
-  }
-  useShareAppMessage(() => ({ title: payload.title, path: payload.path }))
-  useShareTimeline(() => ({ title: payload.title, query: payload.query }))
-  return { code, ...payload }
-}
+export function useReferralShare(_target: ShareTarget): void {}
