@@ -14,8 +14,11 @@ import { registerAccountRoutes } from './modules/account/routes'
 import type { AppRouter, MemberRow } from './modules/account/service'
 import { authenticator } from './modules/account/service'
 import { registerCommunityRoutes } from './modules/community/routes'
+import { registerDistributionRoutes } from './modules/distribution/routes'
 import { registerMallRoutes } from './modules/mall/routes'
 import { registerMembershipRoutes } from './modules/membership/routes'
+import { registerOrderRoutes } from './modules/orders/routes'
+import { registerPlanRoutes } from './modules/plans/routes'
 import { registerPointsRoutes } from './modules/points/routes'
 import { mockEndpoints } from './preview/endpoints'
 import { registerPreviewRoutes } from './preview/routes'
@@ -147,6 +150,9 @@ export const createServerApp = ({
   registerPointsRoutes(router)
   registerMallRoutes(router)
   registerCommunityRoutes(router)
+  registerDistributionRoutes(router)
+  registerOrderRoutes(router)
+  registerPlanRoutes(router)
   if (hasTools) registerPreviewRoutes(router, { reset: (ctx) => resetData(ctx, realNow()) })
   // Built at the first request, when every route has been registered (registration happens at start-up).
   let document: ReturnType<typeof buildOpenApiDocument> | null = null

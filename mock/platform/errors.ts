@@ -9,9 +9,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   INVALID_JSON: 400,
   IDEMPOTENCY_KEY_REQUIRED: 400,
   SMS_CODE_INVALID: 400,
+  WXACODE_INVALID: 400,
   ADDRESS_REQUIRED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  NOT_DISTRIBUTOR: 403,
   LEVEL_TOO_LOW: 403,
   NOT_FOUND: 404,
   ALREADY_CHECKED_IN: 409,
@@ -25,6 +27,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   ADDRESS_LIMIT_REACHED: 409,
   CANCEL_NOT_ALLOWED: 409,
   EVENT_CLOSED: 409,
+  DISTRIBUTION_NOT_ALLOWED: 409,
+  WITHDRAWAL_NOT_ALLOWED: 409,
+  REFUND_NOT_ALLOWED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
@@ -47,6 +52,11 @@ export class ApiError extends Error {
        * Every other refusal changes nothing.
        */
       keepsWrites?: boolean
+      /**
+       * Fields beside `error` in the body, for a refusal that relays a third party's own answer (WeChat's
+       * errcode / errmsg for the mini-program code).
+       */
+      extraBody?: Record<string, unknown>
     } = {},
   ) {
     super(message)

@@ -116,7 +116,7 @@ const toHonoPath = (path: string): string => `${API_BASE_PATH}${path.replace(/\{
 
 const fromApiError = (error: ApiError): Answer => ({
   status: error.status,
-  body: errorBody(error.code, error.message, error.details),
+  body: { ...errorBody(error.code, error.message, error.details), ...error.options.extraBody },
   headers: error.options.headers,
 })
 
@@ -279,11 +279,19 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
   const serveBytes = (path: string, handler: BytesHandler) => {
     app.get(toHonoPath(path), async (c) => {
       const params = c.req.param() as Record<string, string>
-      const found = await deps.db.transaction(async (sql) => {
-        const realNowMs = deps.realNow()
-        const nowMs = realNowMs + (await deps.clockOffset(sql))
-        return handler({ sql, nowMs, realNowMs, config: deps.config, settings: deps.settings }, params)
-      })
+      const query = new URL(c.req.url).searchParams
+      let found: Awaited<ReturnType<BytesHandler>>
+      try {
+        found = await deps.db.transaction(async (sql) => {
+          const realNowMs = deps.realNow()
+          const nowMs = realNowMs + (await deps.clockOffset(sql))
+          return handler({ sql, nowMs, realNowMs, config: deps.config, settings: deps.settings }, params, query)
+        })
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        const answer = fromApiError(error)
+        return c.json(answer.body as object, answer.status as ContentfulStatusCode, answer.headers)
+      }
       if (!found) return c.json(errorBody('NOT_FOUND', 'There is no such file.'), 404)
       // nosniff: a browser shows the bytes as the type we checked them to be, never as markup it guessed.
       return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -302,6 +310,7 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
 export type BytesHandler = (
   ctx: Ctx,
   params: Record<string, string>,
+  query: URLSearchParams,
 ) => Promise<{ bytes: Uint8Array; contentType: string } | null>
 
 const fileOf = async (

@@ -21,6 +21,28 @@ export type ServerSettings = {
     reviewDelayMinutes: number
     bannedWords?: readonly string[]
   }
+  /** Distribution's server-side knobs. Absent: DEFAULT_DISTRIBUTION_SETTINGS. */
+  distribution?: Partial<DistributionSettings>
+}
+
+export type DistributionSettings = {
+  /** The mock's review approves an application this long after it was made (0: at once). */
+  applicationReviewMinutes: number
+  /** The mock's payout pays a withdrawal this long after it was requested (0: at once). */
+  withdrawalPayoutHours: number
+  /** The second level's rate where the config has two commission levels. */
+  secondLevelRateBps: number
+  /** The task route: this check-in streak and this level (rank: V3 = 3). */
+  taskStreakDays: number
+  taskLevelRank: number
+}
+
+export const DEFAULT_DISTRIBUTION_SETTINGS: DistributionSettings = {
+  applicationReviewMinutes: 30,
+  withdrawalPayoutHours: 24,
+  secondLevelRateBps: 300,
+  taskStreakDays: 7,
+  taskLevelRank: 3,
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {

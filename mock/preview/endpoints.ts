@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import {
+  BindingSource,
   defineEndpoint,
   Gift,
   IsoDate,
@@ -16,8 +17,6 @@ import { PERSONA_IDS } from '../seed/personas'
 // Operator and test tools under /api/v1/__mock/: served by the mock only, never part of the app build.
 
 const Int = v.pipe(v.number(), v.integer())
-
-const BindingSource = v.picklist(['card', 'link', 'post', 'code'])
 
 /** The clock may be set anywhere a preview makes sense, not to a year no date arithmetic is ready for. */
 const EARLIEST_CLOCK = '2000-01-01T00:00:00Z'

@@ -329,3 +329,39 @@ export const PRODUCTS = [
  * A fresh state, the same for the same `nowMs`: persona histories (streaks, expiring lots, pending
  * commission) are placed relative to it, so `POST /__mock/reset` brings them back to "today".
  */
+
+/** The operator's KOL invite codes: one without limit for previews and tests, one with a few uses left. */
+export const INVITE_CODES = [
+  { code: 'FANKOL2026', maxUses: null, expiresAt: null },
+  { code: 'LINA-VIP', maxUses: 3, expiresAt: null },
+]
+
+const plan = (
+  id: string,
+  name: string,
+  tier: 'ordinary' | 'advanced',
+  period: 'monthly' | 'quarterly' | 'yearly',
+  priceFen: number,
+) => ({
+  id,
+  name,
+  tier,
+  period,
+  durationDays: { monthly: 30, quarterly: 90, yearly: 365 }[period],
+  priceFen,
+  checkinMultiplierPercent: tier === 'advanced' ? 150 : 120,
+  monthlyCouponFen: tier === 'advanced' ? 1500 : 500,
+  priorityShipping: tier === 'advanced',
+  // Only the yearly advanced plan, and only on H5 where the config allows it: never in the mini-program.
+  grantsDistributionH5: tier === 'advanced' && period === 'yearly',
+})
+
+/** The paid membership: ordinary and advanced, monthly / quarterly / yearly. */
+export const PLANS = [
+  plan('plan-ordinary-monthly', '普通会员 · 月卡', 'ordinary', 'monthly', 1500),
+  plan('plan-ordinary-quarterly', '普通会员 · 季卡', 'ordinary', 'quarterly', 3900),
+  plan('plan-ordinary-yearly', '普通会员 · 年卡', 'ordinary', 'yearly', 12800),
+  plan('plan-advanced-monthly', '高级会员 · 月卡', 'advanced', 'monthly', 3000),
+  plan('plan-advanced-quarterly', '高级会员 · 季卡', 'advanced', 'quarterly', 7800),
+  plan('plan-advanced-yearly', '高级会员 · 年卡', 'advanced', 'yearly', 25800),
+]

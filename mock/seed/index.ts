@@ -3,12 +3,20 @@ import { DAY_MS, HOUR_MS } from '../platform/clock'
 import { addDays, businessDay, instantOfDay } from '../platform/time'
 import { createMember } from '../modules/account/service'
 import { createEvent, createPost, createTopics } from '../modules/community/service'
-import { bindByReferral, recordCommission, settleDueCommissions } from '../modules/distribution/service'
+import {
+  bindByReferral,
+  createInviteCodes,
+  grantRights,
+  recordCommission,
+  seedWithdrawal,
+  settleDueCommissions,
+} from '../modules/distribution/service'
+import { createPlans } from '../modules/plans/service'
 import { addAddress, cancelRedemption, createGiftCategories, createGifts, redeem } from '../modules/mall/service'
 import { checkIn, defineTasks, settleTasks } from '../modules/membership/service'
 import { createOrder, createProducts } from '../modules/orders/service'
 import { addEntry } from '../modules/points/service'
-import { FAN_NICKNAMES, GIFT_CATEGORIES, GIFTS, PRODUCTS, TASKS, TOPICS } from './catalogue'
+import { FAN_NICKNAMES, GIFT_CATEGORIES, GIFTS, INVITE_CODES, PLANS, PRODUCTS, TASKS, TOPICS } from './catalogue'
 import { SEED_MEMBERS, SEED_REFERRAL_CODES } from './personas'
 import { placeholderImage } from './placeholder-image'
 
@@ -37,6 +45,8 @@ export const seed = async (ctx: Ctx): Promise<void> => {
   await createTopics(ctx, TOPICS)
   await defineTasks(ctx, TASKS)
   await createProducts(ctx, PRODUCTS)
+  await createPlans(ctx, PLANS)
+  await createInviteCodes(ctx, INVITE_CODES)
 
   await member({
     id: ids.official,
@@ -78,6 +88,7 @@ export const seed = async (ctx: Ctx): Promise<void> => {
     referralCode: SEED_REFERRAL_CODES.kol,
     createdAt: daysAgo(200),
   })
+  await grantRights(at(daysAgo(180)), ids.kol, 'invite_code')
   await earn(ids.kol, 1200, 'adjustment', '达人共创活动奖励', daysAgo(120))
   await earn(ids.kol, 980, 'task', '邀请好友注册奖励', daysAgo(60))
   await earn(ids.kol, 500, 'post', '优质笔记奖励', daysAgo(20))
@@ -146,9 +157,10 @@ export const seed = async (ctx: Ctx): Promise<void> => {
     createdAt: daysAgo(90),
   })
   await earn(ids.mentor, 420, 'task', '邀请好友注册奖励', daysAgo(80))
-  await bindByReferral(at(daysAgo(90)), ids.mentor, SEED_REFERRAL_CODES.kol, 'code')
+  await bindByReferral(at(daysAgo(90)), ids.mentor, SEED_REFERRAL_CODES.kol, 'code', { isSignup: true })
+  await grantRights(at(daysAgo(60)), ids.mentor, 'task')
 
-  const sources = ['card', 'link', 'post', 'code'] as const
+  const sources = ['card', 'link', 'post', 'code', 'scene'] as const
   for (const [index, nickname] of FAN_NICKNAMES.entries()) {
     const number = String(index + 1).padStart(2, '0')
     const boundMs = daysAgo((index + 1) * 4, 3)
@@ -165,6 +177,7 @@ export const seed = async (ctx: Ctx): Promise<void> => {
       `m-fan-${number}`,
       SEED_REFERRAL_CODES.kol,
       sources[index % sources.length] ?? 'link',
+      { isSignup: true },
     )
   }
 
@@ -192,6 +205,11 @@ export const seed = async (ctx: Ctx): Promise<void> => {
   await orderThroughKol(4, 'p-giftbox', 1, 20, false)
   await orderThroughKol(5, 'p-serum', 1, 6, true)
   await settleDueCommissions(ctx)
+  // A withdrawal paid out of the settled commission, leaving some to withdraw.
+  await seedWithdrawal(at(daysAgo(9)), ids.kol, 2000, { status: 'paid', reason: null, at: daysAgo(8) })
+  // Arrivals that did not bind: the mentor (bound to Lina) through Lina's own card again, Lina through her own code.
+  await bindByReferral(at(daysAgo(3)), ids.mentor, SEED_REFERRAL_CODES.kol, 'card')
+  await bindByReferral(at(daysAgo(2)), ids.kol, SEED_REFERRAL_CODES.kol, 'link')
 
   await seedPosts(ctx, at, daysAgo, today)
 

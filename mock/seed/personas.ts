@@ -7,6 +7,8 @@ export const SEED_MEMBERS = {
   birthday: 'm-birthday',
   mentor: 'm-mentor',
   official: 'm-official',
+  /** The first of the KOL's fans (m-fan-01..12). */
+  kolFan: 'm-fan-01',
 } as const
 
 /** Referral codes of the seeded distributors; the mentor is bound to the KOL, so a ref the other way is a cycle. */
@@ -31,7 +33,13 @@ export const PERSONAS = [
     memberId: SEED_MEMBERS.kol,
     title: '达人分销员 Lina',
     description:
-      'V4 核心会员，已开通分销，推荐码 LINA88，绑定 13 位粉丝，有待结算佣金；积分商城里有待发货、已发货、已完成、已取消的兑换各一笔和两个收货地址。',
+      'V4 核心会员，已开通分销，推荐码 LINA88，绑定 13 位粉丝（卡片、链接、帖子、推荐码、小程序码），有待结算和已结算佣金、一笔已到账提现；积分商城里有待发货、已发货、已完成、已取消的兑换各一笔和两个收货地址。',
+  },
+  {
+    id: 'kol-fan',
+    memberId: SEED_MEMBERS.kolFan,
+    title: 'Lina 的粉丝',
+    description: '通过 Lina 的推广卡片注册，绑定在保护期内，两天前通过 Lina 的链接下过一单（佣金待结算）。',
   },
   {
     id: 'points-expiring',

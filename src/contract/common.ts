@@ -41,6 +41,11 @@ export const MainlandPhone = v.pipe(v.string(), v.regex(/^1[3-9]\d{9}$/, 'an 11-
 /** Referral codes fit WeChat's 32-character QR scene (`r=CODE`) with room to spare. */
 export const ReferralCode = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{4,8}$/, '4 to 8 letters or digits'))
 
+/** Where a member arrived from through a referral code; `scene` is the mini-program code (`r=CODE`). */
+export const BINDING_SOURCES = ['card', 'link', 'post', 'code', 'scene'] as const
+export const BindingSource = v.picklist(BINDING_SOURCES)
+export type BindingSource = v.InferOutput<typeof BindingSource>
+
 export const CursorQuery = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^(?:[1-9]|[1-4]\d|50)$/, 'a whole number from 1 to 50'))),
@@ -74,6 +79,11 @@ export const ERROR_CODES = [
   'ADDRESS_LIMIT_REACHED',
   'CANCEL_NOT_ALLOWED',
   'EVENT_CLOSED',
+  'NOT_DISTRIBUTOR',
+  'DISTRIBUTION_NOT_ALLOWED',
+  'WITHDRAWAL_NOT_ALLOWED',
+  'REFUND_NOT_ALLOWED',
+  'WXACODE_INVALID',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

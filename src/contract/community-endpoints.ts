@@ -15,7 +15,7 @@ import {
   Uploaded,
   UPLOAD_MAX_BYTES,
 } from './community'
-import { defineEndpoint, endpoints } from './endpoints'
+import { defineEndpoint } from './endpoints'
 import { Ok } from './member'
 
 /**
@@ -145,8 +145,3 @@ export const communityEndpoints = {
     status: 200,
   }),
 } as const
-
-/** Every route of the contract: what the server registers, the OpenAPI document lists and the tests walk. */
-export const allEndpoints = { ...endpoints, ...communityEndpoints } as const
-
-export type AllEndpointName = keyof typeof allEndpoints

@@ -113,6 +113,8 @@ export const Certificate = v.object({
   endsOn: IsoDate,
   issuedAt: IsoDateTime,
   valid: v.boolean(),
+  /** A check-in challenge's badge, or a KOL level (distribution); absent means challenge. */
+  kind: v.optional(v.picklist(['challenge', 'kol_level'])),
 })
 export type Certificate = v.InferOutput<typeof Certificate>
 

@@ -59,7 +59,13 @@ export const AppConfig = v.object({
     bindingDays: PositiveInt,
     settleDays: NonNegativeInt,
     withdrawMinFen: NonNegativeInt,
-    routes: v.object({ inviteCode: v.boolean(), task: v.boolean(), application: v.boolean() }),
+    routes: v.object({
+      inviteCode: v.boolean(),
+      task: v.boolean(),
+      application: v.boolean(),
+      /** H5 only: plans marked for it carry distribution rights. Never in the mini-program (paid entry). */
+      plan: v.optional(v.boolean()),
+    }),
     kolLevels: v.array(v.object({ code: v.string(), name: v.string(), minFans: NonNegativeInt })),
   }),
   features: v.object({

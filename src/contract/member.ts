@@ -1,5 +1,15 @@
 import * as v from 'valibot'
-import { Id, IsoDate, LevelCode, MainlandPhone, NonNegativeInt, PlainText, ReferralCode } from './common'
+import {
+  BindingSource,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  LevelCode,
+  MainlandPhone,
+  NonNegativeInt,
+  PlainText,
+  ReferralCode,
+} from './common'
 
 /**
  * An avatar is one of our own uploads (an http(s) URL under /api/v1/uploads/ naming a JPEG, PNG or WebP), or ''
@@ -28,6 +38,8 @@ export const Member = v.object({
   referralCode: v.nullable(v.string()),
   /** Set once by the member, then locked (birthday gift rule). */
   birthday: v.nullable(IsoDate),
+  /** The membership plan in force (GET /memberships/mine has its benefits); null or absent without one. */
+  membership: v.optional(v.nullable(v.object({ planId: Id, name: v.string(), endsAt: IsoDateTime }))),
 })
 export type Member = v.InferOutput<typeof Member>
 
@@ -41,6 +53,8 @@ export const PhoneSignInRequest = v.object({
   phone: MainlandPhone,
   smsCode: v.pipe(v.string(), v.regex(/^\d{6}$/, 'the 6-digit code')),
   ref: v.optional(ReferralCode),
+  /** How `ref` arrived (default `link`). */
+  refSource: v.optional(BindingSource),
 })
 export type PhoneSignInRequest = v.InferOutput<typeof PhoneSignInRequest>
 
@@ -49,6 +63,7 @@ export const WechatSignInRequest = v.object({
   /** Mock only: a random id the app keeps, standing in for the openid a real backend gets from code2session. */
   installId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))),
   ref: v.optional(ReferralCode),
+  refSource: v.optional(BindingSource),
 })
 export type WechatSignInRequest = v.InferOutput<typeof WechatSignInRequest>
 

@@ -1,4 +1,4 @@
-import type { AllEndpointName } from './community-endpoints'
+import type { AllEndpointName } from './all'
 
 /**
  * One line per route for the OpenAPI document. Kept apart from the endpoint table so the app, which imports the
@@ -55,4 +55,30 @@ export const summaries: Record<AllEndpointName, string> = {
   joinEvent: 'Join a challenge (again: nothing changes; 409 EVENT_CLOSED once it has ended)',
   certificates: "The member's certificates, newest first",
   certificate: "Anyone can check a certificate's code: holder, title, dates (404 for a code never issued)",
+  distributionStatus:
+    'Whether the member distributes, and each way to the right: invite code, the task with live progress, the application, plans (per client)',
+  applyForDistribution:
+    'Become a distributor by an invite code or the task, or apply for review (409 DISTRIBUTION_NOT_ALLOWED with details.reason)',
+  distributionOverview: "The KOL center: today's and total commission by state, fans, KOL level and progress",
+  referralCard:
+    "The distributor's card: code, share path, mini-program scene and image, name, level (403 NOT_DISTRIBUTOR)",
+  recordArrival:
+    "A signed-in member arrived through a referral code: bound (first touch) or not, and why; the code's distributor sees why",
+  arrivals: "Arrivals through the distributor's code that did not bind, with the reason, newest first",
+  fans: "The distributor's fans: source, bound at, protection ends, newest first",
+  commissions: "The distributor's commissions with state and settle date (settled lazily by the server's clock)",
+  requestWithdrawal:
+    'Withdraw settled commission: from the minimum, within what is withdrawable, one pending at a time (409 WITHDRAWAL_NOT_ALLOWED)',
+  withdrawals: "The distributor's withdrawals, newest first: requested, paid or rejected",
+  products: 'Products to share, with price and the commission a distributor earns on one',
+  product: 'One product',
+  createOrder:
+    "Buy (mock payment) through a distributor's link (ref) or a 分享赚 post: points pending, growth, commission",
+  orders: "The member's orders, newest first",
+  order: "One of the member's orders",
+  refundOrder:
+    'Refund within the window: points, growth, commission and a plan reversed exactly once (409 REFUND_NOT_ALLOWED)',
+  plans: 'Membership plans with price, duration and benefits; which carry distribution rights depends on the client',
+  myPlan: "The member's plan periods, the one in force with its benefits, and the monthly coupons",
+  purchasePlan: 'Buy a plan (mock payment, an order like any other): a new period, after the last one when it extends',
 }

@@ -10,10 +10,12 @@ import {
   hasMockRoutes,
   newKey,
   randomPhone,
+  signInAsPersona,
   signUp,
 } from './support/client'
 import { readClock, lockMockClock } from './support/clock'
 import { addAddress, redeem, sampleAddress } from './support/mall'
+import { becomeDistributor, buy } from './support/distribution'
 
 const api = createApiClient()
 // The make-up sample moves the clock.
@@ -159,6 +161,73 @@ const contractCalls: Record<AllEndpointName, Call | null> = {
         return api.request('POST', '/birthday-gift/claim', { token, idempotencyKey: newKey() })
       }
     : null,
+  distributionStatus: (token) => api.request('GET', '/distribution/status?client=h5', { token }),
+  applyForDistribution: (token) =>
+    api.request('POST', '/distribution/apply', { token, body: { route: 'application', note: '想分享好物' } }),
+  distributionOverview: async (token) => {
+    await becomeDistributor(api, token)
+    return api.request('GET', '/distribution/overview', { token })
+  },
+  referralCard: async (token) => {
+    await becomeDistributor(api, token)
+    return api.request('GET', '/distribution/card', { token })
+  },
+  recordArrival: async (token) => {
+    const kol = await signUp(api)
+    const code = await becomeDistributor(api, kol.token)
+    return api.request('POST', '/distribution/arrivals', { token, body: { code, source: 'card' } })
+  },
+  arrivals: async (token) => {
+    await becomeDistributor(api, token)
+    return api.request('GET', '/distribution/arrivals', { token })
+  },
+  fans: async (token) => {
+    const code = await becomeDistributor(api, token)
+    await signUp(api, { ref: code })
+    return api.request('GET', '/distribution/fans', { token })
+  },
+  commissions: async (token) => {
+    const code = await becomeDistributor(api, token)
+    const fan = await signUp(api, { ref: code })
+    await buy(api, fan.token, { productId: 'p-serum' })
+    return api.request('GET', '/distribution/commissions', { token })
+  },
+  // Needs settled commission: the seeded KOL has some and no pending withdrawal.
+  requestWithdrawal: hasMockRoutes
+    ? async () => {
+        const { token } = await signInAsPersona(api, 'kol-distributor')
+        return api.request('POST', '/distribution/withdrawals', {
+          token,
+          body: { amountFen: 1000 },
+          idempotencyKey: newKey(),
+        })
+      }
+    : null,
+  withdrawals: (token) => api.request('GET', '/distribution/withdrawals', { token }),
+  products: () => api.request('GET', '/products'),
+  product: () => api.request('GET', '/products/p-serum'),
+  createOrder: (token) =>
+    api.request('POST', '/orders', { token, body: { productId: 'p-cleanser' }, idempotencyKey: newKey() }),
+  orders: async (token) => {
+    await buy(api, token, { productId: 'p-cleanser' })
+    return api.request('GET', '/orders', { token })
+  },
+  order: async (token) => {
+    const order = await buy(api, token, { productId: 'p-cleanser' })
+    return api.request('GET', `/orders/${order.id}`, { token })
+  },
+  refundOrder: async (token) => {
+    const order = await buy(api, token, { productId: 'p-cleanser' })
+    return api.request('POST', `/orders/${order.id}/refund`, { token, idempotencyKey: newKey() })
+  },
+  plans: () => api.request('GET', '/memberships?client=weapp'),
+  myPlan: (token) => api.request('GET', '/memberships/mine', { token }),
+  purchasePlan: (token) =>
+    api.request('POST', '/memberships/purchase', {
+      token,
+      body: { planId: 'plan-ordinary-monthly', client: 'weapp' },
+      idempotencyKey: newKey(),
+    }),
 }
 
 const mockCalls: Record<keyof typeof mockEndpoints, Call | null> = {

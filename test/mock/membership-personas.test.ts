@@ -142,10 +142,10 @@ describe('tasks paid the moment the server sees them done', () => {
 describe('order points', () => {
   it('stay pending for the refund window, then enter the ledger once as an order entry', async () => {
     const token = await persona('new-member')
-    // Orders have no API yet (the mall pays with points): a paid order as the shop would record it.
+    // A paid order as the shop recorded it two days before "now" (POST /orders writes at the server's now).
     await query(
-      `INSERT INTO orders (id, member_id, product_id, quantity, amount_fen, status, ref, created_at)
-       VALUES ('o-test', 'm-new', 'p-serum', 1, 19900, 'paid', NULL, '2030-03-10T10:00:00+08:00')`,
+      `INSERT INTO orders (id, member_id, product_id, item_name, quantity, amount_fen, status, ref, created_at)
+       VALUES ('o-test', 'm-new', 'p-serum', '玻尿酸精华液 50ml', 1, 19900, 'paid', NULL, '2030-03-10T10:00:00+08:00')`,
     )
     expect(await get(PointsSummary, '/points/summary', token)).toMatchObject({
       balance: 0,

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono'
+import type { AppConfig } from '../../src/contract/all'
 import { createServerApp, resetData } from '../../mock/app'
 import type { Database } from '../../mock/platform/db'
 import { inSchema, openDatabase } from '../../mock/platform/db'
@@ -48,7 +49,13 @@ afterAll(async () => {
 
 export type TestApp = { app: Hono; db: Database }
 
-export type TestAppOptions = { realNow?: () => number; settings?: ServerSettings; hasTools?: boolean }
+export type TestAppOptions = {
+  realNow?: () => number
+  settings?: ServerSettings
+  hasTools?: boolean
+  /** Changes to the seed's program config (e.g. a route switched on). */
+  config?: (config: AppConfig) => AppConfig
+}
 
 export const createTestApp = (options: TestAppOptions = {}): Promise<TestApp> => {
   const created = build(options)
@@ -60,7 +67,12 @@ export const createTestApp = (options: TestAppOptions = {}): Promise<TestApp> =>
   return created
 }
 
-const build = async ({ realNow = Date.now, settings, hasTools }: TestAppOptions = {}): Promise<TestApp> => {
+const build = async ({
+  realNow = Date.now,
+  settings,
+  hasTools,
+  config: change,
+}: TestAppOptions = {}): Promise<TestApp> => {
   const base = await engineOf()
   // Unique across test files sharing one PostgreSQL server (each jest worker is its own process).
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${(schemaCount += 1)}`
@@ -68,7 +80,7 @@ const build = async ({ realNow = Date.now, settings, hasTools }: TestAppOptions 
   await base.transaction((sql) => sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`))
   const db = inSchema(base, schema)
   await migrate(db)
-  const config = seedConfig()
+  const config = change ? change(seedConfig()) : seedConfig()
   const serverSettings = settings ?? DEFAULT_SETTINGS
   await db.transaction((sql) =>
     resetData({ sql, nowMs: realNow(), realNowMs: realNow(), config, settings: serverSettings }, realNow()),

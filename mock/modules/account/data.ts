@@ -140,6 +140,10 @@ export const addGrowth = async (sql: Sql, id: string, growth: number): Promise<n
   return row?.growth ?? 0
 }
 
+export const takeGrowth = async (sql: Sql, id: string, growth: number): Promise<void> => {
+  await sql.query(`UPDATE members SET growth = GREATEST(growth - $2, 0) WHERE id = $1`, [id, growth])
+}
+
 export const insertSession = async (
   sql: Sql,
   tokenHash: string,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Member, MePatch, SignedIn } from '../../../src/contract/all'
+import type { BindingSource, Member, MePatch, SignedIn } from '../../../src/contract/all'
 import { ApiError, invalid } from '../../platform/errors'
 import type { Authenticator, Ctx, Router } from '../../platform/http'
 import { newId } from '../../platform/ids'
@@ -7,6 +7,7 @@ import { DAY_MS } from '../../platform/clock'
 import { businessDay } from '../../platform/time'
 import { bindByReferral } from '../distribution/service'
 import { levelCodeForGrowth, settleTasks } from '../membership/service'
+import { membershipBadge } from '../plans/service'
 import { balanceOf } from '../points/service'
 import * as data from './data'
 import type { MemberRow, NewMember } from './data'
@@ -49,12 +50,17 @@ export const toMember = async (ctx: Ctx, row: MemberRow): Promise<Member> => {
     isDistributor: row.isDistributor,
     referralCode: row.referralCode,
     birthday: row.birthday,
+    membership: await membershipBadge(ctx, row.id),
   }
 }
 
 /** Growth only ever increases; the level follows from it. */
 export const addGrowth = (ctx: Ctx, memberId: string, growth: number): Promise<number> =>
   growth === 0 ? Promise.resolve(0) : data.addGrowth(ctx.sql, memberId, growth)
+
+/** A refund takes back the growth its order gave (never below zero: growth spent on nothing stays spent). */
+export const takeGrowth = (ctx: Ctx, memberId: string, growth: number): Promise<void> =>
+  growth === 0 ? Promise.resolve() : data.takeGrowth(ctx.sql, memberId, growth)
 
 export const updateMemberFields = (ctx: Ctx, memberId: string, changes: data.MemberChanges): Promise<MemberRow> =>
   data.updateMember(ctx.sql, memberId, changes)
@@ -91,12 +97,19 @@ export const createSession = async (ctx: Ctx, memberId: string): Promise<string>
 
 export const endSession = (ctx: Ctx, token: string): Promise<void> => data.deleteSession(ctx.sql, hashToken(token))
 
-const signedIn = async (ctx: Ctx, member: MemberRow, ref: string | undefined): Promise<SignedIn> => {
+const signedIn = async (
+  ctx: Ctx,
+  member: MemberRow,
+  ref: string | undefined,
+  refSource: BindingSource = 'link',
+): Promise<SignedIn> => {
   if (ref !== undefined) {
     if (member.signupRef === null) await data.updateMember(ctx.sql, member.id, { signupRef: ref })
-    const distributorId = await bindByReferral(ctx, member.id, ref, 'link')
-    // A friend registered through the distributor's referral: their invite task pays now.
-    if (distributorId) await settleTasks(ctx, distributorId)
+    // Created by this very request: a friend registering through the code (the invite task counts only these).
+    const isSignup = member.createdAt.getTime() === ctx.nowMs
+    const distributorId = await bindByReferral(ctx, member.id, ref, refSource, { isSignup })
+    // A friend registered through the distributor's code: their invite task pays now.
+    if (distributorId !== null && isSignup) await settleTasks(ctx, distributorId)
   }
   const fresh = (await data.memberById(ctx.sql, member.id)) ?? member
   return { token: await createSession(ctx, member.id), member: await toMember(ctx, fresh) }
@@ -136,7 +149,7 @@ export const sendSms = async (ctx: Ctx, phone: string): Promise<{ phone: string;
 
 export const signInByPhone = async (
   ctx: Ctx,
-  request: { phone: string; smsCode: string; ref?: string },
+  request: { phone: string; smsCode: string; ref?: string; refSource?: BindingSource },
 ): Promise<SignedIn> => {
   const { maxWrongSmsCodes, wrongCodeLockMinutes } = ctx.settings.auth
   const attempts = await data.lockSmsAttempts(ctx.sql, request.phone)
@@ -168,12 +181,12 @@ export const signInByPhone = async (
     nickname: `会员${request.phone.slice(-4)}`,
     phone: request.phone,
   })
-  return signedIn(ctx, member, request.ref)
+  return signedIn(ctx, member, request.ref, request.refSource)
 }
 
 export const signInByWechat = async (
   ctx: Ctx,
-  request: { code: string; installId?: string; ref?: string },
+  request: { code: string; installId?: string; ref?: string; refSource?: BindingSource },
 ): Promise<SignedIn> => {
   // A real backend gets the openid from code2session; the mock takes the app's install id in its place.
   if (request.installId !== undefined) {
@@ -181,13 +194,13 @@ export const signInByWechat = async (
       nickname: '微信用户',
       wechatOpenId: request.installId,
     })
-    return signedIn(ctx, await named(ctx, member), request.ref)
+    return signedIn(ctx, await named(ctx, member), request.ref, request.refSource)
   }
   const knownId = await data.memberOfWechatCode(ctx.sql, request.code)
   const known = knownId === null ? null : await data.memberById(ctx.sql, knownId)
   const member = known ?? (await named(ctx, await createOrThrow(ctx, { nickname: '微信用户' })))
   await data.saveWechatCode(ctx.sql, request.code, member.id)
-  return signedIn(ctx, member, request.ref)
+  return signedIn(ctx, member, request.ref, request.refSource)
 }
 
 const createOrThrow = async (ctx: Ctx, fields: Parameters<typeof createMember>[1]): Promise<MemberRow> => {

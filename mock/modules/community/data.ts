@@ -199,7 +199,9 @@ export const insertCertificate = async (
   sql: Sql,
   cert: {
     code: string
-    eventId: string
+    /** A challenge's; null for a KOL level's certificate (which names its level instead). */
+    eventId: string | null
+    kolLevel?: string
     memberId: string
     title: string
     startsOn: string
@@ -208,9 +210,19 @@ export const insertCertificate = async (
   },
 ): Promise<void> => {
   await sql.query(
-    `INSERT INTO certificates (code, event_id, member_id, title, starts_on, ends_on, issued_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-    [cert.code, cert.eventId, cert.memberId, cert.title, cert.startsOn, cert.endsOn, new Date(cert.at)],
+    `INSERT INTO certificates (code, event_id, member_id, title, starts_on, ends_on, issued_at, kind, kol_level)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+    [
+      cert.code,
+      cert.eventId,
+      cert.memberId,
+      cert.title,
+      cert.startsOn,
+      cert.endsOn,
+      new Date(cert.at),
+      cert.eventId === null ? 'kol_level' : 'challenge',
+      cert.kolLevel ?? null,
+    ],
   )
 }
 
@@ -221,10 +233,11 @@ export type CertificateRow = {
   startsOn: string
   endsOn: string
   issuedAt: Date
+  kind: 'challenge' | 'kol_level'
 }
 
 const CERTIFICATE_SELECT = `SELECT c.code, c.title, m.nickname, c.starts_on AS "startsOn", c.ends_on AS "endsOn",
-  c.issued_at AS "issuedAt" FROM certificates c LEFT JOIN members m ON m.id = c.member_id`
+  c.issued_at AS "issuedAt", c.kind FROM certificates c LEFT JOIN members m ON m.id = c.member_id`
 
 export const certificateByCode = async (sql: Sql, code: string): Promise<CertificateRow | null> =>
   (await sql.query<CertificateRow>(`${CERTIFICATE_SELECT} WHERE c.code = $1`, [code]))[0] ?? null

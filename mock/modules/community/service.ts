@@ -520,8 +520,32 @@ const toCertificate = (ctx: Ctx, row: data.CertificateRow): Certificate => ({
   startsOn: row.startsOn,
   endsOn: row.endsOn,
   issuedAt: isoAt(ctx, row.issuedAt),
-  valid: true,
+  // A challenge's badge stands for good; a KOL level's is valid for its year.
+  valid: row.kind === 'challenge' || row.endsOn >= businessDay(ctx.nowMs, ctx.config.timeZone),
+  kind: row.kind,
 })
+
+/**
+ * A KOL level reached (distribution): its certificate, once per member and level (a unique key), valid for a
+ * year from the day it was reached, with a code anyone can verify like a challenge's.
+ */
+export const issueKolCertificate = async (
+  ctx: Ctx,
+  memberId: string,
+  level: { code: string; name: string },
+): Promise<void> => {
+  const today = businessDay(ctx.nowMs, ctx.config.timeZone)
+  await data.insertCertificate(ctx.sql, {
+    code: certificateCode(randomBytes(8)),
+    eventId: null,
+    kolLevel: level.code,
+    memberId,
+    title: `${level.name}（${level.code}）达人认证`,
+    startsOn: today,
+    endsOn: addDays(today, 364),
+    at: ctx.nowMs,
+  })
+}
 
 export const certificatesOf = async (
   ctx: Ctx,

@@ -1,3 +1,8 @@
+import type { ArrivalRefusal, KolLevel, WithdrawalRefusal } from '../../../src/contract/all'
+
+// Distribution's rules as pure functions (domain-rules.md, Distribution and KOLs). The service reads the facts and
+// keeps the answers inside one transaction; these decide.
+
 export type BindingLink = { memberId: string; distributorId: string }
 export type BindingRefusal = 'self' | 'already_bound' | 'cycle'
 
@@ -12,13 +17,104 @@ export const bindingRefusal = (
 ): BindingRefusal | null => {
   if (memberId === distributorId) return 'self'
   if (bindings.some((binding) => binding.memberId === memberId)) return 'already_bound'
+  return isInChain(memberId, distributorId, bindings) ? 'cycle' : null
+}
+
+/** Whether `memberId` is `distributorId` or above them in the referrer chain (stops on a looping chain). */
+const isInChain = (memberId: string, distributorId: string, bindings: readonly BindingLink[]): boolean => {
   const seen = new Set<string>()
   let current: string | undefined = distributorId
   while (current !== undefined && !seen.has(current)) {
-    if (current === memberId) return 'cycle'
+    if (current === memberId) return true
     seen.add(current)
     const upstream: string = current
     current = bindings.find((binding) => binding.memberId === upstream)?.distributorId
   }
+  return false
+}
+
+export type ArrivalFacts = {
+  memberId: string
+  distributorId: string
+  /** The member's own binding, if they ever had one. */
+  binding: { distributorId: string; protectedUntilMs: number } | null
+  /** The distributor's referrers upwards: the member among them would close a loop. */
+  distributorChain: readonly string[]
+  nowMs: number
+}
+
+/**
+ * Why an arrival through a distributor's code does not bind, or null when it binds. Checked in this order: one's
+ * own code; a binding still protected (already_bound) or spent (window_over: first touch happens once); a loop.
+ */
+export const arrivalRefusal = (facts: ArrivalFacts): ArrivalRefusal | null => {
+  if (facts.memberId === facts.distributorId) return 'own_code'
+  if (facts.binding) return facts.binding.protectedUntilMs > facts.nowMs ? 'already_bound' : 'window_over'
+  if (facts.distributorChain.includes(facts.memberId)) return 'cycle'
+  return null
+}
+
+/**
+ * Who earns the level-1 commission on an order: the buyer's distributor while the binding protects them (first
+ * touch beats a later link); otherwise the distributor whose link or post the order came through, unless that is
+ * the buyer (one's own code earns nothing) or someone below the buyer in their chain (a loop).
+ */
+export const commissionEarner = (facts: {
+  buyerId: string
+  binding: { distributorId: string; protectedUntilMs: number } | null
+  viaDistributorId: string | null
+  /** The via distributor's referrers upwards. */
+  viaChain: readonly string[]
+  nowMs: number
+}): string | null => {
+  if (facts.binding && facts.binding.protectedUntilMs > facts.nowMs) return facts.binding.distributorId
+  const via = facts.viaDistributorId
+  if (via === null || via === facts.buyerId || facts.viaChain.includes(facts.buyerId)) return null
+  return via
+}
+
+/** Commission in whole fen, rounded down: bps of 10000 (1000 = 10%). */
+export const commissionFen = (amountFen: number, rateBps: number): number => Math.floor((amountFen * rateBps) / 10000)
+
+/** The KOL level held with this many fans, and the next one (levels sorted by minFans). */
+export const kolLevelFor = (
+  fans: number,
+  levels: readonly KolLevel[],
+): { current: KolLevel | null; next: KolLevel | null; fansToNext: number } => {
+  const sorted = [...levels].sort((a, b) => a.minFans - b.minFans)
+  const current = [...sorted].reverse().find((level) => fans >= level.minFans) ?? null
+  const next = sorted.find((level) => fans < level.minFans) ?? null
+  return { current, next, fansToNext: next ? next.minFans - fans : 0 }
+}
+
+/** Checked in this order: the minimum, one pending request at a time, what is withdrawable. */
+export const withdrawalRefusal = (facts: {
+  amountFen: number
+  minFen: number
+  hasPending: boolean
+  withdrawableFen: number
+}): WithdrawalRefusal | null => {
+  if (facts.amountFen < facts.minFen) return 'below_minimum'
+  if (facts.hasPending) return 'pending_exists'
+  if (facts.amountFen > facts.withdrawableFen) return 'above_withdrawable'
+  return null
+}
+
+/** The task route: a check-in streak and a level, both at least their targets. */
+export const isTaskMet = (facts: { streak: number; streakTarget: number; levelRank: number; levelTarget: number }) =>
+  facts.streak >= facts.streakTarget && facts.levelRank >= facts.levelTarget
+
+/** The mini-program code's scene: WeChat's wxacode.getUnlimited rules. */
+export const wxacodeRefusal = (
+  scene: string,
+  page: string,
+  sceneMax: number,
+  scenePattern: RegExp,
+): { errcode: 40129 | 40169 | 41030; errmsg: string } | null => {
+  if (scene.length === 0 || scene.length > sceneMax)
+    return { errcode: 40169, errmsg: `invalid length for scene, or the data is not json string (1..${sceneMax})` }
+  if (!scenePattern.test(scene)) return { errcode: 40129, errmsg: 'invalid scene: characters outside the allowed set' }
+  if (page !== '' && !/^(?:pages|packages)\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/.test(page))
+    return { errcode: 41030, errmsg: 'invalid page: a published page path without a leading slash or query' }
   return null
 }

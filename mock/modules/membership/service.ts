@@ -17,6 +17,7 @@ import type { MemberRow } from '../account/service'
 import { addGrowth, lockMemberRow, memberById, updateMemberFields } from '../account/service'
 import { publishedPostDays } from '../community/service'
 import { inviteDays } from '../distribution/service'
+import { planCheckinMultiplier } from '../plans/service'
 import { standingRedemptionDays } from '../mall/service'
 import { addEntry, balanceOf, dailyMaximum, earnedDays, entryPoints } from '../points/service'
 import * as data from './data'
@@ -55,6 +56,10 @@ const joinedOn = (ctx: Ctx, member: MemberRow): string => businessDay(member.cre
 const multiplierOf = (ctx: Ctx, growth: number): number =>
   levelForGrowth(growth, ctx.config.levels).checkinMultiplierPercent
 
+/** The level's check-in multiplier times that of a membership plan in force (both in percent). */
+const checkinMultiplierOf = async (ctx: Ctx, member: MemberRow): Promise<number> =>
+  Math.round((multiplierOf(ctx, member.growth) * (await planCheckinMultiplier(ctx, member.id))) / 100)
+
 const daysOf = (rows: readonly CheckinDay[]): Set<string> => new Set(rows.map((row) => row.date))
 
 const makeupsIn = (rows: readonly CheckinDay[], month: string): number =>
@@ -83,6 +88,12 @@ const recentCheckins = async (ctx: Ctx, memberId: string, today: string): Promis
 // ---------------------------------------------------------------------------------------------------------------
 // Check-in
 
+/** The member's current check-in streak (up to today, or yesterday when today is not checked in yet). */
+export const currentStreakOf = async (ctx: Ctx, memberId: string): Promise<number> => {
+  const today = todayOf(ctx)
+  return currentStreak(daysOf(await recentCheckins(ctx, memberId, today)), today)
+}
+
 /** The member's check-in days in [from, to), oldest first: the community's challenge reads its days from them. */
 export const checkinDaysBetween = (ctx: Ctx, memberId: string, from: string, to: string): Promise<CheckinDay[]> =>
   data.checkinDaysBetween(ctx.sql, memberId, from, to)
@@ -104,7 +115,7 @@ export const checkIn = async (ctx: Ctx, member: MemberRow): Promise<CheckinResul
   const checked = daysOf(await recentCheckins(ctx, member.id, today))
   const streak = streakEndingOn(checked, today)
   // Priced at the level the member had when they checked in; the growth it brings counts from tomorrow.
-  const points = checkinPoints(streak, rules, multiplierOf(ctx, member.growth))
+  const points = checkinPoints(streak, rules, await checkinMultiplierOf(ctx, member))
   await addEntry(ctx, member.id, {
     delta: points,
     type: 'checkin',
@@ -116,7 +127,14 @@ export const checkIn = async (ctx: Ctx, member: MemberRow): Promise<CheckinResul
 
   const growth = (await memberById(ctx, member.id))?.growth ?? member.growth + rules.growthPerCheckin
   const level = levelForGrowth(growth, ctx.config.levels)
-  const [tomorrow] = rewardsAhead(checked, today, rules, level.checkinMultiplierPercent, 1)
+  const planPercent = await planCheckinMultiplier(ctx, member.id)
+  const [tomorrow] = rewardsAhead(
+    checked,
+    today,
+    rules,
+    Math.round((level.checkinMultiplierPercent * planPercent) / 100),
+    1,
+  )
   if (!tomorrow) throw new Error('rewardsAhead answered nothing')
   return {
     date: today,
@@ -205,7 +223,7 @@ export const calendarOf = async (ctx: Ctx, member: MemberRow, month?: string): P
     checkedInToday: checked.has(today),
     makeupsLeft: Math.max(0, rules.makeup.perMonth - makeupsIn(recent, thisMonth)),
     makeupCostPoints: rules.makeup.costPoints,
-    ladder: rewardsAhead(checked, today, rules, multiplierOf(ctx, member.growth), rules.cycleDays),
+    ladder: rewardsAhead(checked, today, rules, await checkinMultiplierOf(ctx, member), rules.cycleDays),
   }
 }
 
@@ -325,7 +343,7 @@ const todaysCheckinReward = async (ctx: Ctx, member: MemberRow, today: string): 
   const done = await data.checkinOn(ctx.sql, member.id, today)
   if (done && !done.isMakeup) return (await entryPoints(ctx, done.id, 'checkin')) ?? 0
   const checked = daysOf(await recentCheckins(ctx, member.id, today))
-  return rewardsAhead(checked, today, ctx.config.checkin, multiplierOf(ctx, member.growth), 1)[0]?.points ?? 0
+  return rewardsAhead(checked, today, ctx.config.checkin, await checkinMultiplierOf(ctx, member), 1)[0]?.points ?? 0
 }
 
 /** Tasks whose action pays itself show what the action pays: today's check-in, or the source's daily cap. */

@@ -49,3 +49,25 @@ export const pendingOrderPoints = (
         : { points: pending.filter((lot) => lot.on === on).reduce((sum, lot) => sum + lot.points, 0), on },
   }
 }
+
+/** Growth of an order: like its points, 1 per whole yuan (given at payment, taken back by a refund). */
+export const orderGrowth = (amountFen: number): number => Math.floor(amountFen / 100)
+
+/**
+ * A refund is possible while both the points' pending window and the commission's settle window run: after either
+ * closes, points or commission have been paid out and a refund could no longer take them back.
+ */
+export const refundableUntil = (createdAtMs: number, pendingDays: number, settleDays: number): number =>
+  addDaysToInstant(createdAtMs, Math.min(pendingDays, settleDays))
+
+export type RefundRefusal = 'already_refunded' | 'window_over'
+
+export const refundRefusal = (
+  order: { status: 'paid' | 'refunded'; createdAtMs: number },
+  nowMs: number,
+  windows: { pendingDays: number; settleDays: number },
+): RefundRefusal | null => {
+  if (order.status === 'refunded') return 'already_refunded'
+  if (nowMs >= refundableUntil(order.createdAtMs, windows.pendingDays, windows.settleDays)) return 'window_over'
+  return null
+}

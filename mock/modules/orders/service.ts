@@ -1,8 +1,30 @@
+import type { Order, OrderRequest, Product } from '../../../src/contract/all'
+import { ApiError, invalid, notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
+import type { PageQuery } from '../../platform/paginate'
+import { paginate } from '../../platform/paginate'
+import { addGrowth, memberById, takeGrowth } from '../account/service'
+import { postOf } from '../community/service'
+import {
+  arriveVia,
+  commissionFor,
+  commissionOnOrder,
+  distributorIdOfCode,
+  reverseCommissions,
+} from '../distribution/service'
+import { endPlanPeriod } from '../plans/service'
 import { addEntry } from '../points/service'
-import { orderPoints, pendingOrderPoints as pendingOf, releaseTime } from './rules'
+import * as data from './data'
+import {
+  orderGrowth,
+  orderPoints,
+  pendingOrderPoints as pendingOf,
+  refundableUntil,
+  refundRefusal,
+  releaseTime,
+} from './rules'
 
 // Orders, just enough to close the loop (domain-rules.md, Products and orders): a paid order's points stay pending
 // for the refund window, then enter the ledger dated when they became available.
@@ -55,28 +77,25 @@ export const createOrder = async (
   ctx: Ctx,
   order: { memberId: string; productId: string; quantity: number; ref: string | null; isRefunded?: boolean },
 ): Promise<{ id: string; amountFen: number }> => {
-  const [product] = await ctx.sql.query<{ priceFen: number }>(
-    `SELECT price_fen AS "priceFen" FROM products WHERE id = $1`,
-    [order.productId],
-  )
+  const product = await data.productById(ctx.sql, order.productId)
   if (!product) throw new Error(`No product ${order.productId}`)
-  const id = await newId(ctx.sql, 'o')
   const amountFen = product.priceFen * order.quantity
-  await ctx.sql.query(
-    `INSERT INTO orders (id, member_id, product_id, quantity, amount_fen, status, ref, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      id,
-      order.memberId,
-      order.productId,
-      order.quantity,
-      amountFen,
-      order.isRefunded ? 'refunded' : 'paid',
-      order.ref,
-      new Date(ctx.nowMs),
-    ],
-  )
-  return { id, amountFen }
+  const row = await data.insertOrder(ctx.sql, {
+    id: await newId(ctx.sql, 'o'),
+    memberId: order.memberId,
+    kind: 'product',
+    productId: product.id,
+    planId: null,
+    itemName: product.name,
+    quantity: order.quantity,
+    amountFen,
+    status: order.isRefunded ? 'refunded' : 'paid',
+    ref: order.ref,
+    postId: null,
+    growth: 0,
+    at: ctx.nowMs,
+  })
+  return { id: row.id, amountFen }
 }
 
 export type ProductInput = { id: string; name: string; description: string; images: string[]; priceFen: number }
@@ -91,4 +110,160 @@ export const createProducts = async (ctx: Ctx, products: readonly ProductInput[]
 
 /** Whether the catalogue has this product (a share-to-earn post may carry only a real one). */
 export const productExists = async (ctx: Ctx, productId: string): Promise<boolean> =>
-  (await ctx.sql.query(`SELECT 1 FROM products WHERE id = $1`, [productId])).length > 0
+  (await data.productById(ctx.sql, productId)) !== null
+
+const toProduct = (ctx: Ctx, row: data.ProductRow): Product => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  images: row.images,
+  priceFen: row.priceFen,
+  commissionFen: commissionFor(ctx, row.priceFen),
+})
+
+export const productsPage = async (ctx: Ctx, query: PageQuery) => {
+  const rows = (await data.products(ctx.sql)).map((row, position) => ({ row, position }))
+  const page = paginate(rows, (item) => [item.position], query)
+  return { items: page.items.map(({ row }) => toProduct(ctx, row)), nextCursor: page.nextCursor }
+}
+
+export const productOf = async (ctx: Ctx, id: string): Promise<Product> => {
+  const row = await data.productById(ctx.sql, id)
+  if (!row) throw notFound('The product')
+  return toProduct(ctx, row)
+}
+
+const windowsOf = (ctx: Ctx) => ({
+  pendingDays: ctx.config.points.pendingDays,
+  settleDays: ctx.config.distribution.settleDays,
+})
+
+const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
+  id: row.id,
+  kind: row.kind,
+  productId: row.productId,
+  planId: row.planId,
+  itemName: row.itemName,
+  quantity: row.quantity,
+  amountFen: row.amountFen,
+  status: row.status,
+  ref: row.ref,
+  postId: row.postId,
+  createdAt: isoAt(ctx, row.createdAt),
+  refundableUntil: isoAt(
+    ctx,
+    refundableUntil(row.createdAt.getTime(), windowsOf(ctx).pendingDays, windowsOf(ctx).settleDays),
+  ),
+  refundedAt: row.refundedAt ? isoAt(ctx, row.refundedAt) : null,
+  points: row.status === 'refunded' ? 0 : orderPoints(row.amountFen),
+  growth: row.status === 'refunded' ? 0 : row.growth,
+})
+
+/**
+ * A paid order (mock payment) and what it earns: growth now, points pending for the refund window, commission for
+ * the distributor commissionOnOrder decides. Through a link (`ref`) or a 分享赚 post, the buyer arrives through
+ * that distributor first (bound by first touch when allowed, else the arrival is recorded with why).
+ */
+export const placeOrder = async (
+  ctx: Ctx,
+  memberId: string,
+  item: { kind: 'product'; request: OrderRequest } | { kind: 'plan'; planId: string; name: string; priceFen: number },
+): Promise<Order> => {
+  let viaDistributorId: string | null = null
+  let row: data.OrderRow
+  if (item.kind === 'product') {
+    const { request } = item
+    const product = await data.productById(ctx.sql, request.productId)
+    if (!product) throw notFound('The product')
+    if (request.postId !== undefined) {
+      const post = await postOf(ctx, memberId, request.postId)
+      if (post.status !== 'published' || post.productId !== product.id)
+        throw invalid({ postId: 'a published 分享赚 post carrying this product' })
+      const author = await memberById(ctx, post.author.id)
+      viaDistributorId = author?.isDistributor ? author.id : null
+      if (viaDistributorId !== null) await arriveVia(ctx, memberId, viaDistributorId, 'post', { postId: post.id })
+    } else if (request.ref !== undefined) {
+      viaDistributorId = await distributorIdOfCode(ctx, request.ref)
+      if (viaDistributorId !== null) await arriveVia(ctx, memberId, viaDistributorId, 'link')
+    }
+    const quantity = request.quantity ?? 1
+    const amountFen = product.priceFen * quantity
+    row = await data.insertOrder(ctx.sql, {
+      id: await newId(ctx.sql, 'o'),
+      memberId,
+      kind: 'product',
+      productId: product.id,
+      planId: null,
+      itemName: product.name,
+      quantity,
+      amountFen,
+      status: 'paid',
+      ref: request.ref ?? null,
+      postId: request.postId ?? null,
+      growth: orderGrowth(amountFen),
+      at: ctx.nowMs,
+    })
+  } else {
+    row = await data.insertOrder(ctx.sql, {
+      id: await newId(ctx.sql, 'o'),
+      memberId,
+      kind: 'plan',
+      productId: null,
+      planId: item.planId,
+      itemName: item.name,
+      quantity: 1,
+      amountFen: item.priceFen,
+      status: 'paid',
+      ref: null,
+      postId: null,
+      growth: orderGrowth(item.priceFen),
+      at: ctx.nowMs,
+    })
+  }
+  await addGrowth(ctx, memberId, row.growth)
+  await commissionOnOrder(ctx, row, viaDistributorId)
+  return toOrder(ctx, row)
+}
+
+const ownOrder = async (ctx: Ctx, memberId: string, id: string, forUpdate = false): Promise<data.OrderRow> => {
+  const row = await data.orderById(ctx.sql, id, { forUpdate })
+  // Another member's order is no different from none.
+  if (!row || row.memberId !== memberId) throw notFound('The order')
+  return row
+}
+
+export const orderOf = async (ctx: Ctx, memberId: string, id: string): Promise<Order> =>
+  toOrder(ctx, await ownOrder(ctx, memberId, id))
+
+export const ordersPage = async (ctx: Ctx, memberId: string, query: PageQuery) => {
+  const rows = await data.ordersOf(ctx.sql, memberId)
+  const page = paginate(rows, (row) => [-row.createdAt.getTime(), -row.position], query)
+  return { items: page.items.map((row) => toOrder(ctx, row)), nextCursor: page.nextCursor }
+}
+
+const REFUND_MESSAGES = {
+  already_refunded: 'This order has already been refunded.',
+  window_over: 'The refund window of this order has closed.',
+} as const
+
+/**
+ * A refund inside the window reverses everything the order earned, exactly once however many arrive: pending
+ * points (never released), growth, commission, and a plan's period with its coupons and any right it carried.
+ * The order's row lock and the conditional update decide which request refunds.
+ */
+export const refundOrder = async (ctx: Ctx, memberId: string, id: string): Promise<Order> => {
+  const order = await ownOrder(ctx, memberId, id, true)
+  const refusal = refundRefusal(
+    { status: order.status, createdAtMs: order.createdAt.getTime() },
+    ctx.nowMs,
+    windowsOf(ctx),
+  )
+  if (refusal) throw new ApiError('REFUND_NOT_ALLOWED', REFUND_MESSAGES[refusal], { reason: refusal })
+  const refunded = await data.markRefunded(ctx.sql, order.id, ctx.nowMs)
+  if (!refunded)
+    throw new ApiError('REFUND_NOT_ALLOWED', REFUND_MESSAGES.already_refunded, { reason: 'already_refunded' })
+  await reverseCommissions(ctx, order.id)
+  await takeGrowth(ctx, memberId, order.growth)
+  if (order.kind === 'plan') await endPlanPeriod(ctx, order.id)
+  return toOrder(ctx, refunded)
+}

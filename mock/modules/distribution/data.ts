@@ -1,0 +1,396 @@
+import type { Sql } from '../../platform/db'
+import type { ArrivalRefusal, BindingSource, RightsRoute } from '../../../src/contract/all'
+
+// Distribution's SQL: distributors, invite codes, applications, bindings and arrivals, commissions, withdrawals.
+
+export type BindingRow = {
+  memberId: string
+  distributorId: string
+  source: BindingSource
+  boundAt: Date
+  protectedUntil: Date
+}
+
+const BINDING_COLUMNS = `member_id AS "memberId", distributor_id AS "distributorId", source, bound_at AS "boundAt",
+  protected_until AS "protectedUntil"`
+
+export const bindingOf = async (sql: Sql, memberId: string): Promise<BindingRow | null> =>
+  (await sql.query<BindingRow>(`SELECT ${BINDING_COLUMNS} FROM bindings WHERE member_id = $1`, [memberId]))[0] ?? null
+
+/** The distributor's referrers upwards (their distributor, that one's, ...), one recursive query. */
+export const chainAbove = async (sql: Sql, distributorId: string): Promise<string[]> =>
+  (
+    await sql.query<{ id: string }>(
+      `WITH RECURSIVE chain(member_id, depth) AS (
+         SELECT distributor_id, 1 FROM bindings WHERE member_id = $1
+         UNION ALL
+         SELECT b.distributor_id, chain.depth + 1 FROM bindings b JOIN chain ON b.member_id = chain.member_id
+         WHERE chain.depth < 100
+       ) SELECT member_id AS id FROM chain ORDER BY depth`,
+      [distributorId],
+    )
+  ).map((row) => row.id)
+
+/** Answers false when the member already has a binding (the primary key decides, whatever arrives at once). */
+export const insertBinding = async (
+  sql: Sql,
+  binding: {
+    memberId: string
+    distributorId: string
+    source: BindingSource
+    postId: string | null
+    at: number
+    protectedUntil: number
+    atSignup: boolean
+  },
+): Promise<boolean> =>
+  (
+    await sql.query(
+      `INSERT INTO bindings (member_id, distributor_id, source, post_id, bound_at, protected_until, at_signup)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (member_id) DO NOTHING RETURNING member_id`,
+      [
+        binding.memberId,
+        binding.distributorId,
+        binding.source,
+        binding.postId,
+        new Date(binding.at),
+        new Date(binding.protectedUntil),
+        binding.atSignup,
+      ],
+    )
+  ).length > 0
+
+export const insertArrival = async (
+  sql: Sql,
+  arrival: {
+    id: string
+    distributorId: string
+    memberId: string
+    source: BindingSource
+    reason: ArrivalRefusal
+    postId: string | null
+    at: number
+  },
+): Promise<void> => {
+  await sql.query(
+    `INSERT INTO arrivals (id, distributor_id, member_id, source, reason, post_id, arrived_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      arrival.id,
+      arrival.distributorId,
+      arrival.memberId,
+      arrival.source,
+      arrival.reason,
+      arrival.postId,
+      new Date(arrival.at),
+    ],
+  )
+}
+
+export type FanRow = BindingRow & { nickname: string; avatarUrl: string }
+
+export const fansOf = (sql: Sql, distributorId: string): Promise<FanRow[]> =>
+  sql.query<FanRow>(
+    `SELECT b.member_id AS "memberId", b.distributor_id AS "distributorId", b.source, b.bound_at AS "boundAt",
+       b.protected_until AS "protectedUntil", m.nickname, m.avatar_url AS "avatarUrl"
+     FROM bindings b JOIN members m ON m.id = b.member_id WHERE b.distributor_id = $1`,
+    [distributorId],
+  )
+
+export type ArrivalRow = {
+  id: string
+  position: number
+  memberId: string
+  nickname: string
+  avatarUrl: string
+  source: BindingSource
+  reason: ArrivalRefusal
+  arrivedAt: Date
+}
+
+export const arrivalsOf = (sql: Sql, distributorId: string): Promise<ArrivalRow[]> =>
+  sql.query<ArrivalRow>(
+    `SELECT a.id, a.position, a.member_id AS "memberId", m.nickname, m.avatar_url AS "avatarUrl", a.source, a.reason,
+       a.arrived_at AS "arrivedAt"
+     FROM arrivals a JOIN members m ON m.id = a.member_id WHERE a.distributor_id = $1`,
+    [distributorId],
+  )
+
+export const fanCount = async (sql: Sql, distributorId: string): Promise<number> =>
+  (
+    await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bindings WHERE distributor_id = $1`, [distributorId])
+  )[0]?.n ?? 0
+
+/** When members registering through this distributor's code were bound (the invite task counts them). */
+export const signupBindingTimes = async (sql: Sql, distributorId: string): Promise<Date[]> =>
+  (
+    await sql.query<{ boundAt: Date }>(
+      `SELECT bound_at AS "boundAt" FROM bindings WHERE distributor_id = $1 AND at_signup`,
+      [distributorId],
+    )
+  ).map((row) => row.boundAt)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rights
+
+export type DistributorRow = {
+  memberId: string
+  route: RightsRoute | 'operator'
+  orderId: string | null
+  grantedAt: Date
+}
+
+export const distributorOf = async (sql: Sql, memberId: string): Promise<DistributorRow | null> =>
+  (
+    await sql.query<DistributorRow>(
+      `SELECT member_id AS "memberId", route, order_id AS "orderId", granted_at AS "grantedAt"
+       FROM distributors WHERE member_id = $1`,
+      [memberId],
+    )
+  )[0] ?? null
+
+/** Answers false when the member already has the right. */
+export const insertDistributor = async (
+  sql: Sql,
+  row: { memberId: string; route: RightsRoute | 'operator'; orderId: string | null; at: number },
+): Promise<boolean> =>
+  (
+    await sql.query(
+      `INSERT INTO distributors (member_id, route, order_id, granted_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (member_id) DO NOTHING RETURNING member_id`,
+      [row.memberId, row.route, row.orderId, new Date(row.at)],
+    )
+  ).length > 0
+
+/** The member whose right came with this plan order (answers their id), removed. */
+export const deleteDistributorOfOrder = async (sql: Sql, orderId: string): Promise<string | null> =>
+  (
+    await sql.query<{ memberId: string }>(
+      `DELETE FROM distributors WHERE order_id = $1 AND route = 'plan' RETURNING member_id AS "memberId"`,
+      [orderId],
+    )
+  )[0]?.memberId ?? null
+
+/** Takes one use of an invite code that exists, is not expired and not used up; false otherwise. */
+export const useInviteCode = async (sql: Sql, code: string, nowMs: number): Promise<boolean> =>
+  (
+    await sql.query(
+      `UPDATE kol_invite_codes SET used_count = used_count + 1
+       WHERE code = upper($1) AND (max_uses IS NULL OR used_count < max_uses)
+         AND (expires_at IS NULL OR expires_at > $2)
+       RETURNING code`,
+      [code, new Date(nowMs)],
+    )
+  ).length > 0
+
+export const insertInviteCodes = async (
+  sql: Sql,
+  codes: readonly { code: string; maxUses: number | null; expiresAt: number | null }[],
+): Promise<void> => {
+  for (const code of codes)
+    await sql.query(`INSERT INTO kol_invite_codes (code, max_uses, expires_at) VALUES (upper($1), $2, $3)`, [
+      code.code,
+      code.maxUses,
+      code.expiresAt === null ? null : new Date(code.expiresAt),
+    ])
+}
+
+export type ApplicationRow = {
+  id: string
+  state: 'pending' | 'approved' | 'rejected'
+  appliedAt: Date
+  decidesAt: Date
+  decidedAt: Date | null
+  rejectReason: string | null
+}
+
+export const latestApplication = async (sql: Sql, memberId: string): Promise<ApplicationRow | null> =>
+  (
+    await sql.query<ApplicationRow>(
+      `SELECT id, state, applied_at AS "appliedAt", decides_at AS "decidesAt", decided_at AS "decidedAt",
+         reject_reason AS "rejectReason"
+       FROM distribution_applications WHERE member_id = $1 ORDER BY applied_at DESC, id DESC LIMIT 1`,
+      [memberId],
+    )
+  )[0] ?? null
+
+/** Answers false when one is already pending (the partial unique index decides). */
+export const insertApplication = async (
+  sql: Sql,
+  row: { id: string; memberId: string; note: string; at: number; decidesAt: number },
+): Promise<boolean> =>
+  (
+    await sql.query(
+      `INSERT INTO distribution_applications (id, member_id, note, applied_at, decides_at, state)
+       VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT DO NOTHING RETURNING id`,
+      [row.id, row.memberId, row.note, new Date(row.at), new Date(row.decidesAt)],
+    )
+  ).length > 0
+
+/** Marks a due pending application approved; answers whether this call did it. */
+export const approveDueApplication = async (sql: Sql, id: string, nowMs: number): Promise<boolean> =>
+  (
+    await sql.query(
+      `UPDATE distribution_applications SET state = 'approved', decided_at = decides_at
+       WHERE id = $1 AND state = 'pending' AND decides_at <= $2 RETURNING id`,
+      [id, new Date(nowMs)],
+    )
+  ).length > 0
+
+// ---------------------------------------------------------------------------------------------------------------
+// Commission
+
+export const insertCommission = async (
+  sql: Sql,
+  row: {
+    id: string
+    distributorId: string
+    orderId: string
+    level: 1 | 2
+    amountFen: number
+    status: 'pending' | 'reversed'
+    settlesAt: number
+    at: number
+  },
+): Promise<void> => {
+  await sql.query(
+    `INSERT INTO commissions (id, distributor_id, order_id, level, amount_fen, status, settles_at, created_at, reversed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      row.id,
+      row.distributorId,
+      row.orderId,
+      row.level,
+      row.amountFen,
+      row.status,
+      new Date(row.settlesAt),
+      new Date(row.at),
+      row.status === 'reversed' ? new Date(row.at) : null,
+    ],
+  )
+}
+
+/** Commissions past their settle window are settled: evaluated when read, by the server's clock. */
+export const settleDue = async (sql: Sql, nowMs: number, distributorId?: string): Promise<void> => {
+  await sql.query(
+    `UPDATE commissions SET status = 'settled'
+     WHERE status = 'pending' AND settles_at <= $1 ${distributorId === undefined ? '' : 'AND distributor_id = $2'}`,
+    distributorId === undefined ? [new Date(nowMs)] : [new Date(nowMs), distributorId],
+  )
+}
+
+/** Reverses the order's pending commissions (every level) once; answers how many rows this call reversed. */
+export const reverseForOrder = async (sql: Sql, orderId: string, nowMs: number): Promise<number> =>
+  (
+    await sql.query(
+      `UPDATE commissions SET status = 'reversed', reversed_at = $2
+       WHERE order_id = $1 AND status = 'pending' AND settles_at > $2 RETURNING id`,
+      [orderId, new Date(nowMs)],
+    )
+  ).length
+
+export type CommissionRow = {
+  id: string
+  position: number
+  orderId: string
+  level: 1 | 2
+  orderAmountFen: number
+  amountFen: number
+  status: 'pending' | 'settled' | 'reversed'
+  settlesAt: Date
+  createdAt: Date
+  reversedAt: Date | null
+  itemName: string
+  buyerNickname: string
+}
+
+export const commissionsOf = (sql: Sql, distributorId: string): Promise<CommissionRow[]> =>
+  sql.query<CommissionRow>(
+    `SELECT c.id, c.position, c.order_id AS "orderId", c.level, o.amount_fen AS "orderAmountFen",
+       c.amount_fen AS "amountFen", c.status, c.settles_at AS "settlesAt", c.created_at AS "createdAt",
+       c.reversed_at AS "reversedAt", o.item_name AS "itemName", m.nickname AS "buyerNickname"
+     FROM commissions c JOIN orders o ON o.id = c.order_id JOIN members m ON m.id = o.member_id
+     WHERE c.distributor_id = $1`,
+    [distributorId],
+  )
+
+export type Totals = { pendingFen: number; settledFen: number; reversedFen: number; todayFen: number }
+
+export const commissionTotals = async (sql: Sql, distributorId: string, dayStartMs: number): Promise<Totals> => {
+  const [row] = await sql.query<Totals>(
+    `SELECT coalesce(sum(amount_fen) FILTER (WHERE status = 'pending'), 0)::int AS "pendingFen",
+       coalesce(sum(amount_fen) FILTER (WHERE status = 'settled'), 0)::int AS "settledFen",
+       coalesce(sum(amount_fen) FILTER (WHERE status = 'reversed'), 0)::int AS "reversedFen",
+       coalesce(sum(amount_fen) FILTER (WHERE status <> 'reversed' AND created_at >= $2), 0)::int AS "todayFen"
+     FROM commissions WHERE distributor_id = $1`,
+    [distributorId, new Date(dayStartMs)],
+  )
+  return row ?? { pendingFen: 0, settledFen: 0, reversedFen: 0, todayFen: 0 }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Withdrawals
+
+export type WithdrawalRow = {
+  id: string
+  position: number
+  amountFen: number
+  status: 'requested' | 'paid' | 'rejected'
+  requestedAt: Date
+  decidedAt: Date | null
+  rejectReason: string | null
+}
+
+const WITHDRAWAL_COLUMNS = `id, position, amount_fen AS "amountFen", status, requested_at AS "requestedAt",
+  decided_at AS "decidedAt", reject_reason AS "rejectReason"`
+
+export const withdrawalsOf = (sql: Sql, distributorId: string): Promise<WithdrawalRow[]> =>
+  sql.query<WithdrawalRow>(`SELECT ${WITHDRAWAL_COLUMNS} FROM withdrawals WHERE distributor_id = $1`, [distributorId])
+
+export const withdrawalTotals = async (
+  sql: Sql,
+  distributorId: string,
+): Promise<{ withdrawingFen: number; withdrawnFen: number }> => {
+  const [row] = await sql.query<{ withdrawingFen: number; withdrawnFen: number }>(
+    `SELECT coalesce(sum(amount_fen) FILTER (WHERE status = 'requested'), 0)::int AS "withdrawingFen",
+       coalesce(sum(amount_fen) FILTER (WHERE status = 'paid'), 0)::int AS "withdrawnFen"
+     FROM withdrawals WHERE distributor_id = $1`,
+    [distributorId],
+  )
+  return row ?? { withdrawingFen: 0, withdrawnFen: 0 }
+}
+
+/** The mock payout: requests whose payout time has passed are paid. */
+export const payDueWithdrawals = async (sql: Sql, distributorId: string, nowMs: number): Promise<void> => {
+  await sql.query(
+    `UPDATE withdrawals SET status = 'paid', decided_at = pays_at
+     WHERE distributor_id = $1 AND status = 'requested' AND pays_at <= $2`,
+    [distributorId, new Date(nowMs)],
+  )
+}
+
+/** Answers null when another request is pending (the partial unique index decides, whatever arrives at once). */
+export const insertWithdrawal = async (
+  sql: Sql,
+  row: { id: string; distributorId: string; amountFen: number; at: number; paysAt: number },
+): Promise<WithdrawalRow | null> =>
+  (
+    await sql.query<WithdrawalRow>(
+      `INSERT INTO withdrawals (id, distributor_id, amount_fen, status, requested_at, pays_at)
+       VALUES ($1, $2, $3, 'requested', $4, $5) ON CONFLICT DO NOTHING RETURNING ${WITHDRAWAL_COLUMNS}`,
+      [row.id, row.distributorId, row.amountFen, new Date(row.at), new Date(row.paysAt)],
+    )
+  )[0] ?? null
+
+export const decideWithdrawal = async (
+  sql: Sql,
+  id: string,
+  decision: { status: 'paid' | 'rejected'; reason: string | null; at: number },
+): Promise<WithdrawalRow | null> =>
+  (
+    await sql.query<WithdrawalRow>(
+      `UPDATE withdrawals SET status = $2, reject_reason = $3, decided_at = $4
+       WHERE id = $1 AND status = 'requested' RETURNING ${WITHDRAWAL_COLUMNS}`,
+      [id, decision.status, decision.reason, new Date(decision.at)],
+    )
+  )[0] ?? null

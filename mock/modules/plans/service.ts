@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto'
+import type { Client, MyPlan, Plan, Purchase } from '../../../src/contract/all'
+import { notFound } from '../../platform/errors'
+import type { Ctx } from '../../platform/http'
+import { isoAt } from '../../platform/http'
+import { addDays, businessDay } from '../../platform/time'
+import { grantRights, planRoutesOpen, revokePlanRights } from '../distribution/service'
+import { placeOrder } from '../orders/service'
+import * as data from './data'
+import type { PlanRow } from './data'
+import { chainPeriods, COUPON_MONTH_DAYS, couponMonthsDue, grantsDistribution, inForce } from './rules'
+
+export type { PlanRow } from './data'
+
+// Membership plans (the seeds' paid membership): buying one is an order like any other (mock payment) and opens a
+// period of benefits; buying again queues a period after the last (extends); a refund of its order ends it at once
+// and voids its coupons. Benefits are read from the period in force by the server's clock, so moving the mock clock
+// past the end stops them.
+
+const toPlan = (ctx: Ctx, row: PlanRow, client: Client): Plan => ({
+  id: row.id,
+  name: row.name,
+  tier: row.tier,
+  period: row.period,
+  durationDays: row.durationDays,
+  priceFen: row.priceFen,
+  benefits: {
+    checkinMultiplierPercent: row.checkinMultiplierPercent,
+    monthlyCouponFen: row.monthlyCouponFen,
+    priorityShipping: row.priorityShipping,
+  },
+  grantsDistribution: grantsDistribution(row, client, planRoutesOpen(ctx, 'h5')),
+})
+
+export const plansList = async (ctx: Ctx, client: Client): Promise<{ items: Plan[] }> => ({
+  items: (await data.plans(ctx.sql)).map((row) => toPlan(ctx, row, client)),
+})
+
+/** Plans that carry distribution rights on H5 where the config allows it (the status lists them per client). */
+export const planIdsGrantingDistribution = async (ctx: Ctx): Promise<string[]> =>
+  (await data.plans(ctx.sql)).filter((row) => row.grantsDistributionH5).map((row) => row.id)
+
+export const createPlans = (ctx: Ctx, rows: readonly PlanRow[]): Promise<void> => data.insertPlans(ctx.sql, rows)
+
+type Period = data.PeriodRow & { plan: PlanRow; startsAtMs: number; endsAtMs: number; isRefunded: boolean }
+
+const periodsWithPlans = async (ctx: Ctx, memberId: string): Promise<Period[]> => {
+  const plans = new Map((await data.plans(ctx.sql)).map((row) => [row.id, row]))
+  return (await data.periodsOf(ctx.sql, memberId)).map((row) => {
+    const plan = plans.get(row.planId)
+    if (!plan) throw new Error(`No plan ${row.planId}`)
+    return {
+      ...row,
+      plan,
+      startsAtMs: row.startsAt.getTime(),
+      endsAtMs: row.endsAt.getTime(),
+      isRefunded: row.refundedAt !== null,
+    }
+  })
+}
+
+/** Re-chains the member's periods (after a purchase or a refund) so each starts when the one before ends. */
+const rechain = async (ctx: Ctx, memberId: string): Promise<void> => {
+  const periods = await periodsWithPlans(ctx, memberId)
+  const chained = chainPeriods(
+    periods.map((period) => ({
+      orderId: period.orderId,
+      purchasedAtMs: period.purchasedAt.getTime(),
+      durationDays: period.plan.durationDays,
+      isRefunded: period.isRefunded,
+    })),
+  )
+  for (const next of chained) {
+    const current = periods.find((period) => period.orderId === next.orderId)
+    if (current && (current.startsAtMs !== next.startsAtMs || current.endsAtMs !== next.endsAtMs))
+      await data.movePeriod(ctx.sql, next.orderId, next.startsAtMs, next.endsAtMs)
+  }
+}
+
+/** Each begun month of a running or past period has its coupon (issued when first looked at, once). */
+const issueDueCoupons = async (ctx: Ctx, memberId: string, periods: readonly Period[]): Promise<void> => {
+  for (const period of periods) {
+    if (period.isRefunded || period.plan.monthlyCouponFen === 0) continue
+    for (const monthIndex of couponMonthsDue(period.startsAtMs, period.endsAtMs, ctx.nowMs)) {
+      const validFrom = businessDay(
+        period.startsAtMs + monthIndex * COUPON_MONTH_DAYS * 86_400_000,
+        ctx.config.timeZone,
+      )
+      await data.insertCoupon(ctx.sql, {
+        code: `PC${randomBytes(5).toString('hex').toUpperCase()}`,
+        orderId: period.orderId,
+        memberId,
+        monthIndex,
+        valueFen: period.plan.monthlyCouponFen,
+        validFrom,
+        validUntil: addDays(validFrom, COUPON_MONTH_DAYS - 1),
+      })
+    }
+  }
+}
+
+export const myPlan = async (ctx: Ctx, memberId: string): Promise<MyPlan> => {
+  const periods = await periodsWithPlans(ctx, memberId)
+  await issueDueCoupons(ctx, memberId, periods)
+  const live = periods.filter((period) => !period.isRefunded)
+  const current = inForce(periods, ctx.nowMs)
+  const toPeriod = (period: Period) => ({
+    orderId: period.orderId,
+    planId: period.planId,
+    name: period.plan.name,
+    startsAt: isoAt(ctx, period.startsAtMs),
+    endsAt: isoAt(ctx, period.endsAtMs),
+  })
+  const lastEnd = Math.max(...live.map((period) => period.endsAtMs))
+  return {
+    current: current && {
+      ...toPeriod(current),
+      tier: current.plan.tier,
+      benefits: {
+        checkinMultiplierPercent: current.plan.checkinMultiplierPercent,
+        monthlyCouponFen: current.plan.monthlyCouponFen,
+        priorityShipping: current.plan.priorityShipping,
+      },
+    },
+    endsAt: live.length > 0 && lastEnd > ctx.nowMs ? isoAt(ctx, lastEnd) : null,
+    periods: periods.filter((period) => !period.isRefunded).map(toPeriod),
+    coupons: (await data.couponsOf(ctx.sql, memberId)).map((coupon) => ({
+      code: coupon.code,
+      valueFen: coupon.valueFen,
+      validFrom: coupon.validFrom,
+      validUntil: coupon.validUntil,
+      isVoid: coupon.voidedAt !== null,
+    })),
+  }
+}
+
+/** What /me shows: the plan in force and when the membership (with its extensions) ends; null without one. */
+export const membershipBadge = async (
+  ctx: Ctx,
+  memberId: string,
+): Promise<{ planId: string; name: string; endsAt: string } | null> => {
+  const periods = await periodsWithPlans(ctx, memberId)
+  const current = inForce(periods, ctx.nowMs)
+  if (!current) return null
+  const lastEnd = Math.max(...periods.filter((period) => !period.isRefunded).map((period) => period.endsAtMs))
+  return { planId: current.planId, name: current.plan.name, endsAt: isoAt(ctx, lastEnd) }
+}
+
+/** The check-in multiplier of the plan in force (100 without one). */
+export const planCheckinMultiplier = async (ctx: Ctx, memberId: string): Promise<number> =>
+  inForce(await periodsWithPlans(ctx, memberId), ctx.nowMs)?.plan.checkinMultiplierPercent ?? 100
+
+/**
+ * Buys a plan: its order (mock payment: points pending, growth, commission for the buyer's distributor), then a
+ * period after the last one. Where the plan carries distribution rights for this client (H5 only, by config), the
+ * member becomes a distributor, and the refund of this order takes the right back.
+ */
+export const purchasePlan = async (
+  ctx: Ctx,
+  memberId: string,
+  request: { planId: string; client: Client },
+): Promise<Purchase> => {
+  const plan = await data.planById(ctx.sql, request.planId)
+  if (!plan) throw notFound('The plan')
+  const order = await placeOrder(ctx, memberId, {
+    kind: 'plan',
+    planId: plan.id,
+    name: plan.name,
+    priceFen: plan.priceFen,
+  })
+  await data.insertPeriod(ctx.sql, {
+    orderId: order.id,
+    memberId,
+    planId: plan.id,
+    purchasedAt: ctx.nowMs,
+    // Placeholders: rechain puts it after the last period.
+    startsAt: ctx.nowMs,
+    endsAt: ctx.nowMs + plan.durationDays * 86_400_000,
+  })
+  await rechain(ctx, memberId)
+  if (grantsDistribution(plan, request.client, planRoutesOpen(ctx, request.client)))
+    await grantRights(ctx, memberId, 'plan', order.id)
+  return { order, membership: await myPlan(ctx, memberId) }
+}
+
+/** The refund of a plan's order: its period ends at once, its coupons are void, a right it carried is taken back. */
+export const endPlanPeriod = async (ctx: Ctx, orderId: string): Promise<void> => {
+  const period = await data.periodOfOrder(ctx.sql, orderId)
+  if (!period || !(await data.refundPeriod(ctx.sql, orderId, ctx.nowMs))) return
+  await data.voidCoupons(ctx.sql, orderId, ctx.nowMs)
+  await revokePlanRights(ctx, orderId)
+  await rechain(ctx, period.memberId)
+}

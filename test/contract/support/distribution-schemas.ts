@@ -1,0 +1,20 @@
+// The schemas the distribution suite parses answers with, from the whole contract.
+export {
+  ArrivalPage,
+  ArrivalResult,
+  CommissionPage,
+  DistributionOverview,
+  DistributionStatus,
+  FanPage,
+  Member as Me,
+  MyPlan,
+  Order,
+  OrderPage,
+  Plan,
+  PlanList,
+  Purchase,
+  ReferralCard,
+  Withdrawal,
+  WithdrawalPage,
+  WxacodeError,
+} from '../../../src/contract/all'
