@@ -1,6 +1,6 @@
 import { useLaunch } from '@tarojs/taro'
 import { useReferral } from '@/stores/referral'
-import { findReferralCode } from './referral'
+import { findReferralCode, findReferralSource } from './referral'
 
 /**
  * weapp: the launch options' query, where a mini-program code puts `scene=r%3DCODE` and a shared
@@ -8,5 +8,5 @@ import { findReferralCode } from './referral'
  * also captures its own query, this covers a launch whose page does not carry it.
  */
 export function useLaunchReferral(): void {
-  useLaunch((options) => useReferral.getState().captured(findReferralCode(options?.query)))
+  useLaunch((options) => useReferral.getState().captured(findReferralCode(options?.query), findReferralSource(options?.query)))
 }

@@ -5,10 +5,10 @@ import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { distributionEntryMessages } from '../messages'
 
-/** The distributor's pages one tap away: only a member with a referral code has a card to show. */
+/** The distributor's pages one tap away: only a distributor has a card to show. */
 export function DistributionEntries() {
   const text = useMessages(distributionEntryMessages)
-  const referralCode = useQuery(meQuery()).data?.referralCode
-  if (!referralCode) return null
+  const isDistributor = useQuery(meQuery()).data?.isDistributor
+  if (!isDistributor) return null
   return <EntryGrid entries={[{ key: 'referral-card', label: text.card, url: routes.referralCard, glyph: '邀' }]} />
 }

@@ -5,19 +5,21 @@ import { useQuery } from '@tanstack/react-query'
 import { ActionButton } from '@/components/action-button'
 import { EmptyState, Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
-import type { AppConfig, Member } from '@/contract'
+import type { AppConfig } from '@/contract'
+import type { ReferralCard as Card } from '@/contract/distribution'
 import { meQuery } from '@/features/account/api/account-queries'
 import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { useAppConfig } from '@/lib/app-config'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
+import { referralCardQuery } from '../api/distribution-queries'
 import { cardMessages } from '../messages'
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterSurface } from '../lib/poster'
 import { posterContent } from '../lib/poster-content'
 import { openPosterSurface } from '../lib/poster-surface'
 import { openAlbumSettings, savePoster } from '../lib/save-poster'
 import type { SaveOutcome } from '../lib/save-outcome'
-import { shareUrl } from '../lib/share-url'
+import { cardQrUrl, shareUrl } from '../lib/share-url'
 import { LongPressPreview } from './long-press-preview'
 import { PosterCanvas } from './poster-canvas'
 import { ShareLinkButton } from './share-link-button'
@@ -30,19 +32,16 @@ type DrawState = 'drawing' | 'ready' | 'failed'
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
 /** The member's referral poster, with ways to save it and to share the link. */
-export function ReferralCard({ kolLevelName = null }: { kolLevelName?: string | null }) {
+export function ReferralCard() {
   const text = useMessages(cardMessages)
   const isSignedIn = useSession(selectIsSignedIn)
   const me = useQuery({ ...meQuery(), enabled: isSignedIn })
-  const config = useAppConfig()
   if (!isSignedIn) return <SignInPrompt />
   return (
     <QueryState query={me} skeleton={<Skeleton rows={4} testId='card-skeleton' />}>
       {(member) =>
-        member.referralCode && config ? (
-          <PosterPanel member={member} referralCode={member.referralCode} config={config} kolLevelName={kolLevelName} />
-        ) : member.referralCode ? (
-          <Skeleton rows={4} testId='card-skeleton' />
+        member.isDistributor ? (
+          <DistributorCard />
         ) : (
           <EmptyState title={text.notDistributor} hint={text.notDistributorHint} />
         )
@@ -51,12 +50,25 @@ export function ReferralCard({ kolLevelName = null }: { kolLevelName?: string | 
   )
 }
 
-type PosterPanelProps = { member: Member; referralCode: string; config: AppConfig; kolLevelName: string | null }
+/** Only a distributor has a card (the server answers 403 NOT_DISTRIBUTOR to anyone else). */
+function DistributorCard() {
+  const card = useQuery(referralCardQuery())
+  const config = useAppConfig()
+  return (
+    <QueryState query={card} skeleton={<Skeleton rows={4} testId='card-skeleton' />}>
+      {(data) => (config ? <PosterPanel card={data} config={config} /> : <Skeleton rows={4} testId='card-skeleton' />)}
+    </QueryState>
+  )
+}
 
-function PosterPanel({ member, referralCode, config, kolLevelName }: PosterPanelProps) {
+type PosterPanelProps = { card: Card; config: AppConfig }
+
+function PosterPanel({ card, config }: PosterPanelProps) {
   const text = useMessages(cardMessages)
-  const link = shareUrl(referralCode)
-  const title = text.shareTitle(member.nickname, config.brandName)
+  const referralCode = card.referralCode
+  const link = shareUrl(card.sharePath)
+  const qrLink = cardQrUrl(card.sharePath)
+  const title = text.shareTitle(card.nickname, config.brandName)
   const surfaceRef = useRef<PosterSurface | null>(null)
   const [drawState, setDrawState] = useState<DrawState>('drawing')
   const [attempt, setAttempt] = useState(0)
@@ -68,9 +80,13 @@ function PosterPanel({ member, referralCode, config, kolLevelName }: PosterPanel
     setDrawState('drawing')
     const draw = async () => {
       const surface = await openPosterSurface(POSTER_CANVAS_ID, POSTER_WIDTH, POSTER_HEIGHT)
-      const avatar = member.avatarUrl ? await surface.loadImage(member.avatarUrl) : null
-      const content = posterContent({ member, referralCode, config, text, shareLink: link, kolLevelName, avatar, codeImage: null })
-      drawPoster(surface.ctx, content)
+      const [avatar, codeImage] = await Promise.all([
+        card.avatarUrl ? surface.loadImage(card.avatarUrl) : null,
+        // weapp: the mini-program code (scene r=CODE) opens the app itself; H5 draws the link's QR.
+        // If the code's image cannot be had, the QR of the link still lets a friend in.
+        isWeapp ? surface.loadImage(card.wxacodeUrl) : null,
+      ])
+      drawPoster(surface.ctx, posterContent({ card, config, text, shareLink: qrLink, avatar, codeImage }))
       return surface
     }
     // weapp: the canvas node exists once this render's setData has reached the view layer.
@@ -90,7 +106,7 @@ function PosterPanel({ member, referralCode, config, kolLevelName }: PosterPanel
     return () => {
       isCurrent = false
     }
-  }, [member, referralCode, config, text, link, kolLevelName, attempt])
+  }, [card, config, text, qrLink, attempt])
 
   const save = async () => {
     const surface = surfaceRef.current
@@ -120,7 +136,7 @@ function PosterPanel({ member, referralCode, config, kolLevelName }: PosterPanel
           id={POSTER_CANVAS_ID}
           width={POSTER_WIDTH}
           height={POSTER_HEIGHT}
-          label={text.posterAlt(member.nickname, referralCode)}
+          label={text.posterAlt(card.nickname, referralCode)}
         />
         {drawState === 'drawing' ? (
           <Text className='referral-card__status' aria-live='polite'>

@@ -1,25 +1,24 @@
-import type { AppConfig, Member } from '@/contract'
+import type { AppConfig } from '@/contract'
+import type { ReferralCard } from '@/contract/distribution'
 import type { cardMessages } from '../messages'
 import type { PosterContent, PosterImage } from './poster'
 import { encodeQr } from './qr'
 
 type CardText = (typeof cardMessages)['zh-CN']
 
-/** What the poster shows for this member, from the config (brand, colours, level names) and their profile. */
+/** What the poster shows for this distributor, from the config (brand, colours, level names) and their card. */
 export function posterContent(input: {
-  member: Member
-  referralCode: string
+  card: ReferralCard
   config: AppConfig
   text: CardText
   shareLink: string
-  kolLevelName: string | null
   avatar: PosterImage | null
   /** The mini-program code image (weapp, when the server answers it); the QR of the link otherwise. */
   codeImage: PosterImage | null
 }): PosterContent {
-  const { member, config, text } = input
+  const { card, config, text } = input
   const theme = config.theme
-  const levelName = config.levels.find((level) => level.code === member.levelCode)?.name
+  const levelName = config.levels.find((level) => level.code === card.levelCode)?.name
   return {
     brandName: config.brandName,
     slogan: config.slogan,
@@ -31,10 +30,10 @@ export function posterContent(input: {
       text: theme.textColor,
       muted: theme.mutedTextColor,
     },
-    nickname: member.nickname,
-    levelLabel: levelName ? `${member.levelCode} ${levelName}` : member.levelCode,
-    kolLabel: input.kolLevelName ? text.kolLabel(input.kolLevelName) : null,
-    referralCode: input.referralCode,
+    nickname: card.nickname,
+    levelLabel: levelName ? `${card.levelCode} ${levelName}` : card.levelCode,
+    kolLabel: card.kolLevel ? text.kolLabel(card.kolLevel.name) : null,
+    referralCode: card.referralCode,
     inviteLine: text.inviteLine(config.brandName),
     scanHint: input.codeImage ? text.scanHintWeapp : text.scanHint,
     codeLabel: text.codeLabel,

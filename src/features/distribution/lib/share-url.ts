@@ -1,6 +1,4 @@
 import { apiBase } from '@/lib/env'
-import { routes } from '@/lib/routes'
-import { withReferral } from './share-link'
 
 /**
  * Where the H5 app lives: this page's origin on H5. The mini-program has none of its own, so it
@@ -13,7 +11,12 @@ export function h5Origin(): string {
   return /^https?:\/\/[^/]+/.exec(apiBase)?.[0] ?? ''
 }
 
-/** The link a member shares: the home page with their code (H5 routes are paths, not hashes). */
-export function shareUrl(code: string): string {
-  return `${h5Origin()}${withReferral(routes.home, code)}`
+/** The link a member shares: the card's share path (`/pages/home/index?ref=CODE`) on the H5 origin. */
+export function shareUrl(sharePath: string): string {
+  return `${h5Origin()}${sharePath}`
+}
+
+/** The link in the card's QR code: the share link marked `src=card`, so the binding records the card. */
+export function cardQrUrl(sharePath: string): string {
+  return `${shareUrl(sharePath)}${sharePath.includes('?') ? '&' : '?'}src=card`
 }

@@ -5,6 +5,8 @@ import { createRecordingContext } from './canvas-recorder'
 /** The seeded KOL (referral code LINA88) and the link a friend opens from their card. */
 export const KOL = { persona: 'kol-distributor', code: 'LINA88', nickname: '莉娜 Lina', levelCode: 'V4' } as const
 export const kolShareUrl = () => `${window.location.origin}/pages/home/index?ref=${KOL.code}`
+/** The card's QR: the share link marked as coming from the card. */
+export const kolCardQrUrl = () => `${kolShareUrl()}&src=card`
 
 /**
  * jsdom has no canvas and loads no images: the poster's canvas gets a recording context, toBlob

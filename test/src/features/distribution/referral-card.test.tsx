@@ -4,7 +4,7 @@ import { ReferralCard } from '@/features/distribution/components/referral-card'
 import { tap } from '../../../support/interact'
 import { renderWithApp } from '../../../support/render-app'
 import { drawnQrModules, expectedQrModules } from './canvas-recorder'
-import { installCanvas, KOL, kolShareUrl, signInAs } from './card-support'
+import { installCanvas, KOL, kolCardQrUrl, kolShareUrl, signInAs } from './card-support'
 
 let canvas: ReturnType<typeof installCanvas>
 
@@ -25,14 +25,17 @@ async function renderDrawnCard() {
 }
 
 describe('ReferralCard', () => {
-  test("the poster carries the member's code, nickname and level, and a QR of their share link", async () => {
-    await signInAs(KOL.persona)
+  test("the poster carries the member's code, nickname, level and KOL level, and a QR of their card link", async () => {
+    const { api, token } = await signInAs(KOL.persona)
+    const card = (await api.call('GET', '/distribution/card', { token })).json as { kolLevel: { name: string } | null }
+    expect(card.kolLevel).not.toBeNull()
     await renderDrawnCard()
     const texts = canvas.recorder.texts()
+    expect(texts.some((text) => text.endsWith(`KOL ${card.kolLevel?.name}`))).toBe(true)
     expect(texts).toContain(KOL.code)
     expect(texts).toContain(KOL.nickname)
     expect(texts.some((text) => text.startsWith(`${KOL.levelCode} `))).toBe(true)
-    expect(drawnQrModules(canvas.recorder.calls)).toEqual(expectedQrModules(kolShareUrl()))
+    expect(drawnQrModules(canvas.recorder.calls)).toEqual(expectedQrModules(kolCardQrUrl()))
     expect(screen.getByTestId('referral-code').textContent).toBe(KOL.code)
     expect(screen.getByTestId('share-url').textContent).toBe(kolShareUrl())
     // The canvas is an image with a name for screen readers.

@@ -4,6 +4,7 @@ import { withReferral, referralQuery } from '@/features/distribution/lib/share-l
 import { useReferralShare } from '@/features/distribution/lib/use-referral-share.weapp'
 import type { ShareTarget } from '@/features/distribution/lib/share-target'
 import { useLaunchReferral } from '@/lib/launch-referral.weapp'
+import { findReferralSource } from '@/lib/referral'
 import { routes } from '@/lib/routes'
 import { useReferral } from '@/stores/referral'
 import { renderWithApp } from '../../../support/render-app'
@@ -86,10 +87,17 @@ describe('launched from a mini-program code (weapp)', () => {
   test('the scene r=CODE is captured like a ?ref= link, first touch kept', () => {
     mockLaunch.query = { scene: encodeURIComponent(`r=${KOL.code}`) }
     render(<Launch />)
-    expect(useReferral.getState().capturedCode).toBe(KOL.code)
+    expect(useReferral.getState()).toMatchObject({ capturedCode: KOL.code, capturedSource: 'scene' })
     mockLaunch.query = { ref: 'MIAO66' }
     render(<Launch />)
-    expect(useReferral.getState().capturedCode).toBe(KOL.code)
+    expect(useReferral.getState()).toMatchObject({ capturedCode: KOL.code, capturedSource: 'scene' })
+  })
+
+  test('the binding source follows how the code came: card QR, link, or mini-program code', () => {
+    expect(findReferralSource({ ref: KOL.code, src: 'card' })).toBe('card')
+    expect(findReferralSource({ ref: KOL.code })).toBe('link')
+    expect(findReferralSource({ ref: KOL.code, src: 'anything' })).toBe('link')
+    expect(findReferralSource({ scene: 'r%3DLINA88' })).toBe('scene')
   })
 
   test('a scene without a well-formed code captures nothing', () => {
