@@ -6,7 +6,7 @@ import { ActionButton } from '@/components/action-button'
 import { EmptyState, Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import type { AppConfig } from '@/contract'
-import type { ReferralCard as Card } from '@/contract/distribution'
+import type { ReferralCardView as Card } from '../api/distribution-queries'
 import { meQuery } from '@/features/account/api/account-queries'
 import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { useAppConfig } from '@/lib/app-config'
@@ -52,10 +52,10 @@ export function ReferralCard() {
 
 /** Only a distributor has a card (the server answers 403 NOT_DISTRIBUTOR to anyone else). */
 function DistributorCard() {
-  const card = useQuery(referralCardQuery())
+  const cardQuery = useQuery(referralCardQuery())
   const config = useAppConfig()
   return (
-    <QueryState query={card} skeleton={<Skeleton rows={4} testId='card-skeleton' />}>
+    <QueryState query={cardQuery} skeleton={<Skeleton rows={4} testId='card-skeleton' />}>
       {(data) => (config ? <PosterPanel card={data} config={config} /> : <Skeleton rows={4} testId='card-skeleton' />)}
     </QueryState>
   )
