@@ -49,6 +49,7 @@ export type PosterContext = Pick<
   | 'measureText'
   | 'beginPath'
   | 'arc'
+  | 'rect'
   | 'fill'
   | 'save'
   | 'restore'
@@ -86,13 +87,18 @@ function drawHeader(ctx: PosterContext, content: PosterContent) {
     ctx.fillRect(0, 36, POSTER_WIDTH, 74)
     ctx.globalAlpha = 1
   } else {
+    // Two soft circles of the accent colour, kept inside the header.
+    ctx.save()
+    ctx.beginPath()
+    ctx.rect(0, 0, POSTER_WIDTH, HEADER_HEIGHT)
+    ctx.clip()
     ctx.globalAlpha = 0.35
     ctx.fillStyle = colors.accent
     circle(ctx, POSTER_WIDTH - 40, 30, 70)
     ctx.fill()
     circle(ctx, POSTER_WIDTH - 110, HEADER_HEIGHT, 44)
     ctx.fill()
-    ctx.globalAlpha = 1
+    ctx.restore()
   }
   ctx.fillStyle = colors.onPrimary
   ctx.textAlign = 'left'
@@ -131,7 +137,8 @@ function drawProfile(ctx: PosterContext, content: PosterContent) {
   ctx.fillStyle = colors.text
   ctx.font = `bold 18px ${FONT_FAMILY}`
   ctx.fillText(fitText(ctx, content.nickname, textWidth), textX, centreY - 6)
-  ctx.fillStyle = colors.muted
+  // Small text in the text colour: the theme's muted grey is below WCAG AA's 4.5:1 on white.
+  ctx.fillStyle = colors.text
   ctx.font = `13px ${FONT_FAMILY}`
   const levels = content.kolLabel ? `${content.levelLabel} · ${content.kolLabel}` : content.levelLabel
   ctx.fillText(fitText(ctx, levels, textWidth), textX, centreY + 18)
@@ -160,7 +167,7 @@ function drawCode(ctx: PosterContext, content: PosterContent) {
   ctx.fillStyle = colors.text
   ctx.font = `14px ${FONT_FAMILY}`
   ctx.fillText(fitText(ctx, content.scanHint, textWidth), textX, top + 40)
-  ctx.fillStyle = colors.muted
+  ctx.fillStyle = colors.text
   ctx.font = `12px ${FONT_FAMILY}`
   ctx.fillText(fitText(ctx, content.codeLabel, textWidth), textX, top + 80)
   ctx.fillStyle = colors.primary

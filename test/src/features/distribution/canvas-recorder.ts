@@ -16,7 +16,7 @@ export function createRecordingContext() {
     globalAlpha: 1,
     measureText: (text: string) => ({ width: Array.from(text).length * 8 }),
   } as Record<string, unknown>
-  for (const method of ['fillRect', 'fillText', 'beginPath', 'arc', 'fill', 'save', 'restore', 'clip', 'drawImage', 'setTransform']) {
+  for (const method of ['fillRect', 'fillText', 'beginPath', 'arc', 'rect', 'fill', 'save', 'restore', 'clip', 'drawImage', 'setTransform']) {
     ctx[method] = (...args: unknown[]) => {
       calls.push({ method, args, fillStyle: String(ctx.fillStyle), font: String(ctx.font) })
     }
