@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { PageShell } from '@/components/page-shell'
+import { PageShareButton } from '@/features/distribution/components/page-share-button'
 import { useReferralShare } from '@/features/distribution/lib/use-referral-share'
 import { giftQuery } from '@/features/mall/api/mall-queries'
 import { GiftDetailView } from '@/features/mall/components/gift-detail-view'
@@ -18,6 +19,7 @@ export default function GiftPage() {
   return (
     <PageShell title={text.title} testId='gift-page'>
       <GiftDetailView giftId={giftId} />
+      {giftName ? <PageShareButton path={routes.gift} query={`id=${encodeURIComponent(giftId)}`} title={giftName} /> : null}
     </PageShell>
   )
 }
