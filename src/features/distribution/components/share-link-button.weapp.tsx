@@ -2,7 +2,6 @@ import { Button } from '@tarojs/components'
 import { useMessages } from '@/lib/i18n'
 import { cardMessages } from '../messages'
 import '@/components/action-button.scss'
-import './share-link-button.scss'
 
 type ShareLinkButtonProps = { url: string; title: string; variant?: 'primary' | 'secondary' }
 

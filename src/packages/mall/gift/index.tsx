@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { PageShell } from '@/components/page-shell'
-import { PageShareButton } from '@/features/distribution/components/page-share-button'
 import { useReferralShare } from '@/features/distribution/lib/use-referral-share'
 import { giftQuery } from '@/features/mall/api/mall-queries'
 import { GiftDetailView } from '@/features/mall/components/gift-detail-view'
@@ -19,7 +18,6 @@ export default function GiftPage() {
   return (
     <PageShell title={text.title} testId='gift-page'>
       <GiftDetailView giftId={giftId} />
-      {giftName ? <PageShareButton path={routes.gift} query={`id=${encodeURIComponent(giftId)}`} title={giftName} /> : null}
     </PageShell>
   )
 }

@@ -1,8 +1,6 @@
 import Taro from '@tarojs/taro'
 import { screen, waitFor } from '@testing-library/react'
-import { PageShareButton } from '@/features/distribution/components/page-share-button'
 import { ReferralCard } from '@/features/distribution/components/referral-card'
-import { meQuery } from '@/features/account/api/account-queries'
 import { tap } from '../../../support/interact'
 import { renderWithApp } from '../../../support/render-app'
 import { drawnQrModules, expectedQrModules } from './canvas-recorder'
@@ -119,17 +117,5 @@ describe('ReferralCard', () => {
   test('a visitor is invited to sign in', () => {
     renderWithApp(<ReferralCard />)
     expect(screen.getByTestId('sign-in-prompt')).toBeTruthy()
-  })
-
-  test("a gift page's share button gives the gift's link with the member's code", async () => {
-    await signInAs(KOL.persona)
-    const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok', data: '' })
-    const { container, queryClient } = renderWithApp(<PageShareButton path='/packages/mall/gift/index' query='id=gift-tote' title='帆布袋' />)
-    // The code arrives with the member's profile.
-    await waitFor(() => expect(queryClient.getQueryData(meQuery().queryKey)).toBeDefined())
-    tap(container, 'share-link')
-    await waitFor(() =>
-      expect(copy).toHaveBeenCalledWith({ data: `${window.location.origin}/packages/mall/gift/index?id=gift-tote&ref=${KOL.code}` }),
-    )
   })
 })
