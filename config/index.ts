@@ -31,6 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_PREVIEW': JSON.stringify(
         process.env.TARO_APP_PREVIEW ?? (process.env.NODE_ENV === 'production' ? 'off' : 'on'),
       ),
+      'process.env.TARO_APP_H5_ORIGIN': JSON.stringify(process.env.TARO_APP_H5_ORIGIN ?? ''),
     },
     // H5 only: the favicon linked from src/index.html (the mini-program has no use for it).
     copy: {
@@ -49,7 +50,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain(chain, webpack) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
@@ -85,7 +89,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)

@@ -19,6 +19,7 @@ export default defineAppConfig({
         'certificate/index',
       ],
     },
+    { root: 'packages/distribution', pages: ['card/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -5,6 +5,7 @@ import { accountKeys } from '@/features/account/api/account-queries'
 import { followBrandInTabBar } from '@/lib/app-config'
 import { connectAppVisibility, createQueryClient } from '@/lib/query'
 import { useLocale, useMessages } from '@/lib/i18n'
+import { useLaunchReferral } from '@/lib/launch-referral'
 import { goToSignIn } from '@/lib/routes'
 import { tabBarMessages } from '@/lib/tab-bar'
 import { useSession } from '@/stores/session'
@@ -33,6 +34,7 @@ function useTabBarLanguage(): void {
 
 function App({ children }: PropsWithChildren) {
   useTabBarLanguage()
+  useLaunchReferral()
   return createElement(QueryClientProvider, { client: queryClient }, children)
 }
 

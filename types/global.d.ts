@@ -15,5 +15,7 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
     /** 'on' in non-production builds (config/index.ts): the preview console is in the app. */
     TARO_APP_PREVIEW?: 'on' | 'off'
+    /** Origin of the H5 app for links the mini-program shares (QR codes on its posters); see README. */
+    TARO_APP_H5_ORIGIN?: string
   }
 }

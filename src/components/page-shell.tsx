@@ -4,8 +4,9 @@ import { View } from '@tarojs/components'
 import { PreviewConsoleEntry } from '@/features/preview/preview-entry'
 import { useAppConfig } from '@/lib/app-config'
 import { useRefreshOnShow } from '@/lib/query'
-import { findReferralCode, parseSearch } from '@/lib/referral'
+import { findReferralCode, findReferralSource, parseSearch } from '@/lib/referral'
 import { useReferral } from '@/stores/referral'
+import { SinglePageBanner } from './single-page-banner'
 import './page-shell.scss'
 
 type PageShellProps = { children: ReactNode; title?: string; testId?: string }
@@ -14,9 +15,9 @@ type PageShellProps = { children: ReactNode; title?: string; testId?: string }
 function useCaptureReferral(): void {
   const { params } = useRouter()
   useEffect(() => {
+    const url = process.env.TARO_ENV === 'h5' ? parseSearch(window.location.search) : null
     const fromPage = findReferralCode(params)
-    const fromUrl = process.env.TARO_ENV === 'h5' ? findReferralCode(parseSearch(window.location.search)) : null
-    useReferral.getState().captured(fromPage ?? fromUrl)
+    useReferral.getState().captured(fromPage ?? findReferralCode(url), findReferralSource(fromPage ? params : url))
   }, [params])
 }
 
@@ -45,6 +46,7 @@ export function PageShell({ children, title, testId }: PageShellProps) {
     : undefined
   return (
     <View className='page-shell' style={themeVariables} data-testid={testId}>
+      <SinglePageBanner />
       {children}
       {PreviewConsoleEntry ? <PreviewConsoleEntry /> : null}
     </View>

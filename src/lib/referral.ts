@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { ReferralCode } from '@/contract'
+import { ReferralCode, type BindingSource } from '@/contract'
 
 /**
  * Finds a referral code in what a visitor arrived with: `ref=CODE` in an H5 URL or a
@@ -24,6 +24,15 @@ export function findReferralCode(query: Record<string, unknown> | undefined | nu
     }
   }
   return null
+}
+
+/**
+ * How the code in `query` arrived, for the binding's source: a mini-program code's scene, the
+ * referral card's QR (its link says `src=card`), or a shared link.
+ */
+export function findReferralSource(query: Record<string, unknown> | undefined | null): BindingSource {
+  if (typeof query?.ref !== 'string' && typeof query?.scene === 'string') return 'scene'
+  return query?.src === 'card' ? 'card' : 'link'
 }
 
 /** H5 query string (`?a=1&ref=X`) to an object; the mini-program hands query objects directly. */

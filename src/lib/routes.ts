@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { isSinglePageMode } from './single-page'
 
 export const routes = {
   home: '/pages/home/index',
@@ -16,6 +17,7 @@ export const routes = {
   redemptions: '/packages/mall/redemptions/index',
   redemption: '/packages/mall/redemption/index',
   communityPost: '/packages/community/post/index',
+  referralCard: '/packages/distribution/card/index',
 } as const
 
 const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall, routes.me]
@@ -38,7 +40,8 @@ const isSafeReturnPath = (path: string): boolean => path.startsWith('/pages/') |
 
 /** Go to sign-in, remembering where to come back to. Does nothing if already there. */
 export function goToSignIn(returnTo: string = currentRoute()): void {
-  if (returnTo.startsWith(routes.signIn)) return
+  // Opened from Moments there is no login: the page says how to open the full app instead.
+  if (returnTo.startsWith(routes.signIn) || isSinglePageMode()) return
   void Taro.navigateTo({ url: `${routes.signIn}?returnTo=${encodeURIComponent(returnTo)}` })
 }
 

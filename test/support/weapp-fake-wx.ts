@@ -12,6 +12,8 @@ export type FakeWxOptions = {
   /** The build's absolute API base (from src/lib/env) and the test server's: requests are re-pointed. */
   builtApiBase: string
   apiBase: string
+  /** The launch scene getLaunchOptionsSync answers (default 1001, the chat list). */
+  launchScene?: number
   /** The page stack: the harness opens and closes pages; a rejection fails the wx call. */
   navigate: (navigation: Navigation) => Promise<void>
 }
@@ -261,8 +263,8 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
     getWindowInfo: () => ({ ...SYSTEM_INFO }),
     getDeviceInfo: () => ({ ...SYSTEM_INFO }),
     getAppBaseInfo: () => ({ ...SYSTEM_INFO }),
-    getLaunchOptionsSync: () => ({ path: 'pages/home/index', query: {}, scene: 1001 }),
-    getEnterOptionsSync: () => ({ path: 'pages/home/index', query: {}, scene: 1001 }),
+    getLaunchOptionsSync: () => ({ path: 'pages/home/index', query: {}, scene: options.launchScene ?? 1001 }),
+    getEnterOptionsSync: () => ({ path: 'pages/home/index', query: {}, scene: options.launchScene ?? 1001 }),
     getMenuButtonBoundingClientRect: () => ({ top: 51, bottom: 83, left: 297, right: 384, width: 87, height: 32 }),
     canIUse: () => true,
     nextTick: (callback: () => void) => void Promise.resolve().then(callback),

@@ -129,6 +129,8 @@ export type LaunchOptions = {
   token?: string
   /** The first page (defaults to app.json's first page). */
   entry?: string
+  /** WeChat's launch scene (default 1001); 1154 is a page opened from Moments (single-page mode). */
+  scene?: number
 }
 
 export type Weapp = {
@@ -225,6 +227,7 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
   const fake = createFakeWx({
     builtApiBase: BUILT_API_BASE,
     apiBase: options.apiBase,
+    launchScene: options.scene,
     navigate: (navigation) => navigate(navigation),
   })
   if (options.token) {
@@ -545,17 +548,14 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
     },
   }
 
-  call({ route: 'app', query: {}, component: { instance: app } } as unknown as WeappPage, 'onLaunch', {
-    path: options.entry ?? appJson.pages[0],
-    query: {},
-    scene: 1001,
-  })
-  call({ route: 'app', query: {}, component: { instance: app } } as unknown as WeappPage, 'onShow', {
-    path: options.entry ?? appJson.pages[0],
-    query: {},
-    scene: 1001,
-  })
-  await weapp.open(options.entry ?? appJson.pages[0] ?? 'pages/home/index')
+  // WeChat hands the entry's query (a shared path's ref, a mini-program code's scene) to onLaunch,
+  // onShow and the first page's onLoad, tab page or not: a switchTab would drop it.
+  const entry = options.entry ?? appJson.pages[0] ?? 'pages/home/index'
+  const launch = { path: parseUrl(entry).route, query: parseUrl(entry).query, scene: options.scene ?? 1001 }
+  call({ route: 'app', query: {}, component: { instance: app } } as unknown as WeappPage, 'onLaunch', launch)
+  call({ route: 'app', query: {}, component: { instance: app } } as unknown as WeappPage, 'onShow', launch)
+  await navigate({ kind: 'reLaunch', url: entry })
+  await settle()
   return weapp
 }
 

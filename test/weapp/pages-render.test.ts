@@ -10,7 +10,7 @@ type Gift = { id: string; name: string }
 type Redemption = { id: string; giftName: string; status: string; code: string | null }
 type Address = { name: string; detail: string }
 type Post = { id: string; text: string }
-type Member = { nickname: string; pointsBalance: number; growth: number }
+type Member = { nickname: string; pointsBalance: number; growth: number; referralCode: string | null }
 
 let server: WeappServer
 let weapp: Weapp | undefined
@@ -113,6 +113,10 @@ const cases: Record<string, Case> = {
   'packages/mall/redemptions/index': {
     signedOut: 'sign-in',
     signedIn: () => ['待发货', '已发货', ...redemptions.map((item) => item.giftName)],
+  },
+  'packages/distribution/card/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼'],
+    signedIn: () => ['我的邀请码', member.referralCode ?? 'no code', '保存到相册', '分享给好友'],
   },
   'packages/mall/redemption/index': {
     query: () => `id=${pendingRedemption().id}`,

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '首页', enableShareAppMessage: true })
+export default definePageConfig({ navigationBarTitleText: '首页', enableShareAppMessage: true, enableShareTimeline: true })

@@ -5,6 +5,7 @@ import { MemberSummary } from '@/features/account/components/member-summary'
 import { PostFeed } from '@/features/community/components/post-feed'
 import { communityMessages } from '@/features/community/messages'
 import { GiftList } from '@/features/mall/components/gift-list'
+import { useReferralShare } from '@/features/distribution/lib/use-referral-share'
 import { CheckinCard } from '@/features/membership/components/checkin-card'
 import { LevelUpCelebration } from '@/features/membership/components/level-up-celebration'
 import { mallMessages } from '@/features/mall/messages'
@@ -17,6 +18,7 @@ export default function HomePage() {
   const config = useAppConfig()
   const mall = useMessages(mallMessages)
   const community = useMessages(communityMessages)
+  useReferralShare({ path: routes.home, title: config?.brandName })
   return (
     <PageShell title={config?.brandName} testId='home-page'>
       <View className='home__brand'>

@@ -36,8 +36,9 @@ export function useSignInByPhone() {
   const onSignedIn = useSignedIn()
   return useMutation({
     mutationFn: (input: Omit<PhoneSignInRequest, 'ref'>) => {
-      const ref = useReferral.getState().capturedCode ?? undefined
-      return request(endpoints.signInByPhone, { body: { ...input, ref } })
+      const { capturedCode, capturedSource } = useReferral.getState()
+      const referral = capturedCode ? { ref: capturedCode, refSource: capturedSource ?? undefined } : {}
+      return request(endpoints.signInByPhone, { body: { ...input, ...referral } })
     },
     onSuccess: onSignedIn,
     meta: { isErrorShownInPlace: true },
@@ -49,10 +50,11 @@ export function useSignInByWechat(getLoginCode: () => Promise<string>) {
   return useMutation({
     mutationFn: async () => {
       const code = await getLoginCode()
+      const { capturedCode, capturedSource } = useReferral.getState()
       const body: WechatSignInRequest = {
         code,
         installId: useSession.getState().installId,
-        ref: useReferral.getState().capturedCode ?? undefined,
+        ...(capturedCode ? { ref: capturedCode, refSource: capturedSource ?? undefined } : {}),
       }
       return request(endpoints.signInByWechat, { body })
     },

@@ -27,7 +27,7 @@ describe('PhoneSignInForm', () => {
 
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1))
     expect(signInCalls(api)).toHaveLength(1)
-    expect(signInCalls(api)[0]?.body).toEqual({ phone: PHONE, smsCode: '123456', ref: 'LINA88' })
+    expect(signInCalls(api)[0]?.body).toEqual({ phone: PHONE, smsCode: '123456', ref: 'LINA88', refSource: 'link' })
     expect(useSession.getState().token).toEqual(expect.any(String))
     expect(useReferral.getState().capturedCode).toBeNull()
   })

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query'
+import { EntryGrid } from '@/components/entry-grid'
+import { meQuery } from '@/features/account/api/account-queries'
+import { useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
+import { distributionEntryMessages } from '../messages'
+
+/** The distributor's pages one tap away: only a distributor has a card to show. */
+export function DistributionEntries() {
+  const text = useMessages(distributionEntryMessages)
+  const isDistributor = useQuery(meQuery()).data?.isDistributor
+  if (!isDistributor) return null
+  return <EntryGrid entries={[{ key: 'referral-card', label: text.card, url: routes.referralCard, glyph: '邀' }]} />
+}

@@ -1,0 +1,90 @@
+// The referral card and sharing in the built mini-program: the share payloads WeChat asks the pages
+// for carry the member's code, a mini-program code's scene binds the new member with its source,
+// and a page opened from Moments shows its content with the way into the full app, no sign-in.
+import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
+import { startWeappServer, type WeappServer } from '../support/weapp-server'
+
+jest.setTimeout(30_000)
+
+let server: WeappServer
+let weapp: Weapp | undefined
+
+beforeAll(async () => {
+  server = await startWeappServer()
+})
+beforeEach(() => server.reset())
+afterEach(() => {
+  weapp?.close()
+  weapp = undefined
+})
+afterAll(async () => {
+  reportSetData(__filename)
+  await server.close()
+})
+
+type ShareHandlers = {
+  onShareAppMessage?: (event: { from: string }) => { title?: string; path?: string }
+  onShareTimeline?: () => { title?: string; query?: string }
+}
+
+const shareHandlers = (instance: Record<string, unknown>) => instance as unknown as ShareHandlers
+
+test("the card page opens for a KOL and both of its shares carry the KOL's code", async () => {
+  const { token } = await server.persona('kol-distributor')
+  const card = await server.get<{ referralCode: string; sharePath: string }>('/distribution/card', token)
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/distribution/card/index' })
+  await weapp.waitForText(card.referralCode)
+  await weapp.waitForText('保存到相册')
+  await weapp.waitForText('分享给好友')
+
+  const page = shareHandlers(weapp.current().component.instance)
+  expect(page.onShareAppMessage?.({ from: 'button' })?.path).toBe(card.sharePath)
+  expect(card.sharePath).toBe(`/pages/home/index?ref=${card.referralCode}`)
+  expect(page.onShareTimeline?.()?.query).toBe(`ref=${card.referralCode}`)
+  // Sharing pays nothing: asking for the payloads sent nothing to the server.
+  expect(weapp.fake.requests.filter((request) => request.method !== 'GET')).toEqual([])
+})
+
+test('home and a gift page share with the code too', async () => {
+  const { token } = await server.persona('kol-distributor')
+  const { referralCode } = await server.get<{ referralCode: string }>('/me', token)
+  weapp = await launchWeapp({ apiBase: server.apiBase, token })
+  await weapp.settle()
+  const home = shareHandlers(weapp.current().component.instance)
+  expect(home.onShareAppMessage?.({ from: 'menu' })?.path).toBe(`/pages/home/index?ref=${referralCode}`)
+  expect(home.onShareTimeline?.()?.query).toBe(`ref=${referralCode}`)
+
+  await weapp.open('packages/mall/gift/index?id=gift-tote')
+  await weapp.settle()
+  const gift = shareHandlers(weapp.current().component.instance)
+  expect(gift.onShareAppMessage?.({ from: 'menu' })?.path).toBe(`/packages/mall/gift/index?id=gift-tote&ref=${referralCode}`)
+  expect(gift.onShareTimeline?.()?.query).toBe(`id=gift-tote&ref=${referralCode}`)
+  expectHealthy(weapp)
+})
+
+test('opened from a mini-program code (scene r=CODE), a new member signing in is bound with the source scene', async () => {
+  const kol = await server.persona('kol-distributor')
+  const { referralCode } = await server.get<{ referralCode: string }>('/me', kol.token)
+  weapp = await launchWeapp({ apiBase: server.apiBase, entry: `pages/home/index?scene=${encodeURIComponent(`r=${referralCode}`)}` })
+  await weapp.waitForText('登录后签到领积分、兑换好礼')
+  await weapp.tap(/^登录$/)
+  await weapp.tap('微信一键登录')
+  const signIn = weapp.fake.requests.find((request) => request.url.endsWith('/auth/wechat'))
+  expect(signIn?.data).toMatchObject({ ref: referralCode, refSource: 'scene' })
+
+  const session = JSON.parse(String(weapp.fake.storage.get('fanloop.session'))) as { state: { token: string } }
+  const me = await server.get<{ id: string }>('/me', session.state.token)
+  const fans = await server.get<{ items: Array<{ member: { id: string }; source: string }> }>('/distribution/fans', kol.token)
+  expect(fans.items.find((fan) => fan.member.id === me.id)?.source).toBe('scene')
+  expectHealthy(weapp)
+})
+
+test('opened from Moments (single-page mode) home shows its content and the way into the full app, never a sign-in', async () => {
+  weapp = await launchWeapp({ apiBase: server.apiBase, scene: 1154 })
+  const home = await weapp.waitForText('前往小程序')
+  await weapp.settle()
+  expect(home.text()).toContain('热门好礼')
+  expect(weapp.findAll('[data-testid="go-sign-in"]')).toHaveLength(0)
+  expect(weapp.fake.navigations.filter((navigation) => navigation.url.includes('sign-in'))).toEqual([])
+  expectHealthy(weapp)
+})
