@@ -77,7 +77,8 @@ test('a visitor from a referral link browses first, signs in, and the code goes 
   await pageInFront(page, 'sign-in-page')
   await screenshot(page, 'sign-in-04-form')
   const sent = await signInByPhone(page)
-  expect(sent).toEqual({ phone: PHONE, smsCode: '123456', ref: 'LINA88' })
+  // The code came by a link, and the server is told so (the fan's source in the KOL's list).
+  expect(sent).toEqual({ phone: PHONE, smsCode: '123456', ref: 'LINA88', refSource: 'link' })
 
   // Back where the member was, now with their card.
   await page.waitForURL(/\/pages\/me\/index/)
