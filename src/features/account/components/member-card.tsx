@@ -34,6 +34,15 @@ export function MemberCard({ member }: { member: Member }) {
           <Text className='member-card__points-label'>{common.points}</Text>
         </View>
       </View>
+      {member.membership ? (
+        <Text
+          className='member-card__plan'
+          data-testid='member-plan'
+          onClick={() => void Taro.navigateTo({ url: '/packages/membership/plans/index' })}
+        >
+          {text.planUntil(member.membership.name, member.membership.endsAt.slice(0, 10))}
+        </Text>
+      ) : null}
       <View className='member-card__progress' aria-label={`${common.growth} ${member.growth}`}>
         <View className='member-card__bar'>
           <View className='member-card__bar-fill' style={{ width: `${progress.percent}%` }} />
