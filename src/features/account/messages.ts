@@ -18,7 +18,6 @@ export const accountMessages = defineMessages({
     codeInvalid: '请输入 6 位验证码',
     referralNotice: (code: string) => `通过好友邀请（${code}）来到这里，登录后自动关联`,
     signedInAs: (name: string) => `欢迎，${name}`,
-    planUntil: (name: string, date: string) => `${name} · 有效期至 ${date}`,
   },
   en: {
     signInTitle: 'Sign in',
@@ -37,7 +36,6 @@ export const accountMessages = defineMessages({
     codeInvalid: 'Enter the 6-digit code',
     referralNotice: (code: string) => `Invited by a friend (${code}): linked when you sign in`,
     signedInAs: (name: string) => `Welcome, ${name}`,
-    planUntil: (name: string, date: string) => `${name} · until ${date}`,
   },
 })
 
