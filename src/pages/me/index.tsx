@@ -3,6 +3,7 @@ import { AccountSettings } from '@/features/account/components/account-settings'
 import { MemberSummary } from '@/features/account/components/member-summary'
 import { settingsMessages } from '@/features/account/messages'
 import { CommunityEntries } from '@/features/community/components/community-entries'
+import { PlanLine } from '@/features/distribution/components/plan-line'
 import { RightsCard } from '@/features/distribution/components/rights-card'
 import { MallEntries } from '@/features/mall/components/mall-entries'
 import { MemberEntries } from '@/features/membership/components/member-entries'
@@ -17,6 +18,7 @@ export default function MePage() {
       <MemberSummary />
       {isSignedIn ? (
         <>
+          <PlanLine />
           <MemberEntries />
           <MallEntries />
           <CommunityEntries />

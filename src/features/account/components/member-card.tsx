@@ -3,24 +3,16 @@ import { Text, View } from '@tarojs/components'
 import type { Member } from '@/contract'
 import { levelProgress, useAppConfig } from '@/lib/app-config'
 import { formatPoints } from '@/lib/format'
-import { commonMessages, defineMessages, useMessages } from '@/lib/i18n'
+import { commonMessages, useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { accountMessages } from '../messages'
 import './member-card.scss'
-
-// Here, not in accountMessages: that module is shared by the home page and the levels page, and growing it past
-// the shared-chunk threshold splits the home page's first screen into one more chunk (measured +0.7 KB gzip).
-const planMessages = defineMessages({
-  'zh-CN': { planUntil: (name: string, date: string) => `${name} · 有效期至 ${date}` },
-  en: { planUntil: (name: string, date: string) => `${name} · until ${date}` },
-})
 
 /** Who the member is at a glance: level badge and name from the config, points, growth to the next level. */
 export function MemberCard({ member }: { member: Member }) {
   const config = useAppConfig()
   const text = useMessages(accountMessages)
   const common = useMessages(commonMessages)
-  const plan = useMessages(planMessages)
   const progress = levelProgress(config?.levels ?? [], member.growth)
   return (
     <View className='member-card' data-testid='member-card'>
@@ -42,15 +34,6 @@ export function MemberCard({ member }: { member: Member }) {
           <Text className='member-card__points-label'>{common.points}</Text>
         </View>
       </View>
-      {member.membership ? (
-        <Text
-          className='member-card__plan'
-          data-testid='member-plan'
-          onClick={() => void Taro.navigateTo({ url: '/packages/membership/plans/index' })}
-        >
-          {plan.planUntil(member.membership.name, member.membership.endsAt.slice(0, 10))}
-        </Text>
-      ) : null}
       <View className='member-card__progress' aria-label={`${common.growth} ${member.growth}`}>
         <View className='member-card__bar'>
           <View className='member-card__bar-fill' style={{ width: `${progress.percent}%` }} />
