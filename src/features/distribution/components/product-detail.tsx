@@ -36,7 +36,11 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
 
   const buy = () => {
     if (!isSignedIn) {
-      goToSignIn()
+      // Back to this product with the link's code: the page's own query is not always known to the router on H5.
+      const query = [`id=${encodeURIComponent(productId)}`]
+      if (referralCode) query.push(`ref=${encodeURIComponent(referralCode)}`)
+      if (postId) query.push(`postId=${encodeURIComponent(postId)}`)
+      goToSignIn(`${kolRoutes.product}?${query.join('&')}`)
       return
     }
     order.mutate(
