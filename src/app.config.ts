@@ -3,7 +3,10 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/auth', pages: ['sign-in/index'] },
-    { root: 'packages/membership', pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index', 'plans/index'] },
+    {
+      root: 'packages/membership',
+      pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index', 'plans/index'],
+    },
     {
       root: 'packages/mall',
       pages: ['gift/index', 'redeem-result/index', 'addresses/index', 'redemptions/index', 'redemption/index'],

@@ -18,7 +18,11 @@ let kolToken = ''
 async function api(method: string, path: string, body?: unknown, token = kolToken): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
   if (token) headers.Authorization = `Bearer ${token}`
-  const response = await fetch(`${stack.apiBase}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const response = await fetch(`${stack.apiBase}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   return (await response.json()) as Record<string, unknown>
 }
 
@@ -111,7 +115,9 @@ test('a fan buys through the KOL link; the KOL sees the fan, the pending commiss
 
   // A withdrawal of everything settled: the history shows it requested.
   await kol.goto('/packages/distribution/withdrawals/index')
-  await visible(kol, 'withdraw-hint').getByText(`可提现 ${fen(settledTotals.withdrawableFen)}`, { exact: false }).waitFor()
+  await visible(kol, 'withdraw-hint')
+    .getByText(`可提现 ${fen(settledTotals.withdrawableFen)}`, { exact: false })
+    .waitFor()
   await visible(kol, 'withdraw-all').click()
   await visible(kol, 'withdraw-submit').click()
   await visible(kol, 'withdrawal-panel').locator('[data-testid="withdrawal-status"]', { hasText: '处理中' }).waitFor()

@@ -37,7 +37,9 @@ function CommissionRow({ commission }: { commission: Commission }) {
           className={`kol-amount ${commission.status === 'reversed' ? 'kol-amount--reversed' : ''}`}
           data-testid='commission-amount'
         >
-          {commission.status === 'reversed' ? `-${formatFen(commission.amountFen)}` : `+${formatFen(commission.amountFen)}`}
+          {commission.status === 'reversed'
+            ? `-${formatFen(commission.amountFen)}`
+            : `+${formatFen(commission.amountFen)}`}
         </Text>
       </View>
       <Text className='kol-muted' data-testid='commission-when'>

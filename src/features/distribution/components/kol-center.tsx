@@ -74,7 +74,9 @@ export function KolCenter() {
         const { commission, kolLevel } = data
         const next = kolLevel.next
         const from = kolLevel.current?.minFans ?? 0
-        const percent = next ? Math.min(100, Math.round(((data.fanCount - from) / Math.max(1, next.minFans - from)) * 100)) : 100
+        const percent = next
+          ? Math.min(100, Math.round(((data.fanCount - from) / Math.max(1, next.minFans - from)) * 100))
+          : 100
         return (
           <View className='kol-center' data-testid='kol-center'>
             <View className='kol-hero'>
@@ -119,8 +121,18 @@ export function KolCenter() {
                 { key: 'kol-card', label: text.entries.card ?? '', url: kolRoutes.card, glyph: '名' },
                 { key: 'kol-products', label: text.entries.products ?? '', url: kolRoutes.products, glyph: '赚' },
                 { key: 'kol-fans', label: text.entries.fans ?? '', url: kolRoutes.fans, glyph: '粉' },
-                { key: 'kol-commissions', label: text.entries.commissions ?? '', url: kolRoutes.commissions, glyph: '佣' },
-                { key: 'kol-withdrawals', label: text.entries.withdrawals ?? '', url: kolRoutes.withdrawals, glyph: '提' },
+                {
+                  key: 'kol-commissions',
+                  label: text.entries.commissions ?? '',
+                  url: kolRoutes.commissions,
+                  glyph: '佣',
+                },
+                {
+                  key: 'kol-withdrawals',
+                  label: text.entries.withdrawals ?? '',
+                  url: kolRoutes.withdrawals,
+                  glyph: '提',
+                },
                 { key: 'kol-orders', label: text.entries.orders ?? '', url: kolRoutes.orders, glyph: '单' },
               ]}
             />

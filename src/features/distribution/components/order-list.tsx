@@ -57,7 +57,12 @@ function OrderRow({ order }: { order: Order }) {
       {order.status === 'paid' ? (
         <View className='kol-row'>
           <Text className='kol-muted'>{text.refundableUntil(formatServerTime(order.refundableUntil))}</Text>
-          <ActionButton variant='secondary' testId={`order-refund-${order.id}`} isBusy={refund.isPending} onTap={() => void onRefundTapped()}>
+          <ActionButton
+            variant='secondary'
+            testId={`order-refund-${order.id}`}
+            isBusy={refund.isPending}
+            onTap={() => void onRefundTapped()}
+          >
             {text.refund}
           </ActionButton>
         </View>

@@ -27,7 +27,10 @@ function PlanCard({ plan, hasPlan }: { plan: Plan; hasPlan: boolean }) {
       { planId: plan.id, idempotencyKey: createIdempotencyKey() },
       {
         onSuccess: ({ membership }) =>
-          void Taro.showToast({ title: text.planBought(formatServerTime(membership.endsAt ?? '').slice(0, 10)), icon: 'none' }),
+          void Taro.showToast({
+            title: text.planBought(formatServerTime(membership.endsAt ?? '').slice(0, 10)),
+            icon: 'none',
+          }),
         onError: (error) => void Taro.showToast({ title: text.failed(describeError(error, locale)), icon: 'none' }),
       },
     )

@@ -86,7 +86,11 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
                 {text.bought} · {formatFen(order.data.amountFen)}
               </Text>
               <Text className='kol-muted'>{text.orderPoints(order.data.points)}</Text>
-              <ActionButton variant='secondary' testId='view-orders' onTap={() => void Taro.navigateTo({ url: kolRoutes.orders })}>
+              <ActionButton
+                variant='secondary'
+                testId='view-orders'
+                onTap={() => void Taro.navigateTo({ url: kolRoutes.orders })}
+              >
                 {text.viewOrders}
               </ActionButton>
             </View>

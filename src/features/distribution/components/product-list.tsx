@@ -37,7 +37,13 @@ export function ProductList() {
                 }
               >
                 {product.images[0] ? (
-                  <Image className='kol-product__img' src={product.images[0]} mode='aspectFill' lazyLoad aria-hidden='true' />
+                  <Image
+                    className='kol-product__img'
+                    src={product.images[0]}
+                    mode='aspectFill'
+                    lazyLoad
+                    aria-hidden='true'
+                  />
                 ) : null}
                 <View className='kol-product__body'>
                   <Text className='kol-row__name'>{product.name}</Text>

@@ -32,7 +32,9 @@ describe('RightsCard on 我的', () => {
     await typeInto(container, 'rights-invite-input', 'NOPE-1234')
     tap(container, 'rights-invite-submit')
 
-    expect((await screen.findByTestId('rights-error', {}, LONG)).textContent).toBe('邀请码不存在、已过期或已用完，请核对后再试')
+    expect((await screen.findByTestId('rights-error', {}, LONG)).textContent).toBe(
+      '邀请码不存在、已过期或已用完，请核对后再试',
+    )
     const status = await api.call('GET', '/distribution/status', { token })
     expect(status.json.isDistributor).toBe(false)
   })
@@ -69,11 +71,16 @@ describe('KOL center', () => {
     expect(screen.getByTestId('kol-fan-count').textContent).toBe(String(overview.fanCount))
     expect(screen.getByTestId('kol-level').textContent).toContain(overview.kolLevel.current?.name ?? '—')
     expect(screen.getByTestId('kol-level-progress').textContent).toBe(
-      overview.kolLevel.next ? `再邀请 ${overview.kolLevel.fansToNext} 位粉丝升级为「${overview.kolLevel.next.name}」` : '已是最高等级',
+      overview.kolLevel.next
+        ? `再邀请 ${overview.kolLevel.fansToNext} 位粉丝升级为「${overview.kolLevel.next.name}」`
+        : '已是最高等级',
     )
     expect(screen.getByTestId('kol-referral-code').textContent).toBe('推荐码 LINA88')
     // The K1 certificate, with its verification code.
-    await waitFor(() => expect(screen.getByTestId('kol-certificates').textContent).toMatch(/验证码 FLC-[0-9A-Z]{4}-[0-9A-Z]{4}/), LONG)
+    await waitFor(
+      () => expect(screen.getByTestId('kol-certificates').textContent).toMatch(/验证码 FLC-[0-9A-Z]{4}-[0-9A-Z]{4}/),
+      LONG,
+    )
   })
 
   test('a member without the right is told so and sent to get it', async () => {
@@ -100,7 +107,10 @@ describe('WithdrawalPanel', () => {
     const { container } = renderWithApp(<WithdrawalPanel />)
     expect((await screen.findByTestId('withdraw-hint', {}, LONG)).textContent).toContain('最低提现 ¥10.00')
     // The seeded paid withdrawal is in the history.
-    await waitFor(() => expect(screen.getAllByTestId('withdrawal-status').map((el) => el.textContent)).toContain('已打款'), LONG)
+    await waitFor(
+      () => expect(screen.getAllByTestId('withdrawal-status').map((el) => el.textContent)).toContain('已打款'),
+      LONG,
+    )
 
     await typeInto(container, 'withdraw-amount-input', '9.99')
     tap(container, 'withdraw-submit')
@@ -121,7 +131,13 @@ describe('FanList', () => {
     expect(new Set(fans.map((fan) => fan.source)).size).toBeGreaterThan(1)
     expect(arrivals.length).toBeGreaterThan(0)
 
-    const SOURCES: Record<string, string> = { card: '名片', link: '链接', post: '笔记', code: '推荐码', scene: '小程序码' }
+    const SOURCES: Record<string, string> = {
+      card: '名片',
+      link: '链接',
+      post: '笔记',
+      code: '推荐码',
+      scene: '小程序码',
+    }
     const REASONS: Record<string, string> = {
       already_bound: '已绑定其他推荐人',
       own_code: '本人的推荐码',
