@@ -3,6 +3,13 @@ import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import { meQuery } from '@/features/account/api/account-queries'
 import { defineMessages, useMessages } from '@/lib/i18n'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+
+/**
+ * Read at fetch time: signing out refetches every active query before this component has re-rendered, and a 401
+ * then would send the member from 我的 to sign-in.
+ */
+const isSignedInNow = () => selectIsSignedIn(useSession.getState())
 import { kolRoutes } from '../lib/kol-routes'
 import './rights-card.scss'
 
@@ -17,7 +24,9 @@ const planMessages = defineMessages({
  */
 export function PlanLine() {
   const text = useMessages(planMessages)
-  const membership = useQuery(meQuery()).data?.membership ?? null
+  const isSignedIn = useSession(selectIsSignedIn)
+  const membership = useQuery({ ...meQuery(), enabled: isSignedInNow }).data?.membership ?? null
+  if (!isSignedIn) return null
   return (
     <View
       className='rights-card rights-card--plan'

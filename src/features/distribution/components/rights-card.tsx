@@ -7,6 +7,13 @@ import { ActionButton } from '@/components/action-button'
 import { describeError, defineMessages, useLocale, useMessages } from '@/lib/i18n'
 import { formatServerTime } from '@/lib/format'
 import { isApiError } from '@/lib/http'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+
+/**
+ * Read at fetch time: signing out refetches every active query before this component has re-rendered, and a 401
+ * then would send the member from 我的 to sign-in.
+ */
+const isSignedInNow = () => selectIsSignedIn(useSession.getState())
 import { distributionStatusQuery, useApplyForDistribution } from '../api/kol-queries'
 import { kolRoutes } from '../lib/kol-routes'
 import './rights-card.scss'
@@ -73,7 +80,8 @@ const rightsMessages = defineMessages({
 export function RightsCard() {
   const text = useMessages(rightsMessages)
   const locale = useLocale((state) => state.locale)
-  const status = useQuery(distributionStatusQuery())
+  const isSignedIn = useSession(selectIsSignedIn)
+  const status = useQuery({ ...distributionStatusQuery(), enabled: isSignedInNow })
   const apply = useApplyForDistribution()
   const [code, setCode] = useState('')
   const [failure, setFailure] = useState<string | null>(null)
@@ -93,7 +101,7 @@ export function RightsCard() {
     },
   }
   const data = status.data
-  if (!data) return null
+  if (!data || !isSignedIn) return null
   if (data.isDistributor) {
     return (
       <View
