@@ -3,7 +3,10 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/auth', pages: ['sign-in/index'] },
-    { root: 'packages/membership', pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index'] },
+    {
+      root: 'packages/membership',
+      pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index', 'plans/index'],
+    },
     {
       root: 'packages/mall',
       pages: ['gift/index', 'redeem-result/index', 'addresses/index', 'redemptions/index', 'redemption/index'],
@@ -19,7 +22,11 @@ export default defineAppConfig({
         'certificate/index',
       ],
     },
-    { root: 'packages/distribution', pages: ['card/index'] },
+    {
+      root: 'packages/distribution',
+      pages: ['card/index', 'center/index', 'fans/index', 'commissions/index', 'withdrawals/index'],
+    },
+    { root: 'packages/orders', pages: ['products/index', 'product/index', 'orders/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,4 +1,5 @@
-import { CursorQuery } from './common'
+// The landed contract through its index (see distribution.ts).
+import { CursorQuery, defineEndpoint } from './index'
 import {
   ApplyRequest,
   ArrivalPage,
@@ -25,7 +26,6 @@ import {
   WithdrawalPage,
   WithdrawalRequest,
 } from './distribution'
-import { defineEndpoint } from './endpoints'
 
 /**
  * Distribution (rights, card, binding, fans, commission, withdrawals), products and orders, membership plans.

@@ -23,6 +23,11 @@ let posts: Post[]
 let myPosts: Post[]
 let topics: { name: string }[]
 let certificates: { code: string }[]
+let plans: { name: string }[]
+let products: { id: string; name: string }[]
+type Overview = { referralCode: string; fanCount: number }
+let overview: Overview
+let orders: { itemName: string }[]
 
 const points = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
@@ -38,6 +43,10 @@ beforeAll(async () => {
   myPosts = (await server.get<{ items: Post[] }>('/me/posts', token)).items
   topics = (await server.get<{ items: { name: string }[] }>('/topics')).items
   certificates = (await server.get<{ items: { code: string }[] }>('/certificates', token)).items
+  plans = (await server.get<{ items: { name: string }[] }>('/memberships')).items
+  products = (await server.get<{ items: { id: string; name: string }[] }>('/products')).items
+  overview = await server.get<Overview>('/distribution/overview', token)
+  orders = (await server.get<{ items: { itemName: string }[] }>('/orders', token)).items
 })
 afterEach(() => {
   weapp?.close()
@@ -75,7 +84,15 @@ const cases: Record<string, Case> = {
   },
   'pages/me/index': {
     signedOut: () => ['登录后签到领积分、兑换好礼', '简体中文'],
-    signedIn: () => [member.nickname, points(member.pointsBalance), '我的兑换', '收货地址', '我的笔记', '我的证书', '退出登录'],
+    signedIn: () => [
+      member.nickname,
+      points(member.pointsBalance),
+      '我的兑换',
+      '收货地址',
+      '我的笔记',
+      '我的证书',
+      '退出登录',
+    ],
   },
   'packages/auth/sign-in/index': {
     signedOut: () => ['微信一键登录', '使用手机号登录'],
@@ -141,6 +158,39 @@ const cases: Record<string, Case> = {
     signedOut: () => ['登录后签到领积分、兑换好礼'],
     // The persona holds a KOL level certificate; without one the page says how to earn one.
     signedIn: () => (certificates[0] ? [certificates[0].code] : ['完成打卡挑战即可获得证书']),
+  },
+  'packages/membership/plans/index': {
+    signedOut: () => plans.map((plan) => plan.name),
+    signedIn: () => ['当前会员', ...plans.map((plan) => plan.name)],
+  },
+  'packages/distribution/center/index': {
+    signedOut: 'sign-in',
+    signedIn: () => [`推荐码 ${overview.referralCode}`, '待结算', `粉丝 ${overview.fanCount}`, '达人证书'],
+  },
+  'packages/distribution/fans/index': {
+    signedOut: 'sign-in',
+    signedIn: () => ['未绑定的来访', '保护期'],
+  },
+  'packages/distribution/commissions/index': {
+    signedOut: 'sign-in',
+    signedIn: () => ['待结算', '已冲正', '订单金额'],
+  },
+  'packages/distribution/withdrawals/index': {
+    signedOut: 'sign-in',
+    signedIn: () => ['申请提现', '最低提现 ¥10.00', '已打款'],
+  },
+  'packages/orders/products/index': {
+    signedOut: () => products.slice(0, 2).map((product) => product.name),
+    signedIn: () => [...products.slice(0, 2).map((product) => product.name), '分享赚'],
+  },
+  'packages/orders/product/index': {
+    query: () => `id=${(products[0] as { id: string }).id}&ref=LINA88`,
+    signedOut: () => [(products[0] as { name: string }).name, '来自推荐码 LINA88 的分享', '登录后购买'],
+    signedIn: () => [(products[0] as { name: string }).name, '立即购买（模拟支付）'],
+  },
+  'packages/orders/orders/index': {
+    signedOut: 'sign-in',
+    signedIn: () => (orders[0] ? [orders[0].itemName] : ['还没有订单']),
   },
   'packages/community/certificate/index': {
     query: () => 'code=FLC-AAAA-BBBB',

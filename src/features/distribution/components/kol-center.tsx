@@ -1,0 +1,145 @@
+import Taro from '@tarojs/taro'
+import { useQuery } from '@tanstack/react-query'
+import { Text, View } from '@tarojs/components'
+import { EntryGrid } from '@/components/entry-grid'
+import { QueryState } from '@/components/query-state'
+import { ActionButton } from '@/components/action-button'
+import { EmptyState } from '@/components/page-state'
+import { certificatesQuery } from '@/features/community/api/event-queries'
+import { communityRoutes } from '@/features/community/lib/community-routes'
+import { formatFen } from '@/lib/format'
+import { useMessages } from '@/lib/i18n'
+import { isApiError } from '@/lib/http'
+import { routes } from '@/lib/routes'
+import { overviewQuery } from '../api/kol-queries'
+import { kolMessages } from '../kol-messages'
+import { kolRoutes } from '../lib/kol-routes'
+import './kol.scss'
+
+function Figure({ label, fen, testId }: { label: string; fen: number; testId: string }) {
+  return (
+    <View className='kol-figure'>
+      <Text className='kol-figure__value' data-testid={testId}>
+        {formatFen(fen)}
+      </Text>
+      <Text className='kol-figure__label'>{label}</Text>
+    </View>
+  )
+}
+
+function KolCertificates() {
+  const text = useMessages(kolMessages)
+  const certificates = useQuery(certificatesQuery())
+  const mine = (certificates.data?.items ?? []).filter((item) => item.kind === 'kol_level')
+  return (
+    <View className='kol-section' data-testid='kol-certificates'>
+      <Text className='kol-section__title'>{text.certificates}</Text>
+      {certificates.data && mine.length === 0 ? <Text className='kol-muted'>{text.noCertificates}</Text> : null}
+      {mine.map((certificate) => (
+        <View
+          key={certificate.code}
+          className='kol-row'
+          hoverClass='kol-row--pressed'
+          role='link'
+          data-testid={`kol-certificate-${certificate.code}`}
+          onClick={() =>
+            void Taro.navigateTo({ url: `${communityRoutes.certificate}?code=${encodeURIComponent(certificate.code)}` })
+          }
+        >
+          <Text className='kol-row__name'>{certificate.title}</Text>
+          <Text className='kol-muted'>{text.verifyCode(certificate.code)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Commission today and in total by state, fans, the KOL level with progress, certificates, and the entries. */
+export function KolCenter() {
+  const text = useMessages(kolMessages)
+  const overview = useQuery(overviewQuery())
+  if (overview.isError && isApiError(overview.error) && overview.error.kind === 'forbidden') {
+    return (
+      <View className='kol-section' data-testid='kol-not-distributor'>
+        <EmptyState title={text.notDistributor} />
+        <ActionButton isBlock onTap={() => void Taro.switchTab({ url: routes.me })}>
+          {text.getRights}
+        </ActionButton>
+      </View>
+    )
+  }
+  return (
+    <QueryState query={overview}>
+      {(data) => {
+        const { commission, kolLevel } = data
+        const next = kolLevel.next
+        const from = kolLevel.current?.minFans ?? 0
+        const percent = next
+          ? Math.min(100, Math.round(((data.fanCount - from) / Math.max(1, next.minFans - from)) * 100))
+          : 100
+        return (
+          <View className='kol-center' data-testid='kol-center'>
+            <View className='kol-hero'>
+              <Text className='kol-hero__code' data-testid='kol-referral-code'>
+                {text.referralCode(data.referralCode)}
+              </Text>
+              <View className='kol-hero__today'>
+                <Text className='kol-hero__label'>{text.today}</Text>
+                <Text className='kol-hero__value' data-testid='kol-today'>
+                  {formatFen(commission.todayFen)}
+                </Text>
+              </View>
+              <View className='kol-figures'>
+                <Figure label={text.pending} fen={commission.pendingFen} testId='kol-pending' />
+                <Figure label={text.settled} fen={commission.settledFen} testId='kol-settled' />
+                <Figure label={text.reversed} fen={commission.reversedFen} testId='kol-reversed' />
+              </View>
+              <View className='kol-figures'>
+                <Figure label={text.withdrawable} fen={commission.withdrawableFen} testId='kol-withdrawable' />
+                <Figure label={text.withdrawing} fen={commission.withdrawingFen} testId='kol-withdrawing' />
+                <Figure label={text.withdrawn} fen={commission.withdrawnFen} testId='kol-withdrawn' />
+              </View>
+            </View>
+            <View className='kol-section'>
+              <View className='kol-row'>
+                <Text className='kol-row__name'>
+                  {text.fans} <Text data-testid='kol-fan-count'>{data.fanCount}</Text>
+                </Text>
+                <Text className='kol-badge' data-testid='kol-level'>
+                  {kolLevel.current ? `${kolLevel.current.code} ${kolLevel.current.name}` : text.noKolLevel}
+                </Text>
+              </View>
+              <View className='kol-bar' aria-label={`${text.kolLevel} ${percent}%`}>
+                <View className='kol-bar__fill' style={{ width: `${percent}%` }} />
+              </View>
+              <Text className='kol-muted' data-testid='kol-level-progress'>
+                {next ? text.toNext(kolLevel.fansToNext, next.name) : text.topLevel}
+              </Text>
+            </View>
+            <EntryGrid
+              entries={[
+                { key: 'kol-card', label: text.entries.card ?? '', url: kolRoutes.card, glyph: '名' },
+                { key: 'kol-products', label: text.entries.products ?? '', url: kolRoutes.products, glyph: '赚' },
+                { key: 'kol-fans', label: text.entries.fans ?? '', url: kolRoutes.fans, glyph: '粉' },
+                {
+                  key: 'kol-commissions',
+                  label: text.entries.commissions ?? '',
+                  url: kolRoutes.commissions,
+                  glyph: '佣',
+                },
+                {
+                  key: 'kol-withdrawals',
+                  label: text.entries.withdrawals ?? '',
+                  url: kolRoutes.withdrawals,
+                  glyph: '提',
+                },
+                { key: 'kol-orders', label: text.entries.orders ?? '', url: kolRoutes.orders, glyph: '单' },
+              ]}
+            />
+            <KolCertificates />
+          </View>
+        )
+      }}
+    </QueryState>
+  )
+}

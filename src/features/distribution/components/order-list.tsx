@@ -1,0 +1,96 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { Text, View } from '@tarojs/components'
+import type { Order } from '@/contract/distribution'
+import { ActionButton } from '@/components/action-button'
+import { InfiniteList } from '@/components/infinite-list'
+import { formatFen, formatServerTime } from '@/lib/format'
+import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { ordersQuery, useRefundOrder } from '../api/order-queries'
+import { kolMessages } from '../kol-messages'
+import './kol.scss'
+
+function OrderRow({ order }: { order: Order }) {
+  const text = useMessages(kolMessages)
+  const locale = useLocale((state) => state.locale)
+  const refund = useRefundOrder()
+  const [failure, setFailure] = useState<string | null>(null)
+  const amount = formatFen(order.amountFen)
+
+  const onRefundTapped = async () => {
+    const { confirm } = await Taro.showModal({
+      title: text.refundTitle,
+      content: text.refundConfirm(amount),
+      cancelText: text.keep,
+      confirmText: text.confirmRefund,
+    })
+    if (!confirm) return
+    setFailure(null)
+    refund.mutate(
+      { id: order.id, idempotencyKey: createIdempotencyKey() },
+      {
+        onSuccess: () => void Taro.showToast({ title: text.refunded, icon: 'none' }),
+        onError: (error) => {
+          const reason = isApiError(error) ? error.details.reason : undefined
+          setFailure((typeof reason === 'string' && text.refundRefusals[reason]) || describeError(error, locale))
+        },
+      },
+    )
+  }
+
+  return (
+    <View className='kol-card' data-testid={`order-${order.id}`}>
+      <View className='kol-row'>
+        <Text className='kol-row__name'>
+          {order.itemName} {text.quantity(order.quantity)}
+        </Text>
+        <Text className={`kol-badge kol-badge--${order.status}`} data-testid='order-status'>
+          {text.orderStatus[order.status]}
+        </Text>
+      </View>
+      <View className='kol-row'>
+        <Text className='kol-muted'>{formatServerTime(order.createdAt)}</Text>
+        <Text className='kol-amount'>{amount}</Text>
+      </View>
+      {order.status === 'paid' ? (
+        <View className='kol-row'>
+          <Text className='kol-muted'>{text.refundableUntil(formatServerTime(order.refundableUntil))}</Text>
+          <ActionButton
+            variant='secondary'
+            testId={`order-refund-${order.id}`}
+            isBusy={refund.isPending}
+            onTap={() => void onRefundTapped()}
+          >
+            {text.refund}
+          </ActionButton>
+        </View>
+      ) : null}
+      {failure ? (
+        <View className='kol-error' role='alert'>
+          {failure}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** My orders (products and plans), newest first, each refundable within its window. */
+export function OrderList() {
+  const text = useMessages(kolMessages)
+  const orders = useInfiniteQuery(ordersQuery())
+  return (
+    <View data-testid='order-list'>
+      <InfiniteList query={orders} emptyTitle={text.ordersEmpty}>
+        {(items) => (
+          <View className='kol-rows'>
+            {items.map((order) => (
+              <OrderRow key={order.id} order={order} />
+            ))}
+          </View>
+        )}
+      </InfiniteList>
+    </View>
+  )
+}

@@ -1,0 +1,105 @@
+import { useRef } from 'react'
+import Taro from '@tarojs/taro'
+import { useQuery } from '@tanstack/react-query'
+import { Image, Text, View } from '@tarojs/components'
+import { ActionButton } from '@/components/action-button'
+import { QueryState } from '@/components/query-state'
+import { formatFen } from '@/lib/format'
+import { createIdempotencyKey } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { goToSignIn } from '@/lib/routes'
+import { selectIsSignedIn, useSession } from '@/stores/session'
+import { distributionStatusQuery } from '../api/kol-queries'
+import { productQuery, useCreateOrder } from '../api/order-queries'
+import { kolMessages } from '../kol-messages'
+import { kolRoutes } from '../lib/kol-routes'
+import './kol.scss'
+
+type ProductDetailProps = {
+  productId: string
+  /** The distributor's code of the link the page was opened with. */
+  referralCode: string | null
+  /** The 分享赚 post the page was opened from. */
+  postId: string | null
+}
+
+/** A product a fan buys from through a KOL's link: the order carries the link's ref / postId (mock payment). */
+export function ProductDetail({ productId, referralCode, postId }: ProductDetailProps) {
+  const text = useMessages(kolMessages)
+  const locale = useLocale((state) => state.locale)
+  const isSignedIn = useSession(selectIsSignedIn)
+  const product = useQuery(productQuery(productId))
+  const status = useQuery({ ...distributionStatusQuery(), enabled: isSignedIn })
+  const order = useCreateOrder()
+  // One key per tap intent: a retried payment is one order.
+  const key = useRef(createIdempotencyKey())
+
+  const buy = () => {
+    if (!isSignedIn) {
+      // Back to this product with the link's code: the page's own query is not always known to the router on H5.
+      const query = [`id=${encodeURIComponent(productId)}`]
+      if (referralCode) query.push(`ref=${encodeURIComponent(referralCode)}`)
+      if (postId) query.push(`postId=${encodeURIComponent(postId)}`)
+      goToSignIn(`${kolRoutes.product}?${query.join('&')}`)
+      return
+    }
+    order.mutate(
+      {
+        order: { productId, ...(referralCode ? { ref: referralCode } : {}), ...(postId ? { postId } : {}) },
+        idempotencyKey: key.current,
+      },
+      {
+        onSuccess: () => {
+          key.current = createIdempotencyKey()
+          void Taro.showToast({ title: text.bought, icon: 'success' })
+        },
+        onError: (error) => void Taro.showToast({ title: text.failed(describeError(error, locale)), icon: 'none' }),
+      },
+    )
+  }
+
+  return (
+    <QueryState query={product}>
+      {(item) => (
+        <View className='kol-product-detail' data-testid='product-detail'>
+          {item.images[0] ? (
+            <Image className='kol-product-detail__img' src={item.images[0]} mode='aspectFill' aria-hidden='true' />
+          ) : null}
+          <View className='kol-section'>
+            <Text className='kol-product-detail__name'>{item.name}</Text>
+            <Text className='kol-amount kol-amount--big' data-testid='product-price'>
+              {formatFen(item.priceFen)}
+            </Text>
+            {status.data?.isDistributor ? (
+              <Text className='kol-earn'>{text.earn(formatFen(item.commissionFen))}</Text>
+            ) : null}
+            <Text className='kol-muted'>{item.description}</Text>
+            {referralCode ? (
+              <Text className='kol-muted' data-testid='product-ref'>
+                {text.viaRef(referralCode)}
+              </Text>
+            ) : null}
+          </View>
+          {order.data ? (
+            <View className='kol-section' data-testid='order-paid'>
+              <Text className='kol-row__name'>
+                {text.bought} · {formatFen(order.data.amountFen)}
+              </Text>
+              <Text className='kol-muted'>{text.orderPoints(order.data.points)}</Text>
+              <ActionButton
+                variant='secondary'
+                testId='view-orders'
+                onTap={() => void Taro.navigateTo({ url: kolRoutes.orders })}
+              >
+                {text.viewOrders}
+              </ActionButton>
+            </View>
+          ) : null}
+          <ActionButton isBlock testId='product-buy' isBusy={order.isPending} onTap={buy}>
+            {isSignedIn ? text.buy : text.buySignIn}
+          </ActionButton>
+        </View>
+      )}
+    </QueryState>
+  )
+}

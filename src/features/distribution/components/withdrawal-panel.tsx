@@ -1,0 +1,122 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { Input, Text, View } from '@tarojs/components'
+import { ActionButton } from '@/components/action-button'
+import { InfiniteList } from '@/components/infinite-list'
+import { formatFen, formatServerTime } from '@/lib/format'
+import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { overviewQuery, useRequestWithdrawal, withdrawalsQuery } from '../api/kol-queries'
+import { kolMessages } from '../kol-messages'
+import './kol.scss'
+
+/** "10" / "10.5" / "10.50" yuan to integer fen; null for anything else (no floats on money). */
+export function parseYuan(input: string): number | null {
+  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(input.trim())
+  if (!match) return null
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+}
+
+/** A withdrawal request of settled commission (the server keeps the rules), and the history with states. */
+export function WithdrawalPanel() {
+  const text = useMessages(kolMessages)
+  const locale = useLocale((state) => state.locale)
+  const overview = useQuery(overviewQuery())
+  const history = useInfiniteQuery(withdrawalsQuery())
+  const withdraw = useRequestWithdrawal()
+  const [amount, setAmount] = useState('')
+  const [failure, setFailure] = useState<string | null>(null)
+  // One key per intent: a retry of the same amount cannot pay twice.
+  const intent = useRef<{ amountFen: number; key: string } | null>(null)
+  const commission = overview.data?.commission
+
+  const submit = () => {
+    const amountFen = parseYuan(amount)
+    if (amountFen === null || amountFen === 0) {
+      setFailure(text.amountInvalid)
+      return
+    }
+    if (intent.current?.amountFen !== amountFen) intent.current = { amountFen, key: createIdempotencyKey() }
+    setFailure(null)
+    withdraw.mutate(
+      { amountFen, idempotencyKey: intent.current.key },
+      {
+        onSuccess: (withdrawal) => {
+          intent.current = null
+          setAmount('')
+          void Taro.showToast({ title: text.withdrawalRequested(formatFen(withdrawal.amountFen)), icon: 'none' })
+        },
+        onError: (error) => {
+          intent.current = null
+          const reason = isApiError(error) ? error.details.reason : undefined
+          setFailure((typeof reason === 'string' && text.withdrawalRefusals[reason]) || describeError(error, locale))
+        },
+      },
+    )
+  }
+
+  return (
+    <View className='kol-lists' data-testid='withdrawal-panel'>
+      <View className='kol-section'>
+        <Text className='kol-section__title'>{text.withdrawTitle}</Text>
+        {overview.data && commission ? (
+          <Text className='kol-muted' data-testid='withdraw-hint'>
+            {text.withdrawHint(formatFen(overview.data.withdrawMinFen), formatFen(commission.withdrawableFen))}
+          </Text>
+        ) : null}
+        <View className='kol-row'>
+          <Input
+            className='kol-input'
+            data-testid='withdraw-amount-input'
+            aria-label={text.amountLabel}
+            type='digit'
+            maxlength={10}
+            placeholder={text.amountPlaceholder}
+            value={amount}
+            onInput={(event) => setAmount(event.detail.value)}
+          />
+          {commission ? (
+            <ActionButton
+              variant='text'
+              testId='withdraw-all'
+              onTap={() => setAmount((commission.withdrawableFen / 100).toFixed(2))}
+            >
+              {text.withdrawAll}
+            </ActionButton>
+          ) : null}
+        </View>
+        {failure ? (
+          <View className='kol-error' role='alert' data-testid='withdraw-error'>
+            {failure}
+          </View>
+        ) : null}
+        <ActionButton isBlock testId='withdraw-submit' isDisabled={!amount} isBusy={withdraw.isPending} onTap={submit}>
+          {text.submitWithdrawal}
+        </ActionButton>
+      </View>
+      <Text className='kol-section__title kol-lists__heading'>{text.withdrawalsHistory}</Text>
+      <InfiniteList query={history} emptyTitle={text.withdrawalsEmpty}>
+        {(items) => (
+          <View className='kol-rows'>
+            {items.map((withdrawal) => (
+              <View key={withdrawal.id} className='kol-card' data-testid={`withdrawal-${withdrawal.id}`}>
+                <View className='kol-row'>
+                  <Text className='kol-amount'>{formatFen(withdrawal.amountFen)}</Text>
+                  <Text className={`kol-badge kol-badge--${withdrawal.status}`} data-testid='withdrawal-status'>
+                    {text.withdrawalStatus[withdrawal.status]}
+                  </Text>
+                </View>
+                <Text className='kol-muted'>{text.requestedAt(formatServerTime(withdrawal.requestedAt))}</Text>
+                {withdrawal.decidedAt ? (
+                  <Text className='kol-muted'>{text.decidedAt(formatServerTime(withdrawal.decidedAt))}</Text>
+                ) : null}
+                {withdrawal.rejectReason ? <Text className='kol-reason'>{withdrawal.rejectReason}</Text> : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </InfiniteList>
+    </View>
+  )
+}

@@ -1,0 +1,13 @@
+import { PageShell } from '@/components/page-shell'
+import { CommissionList } from '@/features/distribution/components/commission-list'
+import { kolMessages } from '@/features/distribution/kol-messages'
+import { useMessages } from '@/lib/i18n'
+
+export default function Page() {
+  const text = useMessages(kolMessages)
+  return (
+    <PageShell title={text.commissionsTitle} testId='commissions-page'>
+      <CommissionList />
+    </PageShell>
+  )
+}

@@ -1,0 +1,13 @@
+import { PageShell } from '@/components/page-shell'
+import { WithdrawalPanel } from '@/features/distribution/components/withdrawal-panel'
+import { kolMessages } from '@/features/distribution/kol-messages'
+import { useMessages } from '@/lib/i18n'
+
+export default function Page() {
+  const text = useMessages(kolMessages)
+  return (
+    <PageShell title={text.withdrawalsTitle} testId='withdrawals-page'>
+      <WithdrawalPanel />
+    </PageShell>
+  )
+}

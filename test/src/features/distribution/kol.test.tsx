@@ -1,0 +1,157 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import type { Arrival, DistributionOverview, Fan } from '@/contract/distribution'
+import { FanList } from '@/features/distribution/components/fan-list'
+import { KolCenter } from '@/features/distribution/components/kol-center'
+import { RightsCard } from '@/features/distribution/components/rights-card'
+import { WithdrawalPanel, parseYuan } from '@/features/distribution/components/withdrawal-panel'
+import { formatFen } from '@/lib/format'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap, typeInto } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+type Api = ReturnType<typeof installInProcessApi>
+
+// The in-process server migrates and seeds on the first call: seconds on a loaded machine.
+const LONG = { timeout: 8000 }
+
+async function signedIn(api: Api, persona: string): Promise<string> {
+  const { token } = await api.signInPersona(persona)
+  useSession.getState().signedIn(token)
+  return token
+}
+
+describe('RightsCard on 我的', () => {
+  test('a wrong invite code is refused with a clear message and grants nothing', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'new-member')
+    const { container } = renderWithApp(<RightsCard />)
+    await screen.findByTestId('rights-invite-input', {}, LONG)
+    expect(screen.getByTestId('rights-task-progress').textContent).toMatch(/连续签到 \d+\/7 天/)
+
+    await typeInto(container, 'rights-invite-input', 'NOPE-1234')
+    tap(container, 'rights-invite-submit')
+
+    expect((await screen.findByTestId('rights-error', {}, LONG)).textContent).toBe(
+      '邀请码不存在、已过期或已用完，请核对后再试',
+    )
+    const status = await api.call('GET', '/distribution/status', { token })
+    expect(status.json.isDistributor).toBe(false)
+  })
+
+  test("an operator's invite code grants the right; the card then leads to the KOL center", async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'new-member')
+    const { container } = renderWithApp(<RightsCard />)
+    await typeInto(container, 'rights-invite-input', 'fankol2026')
+    tap(container, 'rights-invite-submit')
+
+    await screen.findByTestId('rights-open-center', {}, LONG)
+    expect(screen.queryByTestId('rights-invite-input')).toBeNull()
+    const status = await api.call('GET', '/distribution/status', { token })
+    expect(status.json).toMatchObject({ isDistributor: true, grantedBy: 'invite_code' })
+  })
+})
+
+describe('KOL center', () => {
+  test("shows kol-distributor's commission by state, fans and KOL level as the server counts them", async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'kol-distributor')
+    renderWithApp(<KolCenter />)
+    await screen.findByTestId('kol-center', {}, LONG)
+    const overview = (await api.call('GET', '/distribution/overview', { token })).json as DistributionOverview
+
+    expect(overview.commission.pendingFen).toBeGreaterThan(0)
+    expect(overview.commission.settledFen).toBeGreaterThan(0)
+    expect(screen.getByTestId('kol-pending').textContent).toBe(formatFen(overview.commission.pendingFen))
+    expect(screen.getByTestId('kol-settled').textContent).toBe(formatFen(overview.commission.settledFen))
+    expect(screen.getByTestId('kol-reversed').textContent).toBe(formatFen(overview.commission.reversedFen))
+    expect(screen.getByTestId('kol-today').textContent).toBe(formatFen(overview.commission.todayFen))
+    expect(screen.getByTestId('kol-withdrawn').textContent).toBe(formatFen(overview.commission.withdrawnFen))
+    expect(screen.getByTestId('kol-fan-count').textContent).toBe(String(overview.fanCount))
+    expect(screen.getByTestId('kol-level').textContent).toContain(overview.kolLevel.current?.name ?? '—')
+    expect(screen.getByTestId('kol-level-progress').textContent).toBe(
+      overview.kolLevel.next
+        ? `再邀请 ${overview.kolLevel.fansToNext} 位粉丝升级为「${overview.kolLevel.next.name}」`
+        : '已是最高等级',
+    )
+    expect(screen.getByTestId('kol-referral-code').textContent).toBe('推荐码 LINA88')
+    // The K1 certificate, with its verification code.
+    await waitFor(
+      () => expect(screen.getByTestId('kol-certificates').textContent).toMatch(/验证码 FLC-[0-9A-Z]{4}-[0-9A-Z]{4}/),
+      LONG,
+    )
+  })
+
+  test('a member without the right is told so and sent to get it', async () => {
+    const api = installInProcessApi()
+    await signedIn(api, 'new-member')
+    renderWithApp(<KolCenter />)
+    expect((await screen.findByTestId('kol-not-distributor', {}, LONG)).textContent).toContain('你还没有分销权限')
+  })
+})
+
+describe('WithdrawalPanel', () => {
+  test('parses yuan to integer fen', () => {
+    expect(parseYuan('10')).toBe(1000)
+    expect(parseYuan('10.5')).toBe(1050)
+    expect(parseYuan('0.07')).toBe(7)
+    expect(parseYuan('1.234')).toBeNull()
+    expect(parseYuan('-1')).toBeNull()
+  })
+
+  test("the server's refusal below ¥10 is shown and nothing is requested", async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'kol-distributor')
+    const before = (await api.call('GET', '/distribution/withdrawals', { token })).json.items as unknown[]
+    const { container } = renderWithApp(<WithdrawalPanel />)
+    expect((await screen.findByTestId('withdraw-hint', {}, LONG)).textContent).toContain('最低提现 ¥10.00')
+    // The seeded paid withdrawal is in the history.
+    await waitFor(
+      () => expect(screen.getAllByTestId('withdrawal-status').map((el) => el.textContent)).toContain('已打款'),
+      LONG,
+    )
+
+    await typeInto(container, 'withdraw-amount-input', '9.99')
+    tap(container, 'withdraw-submit')
+
+    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe('低于最低提现金额')
+    const after = (await api.call('GET', '/distribution/withdrawals', { token })).json.items as unknown[]
+    expect(after).toHaveLength(before.length)
+  })
+})
+
+describe('FanList', () => {
+  test('lists each fan with its source and the arrivals that did not bind with the reason', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'kol-distributor')
+    renderWithApp(<FanList />)
+    const fans = (await api.call('GET', '/distribution/fans?limit=20', { token })).json.items as Fan[]
+    const arrivals = (await api.call('GET', '/distribution/arrivals?limit=20', { token })).json.items as Arrival[]
+    expect(new Set(fans.map((fan) => fan.source)).size).toBeGreaterThan(1)
+    expect(arrivals.length).toBeGreaterThan(0)
+
+    const SOURCES: Record<string, string> = {
+      card: '名片',
+      link: '链接',
+      post: '笔记',
+      code: '推荐码',
+      scene: '小程序码',
+    }
+    const REASONS: Record<string, string> = {
+      already_bound: '已绑定其他推荐人',
+      own_code: '本人的推荐码',
+      cycle: '对方是你的上级（不能互相绑定）',
+      window_over: '首次绑定期已过',
+    }
+    for (const fan of fans) {
+      const row = await screen.findByTestId(`fan-${fan.member.id}`, {}, LONG)
+      expect(within(row).getByTestId('fan-source').textContent).toBe(SOURCES[fan.source])
+      expect(row.textContent).toContain(fan.member.nickname)
+    }
+    for (const arrival of arrivals) {
+      const row = await screen.findByTestId(`arrival-${arrival.id}`, {}, LONG)
+      expect(within(row).getByTestId('arrival-reason').textContent).toBe(REASONS[arrival.reason])
+    }
+  })
+})
