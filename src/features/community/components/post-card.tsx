@@ -1,5 +1,10 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useQuery } from '@tanstack/react-query'
 import type { Post } from '@/contract'
+import { productQuery } from '@/features/distribution/api/order-queries'
+import { kolRoutes } from '@/features/distribution/lib/kol-routes'
+import { formatFen } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { feedMessages } from '../feed-messages'
 import { designLength } from '../lib/design-units'
@@ -47,27 +52,46 @@ export function PostCard({ post, onOpened }: PostCardProps) {
         </Text>
       ) : null}
       {layout.images.height > 0 ? <ImageGrid images={post.images} grid={layout.images} /> : null}
-      {layout.hasProduct ? (
-        <View
-          className='feed-card__product'
-          style={{ height: designLength(PRODUCT_CARD_HEIGHT) }}
-          data-testid='post-product'
-        >
-          <View className='feed-card__product-mark' aria-hidden>
-            <Text>¥</Text>
-          </View>
-          <View className='feed-card__product-body'>
-            <Text className='feed-card__product-title'>{text.product}</Text>
-            <Text className='feed-card__product-hint'>{text.productHint}</Text>
-          </View>
-        </View>
-      ) : null}
+      {layout.hasProduct && post.productId ? <ProductBlock post={post} productId={post.productId} /> : null}
       <View className='feed-card__meta' style={{ height: designLength(META_ROW_HEIGHT) }}>
         {post.topic ? <Text className='feed-card__topic'>#{post.topic}</Text> : <View />}
         <View className='feed-card__counts'>
           <Text data-testid='post-like-count'>{text.likes(post.likeCount)}</Text>
           <Text data-testid='post-comment-count'>{text.comments(post.commentCount)}</Text>
         </View>
+      </View>
+    </View>
+  )
+}
+
+/**
+ * The product a 分享赚 post carries: its name and price once the server has said them, in the height the layout
+ * gave the block. A tap opens the product page with the post, so an order through it pays the post's author.
+ */
+function ProductBlock({ post, productId }: { post: Post; productId: string }) {
+  const text = useMessages(feedMessages)
+  const product = useQuery(productQuery(productId)).data
+  return (
+    <View
+      className='feed-card__product'
+      style={{ height: designLength(PRODUCT_CARD_HEIGHT) }}
+      role='link'
+      data-testid='post-product'
+      onClick={(event) => {
+        event.stopPropagation()
+        void Taro.navigateTo({
+          url: `${kolRoutes.product}?id=${encodeURIComponent(productId)}&postId=${encodeURIComponent(post.id)}`,
+        })
+      }}
+    >
+      <View className='feed-card__product-mark' aria-hidden>
+        <Text>¥</Text>
+      </View>
+      <View className='feed-card__product-body'>
+        <Text className='feed-card__product-title' data-testid='post-product-name'>
+          {product ? `${product.name} · ${formatFen(product.priceFen)}` : text.product}
+        </Text>
+        <Text className='feed-card__product-hint'>{text.productHint}</Text>
       </View>
     </View>
   )

@@ -56,6 +56,22 @@ describe('PostCard: drawn at the height the layout computed', () => {
   })
 })
 
+describe('PostCard: the product a 分享赚 post carries', () => {
+  test('shows its name and price from the server, and a tap opens its page with the post', async () => {
+    const api = installInProcessApi()
+    const product = (await api.call('GET', '/products/p-serum')).json as { name: string; priceFen: number }
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const opened = jest.fn()
+    const { container } = renderWithApp(<PostCard post={samplePost({ id: 'post-42' })} onOpened={opened} />)
+    const yuan = `¥${Math.floor(product.priceFen / 100)}.${String(product.priceFen % 100).padStart(2, '0')}`
+    await waitFor(() => expect(screen.getByTestId('post-product-name').textContent).toBe(`${product.name} · ${yuan}`))
+    ;(container.querySelector('[data-testid="post-product"]') as HTMLElement).click()
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/orders/product/index?id=p-serum&postId=post-42' })
+    // The product's tap is not also a tap on the card (which opens the post).
+    expect(opened).not.toHaveBeenCalled()
+  })
+})
+
 describe('CommunityFeed: virtual and endless', () => {
   test('pulling down refreshes the feed and then stops the spinner', async () => {
     const api = installInProcessApi()
