@@ -152,14 +152,12 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
           </ActionButton>
         </View>
         <View className='preview-console__row'>
-          <Input
-            className='preview-console__input'
-            data-testid='preview-date-input'
-            aria-label={text.toDate}
+          <ConsoleField
+            testId='preview-date-input'
+            label={text.toDate}
             placeholder={text.datePlaceholder}
             value={date}
-            maxlength={10}
-            onInput={(event) => setDate(event.detail.value)}
+            onChange={setDate}
           />
           <ActionButton variant='text' testId='preview-go-to-date' isBusy={action.isPending} onTap={goToDate}>
             {text.toDate}
@@ -199,43 +197,15 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
       <View className='preview-console__section'>
         <Text className='preview-console__label'>{text.data}</Text>
         <View className='preview-console__row'>
-          <Input
-            className='preview-console__input'
-            data-testid='preview-points-input'
-            aria-label={text.grantPoints}
-            placeholder={text.grantPoints}
-            value={points}
-            onInput={(event) => setPoints(event.detail.value)}
-          />
-          <Input
-            className='preview-console__input'
-            data-testid='preview-growth-input'
-            aria-label={text.grantGrowth}
-            placeholder={text.grantGrowth}
-            value={growth}
-            onInput={(event) => setGrowth(event.detail.value)}
-          />
+          <ConsoleField testId='preview-points-input' label={text.grantPoints} value={points} onChange={setPoints} />
+          <ConsoleField testId='preview-growth-input' label={text.grantGrowth} value={growth} onChange={setGrowth} />
           <ActionButton variant='text' testId='preview-grant' isBusy={action.isPending} onTap={grant}>
             {text.grant}
           </ActionButton>
         </View>
         <View className='preview-console__row'>
-          <Input
-            className='preview-console__input'
-            data-testid='preview-gift-input'
-            aria-label={text.giftId}
-            placeholder={text.giftId}
-            value={giftId}
-            onInput={(event) => setGiftId(event.detail.value)}
-          />
-          <Input
-            className='preview-console__input preview-console__input--short'
-            data-testid='preview-stock-input'
-            aria-label={text.stock}
-            placeholder={text.stock}
-            value={stock}
-            onInput={(event) => setStock(event.detail.value)}
-          />
+          <ConsoleField testId='preview-gift-input' label={text.giftId} value={giftId} onChange={setGiftId} />
+          <ConsoleField testId='preview-stock-input' label={text.stock} isShort value={stock} onChange={setStock} />
           <ActionButton variant='text' testId='preview-set-stock' isBusy={action.isPending} onTap={setGiftStock}>
             {text.setStock}
           </ActionButton>
@@ -263,5 +233,28 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
         </View>
       ) : null}
     </View>
+  )
+}
+
+type ConsoleFieldProps = {
+  testId: string
+  /** Its accessible name, and its placeholder unless one is given. */
+  label: string
+  placeholder?: string
+  value: string
+  onChange: (value: string) => void
+  isShort?: boolean
+}
+
+function ConsoleField({ testId, label, placeholder, value, onChange, isShort }: ConsoleFieldProps) {
+  return (
+    <Input
+      className={`preview-console__input${isShort ? ' preview-console__input--short' : ''}`}
+      data-testid={testId}
+      aria-label={label}
+      placeholder={placeholder ?? label}
+      value={value}
+      onInput={(event) => onChange(event.detail.value)}
+    />
   )
 }
