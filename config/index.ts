@@ -100,8 +100,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro's H5 request imports a fetch polyfill and a JSONP client. Every browser that can run
         // current WeChat (iOS 12+, Android 7+) has fetch, and this app never uses JSONP: keep both
         // out of the first-screen JS (about 10 KB gzip).
+        // Its AbortController polyfill goes too (2.6 KB gzip): those browsers have AbortController (iOS 11.1+);
+        // on iOS 12.0-12.1 a fetch then cannot be aborted, and the transport's own timer still answers a timeout.
         const emptyModule = path.resolve(process.cwd(), 'config/empty-module.js')
-        chain.resolve.alias.set('whatwg-fetch$', emptyModule).set('jsonp-retry$', emptyModule)
+        chain.resolve.alias
+          .set('whatwg-fetch$', emptyModule)
+          .set('jsonp-retry$', emptyModule)
+          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', emptyModule)
         // Taro splits only initial chunks on H5, so every lazily loaded page chunk carried its own
         // copy of the shared components and Taro's H5 components. Share them, one chunk per set of
         // pages that needs them (no fixed name), so the first screen loads only what home uses. Below 30 KB a
