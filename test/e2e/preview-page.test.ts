@@ -214,6 +214,8 @@ test('one phone at iPhone SE size: each persona shows its own state, the visitor
 
   // The V4 KOL: her center with the pending commission the server holds.
   app = await openInPhone(0, '/packages/distribution/center/index', 'kol-center-page')
+  // Still the member of the points page, who has no distribution rights (the server refuses her the overview).
+  await visible(app, 'kol-not-distributor').waitFor()
   await choosePersona(0, 'kol-distributor')
   await visible(app, 'kol-center').waitFor()
   const pending = await kolPendingFen()
@@ -224,6 +226,9 @@ test('one phone at iPhone SE size: each persona shows its own state, the visitor
 
   // The member whose post was turned down: 我的笔记 shows it 未通过, with the review's reason.
   app = await openInPhone(0, '/packages/community/my-posts/index', 'my-posts-page')
+  // Lina's own posts first, all published.
+  await app.locator('[data-testid="my-post"]:visible').first().waitFor()
+  await expect(app.locator('[data-testid="my-post"][data-status="rejected"]:visible').count()).resolves.toBe(0)
   await choosePersona(0, 'post-rejected')
   const rejected = app.locator('[data-testid="my-post"][data-status="rejected"]:visible')
   await rejected.waitFor()
