@@ -96,6 +96,7 @@ export const kolMessages = defineMessages({
     confirmRefund: '确认退款',
     refunded: '已退款',
     refundableUntil: (time: string) => `${time} 前可退款`,
+    shipBy: (time: string, isPriority: boolean) => `${isPriority ? '优先发货 · ' : ''}预计 ${time} 前发货`,
     refundRefusals: { already_refunded: '这笔订单已经退款', window_over: '已超过可退款时间' } as Record<string, string>,
     orderPoints: (points: number) => `积分 +${points}`,
     viewOrders: '查看订单',
@@ -210,6 +211,7 @@ export const kolMessages = defineMessages({
     confirmRefund: 'Refund',
     refunded: 'Refunded',
     refundableUntil: (time: string) => `Refundable until ${time}`,
+    shipBy: (time: string, isPriority: boolean) => `${isPriority ? 'Priority shipping · ' : ''}Ships by ${time}`,
     refundRefusals: { already_refunded: 'Already refunded', window_over: 'The refund window is over' } as Record<
       string,
       string
