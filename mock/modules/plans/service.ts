@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Client, MyPlan, Plan, Purchase } from '../../../src/contract/all'
+import type { Client, LedgerEntryType, MyPlan, Plan, Purchase } from '../../../src/contract/all'
 import { notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
@@ -167,7 +167,7 @@ export const planInForce = async (
 }
 
 /** The check-in bonus a plan's multiplier added: its own ledger type, booked against the plan's order. */
-export const PLAN_BONUS_ENTRY = 'plan_checkin_bonus'
+export const PLAN_BONUS_ENTRY: LedgerEntryType = 'plan_checkin_bonus'
 
 /**
  * The shipping promised for something the member orders or redeems now: priority (24 h) while a plan with priority
@@ -226,7 +226,7 @@ export const endPlanPeriod = async (ctx: Ctx, orderId: string): Promise<void> =>
   await revokeRemaining(ctx, period.memberId, {
     type: PLAN_BONUS_ENTRY,
     sourceRefId: orderId,
-    entry: { type: 'plan_refund', reason: '付费会员退款 · 收回签到加成', refId: orderId },
+    entry: { type: 'plan_refund' satisfies LedgerEntryType, reason: '付费会员退款 · 收回签到加成', refId: orderId },
   })
   await revokePlanRights(ctx, orderId)
   await rechain(ctx, period.memberId)
