@@ -92,6 +92,8 @@ export const kolMessages = defineMessages({
     refund: '申请退款',
     refundTitle: '申请退款',
     refundConfirm: (amount: string) => `退款 ${amount}，订单赠送的积分、成长值和推荐人的佣金将一并收回`,
+    refundConfirmPlan: (amount: string) =>
+      `退款 ${amount}，会员权益立即结束：优惠券作废，签到加成中还没用掉的积分、订单赠送的积分和成长值一并收回`,
     keep: '再想想',
     confirmRefund: '确认退款',
     refunded: '已退款',
@@ -207,6 +209,8 @@ export const kolMessages = defineMessages({
     refund: 'Refund',
     refundTitle: 'Refund',
     refundConfirm: (amount: string) => `Refund ${amount}; its points, growth and commission are reversed`,
+    refundConfirmPlan: (amount: string) =>
+      `Refund ${amount}; the membership ends now: coupons void, unspent check-in bonus, points and growth taken back`,
     keep: 'Keep',
     confirmRefund: 'Refund',
     refunded: 'Refunded',

@@ -22,7 +22,7 @@ function OrderRow({ order }: { order: Order }) {
   const onRefundTapped = async () => {
     const { confirm } = await Taro.showModal({
       title: text.refundTitle,
-      content: text.refundConfirm(amount),
+      content: order.kind === 'plan' ? text.refundConfirmPlan(amount) : text.refundConfirm(amount),
       cancelText: text.keep,
       confirmText: text.confirmRefund,
     })
