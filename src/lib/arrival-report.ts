@@ -60,12 +60,15 @@ export async function reportArrival(
   { memory, attempts = 3, retryDelayMs = 1500 }: ReportOptions,
 ): Promise<ArrivalResult | null> {
   const code = findReferralCode(query)
-  if (code === null || useSession.getState().token === null) return null
+  if (code === null) return null
   const source = findReferralSource(query)
   const postId = source === 'post' && typeof query?.postId === 'string' ? query.postId : undefined
   const key = `${code}|${source}|${postId ?? ''}`
   if (memory.has(key)) return null
   memory.add(key)
+  // A visitor's code goes with their sign-in: this opening is accounted for, even if the app shows this entry again
+  // (back from the background) after they signed in.
+  if (useSession.getState().token === null) return null
   const idempotencyKey = createIdempotencyKey()
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -86,10 +86,12 @@ describe('a signed-in member opening the app through a referral', () => {
     expect(arrivalsSent(api)).toHaveLength(1)
   })
 
-  test('a visitor is not reported (the code waits for the sign-in); nor is a URL without a code', async () => {
+  test('a visitor is not reported (the code goes with the sign-in, also when that entry shows again); nor a URL without a code', async () => {
     const api = installInProcessApi()
-    expect(await reportArrival({ ref: 'LINA88' }, { memory: processMemory() })).toBeNull()
+    const memory = processMemory()
+    expect(await reportArrival({ ref: 'LINA88' }, { memory })).toBeNull()
     await signedInAs(api, 'new-member')
+    expect(await reportArrival({ ref: 'LINA88' }, { memory })).toBeNull()
     expect(await reportArrival({ id: 'p-serum' }, { memory: processMemory() })).toBeNull()
     expect(await reportArrival({ ref: '<b>x</b>' }, { memory: processMemory() })).toBeNull()
     expect(arrivalsSent(api)).toEqual([])
