@@ -12,7 +12,13 @@ export type WeappServer = {
 }
 
 export type PersonaId =
-  'new-member' | 'streak-day6' | 'kol-distributor' | 'points-expiring' | 'birthday-month' | 'post-rejected'
+  | 'new-member'
+  | 'streak-day6'
+  | 'kol-distributor'
+  | 'kol-fan'
+  | 'points-expiring'
+  | 'birthday-month'
+  | 'post-rejected'
 
 export async function startWeappServer(): Promise<WeappServer> {
   const server = await startMockServer({ port: 0, storeKind: 'memory' })
