@@ -6,6 +6,7 @@ import { followBrandInTabBar } from '@/lib/app-config'
 import { connectAppVisibility, createQueryClient } from '@/lib/query'
 import { useLocale, useMessages } from '@/lib/i18n'
 import { useLaunchReferral } from '@/lib/launch-referral'
+import { enableKeyboardTaps } from '@/lib/keyboard-taps'
 import { goToSignIn } from '@/lib/routes'
 import { tabBarMessages } from '@/lib/tab-bar'
 import { useSession } from '@/stores/session'
@@ -19,6 +20,7 @@ const queryClient = createQueryClient({
   },
 })
 connectAppVisibility()
+if (process.env.TARO_ENV === 'h5') enableKeyboardTaps()
 followBrandInTabBar(queryClient)
 
 /** The tab bar is native on the mini-program: its labels follow the UI language here. */

@@ -76,6 +76,7 @@ function ProductBlock({ post, productId }: { post: Post; productId: string }) {
       className='feed-card__product'
       style={{ height: designLength(PRODUCT_CARD_HEIGHT) }}
       role='link'
+      tabIndex={0}
       data-testid='post-product'
       onClick={(event) => {
         event.stopPropagation()
