@@ -3,13 +3,14 @@
 // tabIndex={0}, so keyboard and switch users can reach them, and this makes them work once reached.
 const TAPPABLE_ROLES = /^(button|link|tab|radio|switch)$/
 
-export function enableKeyboardTaps(): void {
-  document.addEventListener('keydown', (event) => {
-    const target = event.target as HTMLElement
-    if ((event.key === 'Enter' || event.key === ' ') && TAPPABLE_ROLES.test(target.getAttribute('role') ?? '')) {
-      // Space would scroll the page; Enter on a real link is already a click.
-      event.preventDefault()
-      target.click()
-    }
-  })
-}
+// Imported for this side effect, lazily, by src/app.ts.
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement
+  if ((event.key === 'Enter' || event.key === ' ') && TAPPABLE_ROLES.test(target.getAttribute('role') || '')) {
+    // Space would scroll the page, and the View has no default action of its own.
+    event.preventDefault()
+    target.click()
+  }
+})
+
+export {}

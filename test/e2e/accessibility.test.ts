@@ -83,6 +83,37 @@ describe('Lina, the seeded KOL', () => {
     await audit(kolPhone, path, testId, `kol-${name}`)
   })
 
+  test('a keyboard reaches the mall\'s controls and Enter or Space taps them', async () => {
+    const page = kolPhone.page
+    await page.goto('/pages/mall/index')
+    await settle(page, 'mall-page')
+    const mall = page.locator('[data-testid="mall-page"]:visible')
+    const all = await mall.locator('[data-testid="gift-card"]').count()
+
+    // Tab from the page start lands on a control of the page (the first chip), not nowhere.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toMatch(/^(button|link|switch)$/)
+
+    await mall.locator('[data-testid="category-coupon"]').focus()
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => {
+      const cards = document.querySelectorAll('[data-testid="mall-page"] [data-testid="gift-card"]')
+      return cards.length > 0 && [...cards].every((card) => card.textContent?.includes('券'))
+    })
+    expect(await mall.locator('[data-testid="category-coupon"]').getAttribute('aria-pressed')).toBe('true')
+
+    await mall.locator('[data-testid="category-all"]').focus()
+    await page.keyboard.press(' ')
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="mall-page"] [data-testid="gift-card"]').length === count,
+      all,
+    )
+    // Enter on a gift card opens the gift.
+    await mall.locator('[data-testid="gift-card"][data-gift-id="gift-tote"]').focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/packages\/mall\/gift\/index\?id=gift-tote/)
+  })
+
   test('the browser reported no errors on the way', () => {
     kolPhone.expectNoErrors()
     visitorPhone.expectNoErrors()
