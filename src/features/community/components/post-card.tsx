@@ -33,6 +33,8 @@ export function PostCard({ post, onOpened }: PostCardProps) {
     <View
       className='feed-card'
       hoverClass='feed-card--pressed'
+      role='link'
+      tabIndex={0}
       style={{ height: designLength(layout.height) }}
       data-testid='post-card'
       data-post-id={post.id}
