@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: process.env.TARO_ENV === 'h5' ? H5_OUTPUT_ROOT : 'dist/weapp',
-    plugins: [],
+    // aria-* attributes on the mini-program (Taro's weapp templates drop them otherwise).
+    plugins: [path.resolve(__dirname, 'weapp-aria-plugin.js')],
     // Taro only forwards TARO_APP_* from .env files; this also takes it from the shell (README).
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 // Colours from src/app.config.ts (tabBar.color / tabBar.selectedColor).
-const NORMAL = '#8a8580'
-const ACTIVE = '#e8503a'
+const NORMAL = '#6e6a66'
+const ACTIVE = '#c93a26'
 const WHITE = '#ffffff'
 
 const ICON_PX = 81 // WeChat's recommended tab icon size

@@ -36,8 +36,8 @@ export default defineAppConfig({
     backgroundColor: '#f7f5f2',
   },
   tabBar: {
-    color: '#8a8580',
-    selectedColor: '#e8503a',
+    color: '#6e6a66',
+    selectedColor: '#c93a26',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     // Icons are drawn by scripts/make-tab-icons.mjs (81x81 PNG, normal and selected colour).

@@ -1,3 +1,5 @@
+// First: the mini-program runtime must know the aria-* attributes before any page renders.
+import '@/lib/weapp-aria'
 import { createElement, useEffect, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -19,6 +21,8 @@ const queryClient = createQueryClient({
   },
 })
 connectAppVisibility()
+// Loaded after the first screen (its budget has no room): Enter/Space on focused tappable Views (H5).
+if (process.env.TARO_ENV === 'h5') void import('@/lib/keyboard-taps')
 followBrandInTabBar(queryClient)
 
 /** The tab bar is native on the mini-program: its labels follow the UI language here. */

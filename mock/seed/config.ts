@@ -4,15 +4,17 @@ import type { AppConfig } from '../../src/contract/all'
 export const seedConfig = (): AppConfig => ({
   brandName: 'FanLoop 粉环',
   slogan: '签到攒积分，好物换不停，和同好一起玩',
+  // Text colours meet WCAG AA on the background and surface (test/mock/seed-theme-contrast.test.ts): the
+  // brand red and the grey were darkened from #E8503A / #8A8A99 (3.7:1 and 3.2:1) in issue #11.
   theme: {
-    primaryColor: '#E8503A',
+    primaryColor: '#C93A26',
     primaryTextColor: '#FFFFFF',
     accentColor: '#F5A623',
     backgroundColor: '#F6F6F8',
     surfaceColor: '#FFFFFF',
     textColor: '#1F1F24',
-    mutedTextColor: '#8A8A99',
-    dangerColor: '#D93025',
+    mutedTextColor: '#6E6E7C',
+    dangerColor: '#C5281F',
   },
   timeZone: 'Asia/Shanghai',
   levels: [

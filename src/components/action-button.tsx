@@ -32,6 +32,7 @@ export function ActionButton({ children, onTap, variant = 'primary', isDisabled,
       hoverClass={isInactive ? 'none' : 'action-button--pressed'}
       hoverStayTime={80}
       role='button'
+      tabIndex={0}
       aria-disabled={isInactive}
       data-testid={testId}
       onClick={() => {

@@ -13,6 +13,8 @@ export function EntryGrid({ entries }: { entries: readonly Entry[] }) {
           key={entry.key}
           className='entry-grid__item'
           hoverClass='entry-grid__item--pressed'
+          role='link'
+          tabIndex={0}
           data-testid={`entry-${entry.key}`}
           onClick={() => void Taro.navigateTo({ url: entry.url })}
         >

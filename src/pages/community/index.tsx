@@ -25,6 +25,7 @@ export default function CommunityPage() {
           <View
             key={item}
             role='tab'
+            tabIndex={0}
             aria-selected={item === section}
             className={`community__tab ${item === section ? 'community__tab--active' : ''}`}
             hoverClass='community__tab--pressed'

@@ -31,7 +31,7 @@ export default function HomePage() {
       <CheckinCard />
       <View className='section-title'>
         <Text>{mall.hotGifts}</Text>
-        <Text className='home__see-all' onClick={() => void Taro.switchTab({ url: routes.mall })}>
+        <Text className='home__see-all' role='link' tabIndex={0} onClick={() => void Taro.switchTab({ url: routes.mall })}>
           {mall.seeAll}
         </Text>
       </View>

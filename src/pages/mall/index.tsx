@@ -33,7 +33,7 @@ export default function MallPage() {
           // handler-less label above: on weapp, Taro 4.2.1 throws when a Text loses its last event
           // listener (NervJS/taro#19453), which kills the whole commit and leaves the kept-alive tab
           // dead (no gifts, category chips that send nothing). test/weapp/mall-tab-after-sign-in.
-          <Text key='sign-in-prompt' className='mall__balance-label' onClick={() => goToSignIn()}>
+          <Text key='sign-in-prompt' className='mall__balance-label' role='link' tabIndex={0} onClick={() => goToSignIn()}>
             {text.signInForBalance}
           </Text>
         )}

@@ -24,6 +24,7 @@ export function AccountSettings() {
             <View
               key={item}
               role='radio'
+              tabIndex={0}
               aria-checked={item === locale}
               data-testid={`locale-${item}`}
               className={`account-settings__choice ${item === locale ? 'account-settings__choice--active' : ''}`}

@@ -19,6 +19,7 @@ export function AuthorLine({ author, isPinned = false, height, meta }: AuthorLin
           src={author.avatarUrl}
           mode='aspectFill'
           ariaLabel={text.avatarOf(author.nickname)}
+          nativeProps={{ alt: text.avatarOf(author.nickname) }}
           style={{ width: designLength(height), height: designLength(height) }}
         />
       ) : (

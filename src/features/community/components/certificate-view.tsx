@@ -124,6 +124,7 @@ export function CertificateList() {
               className='certificate-row'
               hoverClass='certificate-row--pressed'
               role='link'
+              tabIndex={0}
               data-testid='certificate-row'
               onClick={() => openCertificate(item.code)}
             >

@@ -25,6 +25,7 @@ export function ChallengePinned() {
       className='challenge-pinned'
       hoverClass='challenge-pinned--pressed'
       role='link'
+      tabIndex={0}
       data-testid='challenge-pinned'
       onClick={() => void Taro.navigateTo({ url: `${communityRoutes.challenge}?id=${encodeURIComponent(event.id)}` })}
     >

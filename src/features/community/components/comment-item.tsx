@@ -49,6 +49,7 @@ function CommentEntry({
           className='comment__action'
           hoverClass='comment__action--pressed'
           role='button'
+          tabIndex={0}
           data-testid='comment-reply'
           onClick={() => onReplyChosen(comment)}
         >
@@ -59,6 +60,7 @@ function CommentEntry({
             className='comment__action'
             hoverClass='comment__action--pressed'
             role='button'
+            tabIndex={0}
             data-testid='comment-delete'
             onClick={() => onDeleteChosen(comment)}
           >

@@ -21,6 +21,7 @@ export function ComposeEntry() {
       className='compose-entry'
       hoverClass='compose-entry--pressed'
       role='button'
+      tabIndex={0}
       data-testid='compose-entry'
       onClick={() => (isSignedIn ? void Taro.navigateTo({ url: COMPOSE_PAGE }) : goToSignIn(COMPOSE_PAGE))}
     >

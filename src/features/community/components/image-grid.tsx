@@ -24,30 +24,33 @@ export function ImageGrid({ images, grid, onImageTapped }: ImageGridProps) {
       }}
       data-testid='post-images'
     >
-      {images.map((src, index) => (
-        <Image
-          key={`${index}-${src}`}
-          className='image-grid__image'
-          src={src}
-          mode='aspectFill'
-          lazyLoad
-          ariaLabel={
-            onImageTapped
-              ? `${text.previewImage} ${text.image(index + 1, images.length)}`
-              : text.image(index + 1, images.length)
-          }
-          data-testid='post-image'
-          style={{ width: designLength(grid.cell), height: designLength(grid.cell) }}
-          onClick={
-            onImageTapped
-              ? (event) => {
-                  event.stopPropagation()
-                  onImageTapped(index)
-                }
-              : undefined
-          }
-        />
-      ))}
+      {images.map((src, index) => {
+        const label = onImageTapped
+          ? `${text.previewImage} ${text.image(index + 1, images.length)}`
+          : text.image(index + 1, images.length)
+        return (
+          <Image
+            key={`${index}-${src}`}
+            className='image-grid__image'
+            src={src}
+            mode='aspectFill'
+            lazyLoad
+            // The mini-program reads ariaLabel; on H5 it lands on Taro's <taro-image-core>, so the inner <img> gets alt.
+            ariaLabel={label}
+            nativeProps={{ alt: label }}
+            data-testid='post-image'
+            style={{ width: designLength(grid.cell), height: designLength(grid.cell) }}
+            onClick={
+              onImageTapped
+                ? (event) => {
+                    event.stopPropagation()
+                    onImageTapped(index)
+                  }
+                : undefined
+            }
+          />
+        )
+      })}
     </View>
   )
 }

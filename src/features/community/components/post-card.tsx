@@ -33,6 +33,8 @@ export function PostCard({ post, onOpened }: PostCardProps) {
     <View
       className='feed-card'
       hoverClass='feed-card--pressed'
+      role='link'
+      tabIndex={0}
       style={{ height: designLength(layout.height) }}
       data-testid='post-card'
       data-post-id={post.id}
@@ -76,6 +78,7 @@ export function ProductBlock({ post, productId }: { post: Post; productId: strin
       className='feed-card__product'
       style={{ height: designLength(PRODUCT_CARD_HEIGHT) }}
       role='link'
+      tabIndex={0}
       data-testid='post-product'
       onClick={(event) => {
         event.stopPropagation()

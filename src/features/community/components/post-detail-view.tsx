@@ -60,6 +60,7 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
           className={`post-detail__action ${post.likedByMe ? 'post-detail__action--on' : ''}`}
           hoverClass='post-detail__action--pressed'
           role='button'
+          tabIndex={0}
           aria-pressed={post.likedByMe}
           aria-label={`${post.likedByMe ? text.liked : text.like} ${post.likeCount}`}
           data-testid='like-button'
@@ -75,6 +76,7 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
           className='post-detail__action post-detail__action--end'
           hoverClass='post-detail__action--pressed'
           role='button'
+          tabIndex={0}
           data-testid='report-button'
           onClick={() => asMember(onReportChosen)}
         >
@@ -175,7 +177,7 @@ function CommentBar({
       {replyTarget ? (
         <View className='comment-bar__reply'>
           <Text data-testid='reply-target'>{text.replyTo(replyTarget.author.nickname)}</Text>
-          <View role='button' className='comment-bar__cancel' data-testid='cancel-reply' onClick={onReplyCleared}>
+          <View role='button' tabIndex={0} className='comment-bar__cancel' data-testid='cancel-reply' onClick={onReplyCleared}>
             <Text>{text.cancelReply}</Text>
           </View>
         </View>
@@ -201,6 +203,7 @@ function CommentBar({
             className={`comment-bar__send ${create.isPending ? 'comment-bar__send--busy' : ''}`}
             hoverClass='comment-bar__send--pressed'
             role='button'
+            tabIndex={0}
             aria-disabled={create.isPending}
             data-testid='comment-send'
             onClick={() => (create.isPending ? undefined : send())}
@@ -214,6 +217,7 @@ function CommentBar({
             className='comment-bar__sign-in'
             hoverClass='comment-bar__send--pressed'
             role='button'
+            tabIndex={0}
             data-testid='comment-sign-in'
             onClick={() => goToSignIn(postPath(postId))}
           >

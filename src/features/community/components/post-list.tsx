@@ -16,6 +16,8 @@ export function PostList({ posts }: { posts: readonly Post[] }) {
           key={post.id}
           className='post-card'
           hoverClass='post-card--pressed'
+          role='link'
+          tabIndex={0}
           data-testid='post-card'
           onClick={() => void Taro.navigateTo({ url: `${routes.communityPost}?id=${encodeURIComponent(post.id)}` })}
         >

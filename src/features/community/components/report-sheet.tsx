@@ -39,6 +39,7 @@ export function ReportSheet({ postId, onClosed }: ReportSheetProps) {
             <View
               key={item}
               role='radio'
+              tabIndex={0}
               aria-checked={item === reason}
               className={`sheet__option ${item === reason ? 'sheet__option--chosen' : ''}`}
               hoverClass='sheet__option--pressed'

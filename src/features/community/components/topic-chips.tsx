@@ -22,6 +22,7 @@ export function TopicChips({ topic, onTopicChosen }: TopicChipsProps) {
         <View
           key={chip.name ?? ''}
           role='radio'
+          tabIndex={0}
           aria-checked={chip.name === topic}
           className={`topic-chips__chip ${chip.name === topic ? 'topic-chips__chip--active' : ''}`}
           hoverClass='topic-chips__chip--pressed'

@@ -61,6 +61,7 @@ export function CommissionList() {
           <View
             key={item}
             role='tab'
+            tabIndex={0}
             aria-selected={item === tab}
             data-testid={`commission-tab-${item}`}
             className={`kol-tabs__item ${item === tab ? 'kol-tabs__item--active' : ''}`}

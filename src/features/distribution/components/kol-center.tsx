@@ -41,6 +41,7 @@ function KolCertificates() {
           className='kol-row'
           hoverClass='kol-row--pressed'
           role='link'
+          tabIndex={0}
           data-testid={`kol-certificate-${certificate.code}`}
           onClick={() =>
             void Taro.navigateTo({ url: `${communityRoutes.certificate}?code=${encodeURIComponent(certificate.code)}` })

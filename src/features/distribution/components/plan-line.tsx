@@ -32,6 +32,7 @@ export function PlanLine() {
       className='rights-card rights-card--plan'
       hoverClass='rights-card--pressed'
       role='link'
+      tabIndex={0}
       data-testid='member-plan'
       onClick={() => void Taro.navigateTo({ url: kolRoutes.plans })}
     >

@@ -29,6 +29,7 @@ export function ProductList() {
                 className='kol-card kol-product'
                 hoverClass='kol-row--pressed'
                 role='link'
+                tabIndex={0}
                 data-testid={`product-${product.id}`}
                 onClick={() =>
                   void Taro.navigateTo({

@@ -108,6 +108,7 @@ export function RightsCard() {
         className='rights-card rights-card--granted'
         hoverClass='rights-card--pressed'
         role='link'
+        tabIndex={0}
         data-testid='rights-card'
         onClick={() => void Taro.navigateTo({ url: kolRoutes.center })}
       >

@@ -141,6 +141,7 @@ export function AddressForm({ address, onSaved, onCancelled }: AddressFormProps)
       <View
         className='address-form__switch-row'
         role='switch'
+        tabIndex={0}
         aria-checked={isDefault}
         aria-disabled={isDefaultLocked}
         data-testid='address-default-switch'

@@ -91,6 +91,7 @@ export function AddressPicker({ selectedId, onSelected }: AddressPickerProps) {
                   key={address.id}
                   className={`address-option ${address.id === selectedId ? 'address-option--selected' : ''}`}
                   role='radio'
+                  tabIndex={0}
                   aria-checked={address.id === selectedId}
                   data-testid={`address-option-${address.id}`}
                   hoverClass='address-option--pressed'

@@ -42,15 +42,34 @@ function useBlockLabel(): (block: RedeemBlock) => string {
 function GiftImages({ gift }: { gift: GiftDetail }) {
   if (gift.images.length === 0) return <View className='gift-detail__image gift-detail__image--empty' />
   if (gift.images.length === 1) {
-    return <Image className='gift-detail__image' src={gift.images[0] ?? ''} mode='aspectFill' />
+    // ariaLabel is what the mini-program reads; on H5 it lands on Taro's <taro-image-core>, so the inner <img> gets alt.
+    return (
+      <Image
+        className='gift-detail__image'
+        src={gift.images[0] ?? ''}
+        mode='aspectFill'
+        ariaLabel={gift.name}
+        nativeProps={{ alt: gift.name }}
+      />
+    )
   }
   // A plain scrolling strip, not <Swiper> or <ScrollView>: on H5 every Taro component used anywhere
   // loads with the first screen, and Swiper brings its whole carousel library (~60 KB gzip).
   return (
     <View className='gift-detail__strip'>
-      {gift.images.map((image) => (
-        <Image key={image} className='gift-detail__image gift-detail__image--in-strip' src={image} mode='aspectFill' />
-      ))}
+      {gift.images.map((image, index) => {
+        const label = `${gift.name} ${index + 1}/${gift.images.length}`
+        return (
+          <Image
+            key={image}
+            className='gift-detail__image gift-detail__image--in-strip'
+            src={image}
+            mode='aspectFill'
+            ariaLabel={label}
+            nativeProps={{ alt: label }}
+          />
+        )
+      })}
     </View>
   )
 }

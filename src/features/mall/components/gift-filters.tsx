@@ -22,6 +22,9 @@ export function GiftFilters({ filter, canFilterAffordable, onFilterChanged }: Gi
             key={chip.id ?? 'all'}
             className={`gift-filters__chip ${filter.category === chip.id ? 'gift-filters__chip--active' : ''}`}
             hoverClass='gift-filters__chip--pressed'
+            role='button'
+            tabIndex={0}
+            aria-pressed={filter.category === chip.id}
             data-testid={`category-${chip.id ?? 'all'}`}
             onClick={() => onFilterChanged({ ...filter, category: chip.id })}
           >
@@ -34,6 +37,7 @@ export function GiftFilters({ filter, canFilterAffordable, onFilterChanged }: Gi
           className={`gift-filters__chip gift-filters__toggle ${filter.isAffordableOnly ? 'gift-filters__chip--active' : ''}`}
           hoverClass='gift-filters__chip--pressed'
           role='switch'
+          tabIndex={0}
           aria-checked={Boolean(filter.isAffordableOnly)}
           data-testid='affordable-only'
           onClick={() => onFilterChanged({ ...filter, isAffordableOnly: !filter.isAffordableOnly })}

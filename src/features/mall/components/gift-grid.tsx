@@ -26,12 +26,16 @@ export function GiftGrid({ gifts }: { gifts: readonly Gift[] }) {
           key={gift.id}
           className='gift-card'
           hoverClass='gift-card--pressed'
+          role='link'
+          tabIndex={0}
           data-testid='gift-card'
           data-gift-id={gift.id}
           onClick={() => void Taro.navigateTo({ url: `${routes.gift}?id=${encodeURIComponent(gift.id)}` })}
         >
           <View className='gift-card__image'>
-            {gift.images[0] ? <Image className='gift-card__img' src={gift.images[0]} mode='aspectFill' lazyLoad /> : null}
+            {gift.images[0] ? (
+              <Image className='gift-card__img' src={gift.images[0]} mode='aspectFill' lazyLoad aria-hidden='true' />
+            ) : null}
             <StockBadge gift={gift} />
           </View>
           <Text className='gift-card__name'>{gift.name}</Text>

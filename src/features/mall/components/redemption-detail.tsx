@@ -149,7 +149,7 @@ function DetailView({ redemption }: { redemption: Redemption }) {
       </View>
       <View className='redemption-detail__card redemption-detail__gift'>
         <View className='redemption-detail__image'>
-          {redemption.giftImage ? <Image className='redemption-detail__img' src={redemption.giftImage} mode='aspectFill' /> : null}
+          {redemption.giftImage ? <Image className='redemption-detail__img' src={redemption.giftImage} mode='aspectFill' aria-hidden='true' /> : null}
         </View>
         <View className='redemption-detail__facts'>
           <Text className='redemption-detail__name' data-testid='redemption-gift-name'>

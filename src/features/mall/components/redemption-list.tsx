@@ -34,7 +34,7 @@ function RedemptionRow({ redemption }: { redemption: Redemption }) {
       onClick={() => void Taro.navigateTo({ url: `${routes.redemption}?id=${encodeURIComponent(redemption.id)}` })}
     >
       <View className='redemption-row__image'>
-        {redemption.giftImage ? <Image className='redemption-row__img' src={redemption.giftImage} mode='aspectFill' lazyLoad /> : null}
+        {redemption.giftImage ? <Image className='redemption-row__img' src={redemption.giftImage} mode='aspectFill' lazyLoad aria-hidden='true' /> : null}
       </View>
       <View className='redemption-row__body'>
         <View className='redemption-row__top'>
@@ -62,6 +62,7 @@ export function RedemptionList() {
           <View
             key={item}
             role='tab'
+            tabIndex={0}
             aria-selected={item === tab}
             data-testid={`redemption-tab-${item}`}
             className={`redemption-tabs__item ${item === tab ? 'redemption-tabs__item--active' : ''}`}

@@ -74,6 +74,8 @@ function CheckinCardBody({ calendar }: { calendar: CheckinCalendar }) {
         </View>
         <View
           className='checkin-card__link'
+          role='link'
+          tabIndex={0}
           hoverClass='checkin-card__link--pressed'
           onClick={() => void Taro.navigateTo({ url: routes.checkinCalendar })}
           data-testid='open-calendar'

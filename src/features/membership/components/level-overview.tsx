@@ -25,6 +25,10 @@ export function LevelOverview({ overview, children }: LevelOverviewProps) {
   const currentIndex = current ? levels.indexOf(current) : -1
   const stateOf = (index: number): LevelState =>
     index === currentIndex ? 'current' : index < currentIndex ? 'reached' : 'locked'
+  // Printed under the bar, and the bar's name for a screen reader.
+  const toNext = progress.next
+    ? text.toNextLevel(formatPoints(progress.growthToNext), `${progress.next.code} ${progress.next.name}`)
+    : text.topLevel
 
   return (
     <View className='level-overview' data-testid='level-overview'>
@@ -48,14 +52,13 @@ export function LevelOverview({ overview, children }: LevelOverviewProps) {
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={progress.percent}
+          aria-label={toNext}
           data-testid='level-progress'
         >
           <View className='level-overview__bar-fill' style={{ width: `${progress.percent}%` }} />
         </View>
         <Text className='level-overview__to-next' data-testid='level-to-next'>
-          {progress.next
-            ? text.toNextLevel(formatPoints(progress.growthToNext), `${progress.next.code} ${progress.next.name}`)
-            : text.topLevel}
+          {toNext}
         </Text>
         <Text className='level-overview__note'>{text.growthNote}</Text>
       </View>

@@ -72,6 +72,7 @@ export function PointsOverview() {
           <View
             key={item}
             role='tab'
+            tabIndex={0}
             aria-selected={item === direction}
             data-testid={`ledger-filter-${item}`}
             className={`ledger-filters__item ${item === direction ? 'ledger-filters__item--active' : ''}`}

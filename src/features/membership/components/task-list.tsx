@@ -84,6 +84,7 @@ function TaskRow({ task }: { task: Task }) {
             aria-valuemin={0}
             aria-valuemax={task.target}
             aria-valuenow={shown}
+            aria-label={task.title}
           >
             <View className='task-row__bar-fill' style={{ width: `${percent}%` }} />
           </View>

@@ -1,0 +1,121 @@
+// Issue #11: every tab, a post, a gift and the KOL center pass an axe-core audit (WCAG 2.0/2.1 A and AA:
+// contrast, text alternatives, control names, zoom) on the H5 production build at a phone viewport, both
+// as a visitor and signed in as the seeded KOL (Lina), whose pages show the most (fans, commission, posts).
+import type { Page } from 'playwright-core'
+import { expectAccessible } from './support/axe'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+
+jest.setTimeout(E2E_TEST_TIMEOUT_MS)
+
+let stack: Stack
+let visitorPhone: Phone
+let kolPhone: Phone
+
+/** Page in front (Taro slides it in), its data loaded (no skeleton left) and transitions finished. */
+async function settle(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const shown = [...document.querySelectorAll(`[data-testid="${id}"]`)].find((element) => {
+      const box = element.getBoundingClientRect()
+      return box.width > 0 && Math.abs(box.left) < 1
+    })
+    if (!shown) return false
+    return ![...shown.querySelectorAll('[aria-busy="true"]')].some((element) => element.getBoundingClientRect().width > 0)
+  }, testId)
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  )
+}
+
+async function audit(phone: Phone, path: string, testId: string, name: string): Promise<void> {
+  const page = phone.page
+  await page.goto(path)
+  await settle(page, testId)
+  await screenshot(page, `a11y-${name}`)
+  await expectAccessible(page, `${name} (${path})`)
+}
+
+beforeAll(async () => {
+  stack = await startStack()
+  visitorPhone = await launchPhone({ baseURL: stack.baseUrl })
+  kolPhone = await launchPhone({ baseURL: stack.baseUrl })
+  const response = await fetch(`${stack.apiBase}/__mock/persona`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 'kol-distributor' }),
+  })
+  const { token } = (await response.json()) as { token: string }
+  await kolPhone.context.addInitScript((sessionToken: string) => {
+    if (window.localStorage.getItem('fanloop.session')) return
+    const state = { state: { token: sessionToken, installId: 'e2e-a11y-install' }, version: 0 }
+    window.localStorage.setItem('fanloop.session', JSON.stringify({ data: JSON.stringify(state) }))
+  }, token)
+})
+
+afterAll(closeAll)
+
+const TABS = [
+  { path: '/pages/home/index', testId: 'home-page', name: 'home' },
+  { path: '/pages/mall/index', testId: 'mall-page', name: 'mall' },
+  { path: '/pages/community/index', testId: 'community-page', name: 'community' },
+  { path: '/pages/me/index', testId: 'me-page', name: 'me' },
+]
+
+const DETAIL_PAGES = [
+  { path: '/packages/community/post/index?id=post-h1', testId: 'post-page', name: 'post' },
+  { path: '/packages/mall/gift/index?id=gift-tote', testId: 'gift-page', name: 'gift' },
+  { path: '/packages/distribution/center/index', testId: 'kol-center-page', name: 'kol-center' },
+]
+
+describe('a visitor', () => {
+  test.each(TABS)('$name tab passes the WCAG 2 AA audit', async ({ path, testId, name }) => {
+    await audit(visitorPhone, path, testId, `visitor-${name}`)
+  })
+})
+
+describe('Lina, the seeded KOL', () => {
+  test.each([...TABS, ...DETAIL_PAGES])('$name passes the WCAG 2 AA audit', async ({ path, testId, name }) => {
+    await audit(kolPhone, path, testId, `kol-${name}`)
+  })
+
+  test('a keyboard reaches the mall\'s controls and Enter or Space taps them', async () => {
+    const page = kolPhone.page
+    await page.goto('/pages/mall/index')
+    await settle(page, 'mall-page')
+    const mall = page.locator('[data-testid="mall-page"]:visible')
+    const all = await mall.locator('[data-testid="gift-card"]').count()
+
+    // Tab from the page start lands on a control of the page (the first chip), not nowhere.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toMatch(/^(button|link|switch)$/)
+
+    await mall.locator('[data-testid="category-coupon"]').focus()
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => {
+      const cards = document.querySelectorAll('[data-testid="mall-page"] [data-testid="gift-card"]')
+      return cards.length > 0 && [...cards].every((card) => card.textContent?.includes('券'))
+    })
+    expect(await mall.locator('[data-testid="category-coupon"]').getAttribute('aria-pressed')).toBe('true')
+
+    await mall.locator('[data-testid="category-all"]').focus()
+    await page.keyboard.press(' ')
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="mall-page"] [data-testid="gift-card"]').length === count,
+      all,
+    )
+    // Enter on a gift card opens the gift.
+    await mall.locator('[data-testid="gift-card"][data-gift-id="gift-tote"]').focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/packages\/mall\/gift\/index\?id=gift-tote/)
+  })
+
+  test('the browser reported no errors on the way', () => {
+    kolPhone.expectNoErrors()
+    visitorPhone.expectNoErrors()
+  })
+})
