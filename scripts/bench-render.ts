@@ -1,5 +1,6 @@
-// `npm run bench:render [-- --no-build] [-- --posts 5000] [-- --comments 500]`: how the 社区 feed and a post page
-// render with a lot behind them. The H5 production build and an in-memory mock server (the e2e harness), a feed
+// `npm run bench:render [-- --no-build] [-- --posts 5000] [-- --comments 500]`: how many DOM elements each tab page
+// holds once its data has loaded, and how the 社区 feed and a post page render with a lot behind them
+// (`--comments 0` leaves the post page out; `npm run bench` does, to fit its time limit). The H5 production build and an in-memory mock server (the e2e harness), a feed
 // of N posts and a post with M comments made through the server's routes (scripts/lib/community-seed.ts), then
 // headless Chromium at 390x844 scrolls each to the very end with the mouse wheel, loading page after page. It
 // reports the largest number of DOM elements seen at any frame (goal ≤ 600: the virtual lists keep only the cards
@@ -23,7 +24,22 @@ const argValue = (name: string, fallback: number): number => {
   return value
 }
 const POSTS = argValue('posts', 5000)
-const COMMENTS = argValue('comments', 500)
+const COMMENTS = (() => {
+  const at = process.argv.indexOf('--comments')
+  return at >= 0 && process.argv[at + 1] === '0' ? 0 : argValue('comments', 500)
+})()
+const TAB_PAGES = ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index']
+
+type TabCount = { page: string; domNodes: number }
+
+/** A tab page after its requests have settled: the elements it keeps for the first screen. */
+async function countTab(page: Page, tab: string): Promise<TabCount> {
+  await page.goto(`/${tab}`, { waitUntil: 'networkidle', timeout: 60_000 })
+  // Let React commit what the last answers brought.
+  await page.waitForTimeout(500)
+  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length)
+  return { page: tab, domNodes }
+}
 
 type Measure = {
   page: string
@@ -161,7 +177,7 @@ async function main(): Promise<void> {
     const seedStarted = Date.now()
     const authors = await prepareAuthors(call, upload)
     await seedPosts(call, authors, POSTS, (done) => console.log(`  ${done} posts`))
-    const postId = await seedCommentedPost(call, authors, COMMENTS)
+    const postId = COMMENTS > 0 ? await seedCommentedPost(call, authors, COMMENTS) : null
     const seedSeconds = Math.round((Date.now() - seedStarted) / 1000)
     console.log(`seeded ${POSTS} posts and ${COMMENTS} comments through the API in ${seedSeconds} s`)
 
@@ -186,6 +202,15 @@ async function main(): Promise<void> {
         hasTouch: true,
       })
       const page = await context.newPage()
+      const tabs: TabCount[] = []
+      for (const tab of TAB_PAGES) tabs.push(await countTab(page, tab))
+      console.log(
+        table(
+          ['tab page (signed out)', 'DOM elements'],
+          tabs.map((t) => [t.page, t.domNodes]),
+          { alignRight: [1] },
+        ),
+      )
       const feed = await measure(
         page,
         '/pages/community/index',
@@ -193,14 +218,17 @@ async function main(): Promise<void> {
         `${POSTS} posts (+ seed)`,
         /\/posts$/,
       )
-      const post = await measure(
-        page,
-        `/packages/community/post/index?id=${postId}`,
-        'post-page',
-        `${COMMENTS} comments`,
-        /\/posts\/[^/]+\/comments$/,
-      )
-      const results = [feed, post]
+      const results = [feed]
+      if (postId)
+        results.push(
+          await measure(
+            page,
+            `/packages/community/post/index?id=${postId}`,
+            'post-page',
+            `${COMMENTS} comments`,
+            /\/posts\/[^/]+\/comments$/,
+          ),
+        )
       console.log(
         table(
           [
@@ -239,7 +267,7 @@ async function main(): Promise<void> {
       fs.mkdirSync(resultsDir, { recursive: true })
       fs.writeFileSync(
         path.join(resultsDir, 'render.json'),
-        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, results }, null, 2)}\n`,
+        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, tabs, results }, null, 2)}\n`,
       )
       console.log('wrote bench-results/render.json')
     } finally {
