@@ -1,6 +1,10 @@
 // `npm run bench:render [-- --no-build] [-- --posts 5000] [-- --comments 500]`: how many DOM elements each tab page
 // holds once its data has loaded, and how the 社区 feed and a post page render with a lot behind them
-// (`--comments 0` leaves the post page out; `npm run bench` does, to fit its time limit). The H5 production build and an in-memory mock server (the e2e harness), a feed
+// (`--comments 0` leaves the post page out; `npm run bench` does, to fit its time limit). `--seed service` places
+// the posts with the server's own seeding function in one transaction instead of one API request each (seconds
+// instead of minutes; `npm run bench` uses it); `--scroll jump` goes to the bottom of the page at each step instead
+// of wheeling 1200 px (the same page loads and the same largest DOM, in a fraction of the time; frame times then
+// describe jumps, not scrolling). The H5 production build and an in-memory mock server (the e2e harness), a feed
 // of N posts and a post with M comments made through the server's routes (scripts/lib/community-seed.ts), then
 // headless Chromium at 390x844 scrolls each to the very end with the mouse wheel, loading page after page. It
 // reports the largest number of DOM elements seen at any frame (goal ≤ 600: the virtual lists keep only the cards
@@ -11,7 +15,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { table } from './lib/table.mjs'
-import { prepareAuthors, seedCommentedPost, seedPosts } from './lib/community-seed'
+import { placePosts, prepareAuthors, seedCommentedPost, seedPosts } from './lib/community-seed'
 
 const repoRoot = path.resolve(__dirname, '..')
 const resultsDir = path.join(repoRoot, 'bench-results')
@@ -28,6 +32,10 @@ const COMMENTS = (() => {
   const at = process.argv.indexOf('--comments')
   return at >= 0 && process.argv[at + 1] === '0' ? 0 : argValue('comments', 500)
 })()
+const SEED_MODE = process.argv.includes('--seed') ? process.argv[process.argv.indexOf('--seed') + 1] : 'http'
+if (SEED_MODE !== 'http' && SEED_MODE !== 'service') throw new Error('--seed takes http or service')
+const SCROLL_MODE = process.argv.includes('--scroll') ? process.argv[process.argv.indexOf('--scroll') + 1] : 'wheel'
+if (SCROLL_MODE !== 'wheel' && SCROLL_MODE !== 'jump') throw new Error('--scroll takes wheel or jump')
 const TAB_PAGES = ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index']
 
 type TabCount = { page: string; domNodes: number }
@@ -94,8 +102,13 @@ async function scrollToEnd(
   })
   const started = Date.now()
   for (let step = 0; step < 100_000; step += 1) {
-    await page.mouse.wheel(0, 1200)
-    await page.waitForTimeout(16)
+    if (SCROLL_MODE === 'jump') {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+      await page.waitForTimeout(50)
+    } else {
+      await page.mouse.wheel(0, 1200)
+      await page.waitForTimeout(16)
+    }
     const atEnd = await page.evaluate((testId) => {
       const shown = [...document.querySelectorAll(`[data-testid="${testId}"]`)].find(
         (element) => element.getBoundingClientRect().width > 0,
@@ -176,10 +189,22 @@ async function main(): Promise<void> {
     }
     const seedStarted = Date.now()
     const authors = await prepareAuthors(call, upload)
-    await seedPosts(call, authors, POSTS, (done) => console.log(`  ${done} posts`))
+    if (SEED_MODE === 'service') {
+      const { PERSONAS } = await import('../mock/seed/personas')
+      const withIds = authors.map((author) => {
+        const persona = PERSONAS.find((p) => p.id === author.persona)
+        if (!persona) throw new Error(`no seed persona ${author.persona}`)
+        return { ...author, memberId: persona.memberId }
+      })
+      await placePosts((work) => stack.db.transaction(work), withIds, POSTS, Date.now())
+    } else {
+      await seedPosts(call, authors, POSTS, (done) => console.log(`  ${done} posts`))
+    }
     const postId = COMMENTS > 0 ? await seedCommentedPost(call, authors, COMMENTS) : null
     const seedSeconds = Math.round((Date.now() - seedStarted) / 1000)
-    console.log(`seeded ${POSTS} posts and ${COMMENTS} comments through the API in ${seedSeconds} s`)
+    console.log(
+      `seeded ${POSTS} posts (${SEED_MODE === 'service' ? "the server's seeding function" : 'through the API'}) and ${COMMENTS} comments in ${seedSeconds} s`,
+    )
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -267,7 +292,7 @@ async function main(): Promise<void> {
       fs.mkdirSync(resultsDir, { recursive: true })
       fs.writeFileSync(
         path.join(resultsDir, 'render.json'),
-        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, tabs, results }, null, 2)}\n`,
+        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, seed: SEED_MODE, scroll: SCROLL_MODE, tabs, results }, null, 2)}\n`,
       )
       console.log('wrote bench-results/render.json')
     } finally {
