@@ -7,6 +7,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { buildFloor, floorSource, repoRoot } from './taro-build.mjs'
 import { packageSizes } from './weapp.mjs'
 import { h5FirstScreen } from './h5.mjs'
@@ -98,4 +99,15 @@ export async function floorFigures({ log = console.log } = {}) {
     fs.closeSync(fd)
     fs.rmSync(lock, { force: true })
   }
+}
+
+// `node scripts/lib/floor.mjs`: the figures, building the floor when they are not cached (npm test's `floor` step,
+// so check:weapp and check:h5 find them ready).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  floorFigures()
+    .then((figures) => console.log(JSON.stringify(figures, null, 2)))
+    .catch((error) => {
+      console.error(`floor FAILED: ${error.message}`)
+      process.exitCode = 1
+    })
 }
