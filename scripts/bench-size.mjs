@@ -96,20 +96,25 @@ async function main() {
     appBytes == null ? '-' : kb(appBytes),
     floorBytes && appBytes != null ? ratio(appBytes, floorBytes) : '',
     appBytes == null ? '' : budgetCell(appBytes, budget),
+    '',
   ]
   const share = (bytes) => `${((bytes / BUDGETS.weappSubPackageBytes) * 100).toFixed(1)}% of 2 MB`
   const gateOf = (floorBytes, ratio) => (floorBytes ? Math.floor(floorBytes * ratio) : undefined)
-  rows.push([
-    ...row(
-      'weapp main package',
-      floorResult?.weapp.mainBytes,
+  // The last column: what share of WeChat's 2 MB cap each package takes.
+  const withShare = (cells, bytes) => [...cells.slice(0, -1), bytes == null ? '' : share(bytes)]
+  rows.push(
+    withShare(
+      row(
+        'weapp main package',
+        floorResult?.weapp.mainBytes,
+        app?.weapp.mainBytes,
+        gateOf(floorResult?.weapp.mainBytes, GATES.weappMainRatio),
+      ),
       app?.weapp.mainBytes,
-      gateOf(floorResult?.weapp.mainBytes, GATES.weappMainRatio),
     ),
-    app ? share(app.weapp.mainBytes) : '',
-  ])
+  )
   for (const sub of app?.weapp.subPackages ?? [])
-    rows.push([...row(`weapp subpackage ${sub.root}`, null, sub.bytes), share(sub.bytes)])
+    rows.push(withShare(row(`weapp subpackage ${sub.root}`, null, sub.bytes), sub.bytes))
   rows.push(row('weapp total', floorResult?.weapp.totalBytes, app?.weapp.totalBytes))
   rows.push(row('H5 first-screen JS raw', floorResult?.h5.firstScreen.raw, app?.h5.firstScreen.raw))
   rows.push(
