@@ -9,9 +9,11 @@
 import { KB, MB } from './weapp.mjs'
 
 export const GATES = {
-  // Measured 2026-11-30: main package 1.49x the floor; H5 first-screen JS 1.41x gzip (169.7 KB).
+  // Measured 2026-11-30: main package 1.50x the floor's 373.9 KB (559.9 KB; the gate is 568.4 KB, tighter than
+  // the old fixed 600 KB); H5 first-screen JS 1.41x its 120.7 KB gzip (169.8 KB; the gate is 170.3 KB, the old
+  // fixed 170 KB budget).
   weappMainRatio: 1.52,
-  h5FirstScreenGzipRatio: 1.42,
+  h5FirstScreenGzipRatio: 1.41,
 }
 
 export const GOALS = {
