@@ -2,9 +2,7 @@
 // holds once its data has loaded, and how the 社区 feed and a post page render with a lot behind them
 // (`--comments 0` leaves the post page out; `npm run bench` does, to fit its time limit). `--seed service` places
 // the posts with the server's own seeding function in one transaction instead of one API request each (seconds
-// instead of minutes; `npm run bench` uses it); `--scroll jump` goes to the bottom of the page at each step instead
-// of wheeling 1200 px (the same page loads and the same largest DOM, in a fraction of the time; frame times then
-// describe jumps, not scrolling). The H5 production build and an in-memory mock server (the e2e harness), a feed
+// instead of minutes; `npm run bench` uses it). The H5 production build and an in-memory mock server (the e2e harness), a feed
 // of N posts and a post with M comments made through the server's routes (scripts/lib/community-seed.ts), then
 // headless Chromium at 390x844 scrolls each to the very end with the mouse wheel, loading page after page. It
 // reports the largest number of DOM elements seen at any frame (goal ≤ 600: the virtual lists keep only the cards
@@ -34,8 +32,6 @@ const COMMENTS = (() => {
 })()
 const SEED_MODE = process.argv.includes('--seed') ? process.argv[process.argv.indexOf('--seed') + 1] : 'http'
 if (SEED_MODE !== 'http' && SEED_MODE !== 'service') throw new Error('--seed takes http or service')
-const SCROLL_MODE = process.argv.includes('--scroll') ? process.argv[process.argv.indexOf('--scroll') + 1] : 'wheel'
-if (SCROLL_MODE !== 'wheel' && SCROLL_MODE !== 'jump') throw new Error('--scroll takes wheel or jump')
 const TAB_PAGES = ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index']
 
 type TabCount = { page: string; domNodes: number }
@@ -102,13 +98,8 @@ async function scrollToEnd(
   })
   const started = Date.now()
   for (let step = 0; step < 100_000; step += 1) {
-    if (SCROLL_MODE === 'jump') {
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-      await page.waitForTimeout(50)
-    } else {
-      await page.mouse.wheel(0, 1200)
-      await page.waitForTimeout(16)
-    }
+    await page.mouse.wheel(0, 1200)
+    await page.waitForTimeout(16)
     const atEnd = await page.evaluate((testId) => {
       const shown = [...document.querySelectorAll(`[data-testid="${testId}"]`)].find(
         (element) => element.getBoundingClientRect().width > 0,
@@ -292,7 +283,7 @@ async function main(): Promise<void> {
       fs.mkdirSync(resultsDir, { recursive: true })
       fs.writeFileSync(
         path.join(resultsDir, 'render.json'),
-        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, seed: SEED_MODE, scroll: SCROLL_MODE, tabs, results }, null, 2)}\n`,
+        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, seed: SEED_MODE, tabs, results }, null, 2)}\n`,
       )
       console.log('wrote bench-results/render.json')
     } finally {

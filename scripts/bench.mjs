@@ -8,10 +8,9 @@
 //   3. bench:lighthouse --runs 3  home, the 社区 feed and the mall interleaved with the empty app, medians,
 //                                 accessibility on each and on the 我的 tab;
 //   4. bench:render               DOM elements of each tab page, and of the feed with 5,000 posts scrolled to
-//                                 the end; the posts placed by the server's seeding function and the page
-//                                 jumped to its bottom at each step (--seed service --scroll jump: seconds, not
-//                                 the ~7 minutes of posting through the API and wheeling; the post page with
-//                                 500 comments and the wheel's frame times are left to bench:render alone);
+//                                 the end; the posts placed by the server's seeding function (--seed service:
+//                                 seconds, not the ~4 minutes of posting each through the API; the post page
+//                                 with 500 comments is left to bench:render alone);
 //   5. bench:api, quick variant   PGlite at 1,000 and 10,000 members, 3 s per measure (the full growth run
 //                                 with PostgreSQL and 100,000 members is `npm run bench:api` alone).
 // Writes bench-results/{size,lighthouse,render,api,summary}.json.
@@ -45,21 +44,7 @@ const tsx = path.join(repoRoot, 'node_modules/.bin/tsx')
 const COMMANDS = {
   size: [process.execPath, ['scripts/bench-size.mjs', '--no-build']],
   lighthouse: [tsx, ['scripts/bench-lighthouse.ts', '--no-build', '--runs', runs]],
-  render: [
-    tsx,
-    [
-      'scripts/bench-render.ts',
-      '--no-build',
-      '--posts',
-      posts,
-      '--comments',
-      '0',
-      '--seed',
-      'service',
-      '--scroll',
-      'jump',
-    ],
-  ],
+  render: [tsx, ['scripts/bench-render.ts', '--no-build', '--posts', posts, '--comments', '0', '--seed', 'service']],
   api: [tsx, ['scripts/bench-api.ts', '--stores', 'pglite', '--sizes', '1000,10000', '--duration', '3']],
 }
 
