@@ -5,6 +5,9 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const MOCK_PORT = process.env.MOCK_PORT ?? '9527'
+// Where the H5 build goes: dist/h5 (the production build the size gates and journeys check), or another folder for
+// a second build beside it (`npm run build:h5-preview` writes the build with the preview console to dist/h5-preview).
+const H5_OUTPUT_ROOT = process.env.H5_OUTPUT_ROOT ?? 'dist/h5'
 
 // @tanstack/query-core ships ES2022 `#private` fields: Taro's H5 terser settings quote them into a
 // syntax error (blank page) and old iOS JavaScriptCore cannot run them in the mini-program either.
@@ -29,7 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp',
+    outputRoot: process.env.TARO_ENV === 'h5' ? H5_OUTPUT_ROOT : 'dist/weapp',
     plugins: [],
     // Taro only forwards TARO_APP_* from .env files; this also takes it from the shell (README).
     defineConstants: {
@@ -44,7 +47,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     // H5 only: the favicon linked from src/index.html (the mini-program has no use for it).
     copy: {
-      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: 'dist/h5/favicon.png' }] : [],
+      patterns:
+        process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: `${H5_OUTPUT_ROOT}/favicon.png` }] : [],
       options: {},
     },
     framework: 'react',
@@ -78,8 +82,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: compileModernPackages,
-      // Images (the tab bar icons) load as files, not base64 inside the first-screen JS.
-      imageUrlLoaderOption: { limit: 0 },
+      // Images (the tab bar icons) load as files, not base64 inside the first-screen JS (8 icons, ~6 KB gzip).
+      // Not `limit: 0`: Taro reads 0 as "unset" and inlines everything under its 10 KB default.
+      imageUrlLoaderOption: { limit: 1 },
       router: { mode: 'browser' },
       // Loopback only; /api goes to the mock server (npm run mock) so the app uses same-origin URLs.
       devServer: {
@@ -108,8 +113,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro's H5 request imports a fetch polyfill and a JSONP client. Every browser that can run
         // current WeChat (iOS 12+, Android 7+) has fetch, and this app never uses JSONP: keep both
         // out of the first-screen JS (about 10 KB gzip).
+        // Its AbortController polyfill goes too (2.6 KB gzip): those browsers have AbortController (iOS 11.1+);
+        // on iOS 12.0-12.1 a fetch then cannot be aborted, and the transport's own timer still answers a timeout.
         const emptyModule = path.resolve(process.cwd(), 'config/empty-module.js')
-        chain.resolve.alias.set('whatwg-fetch$', emptyModule).set('jsonp-retry$', emptyModule)
+        chain.resolve.alias
+          .set('whatwg-fetch$', emptyModule)
+          .set('jsonp-retry$', emptyModule)
+          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', emptyModule)
         // Taro splits only initial chunks on H5, so every lazily loaded page chunk carried its own
         // copy of the shared components and Taro's H5 components. Share them, one chunk per set of
         // pages that needs them (no fixed name), so the first screen loads only what home uses. Below 30 KB a

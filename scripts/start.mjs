@@ -4,6 +4,7 @@
 // prefixed output; when both answer, the URLs are printed. Ctrl-C stops both; if either dies the
 // other is stopped too, so nothing is left holding a port.
 import { spawn } from 'node:child_process'
+import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +14,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 const MOCK_PORT = Number(process.env.MOCK_PORT ?? 9527)
 const H5_PORT = Number(process.env.H5_PORT ?? 10086)
+// The preview page's second phone loads the app from here: another origin (its own session) on the same site as the
+// page. A frame from another site (localhost beside 127.0.0.1) gets no storage where third-party storage is blocked.
+const H5_PORT_B = Number(process.env.H5_PORT_B ?? H5_PORT + 1)
 const HOST = '127.0.0.1'
 const mockBase = `http://${HOST}:${MOCK_PORT}/api/v1`
 const h5Url = `http://${HOST}:${H5_PORT}/`
@@ -122,6 +126,34 @@ function stopAll(exitCode) {
   }, 100)
 }
 
+/** Forwards every request (and the dev server's live-reload socket) from H5_PORT_B to the H5 dev server. */
+function startSecondOrigin() {
+  const target = { host: HOST, port: H5_PORT }
+  const server = http.createServer((req, res) => {
+    const upstream = http.request({ ...target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('The H5 dev server is not answering yet.')
+    })
+    req.pipe(upstream)
+  })
+  server.on('upgrade', (req, socket, head) => {
+    const upstream = net.connect(target, () => {
+      const headers = Object.entries(req.headers).map(([name, value]) => `${name}: ${value}`)
+      upstream.write([`${req.method} ${req.url} HTTP/1.1`, ...headers, '', ''].join('\r\n'))
+      upstream.write(head)
+      socket.pipe(upstream).pipe(socket)
+    })
+    upstream.on('error', () => socket.destroy())
+    socket.on('error', () => upstream.destroy())
+  })
+  server.listen(H5_PORT_B, HOST)
+  return server
+}
+
 async function answers(url) {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
@@ -148,6 +180,7 @@ async function main() {
   for (const [label, port, variable] of [
     ['mock API', MOCK_PORT, 'MOCK_PORT'],
     ['H5 dev server', H5_PORT, 'H5_PORT'],
+    ['second phone of the preview page', H5_PORT_B, 'H5_PORT_B'],
   ]) {
     if (await portInUse(port)) {
       console.error(
@@ -168,6 +201,7 @@ async function main() {
   )
   startChild('mock', 'mock')
   startChild('h5', 'dev:h5')
+  startSecondOrigin().unref()
 
   const [mockUp, h5Up] = await Promise.all([waitFor('mock API', `${mockBase}/health`), waitFor('H5 dev server', h5Url)])
   if (stopping) return
@@ -180,7 +214,7 @@ async function main() {
   console.log(`
 ${bold}FanLoop is running${reset}
   H5 app      ${h5Url}   (open at a phone size: DevTools device toolbar)
-  preview     http://${HOST}:${MOCK_PORT}/__preview?app=${encodeURIComponent(h5Url)}   (phones side by side, any persona, any day)
+  preview     http://${HOST}:${MOCK_PORT}/__preview?app=${encodeURIComponent(h5Url)}&appB=${encodeURIComponent(`http://${HOST}:${H5_PORT_B}/`)}   (phones side by side, any persona, any day)
   mock API    ${mockBase}
   OpenAPI     ${mockBase}/openapi.json
 Mini-program: run \`npm run dev:weapp\` in another terminal and open this folder in WeChat DevTools (it reads dist/weapp).

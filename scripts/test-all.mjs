@@ -21,6 +21,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const steps = [
   { name: 'build:h5', run: [npm, 'run', '-s', 'build:h5'] },
   { name: 'build:weapp', run: [npm, 'run', '-s', 'build:weapp'] },
+  // The H5 app WITH the preview console, in dist/h5-preview, for the journeys on the desktop preview page only:
+  // dist/h5 stays the production build that check:h5 (budget, no console code) and the other journeys check.
+  { name: 'build:h5-preview', run: [npm, 'run', '-s', 'build:h5-preview'] },
   // The empty Taro app's sizes, which the two checks hold FanLoop to as ratios: read from .cache/floor, or built
   // once (two production builds, ~1 min of CPU) when its sources, package-lock.json or Node changed.
   { name: 'floor', run: [process.execPath, 'scripts/lib/floor.mjs'] },
@@ -53,8 +56,28 @@ const steps = [
       'e2e',
       '--ci',
       '--runInBand',
+      // Its own step below, on its own build.
+      '--testPathIgnorePatterns',
+      '/node_modules/',
+      'test/e2e/preview-page',
       '--json',
       '--outputFile=test-results/jest-e2e.json',
+    ],
+  },
+  {
+    name: 'jest e2e preview',
+    needs: ['build:h5-preview'],
+    jsonFile: path.join(resultsDir, 'jest-e2e-preview.json'),
+    // The desktop preview page (/__preview) framing dist/h5-preview: personas, the clock, two phones side by side.
+    run: [
+      ...jest,
+      'test/e2e/preview-page.test.ts',
+      '--selectProjects',
+      'e2e',
+      '--ci',
+      '--runInBand',
+      '--json',
+      '--outputFile=test-results/jest-e2e-preview.json',
     ],
   },
   {

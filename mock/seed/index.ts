@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/http'
 import { DAY_MS, HOUR_MS } from '../platform/clock'
 import { addDays, businessDay, instantOfDay } from '../platform/time'
 import { createMember } from '../modules/account/service'
-import { createEvent, createPost, createTopics } from '../modules/community/service'
+import { createEvent, createPost, createTopics, publishPost } from '../modules/community/service'
 import {
   bindByReferral,
   createInviteCodes,
@@ -212,6 +212,26 @@ export const seed = async (ctx: Ctx): Promise<void> => {
   await bindByReferral(at(daysAgo(2)), ids.kol, SEED_REFERRAL_CODES.kol, 'link')
 
   await seedPosts(ctx, at, daysAgo, today)
+
+  // A member whose post the review turned down: posted yesterday evening through the community's own posting path,
+  // so the rejection and its reason are the review's (a banned word), exactly what 我的笔记 shows a real author.
+  await member({
+    id: ids.rejectedPost,
+    nickname: '阿宁',
+    avatarUrl: placeholderImage('avatars/aning'),
+    phone: '13800000007',
+    growth: 260,
+    createdAt: daysAgo(15),
+  })
+  await earn(ids.rejectedPost, 100, 'adjustment', '新人注册礼', daysAgo(15))
+  const rejected = await publishPost(at(instantOfDay(addDays(today, -1), timeZone, '20:00')), ids.rejectedPost, {
+    text: '周末拼团啦！帮忙刷单的姐妹返现 5 元，私信我拉你进群～',
+    topic: '好物种草',
+  })
+  if (rejected.status !== 'rejected')
+    throw new Error(
+      `Seed: the review let the post-rejected persona's post through (${rejected.status}); its banned words must include 刷单`,
+    )
 
   // What the personas did before now (posts, fans, a completed profile) was rewarded back then: record it, pay nothing.
   const [{ memberIds }] = (await ctx.sql.query<{ memberIds: string[] }>(

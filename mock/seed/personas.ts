@@ -5,6 +5,7 @@ export const SEED_MEMBERS = {
   kol: 'm-kol',
   expiring: 'm-expiring',
   birthday: 'm-birthday',
+  rejectedPost: 'm-rejected',
   mentor: 'm-mentor',
   official: 'm-official',
   /** The first of the KOL's fans (m-fan-01..12). */
@@ -52,6 +53,12 @@ export const PERSONAS = [
     memberId: SEED_MEMBERS.birthday,
     title: '本月生日的会员',
     description: 'V3 资深会员，生日在本月且已设置（不可再修改）。',
+  },
+  {
+    id: 'post-rejected',
+    memberId: SEED_MEMBERS.rejectedPost,
+    title: '笔记未通过审核的会员',
+    description: 'V2 会员，昨天发布的笔记含违规词「刷单」，被内容审核拒绝：我的笔记里显示“未通过”和审核给出的原因。',
   },
 ] as const
 

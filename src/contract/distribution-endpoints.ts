@@ -73,7 +73,8 @@ export const distributionEndpoints = {
     method: 'POST',
     path: '/distribution/arrivals',
     isPublic: false,
-    isIdempotent: false,
+    // One key per opening: a retry after a lost answer must not record a refused arrival twice.
+    isIdempotent: true,
     body: ArrivalRequest,
     response: ArrivalResult,
     status: 200,

@@ -300,6 +300,10 @@ export const Order = v.object({
   /** 1 per yuan, pending until refundableUntil, then in the ledger; 0 once refunded. */
   points: NonNegativeInt,
   growth: NonNegativeInt,
+  /** The ship-by time promised when it was ordered (48 h, 24 h with a plan's priority shipping); null for a plan. */
+  shipBy: v.nullable(IsoDateTime),
+  /** Ordered while a plan with priority shipping was in force. */
+  priorityShipping: v.boolean(),
 })
 export type Order = v.InferOutput<typeof Order>
 export const OrderPage = v.object({ items: v.array(Order), nextCursor: v.nullable(v.string()) })

@@ -65,6 +65,9 @@ export const Redemption = v.object({
     v.object({ name: v.string(), phone: v.string(), region: v.array(v.string()), detail: v.string() }),
   ),
   createdAt: IsoDateTime,
+  /** A physical gift's promised ship-by time (48 h, 24 h with a plan's priority shipping); null otherwise. */
+  shipBy: v.nullable(IsoDateTime),
+  priorityShipping: v.boolean(),
   shippedAt: v.nullable(IsoDateTime),
   completedAt: v.nullable(IsoDateTime),
   cancelledAt: v.nullable(IsoDateTime),

@@ -16,6 +16,9 @@ export const LEDGER_ENTRY_TYPES = [
   'birthday',
   'expiry',
   'migration',
+  // A membership plan's part of a check-in, and its reversal when the plan is refunded.
+  'plan_checkin_bonus',
+  'plan_refund',
 ] as const
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 

@@ -40,7 +40,7 @@ export const summaries: Record<AllEndpointName, string> = {
   birthdayGift: "This year's birthday gift: available in the birthday month, once a year",
   claimBirthdayGift: 'Claim the birthday gift (409 BIRTHDAY_GIFT_UNAVAILABLE when not available)',
   createPost:
-    "Publish a post: answered 'published', 'rejected' with rejectReason, or 'pending' while a review delay runs",
+    "Publish a post: answered 'published', 'rejected' with rejectReason, or 'pending' while a review delay runs; a productId (a distributor only, else 403 NOT_DISTRIBUTOR) makes it a 分享赚 post",
   deletePost: "Delete one's own post (403 FORBIDDEN for another member's, 404 for none)",
   myPosts: "The member's own posts in every status, newest first",
   likePost: 'Like a post: one like per member per post, however many requests arrive',

@@ -27,11 +27,12 @@ export function findReferralCode(query: Record<string, unknown> | undefined | nu
 }
 
 /**
- * How the code in `query` arrived, for the binding's source: a mini-program code's scene, the
- * referral card's QR (its link says `src=card`), or a shared link.
+ * How the code in `query` arrived, for the binding's source: a mini-program code's scene, a 分享赚
+ * post's link (it carries `postId`), the referral card's QR (its link says `src=card`), or a shared link.
  */
 export function findReferralSource(query: Record<string, unknown> | undefined | null): BindingSource {
   if (typeof query?.ref !== 'string' && typeof query?.scene === 'string') return 'scene'
+  if (typeof query?.postId === 'string' && query.postId !== '') return 'post'
   return query?.src === 'card' ? 'card' : 'link'
 }
 

@@ -7,7 +7,7 @@ import {
   Me,
   ReferralCard,
 } from './support/distribution-schemas'
-import { createApiClient, describeWithMockRoutes, expectError, expectShape, signUp } from './support/client'
+import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
 import { becomeDistributor, buy, commissionsOf, fansOf } from './support/distribution'
 import { meOf, tasksOf } from './support/membership'
@@ -20,7 +20,7 @@ const arrivalsOf = async (token: string) =>
   expectShape(ArrivalPage, (await api.request('GET', '/distribution/arrivals?limit=50', { token })).body).items
 
 const arrive = async (token: string, code: string, source: string) => {
-  const response = await api.request('POST', '/distribution/arrivals', { token, body: { code, source } })
+  const response = await api.request('POST', '/distribution/arrivals', { token, body: { code, source }, idempotencyKey: newKey() })
   expect(response.status).toBe(200)
   return expectShape(ArrivalResult, response.body)
 }
@@ -81,6 +81,27 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     // Signing in again with the second code changes nothing either.
     await api.request('POST', '/auth/phone', { body: { phone: fan.phone, smsCode: '123456', ref: second.code } })
     expect(await fansOf(api, second.token)).toEqual([])
+  })
+
+  it('an arrival is one request per opening: a retry with its key records once, a new opening records again', async () => {
+    const first = await newKol()
+    const second = await newKol()
+    const fan = await signUp(api, { ref: first.code })
+    const body = { code: second.code, source: 'post', postId: 'post-1' }
+    const missing = await api.request('POST', '/distribution/arrivals', { token: fan.token, body })
+    expectError(missing, 400, 'IDEMPOTENCY_KEY_REQUIRED')
+    const key = newKey()
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => api.request('POST', '/distribution/arrivals', { token: fan.token, body, idempotencyKey: key })),
+    )
+    for (const answer of answers) {
+      expect(answer.status).toBe(200)
+      expect(answer.body).toEqual(answers[0]?.body)
+    }
+    expect((await arrivalsOf(second.token)).map((item) => [item.reason, item.source])).toEqual([['already_bound', 'post']])
+    // Opening the link again later is another arrival, and the KOL sees it again.
+    await api.request('POST', '/distribution/arrivals', { token: fan.token, body, idempotencyKey: newKey() })
+    expect(await arrivalsOf(second.token)).toHaveLength(2)
   })
 
   it("a KOL's own code binds nothing and earns nothing on their own order", async () => {

@@ -1,4 +1,4 @@
-import { Gift, Health, Member, page } from '../../src/contract/all'
+import { Gift, Health, Member, page, Post } from '../../src/contract/all'
 import { Clock, MockMemberState, Persona } from '../../mock/preview/endpoints'
 import {
   createApiClient,
@@ -90,7 +90,7 @@ describeWithMockRoutes('personas', () => {
     const response = await api.request('GET', '/__mock/personas')
     const personas = expectShape(page(Persona), response.body).items
     expect(personas.map((persona) => persona.id)).toEqual(
-      expect.arrayContaining(['new-member', 'streak-day6', 'kol-distributor', 'points-expiring']),
+      expect.arrayContaining(['new-member', 'streak-day6', 'kol-distributor', 'points-expiring', 'post-rejected']),
     )
     for (const persona of personas) expect(persona.title + persona.description).toMatch(/[\u4e00-\u9fff]/)
   })
@@ -133,6 +133,18 @@ describeWithMockRoutes('personas', () => {
     )
     expect(soon.length).toBeGreaterThan(0)
     expect(state.member.pointsBalance).toBe(state.ledger.reduce((sum, entry) => sum + entry.delta, 0))
+  })
+
+  it('post-rejected: their post was turned down by the review, with the reason, seen only by them', async () => {
+    const { token } = await signInAsPersona(api, 'post-rejected')
+    const mine = expectShape(page(Post), (await api.request('GET', '/me/posts', { token })).body).items
+    const rejected = mine.filter((post) => post.status === 'rejected')
+    expect(rejected).toHaveLength(1)
+    expect(rejected[0]?.rejectReason).toMatch(/违规词/)
+    // Not public: neither the feed nor its page shows it to anyone else.
+    const feed = expectShape(page(Post), (await api.request('GET', '/posts?limit=50')).body).items
+    expect(feed.map((post) => post.id)).not.toContain(rejected[0]?.id)
+    expectError(await api.request('GET', `/posts/${rejected[0]?.id}`), 404, 'NOT_FOUND')
   })
 
   it('gives a new session each time, and both stay valid', async () => {

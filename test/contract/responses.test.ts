@@ -175,7 +175,7 @@ const contractCalls: Record<AllEndpointName, Call | null> = {
   recordArrival: async (token) => {
     const kol = await signUp(api)
     const code = await becomeDistributor(api, kol.token)
-    return api.request('POST', '/distribution/arrivals', { token, body: { code, source: 'card' } })
+    return api.request('POST', '/distribution/arrivals', { token, body: { code, source: 'card' }, idempotencyKey: newKey() })
   },
   arrivals: async (token) => {
     await becomeDistributor(api, token)

@@ -32,6 +32,15 @@ test('the app opens at / and shows content with no page errors', async () => {
   await screenshot(phone.page, 'smoke-home')
 
   expect(phone.problems.filter((p) => p.kind === 'pageerror')).toEqual([])
+
+  // The tab bar's icons are files (config/index.ts keeps images out of the first-screen JS): each one loads.
+  const icons = await phone.page.$$eval('.weui-tabbar__icon, .taro-tabbar__icon, img', (images) =>
+    images
+      .filter((image): image is HTMLImageElement => image instanceof HTMLImageElement && image.src.includes('tab-bar'))
+      .map((image) => ({ src: image.src, loaded: image.complete && image.naturalWidth > 0 })),
+  )
+  expect(icons.length).toBeGreaterThanOrEqual(4)
+  expect(icons.filter((icon) => !icon.loaded)).toEqual([])
 })
 
 test('a deep link with a query string reaches the app (history fallback)', async () => {

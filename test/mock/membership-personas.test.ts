@@ -91,7 +91,7 @@ describe('personas on the membership screens', () => {
     expect(profile).toMatchObject({ progress: 0, target: 2, isDone: false })
   })
 
-  it.each(['new-member', 'streak-day6', 'kol-distributor', 'points-expiring', 'birthday-month'])(
+  it.each(['new-member', 'streak-day6', 'kol-distributor', 'points-expiring', 'birthday-month', 'post-rejected'])(
     '%s: what the persona did before now shows as done and is not paid again on sight',
     async (id) => {
       const token = await persona(id)

@@ -1,4 +1,4 @@
-import { createTestApp } from './test-server'
+import { createTestApp, type TestAppOptions } from './test-server'
 
 /** How one matching call should fail instead of reaching the mock. */
 export type Fault =
@@ -16,9 +16,9 @@ export type SentRequest = { method: string; path: string; headers: Headers; body
  * Routes the app's Taro.request (fetch on H5) to the mock API in-process: no port, a fresh
  * seeded memory store per call, and per-test faults (a 500, a hang, a malformed body).
  */
-export function installInProcessApi() {
-  // A fresh seeded server per call, created on the first request.
-  const ready = createTestApp()
+export function installInProcessApi(options: Pick<TestAppOptions, 'config'> = {}) {
+  // A fresh seeded server per call, created on the first request (on the seed's config, or that config changed).
+  const ready = createTestApp(options)
   const app = { fetch: async (request: Request) => (await ready).app.fetch(request) }
   const faults: PendingFault[] = []
   const sent: SentRequest[] = []

@@ -34,6 +34,8 @@ export type FakeWx = {
   unmodelled: string[]
   /** Resolves when every request sent so far has been answered (navigation is the harness's). */
   idle: () => Promise<void>
+  /** What WeChat does when the app comes to the foreground: the wx.onAppShow listeners get the entry's options. */
+  appShow: (options: { path: string; query: Record<string, string>; scene: number }) => void
 }
 
 const SYSTEM_INFO = {
@@ -128,6 +130,7 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
   const toasts: string[] = []
   const unmodelled: string[] = []
   const inFlight = new Set<Promise<void>>()
+  const appShowListeners = new Set<(options: unknown) => void>()
 
   type RequestOptions = Callbacks & {
     url: string
@@ -268,9 +271,9 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
     getMenuButtonBoundingClientRect: () => ({ top: 51, bottom: 83, left: 297, right: 384, width: 87, height: 32 }),
     canIUse: () => true,
     nextTick: (callback: () => void) => void Promise.resolve().then(callback),
-    onAppShow: () => undefined,
+    onAppShow: (listener: (options: unknown) => void) => void appShowListeners.add(listener),
     onAppHide: () => undefined,
-    offAppShow: () => undefined,
+    offAppShow: (listener: (options: unknown) => void) => void appShowListeners.delete(listener),
     offAppHide: () => undefined,
     onNetworkStatusChange: () => undefined,
     createSelectorQuery: () => createSelectorQueryStub(),
@@ -309,6 +312,9 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
     unmodelled,
     idle: async () => {
       while (inFlight.size > 0) await Promise.all([...inFlight])
+    },
+    appShow: (showOptions) => {
+      for (const listener of appShowListeners) listener(showOptions)
     },
   }
 }

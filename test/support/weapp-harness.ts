@@ -142,6 +142,11 @@ export type Weapp = {
   open: (url: string) => Promise<WeappPage>
   /** Waits until no request is in flight and setData has gone quiet. */
   settle: () => Promise<void>
+  /**
+   * The app goes to the background and comes back through another entry (a share, a mini-program code): App
+   * onHide/onShow and the wx.onAppShow listeners get that entry's options; the page stack stays.
+   */
+  comeBack: (entry: string, scene?: number) => Promise<void>
   waitForText: (text: string | RegExp, timeoutMs?: number) => Promise<WeappPage>
   tap: (text: string | RegExp) => Promise<void>
   /** Fires a component event (input, change...) on the element showing `text` or matching a selector. */
@@ -516,6 +521,18 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
       return current()
     },
     settle,
+    comeBack: async (entry, scene = 1001) => {
+      const appPage = { route: 'app', query: {}, component: { instance: app } } as unknown as WeappPage
+      const top = stack[stack.length - 1]
+      if (top) call(top, 'onHide')
+      call(appPage, 'onHide')
+      const { route, query } = parseUrl(entry)
+      const options = { path: route, query, scene }
+      call(appPage, 'onShow', options)
+      fake.appShow(options)
+      if (top) call(top, 'onShow')
+      await settle()
+    },
     waitForText,
     tap: async (text) => {
       // Like a person, wait for the thing to appear before tapping it.
@@ -554,6 +571,7 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
   const launch = { path: parseUrl(entry).route, query: parseUrl(entry).query, scene: options.scene ?? 1001 }
   call({ route: 'app', query: {}, component: { instance: app } } as unknown as WeappPage, 'onLaunch', launch)
   call({ route: 'app', query: {}, component: { instance: app } } as unknown as WeappPage, 'onShow', launch)
+  fake.appShow(launch)
   await navigate({ kind: 'reLaunch', url: entry })
   await settle()
   return weapp

@@ -11,7 +11,14 @@ export type WeappServer = {
   get: <T>(path: string, token?: string) => Promise<T>
 }
 
-export type PersonaId = 'new-member' | 'streak-day6' | 'kol-distributor' | 'points-expiring' | 'birthday-month'
+export type PersonaId =
+  | 'new-member'
+  | 'streak-day6'
+  | 'kol-distributor'
+  | 'kol-fan'
+  | 'points-expiring'
+  | 'birthday-month'
+  | 'post-rejected'
 
 export async function startWeappServer(): Promise<WeappServer> {
   const server = await startMockServer({ port: 0, storeKind: 'memory' })

@@ -107,3 +107,34 @@ test('the draft is kept in storage when the composer is left, and shown again', 
   await weapp.waitForText('4/1000')
   expectHealthy(weapp)
 })
+
+test('a KOL sees 添加商品 / 分享赚, attaches a product and publishes it; a plain member sees no picker', async () => {
+  const kol = await server.persona('kol-distributor')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token: kol.token, entry: 'packages/community/compose/index' })
+  await weapp.waitForText('添加商品 / 分享赚')
+  await weapp.type(0, '小程序里挂商品的笔记')
+  await weapp.tap('添加商品')
+  // Price and the commission the KOL would earn, integer fen shown as ¥x.xx.
+  await weapp.waitForText('玻尿酸精华液 50ml')
+  await weapp.waitForText('赚 ¥19.90')
+  await weapp.tap('玻尿酸精华液 50ml')
+  await weapp.waitForText('移除')
+  const stored = JSON.parse(String(weapp.fake.storage.get('fanloop.compose-draft'))) as { state: { productId: string } }
+  expect(stored.state.productId).toBe('p-serum')
+  await weapp.tap('发布')
+  await weapp.waitForText('笔记已发布，大家都能看到了')
+  const mine = await server.get<{ items: { text: string; productId: string | null; section: string }[] }>(
+    '/me/posts',
+    kol.token,
+  )
+  expect(mine.items[0]).toMatchObject({ text: '小程序里挂商品的笔记', productId: 'p-serum', section: 'earn' })
+  expectHealthy(weapp)
+  weapp.close()
+
+  const member = await server.persona('new-member')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token: member.token, entry: 'packages/community/compose/index' })
+  await weapp.waitForText('0/1000')
+  await weapp.settle()
+  expect(weapp.current().text()).not.toContain('添加商品 / 分享赚')
+  expectHealthy(weapp)
+})

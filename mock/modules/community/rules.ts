@@ -47,6 +47,14 @@ export const REPORTS_TO_HIDE = 5
 export const sectionOf = (productId: string | undefined): 'earn' | 'recommend' =>
   productId === undefined ? 'recommend' : 'earn'
 
+/**
+ * Who may attach a product to a post: only a member with distribution rights (the post pays its author on every
+ * order through it, so a plain member's product card would be a 分享赚 post that pays nobody). A refusal code, or
+ * null when the post may go out as it is.
+ */
+export const productAttachRefusal = (isDistributor: boolean): 'NOT_DISTRIBUTOR' | null =>
+  isDistributor ? null : 'NOT_DISTRIBUTOR'
+
 /** The server-made name of an upload, from the URL the server gave out; null for anything else. */
 export const uploadNameOf = (url: string): string | null =>
   /\/api\/v1\/uploads\/([A-Za-z0-9_-]{1,100}\.(?:jpg|png|webp))$/.exec(url)?.[1] ?? null

@@ -16,6 +16,7 @@ import { isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
 import { cursorKey, pageLimit, paginate, sqlPage, type PageQuery } from '../../platform/paginate'
 import { addDays, businessDay, instantOfDay } from '../../platform/time'
+import { isDistributorNow } from '../distribution/service'
 import { checkinDaysBetween, levelCodeForGrowth, settleTasks } from '../membership/service'
 import { productExists } from '../orders/service'
 import { earnWithinDailyCap } from '../points/service'
@@ -27,6 +28,7 @@ import {
   challengeDays,
   mondayOf,
   DEFAULT_BANNED_WORDS,
+  productAttachRefusal,
   imageTypeOf,
   REPORTS_TO_HIDE,
   sectionOf,
@@ -229,8 +231,15 @@ export const publishPost = async (ctx: Ctx, authorId: string, input: CreatePostI
     const upload = name === null ? null : await data.uploadByName(ctx.sql, name)
     if (!upload || upload.memberId !== authorId) throw invalid({ [`images.${index}`]: 'an image you uploaded here' })
   }
-  if (input.productId !== undefined && !(await productExists(ctx, input.productId)))
-    throw invalid({ productId: 'a product of the catalogue' })
+  if (input.productId !== undefined) {
+    // Every product of the catalogue is on sale (the orders module sells each one it lists).
+    if (!(await productExists(ctx, input.productId))) throw invalid({ productId: 'a product of the catalogue' })
+    const refusal = productAttachRefusal(await isDistributorNow(ctx, authorId))
+    if (refusal !== null)
+      throw new ApiError(refusal, 'Only a member with distribution rights can attach a product to a post.', {
+        productId: input.productId,
+      })
+  }
   const verdict = reviewOf(ctx)(`${input.topic ?? ''}\n${input.text}`)
   const delayMinutes = ctx.settings.community?.reviewDelayMinutes ?? 0
   const status: Post['status'] = !verdict.ok ? 'rejected' : delayMinutes > 0 ? 'pending' : 'published'

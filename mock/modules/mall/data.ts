@@ -42,11 +42,15 @@ export type RedemptionRow = {
   createdAt: Date
   completedAt: Date | null
   cancelledAt: Date | null
+  /** A physical gift's promised ship-by time: the mock ships it then. Null for virtual gifts and coupons. */
+  shipBy: Date | null
+  priorityShipping: boolean
 }
 
 const REDEMPTION_COLUMNS = `id, position, member_id AS "memberId", gift_id AS "giftId", gift_name AS "giftName",
   gift_image AS "giftImage", kind, quantity, points_spent AS "pointsSpent", ledger_entry_id AS "ledgerEntryId", code,
-  address, created_at AS "createdAt", completed_at AS "completedAt", cancelled_at AS "cancelledAt"`
+  address, created_at AS "createdAt", completed_at AS "completedAt", cancelled_at AS "cancelledAt", ship_by AS "shipBy",
+  priority_shipping AS "priorityShipping"`
 
 // The catalogue.
 
@@ -220,15 +224,16 @@ export const redeemedQuantity = async (sql: Sql, memberId: string, giftId: strin
  */
 export const insertRedemption = async (
   sql: Sql,
-  redemption: Omit<RedemptionRow, 'position' | 'createdAt' | 'completedAt' | 'cancelledAt'> & {
+  redemption: Omit<RedemptionRow, 'position' | 'createdAt' | 'completedAt' | 'cancelledAt' | 'shipBy'> & {
     createdAt: number
     completedAt: number | null
+    shipBy: number | null
   },
 ): Promise<RedemptionRow | null> => {
   const [row] = await sql.query<RedemptionRow>(
     `INSERT INTO redemptions (id, member_id, gift_id, gift_name, gift_image, kind, quantity, points_spent,
-       ledger_entry_id, code, address, created_at, completed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ledger_entry_id, code, address, created_at, completed_at, ship_by, priority_shipping)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (code) DO NOTHING RETURNING ${REDEMPTION_COLUMNS}`,
     [
       redemption.id,
@@ -244,6 +249,8 @@ export const insertRedemption = async (
       redemption.address === null ? null : JSON.stringify(redemption.address),
       new Date(redemption.createdAt),
       redemption.completedAt === null ? null : new Date(redemption.completedAt),
+      redemption.shipBy === null ? null : new Date(redemption.shipBy),
+      redemption.priorityShipping,
     ],
   )
   return row ?? null
@@ -285,10 +292,10 @@ export const redemptionsPage = (
   if (window?.isCancelled === true) conditions.push('cancelled_at IS NOT NULL')
   else if (window) {
     const physical = [`kind = 'physical'`]
-    if (window.physicalMadeAfterMs !== null)
-      physical.push(`created_at > ${param(new Date(window.physicalMadeAfterMs))}`)
-    if (window.physicalMadeUntilMs !== null)
-      physical.push(`created_at <= ${param(new Date(window.physicalMadeUntilMs))}`)
+    if (window.physicalShipsAfterMs !== null)
+      physical.push(`ship_by > ${param(new Date(window.physicalShipsAfterMs))}`)
+    if (window.physicalShipsUntilMs !== null)
+      physical.push(`ship_by <= ${param(new Date(window.physicalShipsUntilMs))}`)
     const kinds = window.includesNonPhysical
       ? `(kind <> 'physical' OR (${physical.join(' AND ')}))`
       : `(${physical.join(' AND ')})`

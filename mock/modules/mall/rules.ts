@@ -7,7 +7,7 @@ import { levelRank } from '../membership/rules'
 
 type GiftKind = Gift['kind']
 
-/** A physical redemption ships this many days after it was made... */
+/** A physical redemption made before ship-by times were stored ships this many days after it was made... */
 export const SHIP_AFTER_DAYS = 2
 /** ...and is delivered (completed) this many days after it shipped. */
 export const COMPLETE_AFTER_SHIPPING_DAYS = 7
@@ -17,6 +17,8 @@ export type RedemptionTimes = {
   createdAt: string
   completedAt: string | null
   cancelledAt: string | null
+  /** The promised ship-by time (48 h, 24 h with priority shipping): the mock ships then. */
+  shipBy?: string | null
 }
 
 export type RedemptionState = {
@@ -28,7 +30,7 @@ export type RedemptionState = {
 
 /**
  * Where a redemption stands at `nowMs`. Virtual gifts and coupons are completed when made. A physical one is
- * pending shipment for SHIP_AFTER_DAYS, then shipped, then completed COMPLETE_AFTER_SHIPPING_DAYS later, unless
+ * pending shipment until its ship-by time, then shipped, then completed COMPLETE_AFTER_SHIPPING_DAYS later, unless
  * it was cancelled while still pending. Computed, never stored: the mock clock alone decides, in both directions.
  */
 export const redemptionStateAt = (redemption: RedemptionTimes, nowMs: number): RedemptionState => {
@@ -38,7 +40,9 @@ export const redemptionStateAt = (redemption: RedemptionTimes, nowMs: number): R
     const completedAtMs = Date.parse(redemption.completedAt ?? redemption.createdAt)
     return { status: 'completed', shippedAtMs: null, completedAtMs, cancelledAtMs: null }
   }
-  const shipsAtMs = Date.parse(redemption.createdAt) + SHIP_AFTER_DAYS * DAY_MS
+  const shipsAtMs = redemption.shipBy
+    ? Date.parse(redemption.shipBy)
+    : Date.parse(redemption.createdAt) + SHIP_AFTER_DAYS * DAY_MS
   const completesAtMs = shipsAtMs + COMPLETE_AFTER_SHIPPING_DAYS * DAY_MS
   if (nowMs < shipsAtMs) return { status: 'pending_shipment', shippedAtMs: null, completedAtMs: null, cancelledAtMs }
   if (nowMs < completesAtMs) return { status: 'shipped', shippedAtMs: shipsAtMs, completedAtMs: null, cancelledAtMs }
@@ -52,37 +56,36 @@ export const canCancel = (redemption: RedemptionTimes, nowMs: number): boolean =
 /**
  * The redemptions in a status at `nowMs`, as conditions a query can use (the inverse of redemptionStateAt), so
  * a list filtered by status pages in SQL: whether cancelled ones are meant, whether virtual gifts and coupons
- * (always completed) are, and the creation times a physical one needs (after `physicalMadeAfterMs`, at or before
- * `physicalMadeUntilMs`; null: no bound).
+ * (always completed) are, and the ship-by times a physical one needs (after `physicalShipsAfterMs`, at or before
+ * `physicalShipsUntilMs`; null: no bound).
  */
 export type StatusWindow =
   | { isCancelled: true }
   | {
       isCancelled: false
       includesNonPhysical: boolean
-      physicalMadeAfterMs: number | null
-      physicalMadeUntilMs: number | null
+      physicalShipsAfterMs: number | null
+      physicalShipsUntilMs: number | null
     }
 
 export const statusWindowAt = (status: RedemptionStatus, nowMs: number): StatusWindow => {
-  const shipsIfMadeBy = nowMs - SHIP_AFTER_DAYS * DAY_MS
-  const completesIfMadeBy = shipsIfMadeBy - COMPLETE_AFTER_SHIPPING_DAYS * DAY_MS
-  const physical = (madeAfter: number | null, madeUntil: number | null): StatusWindow => ({
+  const completesIfShippedBy = nowMs - COMPLETE_AFTER_SHIPPING_DAYS * DAY_MS
+  const physical = (shipsAfter: number | null, shipsUntil: number | null): StatusWindow => ({
     isCancelled: false,
     includesNonPhysical: status === 'completed',
-    physicalMadeAfterMs: madeAfter,
-    physicalMadeUntilMs: madeUntil,
+    physicalShipsAfterMs: shipsAfter,
+    physicalShipsUntilMs: shipsUntil,
   })
   switch (status) {
     case 'cancelled':
       return { isCancelled: true }
-    // nowMs < made + ship: made after nowMs - ship.
+    // Pending while nowMs < ship-by; shipped until ship-by + the delivery days.
     case 'pending_shipment':
-      return physical(shipsIfMadeBy, null)
+      return physical(nowMs, null)
     case 'shipped':
-      return physical(completesIfMadeBy, shipsIfMadeBy)
+      return physical(completesIfShippedBy, nowMs)
     case 'completed':
-      return physical(null, completesIfMadeBy)
+      return physical(null, completesIfShippedBy)
   }
 }
 

@@ -18,6 +18,7 @@ import { businessDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
 import { levelCodeForGrowth, levelRank } from '../membership/service'
 import { addEntry, balanceOf, refundSpend } from '../points/service'
+import { shippingPromise } from '../plans/service'
 import * as data from './data'
 import type { AddressRow, GiftRow, RedemptionRow } from './data'
 import {
@@ -116,6 +117,7 @@ const timesOf = (row: RedemptionRow): RedemptionTimes => ({
   createdAt: row.createdAt.toISOString(),
   completedAt: row.completedAt === null ? null : row.completedAt.toISOString(),
   cancelledAt: row.cancelledAt === null ? null : row.cancelledAt.toISOString(),
+  shipBy: row.shipBy === null ? null : row.shipBy.toISOString(),
 })
 
 export const toRedemption = (ctx: Ctx, row: RedemptionRow): Redemption => {
@@ -133,6 +135,8 @@ export const toRedemption = (ctx: Ctx, row: RedemptionRow): Redemption => {
     code: row.code,
     address: row.address ? { ...row.address, region: [...row.address.region] } : null,
     createdAt: isoAt(ctx, row.createdAt),
+    shipBy: row.shipBy === null ? null : isoAt(ctx, row.shipBy),
+    priorityShipping: row.priorityShipping,
     shippedAt: at(shippedAtMs),
     completedAt: at(completedAtMs),
     cancelledAt: row.cancelledAt === null ? null : isoAt(ctx, row.cancelledAt),
@@ -190,6 +194,7 @@ export const redeem = async (ctx: Ctx, member: MemberRow, request: RedeemRequest
   })
   if (!spend) throw new Error('A redemption must cost points')
   const isPhysical = gift.kind === 'physical'
+  const shipping = isPhysical ? await shippingPromise(ctx, member.id) : null
   const fields = {
     id,
     memberId: member.id,
@@ -206,6 +211,8 @@ export const redeem = async (ctx: Ctx, member: MemberRow, request: RedeemRequest
         : null,
     createdAt: ctx.nowMs,
     completedAt: isPhysical ? null : ctx.nowMs,
+    shipBy: shipping?.shipBy ?? null,
+    priorityShipping: shipping?.priorityShipping ?? false,
   }
   // About 40 bits of randomness per code: a clash with an existing code is retried with another, never shared.
   for (;;) {

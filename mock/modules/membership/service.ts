@@ -17,7 +17,7 @@ import type { MemberRow } from '../account/service'
 import { addGrowth, lockMemberRow, memberById, updateMemberFields } from '../account/service'
 import { publishedPostDays } from '../community/service'
 import { inviteDays } from '../distribution/service'
-import { planCheckinMultiplier } from '../plans/service'
+import { PLAN_BONUS_ENTRY, planCheckinMultiplier, planInForce } from '../plans/service'
 import { standingRedemptionDays } from '../mall/service'
 import { addEntry, balanceOf, dailyMaximum, earnedDays, entryPoints } from '../points/service'
 import * as data from './data'
@@ -55,6 +55,7 @@ const joinedOn = (ctx: Ctx, member: MemberRow): string => businessDay(member.cre
 
 const multiplierOf = (ctx: Ctx, growth: number): number =>
   levelForGrowth(growth, ctx.config.levels).checkinMultiplierPercent
+
 
 /** The level's check-in multiplier times that of a membership plan in force (both in percent). */
 const checkinMultiplierOf = async (ctx: Ctx, member: MemberRow): Promise<number> =>
@@ -115,13 +116,25 @@ export const checkIn = async (ctx: Ctx, member: MemberRow): Promise<CheckinResul
   const checked = daysOf(await recentCheckins(ctx, member.id, today))
   const streak = streakEndingOn(checked, today)
   // Priced at the level the member had when they checked in; the growth it brings counts from tomorrow.
-  const points = checkinPoints(streak, rules, await checkinMultiplierOf(ctx, member))
+  // The level's multiplier times that of a plan in force (both in percent). What the plan adds is its own entry,
+  // booked against the plan's order, so that a refund of the plan can take it back.
+  const levelPercent = multiplierOf(ctx, member.growth)
+  const plan = await planInForce(ctx, member.id)
+  const basePoints = checkinPoints(streak, rules, levelPercent)
+  const points = checkinPoints(streak, rules, Math.round((levelPercent * (plan?.checkinMultiplierPercent ?? 100)) / 100))
   await addEntry(ctx, member.id, {
-    delta: points,
+    delta: basePoints,
     type: 'checkin',
     reason: `每日签到 第 ${streak} 天`,
     refId: checkinId,
   })
+  if (plan && points > basePoints)
+    await addEntry(ctx, member.id, {
+      delta: points - basePoints,
+      type: PLAN_BONUS_ENTRY,
+      reason: `付费会员签到加成 第 ${streak} 天`,
+      refId: plan.orderId,
+    })
   await addGrowth(ctx, member.id, rules.growthPerCheckin)
   await settleTasks(ctx, member.id)
 

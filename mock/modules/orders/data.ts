@@ -29,20 +29,27 @@ export type OrderRow = {
   createdAt: Date
   refundedAt: Date | null
   pointsReleasedAt: Date | null
+  /** The ship-by time promised when a product was ordered (null for a plan's order). */
+  shipBy: Date | null
+  priorityShipping: boolean
 }
 
 const ORDER_COLUMNS = `id, position, member_id AS "memberId", kind, product_id AS "productId", plan_id AS "planId",
   item_name AS "itemName", quantity, amount_fen AS "amountFen", status, ref, post_id AS "postId", growth,
-  created_at AS "createdAt", refunded_at AS "refundedAt", points_released_at AS "pointsReleasedAt"`
+  created_at AS "createdAt", refunded_at AS "refundedAt", points_released_at AS "pointsReleasedAt", ship_by AS "shipBy",
+  priority_shipping AS "priorityShipping"`
 
 export const insertOrder = async (
   sql: Sql,
-  order: Omit<OrderRow, 'position' | 'createdAt' | 'refundedAt' | 'pointsReleasedAt'> & { at: number },
+  order: Omit<OrderRow, 'position' | 'createdAt' | 'refundedAt' | 'pointsReleasedAt' | 'shipBy'> & {
+    at: number
+    shipBy: number | null
+  },
 ): Promise<OrderRow> => {
   const [row] = await sql.query<OrderRow>(
     `INSERT INTO orders (id, member_id, kind, product_id, plan_id, item_name, quantity, amount_fen, status, ref,
-       post_id, growth, created_at, refunded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${ORDER_COLUMNS}`,
+       post_id, growth, created_at, refunded_at, ship_by, priority_shipping)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING ${ORDER_COLUMNS}`,
     [
       order.id,
       order.memberId,
@@ -58,6 +65,8 @@ export const insertOrder = async (
       order.growth,
       new Date(order.at),
       order.status === 'refunded' ? new Date(order.at) : null,
+      order.shipBy === null ? null : new Date(order.shipBy),
+      order.priorityShipping,
     ],
   )
   if (!row) throw new Error('The order was not written')

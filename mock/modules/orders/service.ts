@@ -14,7 +14,7 @@ import {
   distributorIdOfCode,
   reverseCommissions,
 } from '../distribution/service'
-import { endPlanPeriod } from '../plans/service'
+import { endPlanPeriod, shippingPromise } from '../plans/service'
 import { addEntry } from '../points/service'
 import * as data from './data'
 import {
@@ -94,6 +94,7 @@ export const createOrder = async (
     postId: null,
     growth: 0,
     at: ctx.nowMs,
+    ...(await shippingPromise(ctx, order.memberId)),
   })
   return { id: row.id, amountFen }
 }
@@ -157,6 +158,8 @@ const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
   refundedAt: row.refundedAt ? isoAt(ctx, row.refundedAt) : null,
   points: row.status === 'refunded' ? 0 : orderPoints(row.amountFen),
   growth: row.status === 'refunded' ? 0 : row.growth,
+  shipBy: row.shipBy ? isoAt(ctx, row.shipBy) : null,
+  priorityShipping: row.priorityShipping,
 })
 
 /**
@@ -188,6 +191,7 @@ export const placeOrder = async (
     }
     const quantity = request.quantity ?? 1
     const amountFen = product.priceFen * quantity
+    const shipping = await shippingPromise(ctx, memberId)
     row = await data.insertOrder(ctx.sql, {
       id: await newId(ctx.sql, 'o'),
       memberId,
@@ -202,6 +206,8 @@ export const placeOrder = async (
       postId: request.postId ?? null,
       growth: orderGrowth(amountFen),
       at: ctx.nowMs,
+      shipBy: shipping.shipBy,
+      priorityShipping: shipping.priorityShipping,
     })
   } else {
     row = await data.insertOrder(ctx.sql, {
@@ -218,6 +224,9 @@ export const placeOrder = async (
       postId: null,
       growth: orderGrowth(item.priceFen),
       at: ctx.nowMs,
+      // Nothing ships for a plan.
+      shipBy: null,
+      priorityShipping: false,
     })
   }
   await addGrowth(ctx, memberId, row.growth)

@@ -52,3 +52,11 @@ export const couponMonthsDue = (startsAtMs: number, endsAtMs: number, nowMs: num
 /** A plan carries distribution rights only for H5, only where the config allows it: never in the mini-program. */
 export const grantsDistribution = (plan: { grantsDistributionH5: boolean }, client: Client, configAllows: boolean) =>
   client === 'h5' && configAllows && plan.grantsDistributionH5
+
+/** What the shop promises for shipping (domain rules are silent on it): within 48 hours, 24 with priority shipping. */
+export const SHIP_WITHIN_HOURS = 48
+export const PRIORITY_SHIP_WITHIN_HOURS = 24
+
+/** The ship-by time promised for something made at `madeAtMs`, by the server's clock. */
+export const shipByAt = (madeAtMs: number, isPriority: boolean): number =>
+  madeAtMs + (isPriority ? PRIORITY_SHIP_WITHIN_HOURS : SHIP_WITHIN_HOURS) * 60 * 60 * 1000

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Client, MyPlan, Plan, Purchase } from '../../../src/contract/all'
+import type { Client, LedgerEntryType, MyPlan, Plan, Purchase } from '../../../src/contract/all'
 import { notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
@@ -8,7 +8,8 @@ import { grantRights, planRoutesOpen, revokePlanRights } from '../distribution/s
 import { placeOrder } from '../orders/service'
 import * as data from './data'
 import type { PlanRow } from './data'
-import { chainPeriods, COUPON_MONTH_DAYS, couponMonthsDue, grantsDistribution, inForce } from './rules'
+import { revokeRemaining } from '../points/service'
+import { chainPeriods, COUPON_MONTH_DAYS, couponMonthsDue, grantsDistribution, inForce, shipByAt } from './rules'
 
 export type { PlanRow } from './data'
 
@@ -150,6 +151,36 @@ export const membershipBadge = async (
 export const planCheckinMultiplier = async (ctx: Ctx, memberId: string): Promise<number> =>
   inForce(await periodsWithPlans(ctx, memberId), ctx.nowMs)?.plan.checkinMultiplierPercent ?? 100
 
+/** The plan in force now and the order that bought it (what its check-in bonus is booked against), or null. */
+export const planInForce = async (
+  ctx: Ctx,
+  memberId: string,
+): Promise<{ orderId: string; checkinMultiplierPercent: number; priorityShipping: boolean } | null> => {
+  const current = inForce(await periodsWithPlans(ctx, memberId), ctx.nowMs)
+  return current
+    ? {
+        orderId: current.orderId,
+        checkinMultiplierPercent: current.plan.checkinMultiplierPercent,
+        priorityShipping: current.plan.priorityShipping,
+      }
+    : null
+}
+
+/** The check-in bonus a plan's multiplier added: its own ledger type, booked against the plan's order. */
+export const PLAN_BONUS_ENTRY: LedgerEntryType = 'plan_checkin_bonus'
+
+/**
+ * The shipping promised for something the member orders or redeems now: priority (24 h) while a plan with priority
+ * shipping is in force, else 48 h, by the server's clock. A plan that ended or was refunded promises nothing more.
+ */
+export const shippingPromise = async (
+  ctx: Ctx,
+  memberId: string,
+): Promise<{ priorityShipping: boolean; shipBy: number }> => {
+  const priorityShipping = (await planInForce(ctx, memberId))?.priorityShipping ?? false
+  return { priorityShipping, shipBy: shipByAt(ctx.nowMs, priorityShipping) }
+}
+
 /**
  * Buys a plan: its order (mock payment: points pending, growth, commission for the buyer's distributor), then a
  * period after the last one. Where the plan carries distribution rights for this client (H5 only, by config), the
@@ -183,11 +214,20 @@ export const purchasePlan = async (
   return { order, membership: await myPlan(ctx, memberId) }
 }
 
-/** The refund of a plan's order: its period ends at once, its coupons are void, a right it carried is taken back. */
+/**
+ * The refund of a plan's order: its period ends at once, its coupons are void, the check-in bonus it paid is taken
+ * back, a right it carried is taken back. Runs once per order (the order's refund is decided under its row lock).
+ */
 export const endPlanPeriod = async (ctx: Ctx, orderId: string): Promise<void> => {
   const period = await data.periodOfOrder(ctx.sql, orderId)
   if (!period || !(await data.refundPeriod(ctx.sql, orderId, ctx.nowMs))) return
   await data.voidCoupons(ctx.sql, orderId, ctx.nowMs)
+  // The check-in bonus its multiplier paid goes back: what is left of it (points already spent or expired are gone).
+  await revokeRemaining(ctx, period.memberId, {
+    type: PLAN_BONUS_ENTRY,
+    sourceRefId: orderId,
+    entry: { type: 'plan_refund' satisfies LedgerEntryType, reason: '付费会员退款 · 收回签到加成', refId: orderId },
+  })
   await revokePlanRights(ctx, orderId)
   await rechain(ctx, period.memberId)
 }

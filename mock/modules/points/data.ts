@@ -65,6 +65,16 @@ export const insertLot = async (sql: Sql, entry: EntryRow): Promise<void> => {
   )
 }
 
+/** What is left of the points earned by entries of one type and reference (e.g. a plan's check-in bonus). */
+export const openLotsEarnedBy = async (sql: Sql, memberId: string, type: string, refId: string): Promise<LotRow[]> =>
+  sql.query<LotRow>(
+    `SELECT lot.entry_id AS "entryId", lot.expires_at AS "expiresAt", lot.remaining FROM point_lots lot
+     JOIN ledger_entries entry ON entry.id = lot.entry_id
+     WHERE lot.member_id = $1 AND lot.remaining > 0 AND entry.type = $2 AND entry.ref_id = $3
+     ORDER BY lot.position ASC`,
+    [memberId, type, refId],
+  )
+
 /** Open lots in the order spends take them: the ones that expire first, then the oldest. */
 export const openLots = async (sql: Sql, memberId: string): Promise<LotRow[]> =>
   sql.query<LotRow>(

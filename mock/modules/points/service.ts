@@ -106,6 +106,34 @@ export const refundSpend = async (
 }
 
 /**
+ * Takes back what is left of points granted by entries of `type` with ref `sourceRefId` (a refunded plan's check-in
+ * bonus): one negative entry that empties exactly those lots. Points of theirs already spent or expired are not
+ * clawed from other points, so the balance never goes below zero. Answers the points taken back (0 writes nothing).
+ */
+export const revokeRemaining = async (
+  ctx: Ctx,
+  memberId: string,
+  grant: { type: string; sourceRefId: string; entry: Pick<EntryInput, 'type' | 'reason' | 'refId'> },
+): Promise<number> => {
+  // Expired lots become expiry entries first: a point is either expired or revoked, never both.
+  await settle(ctx, memberId)
+  const lots = await data.openLotsEarnedBy(ctx.sql, memberId, grant.type, grant.sourceRefId)
+  const points = lots.reduce((sum, lot) => sum + lot.remaining, 0)
+  if (points === 0) return 0
+  const entry = await data.insertEntry(ctx.sql, {
+    id: await newId(ctx.sql, 'pt'),
+    memberId,
+    delta: -points,
+    ...grant.entry,
+    createdAt: ctx.nowMs,
+    expiresAt: null,
+  })
+  await data.moveBalance(ctx.sql, memberId, entry.delta)
+  for (const lot of lots) await data.takeFromLot(ctx.sql, entry.id, lot.entryId, lot.remaining)
+  return points
+}
+
+/**
  * Brings the member's points up to the clock: order points past their refund window enter the ledger, then
  * expired lots become `expiry` entries dated when they expired. Cheap when nothing is due (two indexed looks).
  */

@@ -92,10 +92,13 @@ export const kolMessages = defineMessages({
     refund: '申请退款',
     refundTitle: '申请退款',
     refundConfirm: (amount: string) => `退款 ${amount}，订单赠送的积分、成长值和推荐人的佣金将一并收回`,
+    refundConfirmPlan: (amount: string) =>
+      `退款 ${amount}，会员权益立即结束：优惠券作废，签到加成中还没用掉的积分、订单赠送的积分和成长值一并收回`,
     keep: '再想想',
     confirmRefund: '确认退款',
     refunded: '已退款',
     refundableUntil: (time: string) => `${time} 前可退款`,
+    shipBy: (time: string, isPriority: boolean) => `${isPriority ? '优先发货 · ' : ''}预计 ${time} 前发货`,
     refundRefusals: { already_refunded: '这笔订单已经退款', window_over: '已超过可退款时间' } as Record<string, string>,
     orderPoints: (points: number) => `积分 +${points}`,
     viewOrders: '查看订单',
@@ -206,10 +209,13 @@ export const kolMessages = defineMessages({
     refund: 'Refund',
     refundTitle: 'Refund',
     refundConfirm: (amount: string) => `Refund ${amount}; its points, growth and commission are reversed`,
+    refundConfirmPlan: (amount: string) =>
+      `Refund ${amount}; the membership ends now: coupons void, unspent check-in bonus, points and growth taken back`,
     keep: 'Keep',
     confirmRefund: 'Refund',
     refunded: 'Refunded',
     refundableUntil: (time: string) => `Refundable until ${time}`,
+    shipBy: (time: string, isPriority: boolean) => `${isPriority ? 'Priority shipping · ' : ''}Ships by ${time}`,
     refundRefusals: { already_refunded: 'Already refunded', window_over: 'The refund window is over' } as Record<
       string,
       string

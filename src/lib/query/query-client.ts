@@ -18,7 +18,11 @@ declare module '@tanstack/react-query' {
 }
 
 function toast(error: unknown): void {
-  void Taro.showToast({ title: describeError(error, useLocale.getState().locale), icon: 'none', duration: 2500 })
+  const title = describeError(error, useLocale.getState().locale)
+  // Taro's H5 toast comes with its modal and action sheet (~7 KB gzip): this is the only toast the first
+  // screen could need, so on H5 it loads with the first error instead. WeChat's toast is native.
+  if (process.env.TARO_ENV === 'h5') void import('./error-toast').then(({ showErrorToast }) => showErrorToast(title))
+  else void Taro.showToast({ title, icon: 'none', duration: 2500 })
 }
 
 const MAX_QUERY_RETRIES = 2

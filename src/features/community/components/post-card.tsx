@@ -68,7 +68,7 @@ export function PostCard({ post, onOpened }: PostCardProps) {
  * The product a 分享赚 post carries: its name and price once the server has said them, in the height the layout
  * gave the block. A tap opens the product page with the post, so an order through it pays the post's author.
  */
-function ProductBlock({ post, productId }: { post: Post; productId: string }) {
+export function ProductBlock({ post, productId }: { post: Post; productId: string }) {
   const text = useMessages(feedMessages)
   const product = useQuery(productQuery(productId)).data
   return (

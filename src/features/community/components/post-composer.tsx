@@ -8,11 +8,14 @@ import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { uploadFile } from '@/lib/http/upload'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { meQuery } from '@/features/account/api/account-queries'
+import { distributionStatusQuery } from '@/features/distribution/api/kol-queries'
 import { topicsQuery, useCreatePost } from '../api/compose-queries'
 import { composeMessages } from '../compose-messages'
+import { composeProductMessages } from '../compose-product-messages'
 import { useComposeDraft } from '../lib/compose-draft'
 import { pickImages, releaseImage } from '../lib/pick-images'
 import { ComposeTextarea } from './compose-textarea'
+import { ProductPicker } from './product-picker'
 import { PublishResult } from './publish-result'
 import './post-composer.scss'
 
@@ -46,6 +49,12 @@ export function PostComposer() {
   const draft = useComposeDraft()
   const topics = useQuery(topicsQuery())
   const me = useQuery(meQuery())
+  // Only a member with distribution rights may attach a product (the server refuses anyone else).
+  const rights = useQuery(distributionStatusQuery())
+  const canAttachProduct = rights.data?.isDistributor === true
+  // What is sent is what is shown: a product in the draft goes out only while the picker shows it.
+  const productId = canAttachProduct ? draft.productId : null
+  const productText = useMessages(composeProductMessages)
   const memberId = me.data?.id
   useEffect(() => {
     if (memberId) useComposeDraft.getState().ownerSeen(memberId)
@@ -58,7 +67,7 @@ export function PostComposer() {
   const intentKey = useRef<string | null>(null)
   useEffect(() => {
     intentKey.current = null
-  }, [draft.text, draft.topic, draft.images])
+  }, [draft.text, draft.topic, draft.images, productId])
 
   const isUploading = pending.some((item) => item.reason === null)
   const slotsLeft = POST_IMAGES_MAX - draft.images.length - pending.length
@@ -112,7 +121,12 @@ export function PostComposer() {
     createPost.mutate(
       {
         idempotencyKey: intentKey.current,
-        body: { text: draft.text, images: draft.images, ...(draft.topic ? { topic: draft.topic } : {}) },
+        body: {
+          text: draft.text,
+          images: draft.images,
+          ...(draft.topic ? { topic: draft.topic } : {}),
+          ...(productId !== null ? { productId } : {}),
+        },
       },
       {
         onSuccess: (post) => {
@@ -130,7 +144,14 @@ export function PostComposer() {
   }
 
   const publishError = createPost.error
-  const textError = isApiError(publishError) ? publishError.fields.text : undefined
+  const textError = isApiError(publishError)
+    ? (publishError.fields.text ??
+      (publishError.fields.productId !== undefined
+        ? productText.gone
+        : publishError.code === 'NOT_DISTRIBUTOR'
+          ? productText.notAllowed
+          : undefined))
+    : undefined
   const count = draft.images.length + pending.length
 
   return (
@@ -266,6 +287,8 @@ export function PostComposer() {
           })}
         </View>
       </View>
+
+      {canAttachProduct ? <ProductPicker productId={draft.productId} onChange={draft.productChosen} /> : null}
 
       {notice ?? textError ?? publishError ? (
         <View role='alert'>

@@ -20,6 +20,7 @@ import { previewImages } from '../lib/preview-images'
 import { AuthorLine } from './author-line'
 import { CommentItem } from './comment-item'
 import { ImageGrid } from './image-grid'
+import { ProductBlock } from './post-card'
 import { ReportSheet } from './report-sheet'
 import { VirtualStack } from './virtual-stack'
 import './post-card.scss'
@@ -52,17 +53,8 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
         <ImageGrid images={post.images} grid={imageGridOf(post.images.length)} onImageTapped={preview} />
       ) : null}
       {post.topic ? <Text className='post-detail__topic'>#{post.topic}</Text> : null}
-      {post.productId ? (
-        <View className='feed-card__product' data-testid='post-product'>
-          <View className='feed-card__product-mark' aria-hidden>
-            <Text>¥</Text>
-          </View>
-          <View className='feed-card__product-body'>
-            <Text className='feed-card__product-title'>{text.product}</Text>
-            <Text className='feed-card__product-hint'>{text.productHint}</Text>
-          </View>
-        </View>
-      ) : null}
+      {/* The same block as on the card: a tap opens the product with this post, so an order pays its author. */}
+      {post.productId ? <ProductBlock post={post} productId={post.productId} /> : null}
       <View className='post-detail__actions'>
         <View
           className={`post-detail__action ${post.likedByMe ? 'post-detail__action--on' : ''}`}

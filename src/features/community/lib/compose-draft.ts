@@ -9,6 +9,8 @@ export type ComposeDraft = {
   topic: string | null
   /** URLs the server answered for uploaded photos, in the order they will be posted. */
   images: string[]
+  /** The product a distributor attached (分享赚): orders through the post pay its author. */
+  productId: string | null
 }
 
 type DraftState = ComposeDraft & {
@@ -16,6 +18,7 @@ type DraftState = ComposeDraft & {
   ownerSeen: (memberId: string) => void
   textChanged: (text: string) => void
   topicChosen: (topic: string | null) => void
+  productChosen: (productId: string | null) => void
   imageUploaded: (url: string) => void
   imageRemoved: (url: string) => void
   /** Swaps a photo with the one before it (the first stays first). */
@@ -23,7 +26,7 @@ type DraftState = ComposeDraft & {
   cleared: () => void
 }
 
-const EMPTY: Omit<ComposeDraft, 'ownerId'> = { text: '', topic: null, images: [] }
+const EMPTY: Omit<ComposeDraft, 'ownerId'> = { text: '', topic: null, images: [], productId: null }
 
 /**
  * The post being written, kept in Taro storage as it changes: leaving the page, a failed upload or a closed app
@@ -45,6 +48,7 @@ export const useComposeDraft = create<DraftState>()(
         ),
       textChanged: (text) => set({ text }),
       topicChosen: (topic) => set({ topic }),
+      productChosen: (productId) => set({ productId }),
       imageUploaded: (url) => set((state) => ({ images: state.images.includes(url) ? state.images : [...state.images, url] })),
       imageRemoved: (url) => set((state) => ({ images: state.images.filter((item) => item !== url) })),
       imageMovedEarlier: (url) =>
@@ -60,7 +64,7 @@ export const useComposeDraft = create<DraftState>()(
     {
       name: 'fanloop.compose-draft',
       storage: createJSONStorage(() => taroStorage),
-      partialize: ({ ownerId, text, topic, images }) => ({ ownerId, text, topic, images }),
+      partialize: ({ ownerId, text, topic, images, productId }) => ({ ownerId, text, topic, images, productId }),
     },
   ),
 )

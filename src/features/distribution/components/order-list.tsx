@@ -22,7 +22,7 @@ function OrderRow({ order }: { order: Order }) {
   const onRefundTapped = async () => {
     const { confirm } = await Taro.showModal({
       title: text.refundTitle,
-      content: text.refundConfirm(amount),
+      content: order.kind === 'plan' ? text.refundConfirmPlan(amount) : text.refundConfirm(amount),
       cancelText: text.keep,
       confirmText: text.confirmRefund,
     })
@@ -54,6 +54,11 @@ function OrderRow({ order }: { order: Order }) {
         <Text className='kol-muted'>{formatServerTime(order.createdAt)}</Text>
         <Text className='kol-amount'>{amount}</Text>
       </View>
+      {order.status === 'paid' && order.shipBy ? (
+        <Text className={order.priorityShipping ? 'kol-ship kol-ship--priority' : 'kol-ship'} data-testid='order-ship-by'>
+          {text.shipBy(formatServerTime(order.shipBy), order.priorityShipping)}
+        </Text>
+      ) : null}
       {order.status === 'paid' ? (
         <View className='kol-row'>
           <Text className='kol-muted'>{text.refundableUntil(formatServerTime(order.refundableUntil))}</Text>

@@ -138,6 +138,14 @@ function DetailView({ redemption }: { redemption: Redemption }) {
           <RedemptionStatusBadge status={redemption.status} />
         </View>
         <Timeline redemption={redemption} />
+        {redemption.status === 'pending_shipment' && redemption.shipBy ? (
+          <Text
+            className={`redemption-detail__ship ${redemption.priorityShipping ? 'redemption-detail__ship--priority' : ''}`}
+            data-testid='redemption-ship-by'
+          >
+            {text.shipBy(formatServerTime(redemption.shipBy), redemption.priorityShipping)}
+          </Text>
+        ) : null}
       </View>
       <View className='redemption-detail__card redemption-detail__gift'>
         <View className='redemption-detail__image'>

@@ -1,12 +1,16 @@
 import Taro from '@tarojs/taro'
 import { screen, waitFor } from '@testing-library/react'
 import { RedemptionDetail } from '@/features/mall/components/redemption-detail'
+import { formatServerTime } from '@/lib/format'
 import { installInProcessApi } from '../../../support/in-process-api'
 import { tap } from '../../../support/interact'
 import { renderWithApp } from '../../../support/render-app'
 import { balanceOf, ledgerTypes, memberWithPoints, redeem } from './redemption-support'
 
 type Api = ReturnType<typeof installInProcessApi>
+
+// The in-process server migrates and seeds on the first call: seconds on a loaded machine.
+jest.setTimeout(20_000)
 
 const status = () => screen.getByTestId('redemption-status').textContent
 const cancelCalls = (api: Api) => api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/cancel'))
@@ -31,6 +35,24 @@ describe('RedemptionDetail', () => {
     expect(screen.getByTestId('redemption-address').textContent).toContain('广东省 深圳市 南山区 科技园南路 88 号')
     expect(screen.queryByTestId('redemption-code')).toBeNull()
     expect(screen.getByTestId('cancel-redemption').textContent).toBe('取消兑换')
+    expect(screen.getByTestId('redemption-ship-by').textContent).toBe(`预计 ${formatServerTime(redemption.shipBy ?? '')} 前发货`)
+  })
+
+  test('made while a plan with priority shipping is in force: 优先发货 and the earlier promise', async () => {
+    const api = installInProcessApi()
+    const { token, address } = await memberWithPoints(api)
+    await api.call('POST', '/memberships/purchase', {
+      token,
+      body: { planId: 'plan-advanced-monthly', client: 'h5' },
+      idempotencyKey: 'plan-priority',
+    })
+    const redemption = await redeem(api, token, { giftId: 'gift-tote', addressId: address.id })
+    expect(redemption.priorityShipping).toBe(true)
+    renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+
+    const promise = await screen.findByTestId('redemption-ship-by')
+    expect(promise.textContent).toBe(`优先发货 · 预计 ${formatServerTime(redemption.shipBy ?? '')} 前发货`)
+    expect(Date.parse(redemption.shipBy ?? '') - Date.parse(redemption.createdAt)).toBe(24 * 60 * 60 * 1000)
   })
 
   test('a virtual redemption shows its code big and copyable, with nothing to cancel', async () => {

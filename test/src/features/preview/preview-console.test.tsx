@@ -118,4 +118,21 @@ describe('PreviewConsole', () => {
     await openConsole(container)
     await waitFor(() => expect(screen.getByTestId('preview-config-findings').textContent).toContain('当前配置没有问题'))
   })
+
+  test('shows each warning of the config in force, with the rule it breaks and what to do instead', async () => {
+    // Paid plans granting distribution: a warning (H5 only, never in the mini-program), so the server still runs.
+    installInProcessApi({
+      config: (config) => ({
+        ...config,
+        distribution: { ...config.distribution, routes: { ...config.distribution.routes, plan: true } },
+      }),
+    })
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    const findings = screen.getByTestId('preview-config-findings')
+    await waitFor(() => expect(findings.textContent).toContain('distribution.routes.plan'))
+    expect(findings.textContent).toContain('WeChat forbids a paid entry to distribution')
+    expect(findings.textContent).toContain('Keep it off')
+    expect(findings.textContent).not.toContain('当前配置没有问题')
+  })
 })

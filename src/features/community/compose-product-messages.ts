@@ -1,0 +1,41 @@
+import { defineMessages } from '@/lib/i18n'
+
+/** The composer's product picker (分享赚), shown to a member with distribution rights only. */
+export const composeProductMessages = defineMessages({
+  'zh-CN': {
+    title: '添加商品 / 分享赚',
+    hint: '挂上商品，粉丝通过这篇笔记下单，佣金归你',
+    add: '添加商品',
+    close: '收起',
+    listLabel: '可添加的商品',
+    pick: (name: string) => `添加商品：${name}`,
+    earn: (amount: string) => `赚 ${amount}`,
+    remove: '移除',
+    removeLabel: (name: string) => `移除商品：${name}`,
+    loading: '商品加载中…',
+    loadFailed: '商品没有加载出来，请稍后重试',
+    retry: '重试',
+    more: '更多商品',
+    empty: '暂时没有可分享的商品',
+    gone: '这件商品已下架，请移除后换一件',
+    notAllowed: '只有分销达人可以在笔记里添加商品，请移除商品后再发布',
+  },
+  en: {
+    title: 'Add a product / Share & earn',
+    hint: 'Attach a product: when fans order through this post, you earn the commission',
+    add: 'Add a product',
+    close: 'Close',
+    listLabel: 'Products you can attach',
+    pick: (name: string) => `Attach ${name}`,
+    earn: (amount: string) => `Earn ${amount}`,
+    remove: 'Remove',
+    removeLabel: (name: string) => `Remove ${name}`,
+    loading: 'Loading products…',
+    loadFailed: 'The products did not load; try again later',
+    retry: 'Retry',
+    more: 'More products',
+    empty: 'No products to share yet',
+    gone: 'This product is no longer sold; remove it and pick another',
+    notAllowed: 'Only distributors can attach a product; remove it to publish',
+  },
+})

@@ -1,0 +1,49 @@
+import Taro from '@tarojs/taro'
+import { screen, waitFor, within } from '@testing-library/react'
+import type { Order } from '@/contract/distribution'
+import { OrderList } from '@/features/distribution/components/order-list'
+import { formatServerTime } from '@/lib/format'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { tap } from '../../../support/interact'
+import { renderWithApp } from '../../../support/render-app'
+
+// The in-process server migrates and seeds on the first call: seconds on a loaded machine.
+const LONG = { timeout: 8000 }
+jest.setTimeout(30_000)
+
+describe('我的订单: the promised shipping', () => {
+  test('an order made with priority shipping says 优先发货 and its earlier time; the plan itself ships nothing', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    const before = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' })).json as Order
+    const plan = await api.call('POST', '/memberships/purchase', {
+      token,
+      body: { planId: 'plan-advanced-monthly', client: 'h5' },
+      idempotencyKey: 'plan-1',
+    })
+    expect(plan.status).toBe(201)
+    const after = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-2' })).json as Order
+    renderWithApp(<OrderList />)
+
+    const priority = await screen.findByTestId(`order-${after.id}`, {}, LONG)
+    expect(within(priority).getByTestId('order-ship-by').textContent).toBe(
+      `优先发货 · 预计 ${formatServerTime(after.shipBy ?? '')} 前发货`,
+    )
+    const normal = screen.getByTestId(`order-${before.id}`)
+    expect(within(normal).getByTestId('order-ship-by').textContent).toBe(`预计 ${formatServerTime(before.shipBy ?? '')} 前发货`)
+    const planOrder = (plan.json as { order: Order }).order
+    expect(within(screen.getByTestId(`order-${planOrder.id}`)).queryByTestId('order-ship-by')).toBeNull()
+
+    // Refunding the plan says what it takes back, its unspent check-in bonus included; kept here.
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: false, cancel: true } as never)
+    tap(document.body, `order-refund-${planOrder.id}`)
+    await waitFor(() => expect(modal).toHaveBeenCalled())
+    expect(modal.mock.calls[0]?.[0]?.content).toContain('签到加成中还没用掉的积分')
+    tap(document.body, `order-refund-${after.id}`)
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(2))
+    expect(modal.mock.calls[1]?.[0]?.content).not.toContain('签到加成')
+    modal.mockRestore()
+  })
+})
