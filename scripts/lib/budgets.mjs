@@ -9,11 +9,10 @@
 import { KB, MB } from './weapp.mjs'
 
 export const GATES = {
-  // Measured 2026-11-30: main package 1.50x the floor's 373.9 KB (559.9 KB; the gate is 568.4 KB, tighter than
-  // the old fixed 600 KB); H5 first-screen JS 1.41x its 120.7 KB gzip (169.8 KB; the gate is 170.3 KB, the old
-  // fixed 170 KB budget).
+  // Measured 2026-11-30: main package 1.50x the floor's 373.9 KB (561.6 KB; the gate is 568.4 KB, tighter than the
+  // old fixed 600 KB); H5 first-screen JS 1.29x its 120.7 KB gzip (155.5 KB), so its gate is the goal itself.
   weappMainRatio: 1.52,
-  h5FirstScreenGzipRatio: 1.41,
+  h5FirstScreenGzipRatio: 1.3,
 }
 
 export const GOALS = {
