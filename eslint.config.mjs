@@ -17,7 +17,7 @@ const noUpwardImports = (from, forbidden) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test-results/', 'bench-results/', '.swc/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test-results/', 'bench-results/', '.swc/', '.cache/', 'bench/taro-floor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],

@@ -15,6 +15,15 @@ const H5_OUTPUT_ROOT = process.env.H5_OUTPUT_ROOT ?? 'dist/h5'
 const compileModernPackages = {
   include: [(modulePath: string) => modulePath.includes('@tanstack') || modulePath.includes('valibot')],
 }
+// The mini-program ships ES5: project.config.json says `es6: false` (WeChat DevTools uploads the files as they
+// are) and browserslist reaches iOS 8. zustand's persist middleware (object spread, arrow functions) and
+// qrcode-generator (const/let) ship ES2015+, so on weapp they go through babel too; `npm run check:weapp`
+// parses every built file as ES5 and names the file and line of anything newer. H5 is left as it was
+// (its browsers run ES2018, and its first-screen JS has no room for babel helpers).
+const MINI_ES5_PACKAGES = ['@tanstack', 'valibot', '/zustand/', '/qrcode-generator/']
+const compileForMini = {
+  include: [(modulePath: string) => MINI_ES5_PACKAGES.some((name) => modulePath.includes(name))],
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -50,7 +59,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // costs bytes all over the first-screen JS and is what breaks `#private` fields.
     terser: { enable: true, config: { output: { quote_keys: false } } },
     mini: {
-      compile: compileModernPackages,
+      compile: compileForMini,
       // Keeps code used only by subpackages out of the main package (WeChat's 2 MB cap).
       optimizeMainPackage: { enable: true },
       postcss: {

@@ -1,5 +1,8 @@
-// `npm run bench:render [-- --no-build] [-- --posts 5000] [-- --comments 500]`: how the 社区 feed and a post page
-// render with a lot behind them. The H5 production build and an in-memory mock server (the e2e harness), a feed
+// `npm run bench:render [-- --no-build] [-- --posts 5000] [-- --comments 500]`: how many DOM elements each tab page
+// holds once its data has loaded, and how the 社区 feed and a post page render with a lot behind them
+// (`--comments 0` leaves the post page out; `npm run bench` does, to fit its time limit). `--seed service` places
+// the posts with the server's own seeding function in one transaction instead of one API request each (seconds
+// instead of minutes; `npm run bench` uses it). The H5 production build and an in-memory mock server (the e2e harness), a feed
 // of N posts and a post with M comments made through the server's routes (scripts/lib/community-seed.ts), then
 // headless Chromium at 390x844 scrolls each to the very end with the mouse wheel, loading page after page. It
 // reports the largest number of DOM elements seen at any frame (goal ≤ 600: the virtual lists keep only the cards
@@ -10,7 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { table } from './lib/table.mjs'
-import { prepareAuthors, seedCommentedPost, seedPosts } from './lib/community-seed'
+import { placePosts, prepareAuthors, seedCommentedPost, seedPosts } from './lib/community-seed'
 
 const repoRoot = path.resolve(__dirname, '..')
 const resultsDir = path.join(repoRoot, 'bench-results')
@@ -23,7 +26,24 @@ const argValue = (name: string, fallback: number): number => {
   return value
 }
 const POSTS = argValue('posts', 5000)
-const COMMENTS = argValue('comments', 500)
+const COMMENTS = (() => {
+  const at = process.argv.indexOf('--comments')
+  return at >= 0 && process.argv[at + 1] === '0' ? 0 : argValue('comments', 500)
+})()
+const SEED_MODE = process.argv.includes('--seed') ? process.argv[process.argv.indexOf('--seed') + 1] : 'http'
+if (SEED_MODE !== 'http' && SEED_MODE !== 'service') throw new Error('--seed takes http or service')
+const TAB_PAGES = ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index']
+
+type TabCount = { page: string; domNodes: number }
+
+/** A tab page after its requests have settled: the elements it keeps for the first screen. */
+async function countTab(page: Page, tab: string): Promise<TabCount> {
+  await page.goto(`/${tab}`, { waitUntil: 'networkidle', timeout: 60_000 })
+  // Let React commit what the last answers brought.
+  await page.waitForTimeout(500)
+  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length)
+  return { page: tab, domNodes }
+}
 
 type Measure = {
   page: string
@@ -160,10 +180,22 @@ async function main(): Promise<void> {
     }
     const seedStarted = Date.now()
     const authors = await prepareAuthors(call, upload)
-    await seedPosts(call, authors, POSTS, (done) => console.log(`  ${done} posts`))
-    const postId = await seedCommentedPost(call, authors, COMMENTS)
+    if (SEED_MODE === 'service') {
+      const { PERSONAS } = await import('../mock/seed/personas')
+      const withIds = authors.map((author) => {
+        const persona = PERSONAS.find((p) => p.id === author.persona)
+        if (!persona) throw new Error(`no seed persona ${author.persona}`)
+        return { ...author, memberId: persona.memberId }
+      })
+      await placePosts((work) => stack.db.transaction(work), withIds, POSTS, Date.now())
+    } else {
+      await seedPosts(call, authors, POSTS, (done) => console.log(`  ${done} posts`))
+    }
+    const postId = COMMENTS > 0 ? await seedCommentedPost(call, authors, COMMENTS) : null
     const seedSeconds = Math.round((Date.now() - seedStarted) / 1000)
-    console.log(`seeded ${POSTS} posts and ${COMMENTS} comments through the API in ${seedSeconds} s`)
+    console.log(
+      `seeded ${POSTS} posts (${SEED_MODE === 'service' ? "the server's seeding function" : 'through the API'}) and ${COMMENTS} comments in ${seedSeconds} s`,
+    )
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -186,6 +218,15 @@ async function main(): Promise<void> {
         hasTouch: true,
       })
       const page = await context.newPage()
+      const tabs: TabCount[] = []
+      for (const tab of TAB_PAGES) tabs.push(await countTab(page, tab))
+      console.log(
+        table(
+          ['tab page (signed out)', 'DOM elements'],
+          tabs.map((t) => [t.page, t.domNodes]),
+          { alignRight: [1] },
+        ),
+      )
       const feed = await measure(
         page,
         '/pages/community/index',
@@ -193,14 +234,17 @@ async function main(): Promise<void> {
         `${POSTS} posts (+ seed)`,
         /\/posts$/,
       )
-      const post = await measure(
-        page,
-        `/packages/community/post/index?id=${postId}`,
-        'post-page',
-        `${COMMENTS} comments`,
-        /\/posts\/[^/]+\/comments$/,
-      )
-      const results = [feed, post]
+      const results = [feed]
+      if (postId)
+        results.push(
+          await measure(
+            page,
+            `/packages/community/post/index?id=${postId}`,
+            'post-page',
+            `${COMMENTS} comments`,
+            /\/posts\/[^/]+\/comments$/,
+          ),
+        )
       console.log(
         table(
           [
@@ -239,7 +283,7 @@ async function main(): Promise<void> {
       fs.mkdirSync(resultsDir, { recursive: true })
       fs.writeFileSync(
         path.join(resultsDir, 'render.json'),
-        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, results }, null, 2)}\n`,
+        `${JSON.stringify({ date: new Date().toISOString(), posts: POSTS, comments: COMMENTS, seedSeconds, goalMaxDomNodes: NODE_GOAL, seed: SEED_MODE, tabs, results }, null, 2)}\n`,
       )
       console.log('wrote bench-results/render.json')
     } finally {

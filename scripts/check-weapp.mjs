@@ -1,30 +1,114 @@
 #!/usr/bin/env node
 // Static check of the mini-program build. Taro pages cannot run outside WeChat (they register only
-// after the whole runtime boots), so what can be proved here is: the build is complete, every page
-// WeChat will look for is there, every script parses, nothing mock-only leaked in, and the
-// packages hold WeChat's size caps with room to spare.
+// after the whole runtime boots), so what can be proved here is: the build is complete, app.json lists
+// exactly the pages of src/app.config.ts, every script parses at the JavaScript level that
+// project.config.json declares (`setting.es6: false`: WeChat DevTools uploads the files as they are,
+// so they must be ES5 themselves), nothing mock-only leaked in, and the packages hold WeChat's size
+// caps, with the main package held to a ratio of the empty Taro app's (scripts/lib/floor.mjs).
 //
-// Usage: node scripts/check-weapp.mjs [--dir dist/weapp]
+// Usage: node scripts/check-weapp.mjs [--dir dist/weapp] [--project project.config.json]
+//          [--app-config src/app.config.ts] [--floor-main-bytes N]
+//   --floor-main-bytes  the empty app's main package in bytes (else from scripts/lib/floor.mjs, which
+//                       builds the floor once and caches its figures)
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
 import { fileURLToPath } from 'node:url'
-import { BUDGETS as SIZE_BUDGETS } from './lib/budgets.mjs'
+import * as acorn from 'acorn'
+import { BUDGETS as SIZE_BUDGETS, GATES } from './lib/budgets.mjs'
 import { allPages, kb, listFiles, packageSizes, readAppJson, subPackagesOf } from './lib/weapp.mjs'
 import { table } from './lib/table.mjs'
 import { previewOnlyIn } from './lib/preview-only.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const require = createRequire(import.meta.url)
 
 const BUDGETS = {
-  mainBytes: SIZE_BUDGETS.weappMainBytes,
   subPackageBytes: SIZE_BUDGETS.weappSubPackageBytes,
   totalBytes: SIZE_BUDGETS.weappTotalBytes,
 }
 
+/**
+ * The ECMAScript version WeChat gets, from project.config.json. `es6: false` (and no `enhance`): the
+ * DevTools upload the code untouched, so it must be ES5. With `es6: true` or `enhance: true` the DevTools'
+ * own compiler turns ES2015+ into ES5 before upload; its parser then has to read the file, which holds
+ * up to ES2020 syntax (optional chaining, `??`) for current DevTools.
+ */
+export function shippedEcmaVersion(projectConfig) {
+  const setting = projectConfig?.setting ?? {}
+  if (setting.es6 === true || setting.enhance === true) return 2020
+  return 5
+}
+
+export function readProjectConfig(file) {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: WeChat DevTools needs it to open the project`)
+  return JSON.parse(fs.readFileSync(file, 'utf8'))
+}
+
+/** src/app.config.ts evaluated the way Taro reads it: TypeScript stripped, `defineAppConfig` returning its argument. */
+export function readAppConfig(file) {
+  const ts = require('typescript')
+  const source = fs.readFileSync(file, 'utf8')
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    fileName: file,
+  })
+  const module = { exports: {} }
+  new vm.Script(outputText, { filename: file }).runInNewContext({
+    module,
+    exports: module.exports,
+    defineAppConfig: (config) => config,
+    process: { env: { TARO_ENV: 'weapp' } },
+  })
+  const config = module.exports.default ?? module.exports
+  if (!config || !Array.isArray(config.pages)) throw new Error(`${file} does not export an app config with pages`)
+  return config
+}
+
+/** Page lists of app.json and the app config, compared package by package. */
+export function comparePages(appJson, appConfig) {
+  const problems = []
+  const differences = (label, built, declared) => {
+    const builtSet = new Set(built)
+    const declaredSet = new Set(declared)
+    for (const page of declared)
+      if (!builtSet.has(page)) problems.push(`${label}: ${page} is in src/app.config.ts but not in app.json`)
+    for (const page of built)
+      if (!declaredSet.has(page)) problems.push(`${label}: ${page} is in app.json but not in src/app.config.ts`)
+  }
+  differences('main package', appJson.pages ?? [], appConfig.pages ?? [])
+  // The first page is where the mini-program opens.
+  if ((appJson.pages ?? [])[0] !== appConfig.pages[0])
+    problems.push(`app.json opens on ${(appJson.pages ?? [])[0]}, src/app.config.ts on ${appConfig.pages[0]}`)
+  const built = new Map(subPackagesOf(appJson).map((sub) => [sub.root, sub.pages]))
+  const declared = new Map(subPackagesOf(appConfig).map((sub) => [sub.root, sub.pages]))
+  for (const root of new Set([...built.keys(), ...declared.keys()])) {
+    if (!built.has(root)) problems.push(`subpackage ${root} is in src/app.config.ts but not in app.json`)
+    else if (!declared.has(root)) problems.push(`subpackage ${root} is in app.json but not in src/app.config.ts`)
+    else differences(`subpackage ${root}`, built.get(root), declared.get(root))
+  }
+  return problems
+}
+
+/** `rel:line:column message` and the code around it (minified files are one long line). */
+function syntaxProblem(rel, content, error, ecmaVersion) {
+  const at = error.pos ?? 0
+  const excerpt = content
+    .slice(Math.max(0, at - 40), at + 40)
+    .replace(/\s+/g, ' ')
+    .trim()
+  const level = ecmaVersion === 5 ? 'ES5' : `ES${ecmaVersion}`
+  const where = error.loc ? `${rel}:${error.loc.line}:${error.loc.column + 1}` : rel
+  return `${where} is not ${level} (${error.message.replace(/ \(\d+:\d+\)$/, '')}) near \`${excerpt}\``
+}
+
 const TEXT_EXTENSIONS = new Set(['.js', '.json', '.wxml', '.wxss', '.wxs', '.txt', '.html', '.css'])
 
-export function checkWeapp(distDir) {
+export function checkWeapp(
+  distDir,
+  { projectConfigFile = path.join(repoRoot, 'project.config.json'), appConfigFile, floorMainBytes } = {},
+) {
   const problems = []
   if (!fs.existsSync(distDir))
     return { problems: [`${distDir} does not exist: run npm run build:weapp first`], sizes: null }
@@ -36,6 +120,31 @@ export function checkWeapp(distDir) {
     return { problems: [error.message], sizes: null }
   }
   if (!Array.isArray(appJson.pages) || appJson.pages.length === 0) problems.push('app.json lists no pages')
+
+  let ecmaVersion = 5
+  try {
+    const projectConfig = readProjectConfig(projectConfigFile)
+    ecmaVersion = shippedEcmaVersion(projectConfig)
+    // Taro copies the project file into the build, and DevTools opened on dist/weapp reads that copy.
+    const copy = path.join(distDir, 'project.config.json')
+    if (fs.existsSync(copy) && path.resolve(copy) !== path.resolve(projectConfigFile)) {
+      const copied = readProjectConfig(copy)
+      for (const key of ['es6', 'enhance'])
+        if (Boolean(copied.setting?.[key]) !== Boolean(projectConfig.setting?.[key]))
+          problems.push(
+            `project.config.json in the build says ${key}: ${copied.setting?.[key]}, ${projectConfigFile} says ${projectConfig.setting?.[key]}`,
+          )
+    }
+  } catch (error) {
+    problems.push(error.message)
+  }
+  if (appConfigFile) {
+    try {
+      problems.push(...comparePages(appJson, readAppConfig(appConfigFile)))
+    } catch (error) {
+      problems.push(`${appConfigFile}: ${error.message}`)
+    }
+  }
 
   const files = listFiles(distDir)
   const present = new Set(files)
@@ -66,11 +175,13 @@ export function checkWeapp(distDir) {
       problems.push(`${rel} contains ${marker} (the mock's operator tools and the preview console must not ship)`)
 
     if (ext === '.js' || ext === '.wxs') {
-      // Compiling a Script only parses it; nothing in the bundle runs.
+      // WXS is an ES5 subset whatever the project setting says.
+      const level = ext === '.wxs' ? 5 : ecmaVersion
       try {
-        new vm.Script(content, { filename: rel })
+        acorn.parse(content, { ecmaVersion: level, sourceType: 'script', allowHashBang: false })
       } catch (error) {
-        problems.push(`${rel} does not parse: ${error.message}`)
+        if (!(error instanceof SyntaxError)) throw error
+        problems.push(syntaxProblem(rel, content, error, level))
       }
     }
 
@@ -97,8 +208,14 @@ export function checkWeapp(distDir) {
   }
 
   const sizes = packageSizes(distDir)
-  if (sizes.main.bytes > BUDGETS.mainBytes)
-    problems.push(`main package is ${kb(sizes.main.bytes)}, budget ${kb(BUDGETS.mainBytes)}`)
+  const mainBudget = floorMainBytes ? Math.floor(floorMainBytes * GATES.weappMainRatio) : null
+  if (mainBudget !== null && sizes.main.bytes > mainBudget)
+    problems.push(
+      `main package is ${kb(sizes.main.bytes)} = ${(sizes.main.bytes / floorMainBytes).toFixed(2)}x the empty Taro app's ` +
+        `${kb(floorMainBytes)}, gate ${GATES.weappMainRatio}x = ${kb(mainBudget)}`,
+    )
+  if (sizes.main.bytes > BUDGETS.subPackageBytes)
+    problems.push(`main package is ${kb(sizes.main.bytes)}, WeChat's cap ${kb(BUDGETS.subPackageBytes)}`)
   for (const sub of sizes.subPackages) {
     if (sub.bytes > BUDGETS.subPackageBytes)
       problems.push(`subpackage ${sub.root} is ${kb(sub.bytes)}, budget ${kb(BUDGETS.subPackageBytes)}`)
@@ -109,12 +226,14 @@ export function checkWeapp(distDir) {
   return {
     problems,
     sizes,
+    mainBudget,
+    ecmaVersion,
     pageCount: allPages(appJson).length,
     jsCount: files.filter((f) => f.endsWith('.js')).length,
   }
 }
 
-export function sizeTable(sizes) {
+export function sizeTable(sizes, mainBudget = BUDGETS.subPackageBytes) {
   const row = (label, bytes, files, budget) => [
     label,
     files,
@@ -126,7 +245,7 @@ export function sizeTable(sizes) {
   return table(
     ['package', 'files', 'bytes', 'size', 'budget', 'used'],
     [
-      row('main', sizes.main.bytes, sizes.main.files, BUDGETS.mainBytes),
+      row('main', sizes.main.bytes, sizes.main.files, mainBudget),
       ...sizes.subPackages.map((sub) => row(sub.root, sub.bytes, sub.files, BUDGETS.subPackageBytes)),
       row(
         'total',
@@ -139,17 +258,44 @@ export function sizeTable(sizes) {
   )
 }
 
-function main() {
+async function main() {
   const args = process.argv.slice(2)
-  const dirFlag = args.indexOf('--dir')
-  const distDir = path.resolve(dirFlag >= 0 ? args[dirFlag + 1] : path.join(repoRoot, 'dist/weapp'))
+  const flag = (name, fallback) => {
+    const at = args.indexOf(name)
+    if (at < 0) return fallback
+    const value = args[at + 1]
+    if (value === undefined) throw new Error(`${name} needs a value`)
+    return value
+  }
+  const distDir = path.resolve(flag('--dir', path.join(repoRoot, 'dist/weapp')))
+  const projectConfigFile = path.resolve(flag('--project', path.join(repoRoot, 'project.config.json')))
+  const appConfigFile = path.resolve(flag('--app-config', path.join(repoRoot, 'src/app.config.ts')))
+  let floorMainBytes = Number(flag('--floor-main-bytes', '0'))
+  if (!Number.isInteger(floorMainBytes) || floorMainBytes < 0) throw new Error('--floor-main-bytes takes a byte count')
+  if (!floorMainBytes) {
+    const { floorFigures } = await import('./lib/floor.mjs')
+    const floor = await floorFigures()
+    floorMainBytes = floor.weappMainBytes
+    console.log(
+      `empty Taro app: main package ${kb(floorMainBytes)} (${floor.cached ? 'cached' : 'built now'}, key ${floor.key})`,
+    )
+  }
 
-  const { problems, sizes, pageCount, jsCount } = checkWeapp(distDir)
+  const { problems, sizes, pageCount, jsCount, mainBudget, ecmaVersion } = checkWeapp(distDir, {
+    projectConfigFile,
+    appConfigFile,
+    floorMainBytes,
+  })
   if (sizes) {
     console.log(
-      `weapp build: ${path.relative(process.cwd(), distDir) || '.'}, ${pageCount} pages, ${jsCount} JS files parsed\n`,
+      `weapp build: ${path.relative(process.cwd(), distDir) || '.'}, ${pageCount} pages, ${jsCount} JS files parsed as ` +
+        `${ecmaVersion === 5 ? 'ES5' : `ES${ecmaVersion}`} (${path.relative(process.cwd(), projectConfigFile)})\n`,
     )
-    console.log(sizeTable(sizes))
+    console.log(sizeTable(sizes, mainBudget ?? BUDGETS.subPackageBytes))
+    if (mainBudget)
+      console.log(
+        `main package ${(sizes.main.bytes / floorMainBytes).toFixed(2)}x the empty Taro app (gate ${GATES.weappMainRatio}x)`,
+      )
     console.log('')
   }
   if (problems.length) {
@@ -161,4 +307,8 @@ function main() {
   console.log('check-weapp OK')
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main().catch((error) => {
+    console.error(`check-weapp FAILED: ${error.message}`)
+    process.exitCode = 1
+  })

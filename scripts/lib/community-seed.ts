@@ -2,6 +2,7 @@
 // their bytes, posts reviewed, comments paid within the daily caps): slower than writing rows, but nothing here
 // can hold a state the rules would not allow. Deterministic: the same counts give the same posts.
 import { deflateSync } from 'node:zlib'
+import type { Sql } from '../../mock/platform/db'
 
 type Call = (
   method: string,
@@ -137,6 +138,40 @@ export async function seedPosts(
     if (answer.status !== 201) throw new Error(`post ${plan.index}: ${answer.status} ${JSON.stringify(answer.json)}`)
     done += 1
     if (done % 500 === 0) onProgress?.(done)
+  })
+}
+
+/**
+ * The same `count` posts as seedPosts (same texts, pictures and authors), placed the way the server's seed places
+ * posts (community service `createPost`, one transaction, one second apart) instead of one HTTP request each: a
+ * few seconds instead of minutes, for `npm run bench`'s time limit. What the feed then shows is the same kind of
+ * published post; the posting rules themselves (review, daily points) are not exercised by this path.
+ */
+export async function placePosts(
+  transaction: (work: (sql: Sql) => Promise<void>) => Promise<void>,
+  authors: readonly (Author & { memberId: string })[],
+  count: number,
+  nowMs: number,
+) {
+  const { createPost } = await import('../../mock/modules/community/service')
+  const { newId } = await import('../../mock/platform/ids')
+  const random = sequence(20261129)
+  const plans = Array.from({ length: count }, (_, index) => {
+    const author = authors[index % authors.length] as Author & { memberId: string }
+    const imageCount = Math.floor(random() * 10)
+    return { index, author, text: textOf(random, index), images: author.images.slice(0, imageCount) }
+  })
+  await transaction(async (sql) => {
+    for (const plan of plans) {
+      const ctx = { sql, nowMs: nowMs - (count - plan.index) * 1000 } as Parameters<typeof createPost>[0]
+      await createPost(ctx, {
+        id: await newId(sql, 'post'),
+        authorId: plan.author.memberId,
+        text: plan.text,
+        images: plan.images,
+        section: 'recommend',
+      })
+    }
   })
 }
 

@@ -112,6 +112,35 @@ export function h5FirstScreen(distDir, { entryPage: forcedEntry } = {}) {
   })
   return {
     entryPage,
+    chunkIds: ids,
+    files,
+    raw: files.reduce((n, f) => n + f.raw, 0),
+    gzip: files.reduce((n, f) => n + f.gzip, 0),
+  }
+}
+
+// The CSS of the first screen: every local stylesheet <link> of index.html, and the CSS file of each chunk the
+// entry page loads (mini-css-extract names them css/<chunk id>.<hash>.css).
+export function h5FirstScreenCss(distDir, options = {}) {
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8')
+  const linked = []
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    if (!/\brel=["']?stylesheet/i.test(match[0])) continue
+    const href = /\bhref=["']?([^"'\s>]+)/i.exec(match[0])?.[1]
+    if (!href || /^(https?:)?\/\//i.test(href)) continue
+    linked.push(href.replace(/[?#].*$/, '').replace(/^\.?\/+/, ''))
+  }
+  const { chunkIds } = h5FirstScreen(distDir, options)
+  const cssDir = path.join(distDir, 'css')
+  const cssFiles = fs.existsSync(cssDir) ? fs.readdirSync(cssDir) : []
+  const chunkCss = chunkIds.flatMap((id) =>
+    cssFiles.filter((f) => f.startsWith(`${id}.`) && f.endsWith('.css')).map((f) => `css/${f}`),
+  )
+  const files = [...new Set([...linked, ...chunkCss])].map((rel) => {
+    const buffer = fs.readFileSync(path.join(distDir, rel))
+    return { file: rel, raw: buffer.length, gzip: gzipSize(buffer) }
+  })
+  return {
     files,
     raw: files.reduce((n, f) => n + f.raw, 0),
     gzip: files.reduce((n, f) => n + f.gzip, 0),

@@ -1,6 +1,9 @@
 // Production builds for the benchmarks: FanLoop itself, and the empty Taro app that every number is
-// compared with (../shared/bench/taro-floor), built with FanLoop's own node_modules on the same
-// machine in the same run. Shared by bench-size (weapp + h5) and bench-lighthouse (h5 only).
+// compared with (bench/taro-floor, a copy of ../shared/bench/taro-floor kept in the repo so a fresh clone
+// can build it), built with FanLoop's own node_modules on the same machine in the same run. Shared by
+// bench-size (weapp + h5), bench-lighthouse (h5 only) and the size gates of `npm test` (scripts/lib/floor.mjs).
+// FANLOOP_FLOOR_DIR names a floor already built (dist/weapp and dist/h5): `npm run bench` builds it once
+// and every benchmark it runs measures that same build.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -8,7 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const floorSource = path.resolve(repoRoot, '../shared/bench/taro-floor')
+export const floorSource = path.join(repoRoot, 'bench/taro-floor')
 export const resultsDir = path.join(repoRoot, 'bench-results')
 export const logsDir = path.join(resultsDir, 'logs')
 const taroBin = path.join(repoRoot, 'node_modules/@tarojs/cli/bin/taro')
@@ -46,6 +49,14 @@ export function build(label, cwd, type) {
 // A copy of the floor in a temp dir, built for each of `types` in turn (stopping at the first
 // failure). The caller measures `${dir}/dist/<type>` and then calls remove().
 export async function buildFloor(types = ['weapp', 'h5']) {
+  const prebuilt = process.env.FANLOOP_FLOOR_DIR
+  if (prebuilt) {
+    const missing = types.filter((type) => !fs.existsSync(path.join(prebuilt, 'dist', type)))
+    if (missing.length) throw new Error(`FANLOOP_FLOOR_DIR=${prebuilt} has no dist/${missing.join(', dist/')}`)
+    console.log(`floor: reusing the build in ${prebuilt} (FANLOOP_FLOOR_DIR)`)
+    // Someone else's build: not ours to remove.
+    return { dir: prebuilt, ok: true, remove: () => {} }
+  }
   if (!fs.existsSync(floorSource)) throw new Error(`reference app not found at ${floorSource}`)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-floor-'))
   const remove = () => fs.rmSync(dir, { recursive: true, force: true })

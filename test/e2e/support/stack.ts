@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerSettings } from '../../../mock/platform/settings'
-import { startMockServer } from '../../../mock/server'
+import { startMockServer, type MockServer } from '../../../mock/server'
 import { track } from './cleanup'
 import { distH5 } from './paths'
 import { startStaticServer } from './static-server'
@@ -15,6 +15,8 @@ export type Stack = {
   apiBase: string
   /** The mock API through the app's origin, as the app itself calls it. */
   appApiBase: string
+  /** The server's database, for bulk seeding that HTTP would make slow (scripts/bench-render.ts --seed service). */
+  db: MockServer['db']
   close(): Promise<void>
 }
 
@@ -33,6 +35,7 @@ export async function startStack(options: { settings?: ServerSettings } = {}): P
       baseUrl: web.url,
       apiBase: mock.apiBase,
       appApiBase: `${web.url}${new URL(mock.apiBase).pathname}`,
+      db: mock.db,
       close: async () => {
         await closeWeb()
         await closeMock()
