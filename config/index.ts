@@ -52,6 +52,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: `${H5_OUTPUT_ROOT}/favicon.png` }] : [],
       options: {},
     },
+    // Mini-program only: WeChat cannot recurse templates, so base.wxml repeats every template once per level of
+    // nesting, and deeper subtrees go to Taro's recursive `comp` component. 16 levels (Taro's default) cost 69 KB of
+    // the main package; 8 cost 43 KB, and only the task center nests deeper (test/weapp/deep-tree.test.ts).
+    baseLevel: 8,
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -9,9 +9,9 @@
 import { KB, MB } from './weapp.mjs'
 
 export const GATES = {
-  // Measured 2026-11-30: main package 1.50x the floor's 373.9 KB (561.6 KB; the gate is 568.4 KB, tighter than the
-  // old fixed 600 KB); H5 first-screen JS 1.29x its 120.7 KB gzip (155.5 KB), so its gate is the goal itself.
-  weappMainRatio: 1.52,
+  // Measured 2026-11-30: main package 1.46x the floor's 373.9 KB (544.3 KB with base.wxml at 8 levels; the gate is
+  // 549.6 KB); H5 first-screen JS 1.29x its 120.7 KB gzip (155.5 KB), so its gate is the goal itself.
+  weappMainRatio: 1.47,
   h5FirstScreenGzipRatio: 1.3,
 }
 

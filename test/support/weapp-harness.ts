@@ -158,6 +158,8 @@ export type Weapp = {
   /** console.error calls, exparser listener errors and unhandled rejections since launch. */
   errors: string[]
   setData: Map<string, SetDataRecord>
+  /** How many of Taro's recursive `comp` components were created: one per subtree deeper than `mini.baseLevel`. */
+  compInstances: () => number
   close: () => void
 }
 
@@ -210,6 +212,7 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
   const stack: WeappPage[] = []
   const keptTabs = new Map<string, WeappPage>()
   let setDataCalls = 0
+  let compInstances = 0
   let closed = false
 
   // --- errors: anything the app logs as an error or throws where nobody catches it
@@ -328,6 +331,7 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
       lifetimes: {
         ...lifetimes,
         created(this: PageInstance, ...args: unknown[]) {
+          if (label === 'comp') compInstances += 1
           const original = this.setData.bind(this)
           this.setData = (data, callback) => {
             const bytes = Buffer.byteLength(JSON.stringify(data))
@@ -552,6 +556,7 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
     findAll: (selector) => Array.from(current().component.dom.querySelectorAll(selector)),
     errors,
     setData,
+    compInstances: () => compInstances,
     close: () => {
       if (closed) return
       closed = true
