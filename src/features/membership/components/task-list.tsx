@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useQuery } from '@tanstack/react-query'
 import type { Task } from '@/contract'
 import { ActionButton } from '@/components/action-button'
 import { formatPoints } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { communityRoutes } from '@/features/community/lib/community-routes'
+import { distributionStatusQuery } from '@/features/distribution/api/kol-queries'
 import { taskMessages } from '../messages/tasks'
 import './task-list.scss'
 
@@ -109,17 +111,7 @@ function TaskAction({ task }: { task: Task }) {
       </Text>
     )
   }
-  if (task.action === 'invite') {
-    // Inviting pays through distribution, which is not open yet: shown, but not a dead end to tap.
-    return (
-      <View className='task-row__soon'>
-        <ActionButton variant='secondary' isDisabled testId='task-action' onTap={() => undefined}>
-          {text.actions.invite}
-        </ActionButton>
-        <Text className='task-row__soon-text'>{text.comingSoon}</Text>
-      </View>
-    )
-  }
+  if (task.action === 'invite') return <InviteAction />
   const url = PAGE_FOR_ACTION[task.action]
   return (
     <ActionButton
@@ -129,5 +121,38 @@ function TaskAction({ task }: { task: Task }) {
     >
       {text.actions[task.action]}
     </ActionButton>
+  )
+}
+
+/**
+ * A friend counts once they register through the member's referral code, and only a distributor has one: a
+ * distributor goes to the referral card to share it; anyone else to 我的, where every way to the right is shown.
+ */
+function InviteAction() {
+  const text = useMessages(taskMessages)
+  const status = useQuery(distributionStatusQuery())
+  if (status.data?.isDistributor) {
+    return (
+      <ActionButton
+        variant='secondary'
+        testId='task-action'
+        onTap={() => void Taro.navigateTo({ url: routes.referralCard })}
+      >
+        {text.actions.invite}
+      </ActionButton>
+    )
+  }
+  return (
+    <View className='task-row__soon'>
+      <ActionButton
+        variant='secondary'
+        testId='task-action'
+        isDisabled={!status.data}
+        onTap={() => void Taro.switchTab({ url: routes.me })}
+      >
+        {text.actions.openRights}
+      </ActionButton>
+      <Text className='task-row__soon-text'>{text.inviteNeedsRights}</Text>
+    </View>
   )
 }

@@ -20,8 +20,9 @@ export const taskMessages = defineMessages({
       profile: '去完善',
       redeem: '去兑换',
       invite: '去邀请',
+      openRights: '去开通',
     },
-    comingSoon: '即将开放',
+    inviteNeedsRights: '开通分销后邀请',
   },
   en: {
     title: 'Tasks',
@@ -42,7 +43,8 @@ export const taskMessages = defineMessages({
       profile: 'Complete',
       redeem: 'Redeem',
       invite: 'Invite',
+      openRights: 'Get it',
     },
-    comingSoon: 'Coming soon',
+    inviteNeedsRights: 'Needs distribution rights',
   },
 })

@@ -119,18 +119,36 @@ describe('TaskList on the task center page', () => {
     expect(api.sent.filter((call) => call.method === 'POST')).toHaveLength(0)
   })
 
-  test('inviting is shown but not open yet', async () => {
+  test('inviting needs a referral code: a member without distribution rights is sent to 我的 to get them', async () => {
     const api = installInProcessApi()
     await signIn(api, 'new-member')
     renderWithApp(<TasksPage />)
     await screen.findByTestId('task-list')
     const invite = rowFor('invite')
+    await waitFor(() =>
+      expect(invite.querySelector('[data-testid="task-action"]')?.getAttribute('aria-disabled')).not.toBe('true'),
+    )
     const button = invite.querySelector<HTMLElement>('[data-testid="task-action"]')
-    expect(button?.textContent).toBe('去邀请')
-    expect(button?.getAttribute('aria-disabled')).toBe('true')
-    expect(invite.textContent).toContain('即将开放')
+    expect(button?.textContent).toBe('去开通')
+    expect(invite.textContent).toContain('开通分销后邀请')
     fireEvent.click(button as HTMLElement)
-    expect(switchTab).not.toHaveBeenCalled()
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
+  })
+
+  test('a distributor goes from the invite task to the referral card', async () => {
+    const api = installInProcessApi()
+    const token = await signIn(api, 'new-member')
+    // The operator's KOL invite code of the seed makes this member a distributor with no friend invited yet.
+    await api.call('POST', '/distribution/apply?client=h5', {
+      token,
+      body: { route: 'invite_code', code: 'FANKOL2026' },
+    })
+    renderWithApp(<TasksPage />)
+    await screen.findByTestId('task-list')
+    const invite = rowFor('invite')
+    await waitFor(() => expect(invite.querySelector('[data-testid="task-action"]')?.textContent).toBe('去邀请'))
+    fireEvent.click(invite.querySelector('[data-testid="task-action"]') as HTMLElement)
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/distribution/card/index' })
   })
 
   test('a 500 shows why with a retry that recovers', async () => {
