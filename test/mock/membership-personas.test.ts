@@ -144,8 +144,9 @@ describe('order points', () => {
     const token = await persona('new-member')
     // A paid order as the shop recorded it two days before "now" (POST /orders writes at the server's now).
     await query(
-      `INSERT INTO orders (id, member_id, product_id, item_name, quantity, amount_fen, status, ref, created_at)
-       VALUES ('o-test', 'm-new', 'p-serum', '玻尿酸精华液 50ml', 1, 19900, 'paid', NULL, '2030-03-10T10:00:00+08:00')`,
+      `INSERT INTO orders (id, member_id, product_id, item_name, quantity, amount_fen, status, ref, created_at, ship_by)
+       VALUES ('o-test', 'm-new', 'p-serum', '玻尿酸精华液 50ml', 1, 19900, 'paid', NULL, '2030-03-10T10:00:00+08:00',
+               '2030-03-12T10:00:00+08:00')`,
     )
     expect(await get(PointsSummary, '/points/summary', token)).toMatchObject({
       balance: 0,
