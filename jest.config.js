@@ -67,9 +67,6 @@ module.exports = {
       testEnvironment: '<rootDir>/test/support/jsdom-with-fetch.js',
       testMatch: ['<rootDir>/test/src/**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/test/support/setup-app.ts'],
-      // A guard against hangs, not a speed limit: `npm test` runs these beside builds and browsers on 2 cores, where a
-      // component test that takes 2 s alone was measured past jest's default 5 s.
-      testTimeout: 15_000,
       // The build-time constants Taro's webpack config defines for the runtime.
       globals: {
         DEPRECATED_ADAPTER_COMPONENT: false,

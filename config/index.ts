@@ -5,9 +5,10 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const MOCK_PORT = process.env.MOCK_PORT ?? '9527'
-// Where the H5 build goes: dist/h5 (the production build the size gates and journeys check), or another folder for
-// a second build beside it (`npm run build:h5-preview` writes the build with the preview console to dist/h5-preview).
-const H5_OUTPUT_ROOT = process.env.H5_OUTPUT_ROOT ?? 'dist/h5'
+// Where the build goes: dist/h5 or dist/weapp (the production builds the size gates and tests check), or another
+// folder for a second build beside it (scripts/build-preview.mjs writes the builds with the preview console to
+// dist/h5-preview and dist/weapp-preview).
+const OUTPUT_ROOT = process.env.OUTPUT_ROOT ?? (process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp')
 
 // @tanstack/query-core ships ES2022 `#private` fields: Taro's H5 terser settings quote them into a
 // syntax error (blank page) and old iOS JavaScriptCore cannot run them in the mini-program either.
@@ -32,7 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.TARO_ENV === 'h5' ? H5_OUTPUT_ROOT : 'dist/weapp',
+    outputRoot: OUTPUT_ROOT,
     // aria-* attributes on the mini-program (Taro's weapp templates drop them otherwise).
     plugins: [path.resolve(__dirname, 'weapp-aria-plugin.js')],
     // Taro only forwards TARO_APP_* from .env files; this also takes it from the shell (README).
@@ -49,7 +50,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // H5 only: the favicon linked from src/index.html (the mini-program has no use for it).
     copy: {
       patterns:
-        process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: `${H5_OUTPUT_ROOT}/favicon.png` }] : [],
+        process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: `${OUTPUT_ROOT}/favicon.png` }] : [],
       options: {},
     },
     // Mini-program only: WeChat cannot recurse templates, so base.wxml repeats every template once per level of

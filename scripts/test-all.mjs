@@ -24,6 +24,8 @@ const steps = [
   // The H5 app WITH the preview console, in dist/h5-preview, for the journeys on the desktop preview page only:
   // dist/h5 stays the production build that check:h5 (budget, no console code) and the other journeys check.
   { name: 'build:h5-preview', run: [npm, 'run', '-s', 'build:h5-preview'] },
+  // The mini-program WITH the console, in dist/weapp-preview: the console as WeChat DevTools' simulator runs it.
+  { name: 'build:weapp-preview', run: [npm, 'run', '-s', 'build:weapp-preview'] },
   // The empty Taro app's sizes, which the two checks hold FanLoop to as ratios: read from .cache/floor, or built
   // once (two production builds, ~1 min of CPU) when its sources, package-lock.json or Node changed.
   { name: 'floor', run: [process.execPath, 'scripts/lib/floor.mjs'] },
@@ -40,8 +42,28 @@ const steps = [
       'weapp',
       '--ci',
       '--runInBand',
+      // Its own step below, on its own build.
+      '--testPathIgnorePatterns',
+      '/node_modules/',
+      'test/weapp/preview-console',
       '--json',
       '--outputFile=test-results/jest-weapp.json',
+    ],
+  },
+  {
+    name: 'jest weapp preview',
+    needs: ['build:weapp-preview'],
+    jsonFile: path.join(resultsDir, 'jest-weapp-preview.json'),
+    env: { WEAPP_DIST: 'dist/weapp-preview' },
+    run: [
+      ...jest,
+      'test/weapp/preview-console.test.ts',
+      '--selectProjects',
+      'weapp',
+      '--ci',
+      '--runInBand',
+      '--json',
+      '--outputFile=test-results/jest-weapp-preview.json',
     ],
   },
   {
@@ -118,13 +140,13 @@ const steps = [
 ]
 
 /** Runs one step and returns its output (steps run side by side, so nothing is streamed). */
-function run([command, ...args]) {
+function run([command, ...args], env = {}) {
   return new Promise((resolve) => {
     // CI=true keeps jest and the tools non-interactive.
     const child = spawn(command, args, {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: process.env.CI ?? 'true' },
+      env: { ...process.env, CI: process.env.CI ?? 'true', ...env },
     })
     let output = ''
     for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk))
@@ -188,7 +210,7 @@ async function main() {
     const header = `\n=== ${step.name}: ${shown.join(' ')} ===`
     if (step.jsonFile) fs.rmSync(step.jsonFile, { force: true })
     const started = Date.now()
-    const { code, error, output } = await run(step.run)
+    const { code, error, output } = await run(step.run, step.env)
     const seconds = (Date.now() - started) / 1000
     let outcome
     if (step.jsonFile) {

@@ -7,6 +7,9 @@ import { useSession } from '@/stores/session'
 // second or more while other test steps share the cores. findBy*/waitFor wait up to 5 s for it instead of 1 s;
 // a screen that never shows still fails.
 configure({ asyncUtilTimeout: 5_000 })
+// For the same reason a whole test gets 15 s before jest calls it hung (its default is 5 s): a guard against hangs,
+// not a speed limit; component tests that take 2 s alone were measured past 5 s in a busy `npm test`.
+jest.setTimeout(15_000)
 
 // Each test starts signed out, in Chinese, with nothing stored (zustand's testing guide: reset
 // every store). The stores persist to localStorage (Taro's H5 storage), which is cleared too.

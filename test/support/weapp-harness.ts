@@ -18,7 +18,8 @@ const simulateUtils = require('miniprogram-simulate/src/utils') as { runJs: (fil
 const exparser = require('miniprogram-exparser') as ExparserApi
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export const DIST = path.resolve(__dirname, '../../dist/weapp')
+// WEAPP_DIST: another build to run, e.g. dist/weapp-preview (the one with the preview console).
+export const DIST = path.resolve(__dirname, '../..', process.env.WEAPP_DIST ?? 'dist/weapp')
 /** WeChat refuses a single setData whose payload is over 1 MB (and warns far below that). */
 export const SETDATA_LIMIT_BYTES = 1024 * 1024
 /** The API base baked into the build when TARO_APP_API_BASE is unset (src/lib/env.ts). */
