@@ -112,9 +112,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        // The entry page (the first of src/app.config.ts's pages) downloads beside app.js instead of after it.
+        // A tab page opened directly (home also at /) downloads its chunks beside app.js instead of after it.
+        // The tabs of src/app.config.ts, home first.
         if (process.env.NODE_ENV !== 'development') {
-          chain.plugin('preload-entry-page').use(PreloadEntryPage, [{ page: 'pages/home/index' }])
+          const tabs = ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index']
+          chain.plugin('preload-entry-page').use(PreloadEntryPage, [{ pages: tabs }])
         }
         // Taro's H5 request imports a fetch polyfill and a JSONP client. Every browser that can run
         // current WeChat (iOS 12+, Android 7+) has fetch, and this app never uses JSONP: keep both

@@ -1,15 +1,15 @@
-// H5 only. Taro's router imports each page lazily: the home page's chunks (its JS and CSS) are requested only
-// after app.js has downloaded and run, one more round trip before anything is painted on a phone's network.
-// This adds to index.html a few bytes of script that, when the address is the entry page's (`/` or its path),
-// asks for those chunks at once as preloads, so they download beside app.js. Other addresses load as before
-// (a deep link to the mall does not pay for home's chunks). Nothing else changes: webpack still loads the same
-// files by the same names when the router asks, and finds them in the cache.
+// H5 only. Taro's router imports each page lazily: the page's chunks (its JS and CSS) are requested only after
+// app.js has downloaded and run, one more round trip before anything is painted on a phone's network.
+// This adds to index.html a few bytes of script that, when the address is one of the given pages' (the first
+// page also at `/`), asks for that page's chunks at once as preloads, so they download beside app.js. Any other
+// address loads as before, and a page never pays for another's chunks. Nothing else changes: webpack still loads
+// the same files by the same names when the router asks, and finds them in the cache.
 const { Compilation } = require('webpack')
 
 class PreloadEntryPage {
-  /** @param {{ page: string }} options the entry page, e.g. 'pages/home/index' */
-  constructor({ page }) {
-    this.page = page
+  /** @param {{ pages: string[] }} options pages to preload when opened directly; the first is also `/` */
+  constructor({ pages }) {
+    this.pages = pages
   }
 
   apply(compiler) {
@@ -20,18 +20,22 @@ class PreloadEntryPage {
         () => {
           const html = compilation.getAsset('index.html')
           if (!html) return
-          const files = this.entryPageFiles(compilation)
-          if (files.length === 0) {
-            compilation.errors.push(new Error(`PreloadEntryPage: no lazily loaded chunk found for ${this.page}`))
-            return
-          }
           const publicPath = compilation.outputOptions.publicPath || '/'
-          const hrefs = files.map((file) => `${publicPath}${file}`)
-          const paths = ['/', `/${this.page}`]
+          /** @type {Record<string, string[]>} address -> files to preload */
+          const byPath = {}
+          for (const [index, page] of this.pages.entries()) {
+            const files = this.pageFiles(compilation, page)
+            if (files.length === 0) {
+              compilation.errors.push(new Error(`PreloadEntryPage: no lazily loaded chunk found for ${page}`))
+              return
+            }
+            byPath[`/${page}`] = files.map((file) => `${publicPath}${file}`)
+            if (index === 0) byPath['/'] = byPath[`/${page}`]
+          }
           const script =
-            `<script>!function(d,p){if(${JSON.stringify(paths)}.indexOf(p)<0)return;` +
-            `${JSON.stringify(hrefs)}.forEach(function(h){var l=d.createElement("link");l.rel="preload";` +
-            `l.as=/\\.css$/.test(h)?"style":"script";l.href=h;d.head.appendChild(l)})}(document,location.pathname)</script>`
+            `<script>!function(d,m){(m[location.pathname]||[]).forEach(function(h){var l=d.createElement("link");` +
+            `l.rel="preload";l.as=/\\.css$/.test(h)?"style":"script";l.href=h;d.head.appendChild(l)})}` +
+            `(document,${JSON.stringify(byPath)})</script>`
           // Before the first external script or stylesheet: an inline script placed after a stylesheet waits for it.
           const source = html.source.source().toString()
           const at = source.search(/<script\b[^>]*\bsrc=|<link\b[^>]*rel=["']?stylesheet/)
@@ -48,8 +52,8 @@ class PreloadEntryPage {
   }
 
   /** JS and CSS files of the chunk group webpack made for `import('./<page>')`, in load order. */
-  entryPageFiles(compilation) {
-    const wanted = this.page.replace(/^\//, '')
+  pageFiles(compilation, page) {
+    const wanted = page.replace(/^\//, '')
     for (const group of compilation.chunkGroups) {
       if (group.isInitial()) continue
       const fromPage = group.origins.some((origin) => (origin.request || '').replace(/^\.\//, '').startsWith(wanted))
