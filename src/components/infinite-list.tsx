@@ -12,11 +12,13 @@ type InfiniteListProps<TItem> = {
   emptyTitle: string
   /** Show only the first few and no footer (a preview on another page). */
   limitTo?: number
+  /** First-load placeholder in the shape of the items (default: generic rows). */
+  skeleton?: ReactNode
   children: (items: TItem[]) => ReactNode
 }
 
 /** A cursor-paginated list: first-load skeleton, error with retry, empty, and more on reaching the bottom. */
-export function InfiniteList<TItem>({ query, emptyTitle, limitTo, children }: InfiniteListProps<TItem>) {
+export function InfiniteList<TItem>({ query, emptyTitle, limitTo, skeleton, children }: InfiniteListProps<TItem>) {
   const isEndless = limitTo === undefined
   useReachBottom(() => {
     if (isEndless && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage()
@@ -24,6 +26,7 @@ export function InfiniteList<TItem>({ query, emptyTitle, limitTo, children }: In
   return (
     <QueryState
       query={query}
+      skeleton={skeleton}
       isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
       empty={<EmptyState title={emptyTitle} />}
     >

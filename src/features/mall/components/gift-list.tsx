@@ -3,12 +3,20 @@ import { InfiniteList } from '@/components/infinite-list'
 import { useMessages } from '@/lib/i18n'
 import { giftsQuery, type GiftFilter } from '../api/gift-queries'
 import { mallMessages } from '../messages'
-import { GiftGrid } from './gift-grid'
+import { GiftGrid, GiftGridSkeleton } from './gift-grid'
+
+/** Cards a phone shows before scrolling (two rows): the mall's skeleton fills the screen, no more. */
+const FIRST_SCREEN_CARDS = 4
 
 export function GiftList({ filter, limitTo }: { filter?: GiftFilter; limitTo?: number }) {
   const text = useMessages(mallMessages)
   return (
-    <InfiniteList query={useInfiniteQuery(giftsQuery(filter))} emptyTitle={text.empty} limitTo={limitTo}>
+    <InfiniteList
+      query={useInfiniteQuery(giftsQuery(filter))}
+      emptyTitle={text.empty}
+      limitTo={limitTo}
+      skeleton={<GiftGridSkeleton count={limitTo ?? FIRST_SCREEN_CARDS} />}
+    >
       {(gifts) => <GiftGrid gifts={gifts} />}
     </InfiniteList>
   )
