@@ -2,8 +2,7 @@
 // (?ref=LINA88). The app reports each arrival once (POST /distribution/arrivals): a fan of another KOL is not
 // re-bound and Lina's 粉丝 page shows the refused arrival and why; a member without a referrer becomes her fan
 // with the source 链接.
-import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Stack, visible } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -28,8 +27,6 @@ async function api<T>(method: string, path: string, body?: unknown, token = ''):
 
 const signUp = (phone: string, ref?: string) =>
   api<SignedIn>('POST', '/auth/phone', { phone, smsCode: '123456', ...(ref ? { ref } : {}) })
-
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
 
 /** A phone whose app is already signed in as `token`, opening Lina's link; resolves once the arrival is answered. */
 async function openLinkSignedIn(token: string, shot: string): Promise<void> {

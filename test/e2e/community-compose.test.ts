@@ -5,7 +5,7 @@
 // challenge comes back to it.
 import type { Page } from 'playwright-core'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -39,20 +39,6 @@ async function api(method: string, path: string, body?: unknown, idempotencyKey?
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return response.json()
-}
-
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
-
-async function pageInFront(page: Page, testId: string): Promise<void> {
-  // Taro's H5 keeps the pages below in the DOM: any one of them in front will do.
-  await page.waitForFunction(
-    (id) =>
-      Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).some((element) => {
-        const box = element.getBoundingClientRect()
-        return box.width > 0 && Math.abs(box.left) < 1
-      }),
-    testId,
-  )
 }
 
 /** A real PNG and a real JPEG, drawn and encoded by the browser itself. */

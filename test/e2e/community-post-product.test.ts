@@ -2,8 +2,7 @@
 // post and attaches a product in the composer (price and her commission shown), publishes it into 分享赚; a new
 // member in a second browser opens the post, taps its product, signs in and buys; Lina's commissions show the order
 // as pending with her 10%.
-import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -25,20 +24,6 @@ async function api(method: string, path: string, body?: unknown, token = kolToke
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return (await response.json()) as Record<string, unknown>
-}
-
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
-
-async function pageInFront(page: Page, testId: string): Promise<void> {
-  // Taro's H5 keeps the pages below in the DOM: any one of them in front will do.
-  await page.waitForFunction(
-    (id) =>
-      Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).some((element) => {
-        const box = element.getBoundingClientRect()
-        return box.width > 0 && Math.abs(box.left) < 1
-      }),
-    testId,
-  )
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // reads the virtual feed (cards drawn at the height their layout computed), opens a post, signs in from it and
 // lands back on it, likes, comments and replies, reports a post; a post made of markup shows as its characters.
 import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -34,18 +34,6 @@ beforeAll(async () => {
 })
 
 afterAll(closeAll)
-
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
-
-async function pageInFront(page: Page, testId: string): Promise<void> {
-  // The stack may hold an earlier instance of the same page (hidden): any one in front will do.
-  await page.waitForFunction((id) => {
-    return [...document.querySelectorAll(`[data-testid="${id}"]`)].some((element) => {
-      const box = element.getBoundingClientRect()
-      return box.width > 0 && Math.abs(box.left) < 1
-    })
-  }, testId)
-}
 
 /** Every card on screen: drawn height vs. its inline (computed) height, and whether any text was cut. */
 async function cardGeometry(page: Page) {

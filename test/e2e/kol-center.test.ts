@@ -1,8 +1,7 @@
 // Issue #12 on the H5 production build at a phone viewport: the seeded KOL (Lina) opens the KOL center; a new
 // member in a second browser opens a product through her link (?ref=), signs in and buys; Lina sees the new fan
 // and a pending commission; the mock clock moves 7 days and it is settled; she requests a withdrawal.
-import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -24,15 +23,6 @@ async function api(method: string, path: string, body?: unknown, token = kolToke
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return (await response.json()) as Record<string, unknown>
-}
-
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
-
-async function pageInFront(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()
-    return box !== undefined && box.width > 0 && Math.abs(box.left) < 1
-  }, testId)
 }
 
 type Totals = { pendingFen: number; settledFen: number; withdrawableFen: number; withdrawingFen: number }

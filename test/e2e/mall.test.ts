@@ -1,8 +1,7 @@
 // Issue #4 on the H5 production build at a phone viewport: browse and filter the mall, redeem a
 // virtual gift and see its code, redeem a physical gift with a new address, cancel it and see the
 // points come back.
-import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
 
@@ -33,15 +32,7 @@ beforeAll(async () => {
 
 afterAll(closeAll)
 
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
 const balance = async () => ((await api('GET', '/me')) as { pointsBalance: number }).pointsBalance
-
-async function pageInFront(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()
-    return box !== undefined && box.width > 0 && Math.abs(box.left) < 1
-  }, testId)
-}
 
 test('browse the mall and filter by category and by what I can afford', async () => {
   const page = phone.page

@@ -2,7 +2,7 @@
 // through a referral link, browses, signs in by phone (the code goes with the sign-in), survives a
 // reload, is sent to sign-in and back when the session dies, and switches the language.
 import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
 
@@ -23,12 +23,6 @@ const byTestId = (page: Page, testId: string) => page.locator(`[data-testid="${t
 const tab = (page: Page, label: string) => page.locator('.weui-tabbar__item', { hasText: label })
 
 /** Waits until a page has finished sliding in (Taro's H5 page transition) and fills the screen. */
-async function pageInFront(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()
-    return box !== undefined && box.width > 0 && Math.abs(box.left) < 1
-  }, testId)
-}
 
 async function signInByPhone(page: Page): Promise<Record<string, unknown>> {
   await byTestId(page, 'phone-input').locator('input').fill(PHONE)

@@ -1,7 +1,7 @@
 // Issue #3 on the H5 production build at a phone viewport: check in and see the balance move, open
 // the calendar, make up a missed day after moving the mock clock, read the ledger, see the level.
 import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
 
@@ -33,15 +33,7 @@ async function api(method: string, path: string, body?: unknown, idempotencyKey?
   return response.json()
 }
 
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
 const numberIn = async (page: Page, testId: string) => Number(((await visible(page, testId).textContent()) ?? '').replace(/[^\d]/g, ''))
-
-async function pageInFront(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()
-    return box !== undefined && box.width > 0 && Math.abs(box.left) < 1
-  }, testId)
-}
 
 test('check in with one tap and watch the balance move by exactly the award', async () => {
   const page = phone.page

@@ -10,17 +10,7 @@ import type { AppConfig } from '../../src/contract/all'
 import { startMockServer, type MockServer } from '../../mock/server'
 import { seedConfig } from '../../mock/seed/config'
 import { track } from './support/cleanup'
-import {
-  closeAll,
-  E2E_TEST_TIMEOUT_MS,
-  launchPhone,
-  repoRoot,
-  screenshot,
-  startStaticServer,
-  type PageProblem,
-  type Phone,
-  type StaticServer,
-} from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, repoRoot, screenshot, startStaticServer, type PageProblem, type Phone, type StaticServer, visible, pageInFront } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -71,21 +61,12 @@ async function phoneFrame(index: number): Promise<Frame> {
   return frame
 }
 
-const visible = (frame: Frame, testId: string) => frame.locator(`[data-testid="${testId}"]:visible`)
-
 /** Opens a page of the app inside a phone, keeping that phone's session (its own origin's storage). */
 async function openInPhone(index: number, route: string, frontTestId: string): Promise<Frame> {
   const frame = await phoneFrame(index)
   await frame.goto(`${new URL(frame.url()).origin}${route}`)
   await pageInFront(frame, frontTestId)
   return frame
-}
-
-async function pageInFront(frame: Frame, testId: string): Promise<void> {
-  await frame.waitForFunction((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()
-    return box !== undefined && box.width > 0 && Math.abs(box.left) < 1
-  }, testId)
 }
 
 /** Picks a persona for a phone with the page's own picklist, as an operator does. */

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, screenshotsDir, startStack, type Phone, type Stack } from './support'
+import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, screenshotsDir, startStack, type Phone, type Stack, visible } from './support'
 import { decodeQr } from './support/qr-decode'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
@@ -30,8 +30,6 @@ beforeAll(async () => {
 })
 
 afterAll(closeAll)
-
-const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
 
 /** Reads width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
