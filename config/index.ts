@@ -27,6 +27,23 @@ const compileForMini = {
   include: [(modulePath: string) => MINI_ES5_PACKAGES.some((name) => modulePath.includes(name))],
 }
 
+const MINI_TERSER = {
+  compress: {
+    collapse_vars: true,
+    comparisons: true,
+    computed_props: true,
+    hoist_props: true,
+    inline: true,
+    loops: true,
+    negate_iife: true,
+    properties: true,
+    reduce_funcs: true,
+    reduce_vars: true,
+    switches: true,
+  },
+  output: { ascii_only: false },
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'fanloop',
@@ -63,7 +80,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     // Taro's H5 default quotes every object key (for ES3 browsers, which cannot run WeChat): that
     // costs bytes all over the first-screen JS and is what breaks `#private` fields.
-    terser: { enable: true, config: { output: { quote_keys: false } } },
+    // On the mini-program Taro turns most of terser's compression off and escapes every non-ASCII character
+    // (each Chinese character of the UI text becomes a 6-byte \uXXXX instead of 3 bytes of UTF-8). WeChat reads
+    // UTF-8 sources, and these are terser's own defaults: together 25 KB less main package (545 -> 520 KB).
+    // `typeofs` stays off (its rewrite of typeof checks is the one terser marks unsafe for old engines).
+    terser: {
+      enable: true,
+      config: process.env.TARO_ENV === 'h5' ? { output: { quote_keys: false } } : MINI_TERSER,
+    },
     mini: {
       compile: compileForMini,
       // Keeps code used only by subpackages out of the main package (WeChat's 2 MB cap).

@@ -9,9 +9,10 @@
 import { KB, MB } from './weapp.mjs'
 
 export const GATES = {
-  // Measured 2026-11-30: main package 1.46x the floor's 373.9 KB (544.3 KB with base.wxml at 8 levels; the gate is
-  // 549.6 KB); H5 first-screen JS 1.29x its 120.7 KB gzip (155.5 KB), so its gate is the goal itself.
-  weappMainRatio: 1.47,
+  // Measured 2026-11-30: main package 1.39x the floor's 373.9 KB (507.2 KB with the mini-program's terser and babel
+  // settings of config/index.ts and babel.config.js; the gate is 523.5 KB); H5 first-screen JS 1.29x its 120.7 KB
+  // gzip (155.5 KB), so its gate is the goal itself.
+  weappMainRatio: 1.4,
   h5FirstScreenGzipRatio: 1.3,
 }
 
