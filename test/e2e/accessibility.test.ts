@@ -1,6 +1,8 @@
 // Issue #11: every tab, a post, a gift and the KOL center pass an axe-core audit (WCAG 2.0/2.1 A and AA:
 // contrast, text alternatives, control names, zoom) on the H5 production build at a phone viewport, both
 // as a visitor and signed in as the seeded KOL (Lina), whose pages show the most (fans, commission, posts).
+// Signed in as Lina it also audits every other page a member or KOL reaches in the membership, mall,
+// community, distribution and orders subpackages, each with her seeded data on it.
 import type { Page } from 'playwright-core'
 import { expectAccessible } from './support/axe'
 import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
@@ -10,6 +12,8 @@ jest.setTimeout(E2E_TEST_TIMEOUT_MS)
 let stack: Stack
 let visitorPhone: Phone
 let kolPhone: Phone
+/** One of Lina's seeded redemptions (their ids are generated), for the redemption detail page. */
+let linaRedemptionId: string
 
 /** Page in front (Taro slides it in), its data loaded (no skeleton left) and transitions finished. */
 async function settle(page: Page, testId: string): Promise<void> {
@@ -50,6 +54,11 @@ beforeAll(async () => {
     body: JSON.stringify({ id: 'kol-distributor' }),
   })
   const { token } = (await response.json()) as { token: string }
+  const redemptions = await fetch(`${stack.apiBase}/redemptions`, { headers: { Authorization: `Bearer ${token}` } })
+  const { items } = (await redemptions.json()) as { items: { id: string }[] }
+  const [first] = items
+  if (!first) throw new Error(`Lina has no seeded redemption (GET /redemptions answered ${redemptions.status})`)
+  linaRedemptionId = first.id
   await kolPhone.context.addInitScript((sessionToken: string) => {
     if (window.localStorage.getItem('fanloop.session')) return
     const state = { state: { token: sessionToken, installId: 'e2e-a11y-install' }, version: 0 }
@@ -72,6 +81,29 @@ const DETAIL_PAGES = [
   { path: '/packages/distribution/center/index', testId: 'kol-center-page', name: 'kol-center' },
 ]
 
+/** Every other page of the subpackages a signed-in member or KOL reaches (sign-in and public links aside). */
+const MEMBER_PAGES = [
+  { path: '/packages/membership/checkin-calendar/index', testId: 'checkin-calendar-page', name: 'checkin-calendar' },
+  { path: '/packages/membership/points/index', testId: 'points-page', name: 'points' },
+  { path: '/packages/membership/levels/index', testId: 'levels-page', name: 'levels' },
+  { path: '/packages/membership/tasks/index', testId: 'tasks-page', name: 'tasks' },
+  { path: '/packages/membership/plans/index', testId: 'plans-page', name: 'plans' },
+  { path: '/packages/mall/addresses/index', testId: 'addresses-page', name: 'addresses' },
+  { path: '/packages/mall/redemptions/index', testId: 'redemptions-page', name: 'redemptions' },
+  { path: () => `/packages/mall/redemption/index?id=${linaRedemptionId}`, testId: 'redemption-page', name: 'redemption' },
+  { path: '/packages/community/my-posts/index', testId: 'my-posts-page', name: 'my-posts' },
+  { path: '/packages/community/compose/index', testId: 'compose-page', name: 'compose' },
+  { path: '/packages/community/challenge/index?id=ev-challenge', testId: 'challenge-page', name: 'challenge' },
+  { path: '/packages/community/certificates/index', testId: 'certificates-page', name: 'certificates' },
+  { path: '/packages/distribution/card/index', testId: 'referral-card-page', name: 'referral-card' },
+  { path: '/packages/distribution/fans/index', testId: 'fans-page', name: 'fans' },
+  { path: '/packages/distribution/commissions/index', testId: 'commissions-page', name: 'commissions' },
+  { path: '/packages/distribution/withdrawals/index', testId: 'withdrawals-page', name: 'withdrawals' },
+  { path: '/packages/orders/products/index', testId: 'products-page', name: 'products' },
+  { path: '/packages/orders/product/index?id=p-cleanser', testId: 'product-page', name: 'product' },
+  { path: '/packages/orders/orders/index', testId: 'orders-page', name: 'orders' },
+]
+
 describe('a visitor', () => {
   test.each(TABS)('$name tab passes the WCAG 2 AA audit', async ({ path, testId, name }) => {
     await audit(visitorPhone, path, testId, `visitor-${name}`)
@@ -79,9 +111,12 @@ describe('a visitor', () => {
 })
 
 describe('Lina, the seeded KOL', () => {
-  test.each([...TABS, ...DETAIL_PAGES])('$name passes the WCAG 2 AA audit', async ({ path, testId, name }) => {
-    await audit(kolPhone, path, testId, `kol-${name}`)
-  })
+  test.each([...TABS, ...DETAIL_PAGES, ...MEMBER_PAGES])(
+    '$name passes the WCAG 2 AA audit',
+    async ({ path, testId, name }) => {
+      await audit(kolPhone, typeof path === 'function' ? path() : path, testId, `kol-${name}`)
+    },
+  )
 
   test('a keyboard reaches the mall\'s controls and Enter or Space taps them', async () => {
     const page = kolPhone.page
@@ -112,6 +147,22 @@ describe('Lina, the seeded KOL', () => {
     await mall.locator('[data-testid="gift-card"][data-gift-id="gift-tote"]').focus()
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/packages\/mall\/gift\/index\?id=gift-tote/)
+  })
+
+  test('a keyboard scrolls her fan list, a page of rows with no control in it', async () => {
+    const page = kolPhone.page
+    await page.goto('/packages/distribution/fans/index')
+    await settle(page, 'fans-page')
+    // The page's scroll container is the first Tab stop, named after the page, and the keys scroll it.
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => ({
+      role: document.activeElement?.getAttribute('role'),
+      name: document.activeElement?.getAttribute('aria-label'),
+      holdsFans: Boolean(document.activeElement?.querySelector('[data-testid="fan-list"]')),
+    }))
+    expect(focused).toEqual({ role: 'region', name: '我的粉丝', holdsFans: true })
+    await page.keyboard.press('End')
+    await page.waitForFunction(() => (document.activeElement?.scrollTop ?? 0) > 0)
   })
 
   test('the browser reported no errors on the way', () => {

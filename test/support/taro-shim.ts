@@ -36,7 +36,9 @@ export const useLoad = (callback: (params: Record<string, string>) => void) => {
   const latest = useRef(callback)
   useEffect(() => latest.current(routerParams), [])
 }
-export const useRouter = () => ({ params: routerParams, path: '' })
+/** The id Taro's H5 router gives the current page's element (its path and a stamp). */
+export const TEST_PAGE_PATH = '/pages/test/index?stamp=0'
+export const useRouter = () => ({ params: routerParams, path: '', $taroPath: TEST_PAGE_PATH })
 
 const scrollListeners = new Set<(event: { scrollTop: number }) => void>()
 export const usePageScroll = (callback: (event: { scrollTop: number }) => void) => {

@@ -2,9 +2,12 @@ import { PageShell } from '@/components/page-shell'
 import { FanList } from '@/features/distribution/components/fan-list'
 import { kolMessages } from '@/features/distribution/kol-messages'
 import { useMessages } from '@/lib/i18n'
+import { useKeyboardScrollablePage } from '@/lib/keyboard-scroll'
 
 export default function Page() {
   const text = useMessages(kolMessages)
+  // Fans and arrivals are read-only rows: without this a keyboard could not scroll a long list on H5.
+  useKeyboardScrollablePage(text.fansTitle)
   return (
     <PageShell title={text.fansTitle} testId='fans-page'>
       <FanList />
