@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
-import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { useReady, useRouter } from '@tarojs/taro'
 
 /**
  * H5: Taro scrolls each page inside its own element (the `.taro_page` whose id is the page's $taroPath,
@@ -12,8 +12,12 @@ import { useRouter } from '@tarojs/taro'
  */
 export function useKeyboardScrollablePage(label: string): void {
   const { $taroPath } = useRouter()
+  // The router puts the page element in the document after React's first commit (with Taro's plain-DOM H5
+  // components the page's effects can run before it is there); onReady comes once it is.
+  const [isReady, setIsReady] = useState(false)
+  useReady(() => setIsReady(true))
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5' || !$taroPath) return
+    if (process.env.TARO_ENV !== 'h5' || !$taroPath || !isReady) return
     const page = document.getElementById($taroPath)
     if (!page) return
     page.tabIndex = 0
@@ -24,5 +28,5 @@ export function useKeyboardScrollablePage(label: string): void {
       page.removeAttribute('role')
       page.removeAttribute('aria-label')
     }
-  }, [$taroPath, label])
+  }, [$taroPath, isReady, label])
 }

@@ -238,7 +238,7 @@ test('complete the week’s challenge by checking in every day, then see and ver
   await visible(page, 'certificate-verified').waitFor()
 
   // A code the server never issued is said to be unknown.
-  await visible(page, 'certificate-code-input').locator('input').fill('FLC-AAAA-BBBB')
+  await visible(page, 'certificate-code-input').fill('FLC-AAAA-BBBB')
   await visible(page, 'certificate-verify').click()
   await page.getByText('没有找到这个验证码对应的证书').waitFor()
   await screenshot(page, 'community-challenge-06-unknown-code')
@@ -252,10 +252,10 @@ test('a visitor who taps join is asked to sign in and comes back to the challeng
   await page.goto('/packages/community/challenge/index')
   await visible(page, 'challenge-join').click()
   await visible(page, 'phone-input').waitFor()
-  await visible(page, 'phone-input').locator('input').fill('13912345678')
+  await visible(page, 'phone-input').fill('13912345678')
   await visible(page, 'send-code').click()
   await page.getByText(/秒后重发/).waitFor()
-  await visible(page, 'code-input').locator('input').fill('123456')
+  await visible(page, 'code-input').fill('123456')
   await visible(page, 'sign-in-submit').click()
   await page.waitForURL(/packages\/community\/challenge\/index/)
   await pageInFront(page, 'challenge-page')

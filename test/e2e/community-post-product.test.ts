@@ -82,10 +82,10 @@ test('Lina attaches a product to a post; a fan buys from the post; Lina earns th
   await pageInFront(fan, 'product-page')
   await visible(fan, 'product-buy').getByText('登录后购买').click()
   await fan.waitForURL(/\/packages\/auth\/sign-in\/index/)
-  await visible(fan, 'phone-input').locator('input').fill(FAN_PHONE)
+  await visible(fan, 'phone-input').fill(FAN_PHONE)
   await visible(fan, 'send-code').click()
   await fan.getByText(/秒后重发/).waitFor()
-  await visible(fan, 'code-input').locator('input').fill('123456')
+  await visible(fan, 'code-input').fill('123456')
   await visible(fan, 'sign-in-submit').click()
   // Back on the product, still carrying the post.
   await fan.waitForURL(new RegExp(`/packages/orders/product/index\\?.*postId=${postId}`))

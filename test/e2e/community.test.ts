@@ -121,10 +121,10 @@ test('open a post, sign in from it and land back on it, then like, comment and r
 
   await visible(page, 'like-button').click()
   await page.waitForURL(/\/packages\/auth\/sign-in\/index\?returnTo=/)
-  await visible(page, 'phone-input').locator('input').fill(PHONE)
+  await visible(page, 'phone-input').fill(PHONE)
   await visible(page, 'send-code').click()
   await page.getByText(/秒后重发/).waitFor()
-  await visible(page, 'code-input').locator('input').fill('123456')
+  await visible(page, 'code-input').fill('123456')
   await visible(page, 'sign-in-submit').click()
   await page.waitForURL(/\/packages\/community\/post\/index\?id=post-r2/)
   await pageInFront(page, 'post-page')
@@ -143,7 +143,7 @@ test('open a post, sign in from it and land back on it, then like, comment and r
   expect((await liked).status()).toBe(200)
   expect(await visible(page, 'like-button').getAttribute('aria-pressed')).toBe('true')
 
-  await visible(page, 'comment-input').locator('input').fill('看起来很能装，求链接')
+  await visible(page, 'comment-input').fill('看起来很能装，求链接')
   await visible(page, 'comment-send').click()
   const mine = page.locator('[data-testid="post-page"] [data-testid="comment"]:visible', {
     hasText: '看起来很能装，求链接',
@@ -151,7 +151,7 @@ test('open a post, sign in from it and land back on it, then like, comment and r
   await mine.waitFor()
   await mine.locator('[data-testid="comment-reply"]').click()
   await visible(page, 'reply-target').waitFor()
-  await visible(page, 'comment-input').locator('input').fill('自己补充一句：是帆布袋')
+  await visible(page, 'comment-input').fill('自己补充一句：是帆布袋')
   await visible(page, 'comment-send').click()
   await page
     .locator('[data-testid="post-page"] [data-testid="reply"]:visible', { hasText: '自己补充一句：是帆布袋' })

@@ -68,10 +68,10 @@ test('a fan buys through the KOL link; the KOL sees the fan, the pending commiss
   await screenshot(fan, 'kol-03-fan-product')
   await visible(fan, 'product-buy').getByText('登录后购买').click()
   await fan.waitForURL(/\/packages\/auth\/sign-in\/index/)
-  await visible(fan, 'phone-input').locator('input').fill(FAN_PHONE)
+  await visible(fan, 'phone-input').fill(FAN_PHONE)
   await visible(fan, 'send-code').click()
   await fan.getByText(/秒后重发/).waitFor()
-  await visible(fan, 'code-input').locator('input').fill('123456')
+  await visible(fan, 'code-input').fill('123456')
   await visible(fan, 'sign-in-submit').click()
   // Back on the product, still carrying the link's code.
   await fan.waitForURL(/\/packages\/orders\/product\/index\?.*ref=LINA88/)

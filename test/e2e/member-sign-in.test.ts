@@ -25,10 +25,10 @@ const tab = (page: Page, label: string) => page.locator('.weui-tabbar__item', { 
 /** Waits until a page has finished sliding in (Taro's H5 page transition) and fills the screen. */
 
 async function signInByPhone(page: Page): Promise<Record<string, unknown>> {
-  await byTestId(page, 'phone-input').locator('input').fill(PHONE)
+  await byTestId(page, 'phone-input').fill(PHONE)
   await byTestId(page, 'send-code').click()
   await page.getByText(/秒后重发/).waitFor()
-  await byTestId(page, 'code-input').locator('input').fill('123456')
+  await byTestId(page, 'code-input').fill('123456')
   const signInRequest = page.waitForRequest(
     (request) => request.method() === 'POST' && request.url().endsWith('/auth/phone'),
   )

@@ -36,6 +36,11 @@ export const useLoad = (callback: (params: Record<string, string>) => void) => {
   const latest = useRef(callback)
   useEffect(() => latest.current(routerParams), [])
 }
+/** The page has rendered (here: once it has mounted). */
+export const useReady = (callback: () => void) => {
+  const latest = useRef(callback)
+  useEffect(() => latest.current(), [])
+}
 /** The id Taro's H5 router gives the current page's element (its path and a stamp). */
 export const TEST_PAGE_PATH = '/pages/test/index?stamp=0'
 export const useRouter = () => ({ params: routerParams, path: '', $taroPath: TEST_PAGE_PATH })
@@ -72,6 +77,7 @@ const Taro = Object.assign(taroH5, h5, {
   useReachBottom,
   usePullDownRefresh,
   useLoad,
+  useReady,
   useRouter,
   usePageScroll,
 })

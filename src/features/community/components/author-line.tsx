@@ -1,4 +1,5 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { LabeledImage } from '@/components/labeled-image'
 import type { Post } from '@/contract'
 import { useMessages } from '@/lib/i18n'
 import { communityMessages } from '../messages'
@@ -14,12 +15,11 @@ export function AuthorLine({ author, isPinned = false, height, meta }: AuthorLin
   return (
     <View className='author-line' style={{ height: designLength(height) }}>
       {author.avatarUrl ? (
-        <Image
+        <LabeledImage
           className='author-line__avatar'
           src={author.avatarUrl}
           mode='aspectFill'
-          ariaLabel={text.avatarOf(author.nickname)}
-          nativeProps={{ alt: text.avatarOf(author.nickname) }}
+          label={text.avatarOf(author.nickname)}
           style={{ width: designLength(height), height: designLength(height) }}
         />
       ) : (

@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { LabeledImage } from '@/components/labeled-image'
 import { useMessages } from '@/lib/i18n'
 import { feedMessages } from '../feed-messages'
 import { designLength } from '../lib/design-units'
@@ -29,15 +30,13 @@ export function ImageGrid({ images, grid, onImageTapped }: ImageGridProps) {
           ? `${text.previewImage} ${text.image(index + 1, images.length)}`
           : text.image(index + 1, images.length)
         return (
-          <Image
+          <LabeledImage
             key={`${index}-${src}`}
             className='image-grid__image'
             src={src}
             mode='aspectFill'
             lazyLoad
-            // The mini-program reads ariaLabel; on H5 it lands on Taro's <taro-image-core>, so the inner <img> gets alt.
-            ariaLabel={label}
-            nativeProps={{ alt: label }}
+            label={label}
             data-testid='post-image'
             style={{ width: designLength(grid.cell), height: designLength(grid.cell) }}
             onClick={

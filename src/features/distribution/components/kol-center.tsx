@@ -110,7 +110,14 @@ export function KolCenter() {
                   {kolLevel.current ? `${kolLevel.current.code} ${kolLevel.current.name}` : text.noKolLevel}
                 </Text>
               </View>
-              <View className='kol-bar' aria-label={`${text.kolLevel} ${percent}%`}>
+              <View
+                className='kol-bar'
+                role='progressbar'
+                aria-label={text.kolLevel}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+              >
                 <View className='kol-bar__fill' style={{ width: `${percent}%` }} />
               </View>
               <Text className='kol-muted' data-testid='kol-level-progress'>

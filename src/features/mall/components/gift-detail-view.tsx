@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { LabeledImage } from '@/components/labeled-image'
 import type { GiftDetail, Member } from '@/contract'
 import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
@@ -42,16 +43,7 @@ function useBlockLabel(): (block: RedeemBlock) => string {
 function GiftImages({ gift }: { gift: GiftDetail }) {
   if (gift.images.length === 0) return <View className='gift-detail__image gift-detail__image--empty' />
   if (gift.images.length === 1) {
-    // ariaLabel is what the mini-program reads; on H5 it lands on Taro's <taro-image-core>, so the inner <img> gets alt.
-    return (
-      <Image
-        className='gift-detail__image'
-        src={gift.images[0] ?? ''}
-        mode='aspectFill'
-        ariaLabel={gift.name}
-        nativeProps={{ alt: gift.name }}
-      />
-    )
+    return <LabeledImage className='gift-detail__image' src={gift.images[0] ?? ''} mode='aspectFill' label={gift.name} />
   }
   // A plain scrolling strip, not <Swiper> or <ScrollView>: on H5 every Taro component used anywhere
   // loads with the first screen, and Swiper brings its whole carousel library (~60 KB gzip).
@@ -60,13 +52,12 @@ function GiftImages({ gift }: { gift: GiftDetail }) {
       {gift.images.map((image, index) => {
         const label = `${gift.name} ${index + 1}/${gift.images.length}`
         return (
-          <Image
+          <LabeledImage
             key={image}
             className='gift-detail__image gift-detail__image--in-strip'
             src={image}
             mode='aspectFill'
-            ariaLabel={label}
-            nativeProps={{ alt: label }}
+            label={label}
           />
         )
       })}
