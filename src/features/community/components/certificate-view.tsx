@@ -12,6 +12,7 @@ import { useMessages } from '@/lib/i18n'
 import { challengeMessages } from '../challenge-messages'
 import { certificateQuery, certificatesQuery } from '../api/event-queries'
 import { communityRoutes } from '../lib/community-routes'
+import './challenge-pinned.scss'
 import './challenge.scss'
 
 const openCertificate = (code: string) =>

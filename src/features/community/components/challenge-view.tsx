@@ -12,6 +12,7 @@ import { selectIsSignedIn, useSession } from '@/stores/session'
 import { challengeMessages } from '../challenge-messages'
 import { currentChallenge, eventsQuery, useJoinEvent } from '../api/event-queries'
 import { communityRoutes } from '../lib/community-routes'
+import './challenge-pinned.scss'
 import './challenge.scss'
 
 function DayGrid({ event }: { event: ChallengeEvent }) {
