@@ -40,7 +40,7 @@ export class AbortSignal {
     const called = this.listeners
     this.listeners = called.filter((entry) => !entry.once)
     if (typeof this.onabort === 'function') this.onabort(event)
-    for (const entry of called) entry.listener(event)
+    called.forEach((entry) => entry.listener(event))
   }
 }
 

@@ -12,13 +12,6 @@ export const mallKeys = {
 export const giftQuery = (giftId: string) =>
   queryOptions({ queryKey: [...giftKeys.all, 'detail', giftId], queryFn: () => request(endpoints.gift, { params: { id: giftId } }) })
 
-export const giftCategoriesQuery = () =>
-  queryOptions({
-    queryKey: [...giftKeys.all, 'categories'],
-    queryFn: () => request(endpoints.giftCategories),
-    staleTime: 10 * 60 * 1000,
-  })
-
 export const addressesQuery = () =>
   queryOptions({ queryKey: [...mallKeys.addresses], queryFn: () => request(endpoints.addresses) })
 

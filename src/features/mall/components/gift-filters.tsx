@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import { useMessages } from '@/lib/i18n'
-import { giftCategoriesQuery } from '../api/mall-queries'
-import type { GiftFilter } from '../api/gift-queries'
+import { giftCategoriesQuery, type GiftFilter } from '../api/gift-queries'
 import { mallMessages } from '../messages'
 import './gift-filters.scss'
 
