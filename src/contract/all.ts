@@ -1,6 +1,9 @@
 // The whole contract, for the server, the OpenAPI document and the tests. The app imports `@/contract` (the
-// landed tabs' part) and the feature pages import `./community`, `./distribution`, `./kol`, `./orders` and their
-// endpoint tables by path, so the first screen does not carry schemas only other pages use.
+// landed tabs' part) and the feature pages import `./community`, `./challenge`, `./certificate`, `./distribution`,
+// `./kol`, `./orders` and their endpoint tables by path, so the first screen does not carry schemas only other
+// pages use.
+import { certificateEndpoints } from './certificate-endpoints'
+import { challengeEndpoints } from './challenge-endpoints'
 import { communityEndpoints } from './community-endpoints'
 import { distributionEndpoints } from './distribution-endpoints'
 import { endpoints } from './endpoints'
@@ -10,6 +13,10 @@ import { orderEndpoints } from './order-endpoints'
 export * from './index'
 export * from './community'
 export * from './community-endpoints'
+export * from './challenge'
+export * from './challenge-endpoints'
+export * from './certificate'
+export * from './certificate-endpoints'
 export * from './distribution'
 export * from './distribution-endpoints'
 export * from './kol'
@@ -21,6 +28,8 @@ export * from './order-endpoints'
 export const allEndpoints = {
   ...endpoints,
   ...communityEndpoints,
+  ...challengeEndpoints,
+  ...certificateEndpoints,
   ...distributionEndpoints,
   ...kolEndpoints,
   ...orderEndpoints,
