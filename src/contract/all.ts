@@ -1,5 +1,5 @@
 // The whole contract, for the server, the OpenAPI document and the tests. The app imports `@/contract` (the
-// landed tabs' part) and the feature pages import `./community`, `./challenge`, `./certificate`, `./distribution`,
+// landed tabs' part) and the feature pages import `./mall`, `./community`, `./challenge`, `./certificate`, `./distribution`,
 // `./kol`, `./orders` and their endpoint tables by path, so the first screen does not carry schemas only other
 // pages use.
 import { certificateEndpoints } from './certificate-endpoints'
@@ -8,9 +8,12 @@ import { communityEndpoints } from './community-endpoints'
 import { distributionEndpoints } from './distribution-endpoints'
 import { endpoints } from './endpoints'
 import { kolEndpoints } from './kol-endpoints'
+import { mallEndpoints } from './mall-endpoints'
 import { orderEndpoints } from './order-endpoints'
 
 export * from './index'
+export * from './mall'
+export * from './mall-endpoints'
 export * from './community'
 export * from './community-endpoints'
 export * from './challenge'
@@ -27,6 +30,7 @@ export * from './order-endpoints'
 /** Every route of the contract: what the server registers, the OpenAPI document lists and the tests walk. */
 export const allEndpoints = {
   ...endpoints,
+  ...mallEndpoints,
   ...communityEndpoints,
   ...challengeEndpoints,
   ...certificateEndpoints,
