@@ -102,12 +102,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain, webpack) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // WeChat has no AbortController and TanStack Query v5 constructs one for every query:
-        // give every bare reference in the bundle the ponyfill, without touching globals.
+        // give every bare reference in the bundle the ponyfill, without touching globals. Our own
+        // (src/lib/abort-controller.ts, what TanStack Query uses of it) rather than abortcontroller-polyfill's, which
+        // emulates EventTarget and fetch besides:
+        // 5.2 KB less main package (measured: 519.4 -> 514.2 KB).
+        const abortController = path.resolve(__dirname, '../src/lib/abort-controller.ts')
         chain.plugin('abort-controller').use(webpack.ProvidePlugin, [
-          {
-            AbortController: ['abortcontroller-polyfill/dist/cjs-ponyfill.js', 'AbortController'],
-            AbortSignal: ['abortcontroller-polyfill/dist/cjs-ponyfill.js', 'AbortSignal'],
-          },
+          { AbortController: [abortController, 'AbortController'], AbortSignal: [abortController, 'AbortSignal'] },
         ])
       },
     },

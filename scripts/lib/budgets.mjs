@@ -9,10 +9,12 @@
 import { KB, MB } from './weapp.mjs'
 
 export const GATES = {
-  // Measured 2026-11-30: main package 1.39x the floor's 373.9 KB (507.2 KB with the mini-program's terser and babel
-  // settings of config/index.ts and babel.config.js; the gate is 523.5 KB); H5 first-screen JS 1.29x its 120.7 KB
-  // gzip (155.5 KB), so its gate is the goal itself.
-  weappMainRatio: 1.4,
+  // Measured 2026-11-30: main package 1.29x the floor's 373.9 KB (483.7 KB: the mini-program's terser and babel
+  // settings of config/index.ts and babel.config.js, our own AbortController ponyfill, and the contract, query,
+  // message and style modules split along what the tabs and the start-up use, so the rest goes to the subpackages;
+  // the gate is 486.1 KB, the goal itself); H5 first-screen JS 1.27x its 120.7 KB gzip (153.4 KB), so its gate is
+  // the goal itself too.
+  weappMainRatio: 1.3,
   h5FirstScreenGzipRatio: 1.3,
 }
 

@@ -1,14 +1,10 @@
 // The landed contract through its index (see community.ts: keeps its inner modules concatenated on the first screen).
 import { CursorQuery, defineEndpoint, Ok, page, Post } from './index'
 import {
-  CertificatePage,
-  Certificate,
   CommentPage,
   Comment,
   CreateCommentRequest,
   CreatePostRequest,
-  ChallengeEvent,
-  EventPage,
   LikeState,
   ReportRequest,
   Reported,
@@ -17,8 +13,8 @@ import {
 } from './community'
 
 /**
- * The community's writes and the pages behind the feed (post composer, comments, uploads, the challenge and its
- * certificates). Apart from `endpoints` so that only the subpackage pages that call them load their schemas:
+ * The community's writes and the pages behind the feed (post composer, comments, uploads; the challenge and its
+ * certificates are in ./challenge-endpoints). Apart from `endpoints` so that only the subpackage pages that call them load their schemas:
  * the first screen carries the landed tabs' table alone.
  */
 export const communityEndpoints = {
@@ -107,39 +103,5 @@ export const communityEndpoints = {
     file: { field: 'file', maxBytes: UPLOAD_MAX_BYTES },
     response: Uploaded,
     status: 201,
-  }),
-  events: defineEndpoint({
-    method: 'GET',
-    path: '/events',
-    isPublic: true,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: EventPage,
-    status: 200,
-  }),
-  joinEvent: defineEndpoint({
-    method: 'POST',
-    path: '/events/{id}/join',
-    isPublic: false,
-    isIdempotent: true,
-    response: ChallengeEvent,
-    status: 200,
-  }),
-  certificates: defineEndpoint({
-    method: 'GET',
-    path: '/certificates',
-    isPublic: false,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: CertificatePage,
-    status: 200,
-  }),
-  certificate: defineEndpoint({
-    method: 'GET',
-    path: '/certificates/{code}',
-    isPublic: true,
-    isIdempotent: false,
-    response: Certificate,
-    status: 200,
   }),
 } as const

@@ -1,10 +1,10 @@
 import * as v from 'valibot'
 // From the index, not './common': the app's pages import these from async chunks, and a direct import of an
 // inner module would stop webpack from concatenating it into the first-screen bundle (measured: ~0.8 KB gzip).
-import { Id, IsoDate, IsoDateTime, LevelCode, NonNegativeInt, PlainText, PositiveInt } from './index'
+import { Id, IsoDateTime, LevelCode, NonNegativeInt, PlainText, PositiveInt } from './index'
 
-// The community's writes (domain-rules.md, Community) and the check-in challenge with its certificates. The feed,
-// Post and Topic are in catalog.ts.
+// The community's writes (domain-rules.md, Community). The feed, Post and Topic are in catalog.ts; the check-in
+// challenge and its certificates in challenge.ts.
 
 /** What people type must say something: blank text is no post and no comment. */
 const notBlank = v.check((text: string) => text.trim().length > 0, 'not blank')
@@ -70,54 +70,3 @@ export const Reported = v.object({ reported: v.literal(true) })
 
 export const Uploaded = v.object({ url: UploadUrl, contentType: v.string(), size: PositiveInt })
 export type Uploaded = v.InferOutput<typeof Uploaded>
-
-export const ChallengeDay = v.object({
-  date: IsoDate,
-  /** checked: a check-in that counts; missed: a past day without one; today and upcoming: still open. */
-  state: v.picklist(['checked', 'missed', 'today', 'upcoming']),
-})
-
-export const ChallengeEvent = v.object({
-  id: Id,
-  title: v.string(),
-  badgeName: v.string(),
-  /** The pinned post that announces it. */
-  postId: v.nullable(Id),
-  startsOn: IsoDate,
-  endsOn: IsoDate,
-  /** Monday 00:00 and the end of Sunday (24:00) in the brand's time zone, as instants. */
-  startsAt: IsoDateTime,
-  endsAt: IsoDateTime,
-  allowsMakeup: v.boolean(),
-  status: v.picklist(['upcoming', 'running', 'ended']),
-  joinedCount: NonNegativeInt,
-  /** The signed-in member's progress; null for a visitor. */
-  me: v.nullable(
-    v.object({
-      joined: v.boolean(),
-      days: v.array(ChallengeDay),
-      checkedDays: NonNegativeInt,
-      totalDays: PositiveInt,
-      isComplete: v.boolean(),
-      certificateCode: v.nullable(v.string()),
-    }),
-  ),
-})
-export type ChallengeEvent = v.InferOutput<typeof ChallengeEvent>
-
-export const EventPage = v.object({ items: v.array(ChallengeEvent), nextCursor: v.nullable(v.string()) })
-
-export const Certificate = v.object({
-  code: v.pipe(v.string(), v.regex(/^FLC-[0-9A-Z]{4}-[0-9A-Z]{4}$/)),
-  title: v.string(),
-  holderNickname: v.string(),
-  startsOn: IsoDate,
-  endsOn: IsoDate,
-  issuedAt: IsoDateTime,
-  valid: v.boolean(),
-  /** A check-in challenge's badge, or a KOL level (distribution); absent means challenge. */
-  kind: v.optional(v.picklist(['challenge', 'kol_level'])),
-})
-export type Certificate = v.InferOutput<typeof Certificate>
-
-export const CertificatePage = v.object({ items: v.array(Certificate), nextCursor: v.nullable(v.string()) })

@@ -2,35 +2,19 @@
 import { CursorQuery, defineEndpoint } from './index'
 import {
   ApplyRequest,
-  ArrivalPage,
   ArrivalRequest,
   ArrivalResult,
-  CommissionPage,
-  CommissionsQuery,
-  DistributionOverview,
   DistributionStatus,
   DistributionStatusQuery,
-  FanPage,
-  MyPlan,
-  Order,
-  OrderPage,
-  OrderRequest,
-  PlanList,
-  PlansQuery,
   Product,
   ProductPage,
-  Purchase,
-  PurchaseRequest,
-  ReferralCard,
-  Withdrawal,
-  WithdrawalPage,
-  WithdrawalRequest,
 } from './distribution'
 
 /**
- * Distribution (rights, card, binding, fans, commission, withdrawals), products and orders, membership plans.
- * Apart from `endpoints` like the community's table: only the subpackage pages that call them load their schemas.
- * The mini-program code's image is not JSON and not in this table: see WXACODE_PATH in ./distribution.
+ * The distribution routes a tab or the app's start-up calls: the rights on 我的, the arrival reported at launch, the
+ * products (a feed card shows the one its post links). Apart from `endpoints` like the community's table, and apart
+ * from the KOL center's (./kol-endpoints) and the orders' (./order-endpoints): the mini-program's main package carries
+ * every module a tab imports whole, so this table holds only what the tabs and the start-up need.
  */
 export const distributionEndpoints = {
   distributionStatus: defineEndpoint({
@@ -53,22 +37,6 @@ export const distributionEndpoints = {
     response: DistributionStatus,
     status: 200,
   }),
-  distributionOverview: defineEndpoint({
-    method: 'GET',
-    path: '/distribution/overview',
-    isPublic: false,
-    isIdempotent: false,
-    response: DistributionOverview,
-    status: 200,
-  }),
-  referralCard: defineEndpoint({
-    method: 'GET',
-    path: '/distribution/card',
-    isPublic: false,
-    isIdempotent: false,
-    response: ReferralCard,
-    status: 200,
-  }),
   recordArrival: defineEndpoint({
     method: 'POST',
     path: '/distribution/arrivals',
@@ -77,51 +45,6 @@ export const distributionEndpoints = {
     isIdempotent: true,
     body: ArrivalRequest,
     response: ArrivalResult,
-    status: 200,
-  }),
-  arrivals: defineEndpoint({
-    method: 'GET',
-    path: '/distribution/arrivals',
-    isPublic: false,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: ArrivalPage,
-    status: 200,
-  }),
-  fans: defineEndpoint({
-    method: 'GET',
-    path: '/distribution/fans',
-    isPublic: false,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: FanPage,
-    status: 200,
-  }),
-  commissions: defineEndpoint({
-    method: 'GET',
-    path: '/distribution/commissions',
-    isPublic: false,
-    isIdempotent: false,
-    query: CommissionsQuery,
-    response: CommissionPage,
-    status: 200,
-  }),
-  requestWithdrawal: defineEndpoint({
-    method: 'POST',
-    path: '/distribution/withdrawals',
-    isPublic: false,
-    isIdempotent: true,
-    body: WithdrawalRequest,
-    response: Withdrawal,
-    status: 201,
-  }),
-  withdrawals: defineEndpoint({
-    method: 'GET',
-    path: '/distribution/withdrawals',
-    isPublic: false,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: WithdrawalPage,
     status: 200,
   }),
   products: defineEndpoint({
@@ -140,65 +63,5 @@ export const distributionEndpoints = {
     isIdempotent: false,
     response: Product,
     status: 200,
-  }),
-  createOrder: defineEndpoint({
-    method: 'POST',
-    path: '/orders',
-    isPublic: false,
-    isIdempotent: true,
-    body: OrderRequest,
-    response: Order,
-    status: 201,
-  }),
-  orders: defineEndpoint({
-    method: 'GET',
-    path: '/orders',
-    isPublic: false,
-    isIdempotent: false,
-    query: CursorQuery,
-    response: OrderPage,
-    status: 200,
-  }),
-  order: defineEndpoint({
-    method: 'GET',
-    path: '/orders/{id}',
-    isPublic: false,
-    isIdempotent: false,
-    response: Order,
-    status: 200,
-  }),
-  refundOrder: defineEndpoint({
-    method: 'POST',
-    path: '/orders/{id}/refund',
-    isPublic: false,
-    isIdempotent: true,
-    response: Order,
-    status: 200,
-  }),
-  plans: defineEndpoint({
-    method: 'GET',
-    path: '/memberships',
-    isPublic: true,
-    isIdempotent: false,
-    query: PlansQuery,
-    response: PlanList,
-    status: 200,
-  }),
-  myPlan: defineEndpoint({
-    method: 'GET',
-    path: '/memberships/mine',
-    isPublic: false,
-    isIdempotent: false,
-    response: MyPlan,
-    status: 200,
-  }),
-  purchasePlan: defineEndpoint({
-    method: 'POST',
-    path: '/memberships/purchase',
-    isPublic: false,
-    isIdempotent: true,
-    body: PurchaseRequest,
-    response: Purchase,
-    status: 201,
   }),
 } as const

@@ -1,8 +1,10 @@
 import * as v from 'valibot'
-import { Id, IsoDateTime, MainlandPhone, NonNegativeInt, PlainText, PositiveInt, page } from './common'
-import { Gift, GiftKind } from './catalog'
+// From the index, not './common' and './catalog' (see distribution.ts).
+import { Gift, GiftKind, Id, IsoDateTime, MainlandPhone, NonNegativeInt, PlainText, PositiveInt, page } from './index'
 
-// The points mall: addresses, redemptions and their states (domain-rules.md: Gifts).
+// The points mall behind the 商城 tab: a gift's detail, addresses, redemptions and their states (domain-rules.md:
+// Gifts). Imported by path (not in the index): the tabs list gifts (catalog.ts) and only the mall's subpackage pages
+// load these schemas.
 
 const trimmed = (min: number, max: number, message: string) =>
   v.pipe(PlainText, v.trim(), v.minLength(min, message), v.maxLength(max, message))

@@ -1,4 +1,4 @@
-import { endpoints } from '../../../src/contract/all'
+import { endpoints, mallEndpoints } from '../../../src/contract/all'
 import type { AppRouter } from '../account/service'
 import {
   addAddress,
@@ -19,18 +19,18 @@ import {
 export const registerMallRoutes = ({ register }: AppRouter): void => {
   register(endpoints.giftCategories, ({ query, ...ctx }) => giftCategoriesPage(ctx, query))
   register(endpoints.gifts, ({ member, query, ...ctx }) => giftsPage(ctx, member, query))
-  register(endpoints.gift, ({ member, params, ...ctx }) => giftDetail(ctx, member, params.id))
+  register(mallEndpoints.gift, ({ member, params, ...ctx }) => giftDetail(ctx, member, params.id))
 
-  register(endpoints.addresses, ({ member, ...ctx }) => listAddresses(ctx, member))
-  register(endpoints.createAddress, ({ member, body, ...ctx }) => addAddress(ctx, member, body))
-  register(endpoints.updateAddress, ({ member, params, body, ...ctx }) => updateAddress(ctx, member, params.id, body))
-  register(endpoints.deleteAddress, async ({ member, params, ...ctx }) => {
+  register(mallEndpoints.addresses, ({ member, ...ctx }) => listAddresses(ctx, member))
+  register(mallEndpoints.createAddress, ({ member, body, ...ctx }) => addAddress(ctx, member, body))
+  register(mallEndpoints.updateAddress, ({ member, params, body, ...ctx }) => updateAddress(ctx, member, params.id, body))
+  register(mallEndpoints.deleteAddress, async ({ member, params, ...ctx }) => {
     await deleteAddress(ctx, member, params.id)
     return { ok: true as const }
   })
 
-  register(endpoints.redeem, ({ member, body, ...ctx }) => redeem(ctx, member, body))
-  register(endpoints.redemptions, ({ member, query, ...ctx }) => redemptionsPage(ctx, member, query))
-  register(endpoints.redemption, ({ member, params, ...ctx }) => redemption(ctx, member, params.id))
-  register(endpoints.cancelRedemption, ({ member, params, ...ctx }) => cancelRedemption(ctx, member, params.id))
+  register(mallEndpoints.redeem, ({ member, body, ...ctx }) => redeem(ctx, member, body))
+  register(mallEndpoints.redemptions, ({ member, query, ...ctx }) => redemptionsPage(ctx, member, query))
+  register(mallEndpoints.redemption, ({ member, params, ...ctx }) => redemption(ctx, member, params.id))
+  register(mallEndpoints.cancelRedemption, ({ member, params, ...ctx }) => cancelRedemption(ctx, member, params.id))
 }

@@ -1,18 +1,13 @@
 import { defineMessages } from '@/lib/i18n'
+import { challengeCardMessages } from './challenge-card-messages'
 
-/** The check-in challenge and its certificates. */
+/** The check-in challenge and its certificates: the pinned card's strings and the pages' own. */
 export const challengeMessages = defineMessages({
   'zh-CN': {
+    ...challengeCardMessages['zh-CN'],
     title: '打卡挑战',
-    pinned: '置顶',
-    period: (from: string, to: string) => `${from} 周一 00:00 至 ${to} 周日 24:00`,
-    joined: (count: number) => `${count} 人已参加`,
-    badge: (name: string) => `完成可获「${name}」电子证书`,
-    status: { upcoming: '未开始', running: '进行中', ended: '已结束' } as Record<string, string>,
-    join: '参加挑战',
     joinedMe: '已参加',
     viewProgress: '查看进度',
-    progress: (checked: number, total: number) => `已打卡 ${checked}/${total} 天`,
     weekdays: ['一', '二', '三', '四', '五', '六', '日'],
     dayStates: { checked: '已打卡', missed: '未打卡', today: '今天', upcoming: '未到' } as Record<string, string>,
     goCheckIn: '去签到',
@@ -36,16 +31,10 @@ export const challengeMessages = defineMessages({
     verifyPlaceholder: 'FLC-XXXX-XXXX',
   },
   en: {
+    ...challengeCardMessages.en,
     title: 'Check-in challenge',
-    pinned: 'Pinned',
-    period: (from: string, to: string) => `Mon ${from} 00:00 to Sun ${to} 24:00`,
-    joined: (count: number) => `${count} joined`,
-    badge: (name: string) => `Complete it for the “${name}” certificate`,
-    status: { upcoming: 'Upcoming', running: 'Running', ended: 'Ended' } as Record<string, string>,
-    join: 'Join',
     joinedMe: 'Joined',
     viewProgress: 'My progress',
-    progress: (checked: number, total: number) => `${checked}/${total} days checked in`,
     weekdays: ['M', 'T', 'W', 'T', 'F', 'S', 'S'],
     dayStates: { checked: 'Checked in', missed: 'Missed', today: 'Today', upcoming: 'Upcoming' } as Record<
       string,

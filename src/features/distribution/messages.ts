@@ -65,8 +65,3 @@ export const cardMessages = defineMessages({
     shareTitle: (nickname: string, brand: string) => `${nickname} invites you to ${brand}`,
   },
 })
-
-export const distributionEntryMessages = defineMessages({
-  'zh-CN': { card: '邀请卡' },
-  en: { card: 'Invite card' },
-})

@@ -29,8 +29,6 @@ export const giftMessages = defineMessages({
     copied: '已复制',
     viewRedemptions: '查看我的兑换',
     keepBrowsing: '继续逛逛',
-    categoriesAll: '全部',
-    affordableOnly: '只看我能兑',
   },
   en: {
     title: 'Gift',
@@ -60,7 +58,5 @@ export const giftMessages = defineMessages({
     copied: 'Copied',
     viewRedemptions: 'My redemptions',
     keepBrowsing: 'Keep browsing',
-    categoriesAll: 'All',
-    affordableOnly: 'I can afford',
   },
 })

@@ -1,5 +1,5 @@
 import { renderHook, waitFor } from '@testing-library/react'
-import type { Fan } from '@/contract/distribution'
+import type { Fan } from '@/contract/kol'
 import { processMemory, reportArrival, tabMemory } from '@/lib/arrival-report'
 import { useLaunchReferral } from '@/lib/launch-referral'
 import { findReferralSource, parseSearch } from '@/lib/referral'

@@ -1,7 +1,10 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { ChallengeEvent } from '@/contract/community'
-import { communityEndpoints } from '@/contract/community-endpoints'
+import { queryOptions } from '@tanstack/react-query'
+import type { ChallengeEvent } from '@/contract/challenge'
+import { challengeEndpoints } from '@/contract/challenge-endpoints'
 import { request } from '@/lib/http'
+
+// What the feed's pinned card reads (the 社区 tab, so the mini-program's main package); joining and the certificates
+// are in ./challenge-queries, for the pages behind it.
 
 export const eventKeys = {
   events: ['events'] as const,
@@ -13,7 +16,7 @@ export const eventKeys = {
 export const eventsQuery = (isSignedIn: boolean) =>
   queryOptions({
     queryKey: [...eventKeys.events, isSignedIn ? 'member' : 'visitor'],
-    queryFn: () => request(communityEndpoints.events, { query: { limit: '10' } }),
+    queryFn: () => request(challengeEndpoints.events, { query: { limit: '10' } }),
   })
 
 /** The challenge to show now: the one running this week, else the next to start, else the latest. */
@@ -25,30 +28,3 @@ export function currentChallenge(events: readonly ChallengeEvent[]): ChallengeEv
     null
   )
 }
-
-export function useJoinEvent() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ eventId, idempotencyKey }: { eventId: string; idempotencyKey: string }) =>
-      request(communityEndpoints.joinEvent, { params: { id: eventId }, idempotencyKey }),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: eventKeys.events }),
-        queryClient.invalidateQueries({ queryKey: eventKeys.certificates }),
-      ]),
-  })
-}
-
-export const certificatesQuery = () =>
-  queryOptions({
-    queryKey: [...eventKeys.certificates, 'mine'],
-    queryFn: () => request(communityEndpoints.certificates, { query: { limit: '50' } }),
-  })
-
-/** Public: checks a code with the server (what a certificate says is only as good as this answer). */
-export const certificateQuery = (code: string) =>
-  queryOptions({
-    queryKey: eventKeys.certificate(code),
-    queryFn: () => request(communityEndpoints.certificate, { params: { code } }),
-    retry: false,
-  })

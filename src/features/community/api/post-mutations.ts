@@ -11,7 +11,7 @@ import { communityEndpoints } from '@/contract/community-endpoints'
 import type { Comment, LikeState, REPORT_REASONS } from '@/contract/community'
 import { createIdempotencyKey, request } from '@/lib/http'
 import { describeError, messagesFor, useLocale } from '@/lib/i18n'
-import { feedMessages } from '../feed-messages'
+import { postMessages } from '../post-messages'
 import { postKeys, postQuery } from './post-queries'
 
 // The post page's reads and writes. Apart from post-queries.ts (which the tabs import) because these carry the
@@ -81,7 +81,7 @@ export function useToggleLike(postId: string) {
           likedByMe: previous.likedByMe,
           likeCount: previous.likeCount,
         }))
-      toast(messagesFor(feedMessages).likeFailed(describeError(error, useLocale.getState().locale)))
+      toast(messagesFor(postMessages).likeFailed(describeError(error, useLocale.getState().locale)))
     },
     onSuccess: (state) => patchPost(queryClient, postId, (post) => ({ ...post, ...state })),
   })

@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { useQuery } from '@tanstack/react-query'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
-import { challengeMessages } from '../challenge-messages'
+import { challengeCardMessages } from '../challenge-card-messages'
 import { currentChallenge, eventsQuery } from '../api/event-queries'
 import { communityRoutes } from '../lib/community-routes'
-import './challenge.scss'
+import './challenge-pinned.scss'
 
 /**
  * The pinned announcement of this week's check-in challenge, for the top of the feed: title, dates, how many
@@ -16,7 +16,7 @@ import './challenge.scss'
  * 0.06 on the feed in Lighthouse, above the 0.05 goal).
  */
 export function ChallengePinned() {
-  const text = useMessages(challengeMessages)
+  const text = useMessages(challengeCardMessages)
   const isSignedIn = useSession(selectIsSignedIn)
   const events = useQuery(eventsQuery(isSignedIn))
   const event = events.data ? currentChallenge(events.data.items) : null

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { Comment, CommentReply } from '@/contract/community'
 import { formatServerTime } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
-import { feedMessages } from '../feed-messages'
+import { postMessages } from '../post-messages'
 import { designLength } from '../lib/design-units'
 import { COMMENT_ACTIONS_HEIGHT, COMMENT_AUTHOR_HEIGHT, COMMENT_LINE_HEIGHT, commentLayout } from '../lib/card-layout'
 
@@ -21,7 +21,7 @@ function CommentEntry({
   onReplyChosen,
   onDeleteChosen,
 }: CommentActions & { comment: CommentReply; height: number; isReply: boolean }) {
-  const text = useMessages(feedMessages)
+  const text = useMessages(postMessages)
   const textHeight = height - COMMENT_AUTHOR_HEIGHT - COMMENT_ACTIONS_HEIGHT
   return (
     <View

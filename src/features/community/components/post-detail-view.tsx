@@ -14,7 +14,7 @@ import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
 import { postQuery } from '../api/post-queries'
-import { feedMessages } from '../feed-messages'
+import { postMessages } from '../post-messages'
 import { COMMENT_GAP, imageGridOf, commentLayout } from '../lib/card-layout'
 import { previewImages } from '../lib/preview-images'
 import { AuthorLine } from './author-line'
@@ -39,7 +39,7 @@ function useMemberAction(postId: string): (action: () => void) => void {
 }
 
 function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => void }) {
-  const text = useMessages(feedMessages)
+  const text = useMessages(postMessages)
   const asMember = useMemberAction(post.id)
   const toggleLike = useToggleLike(post.id)
   const preview = (index: number) => previewImages(post.images, index)
@@ -91,7 +91,7 @@ const commentHeight = (comment: Comment) => commentLayout(comment).height
 const commentKey = (comment: Comment) => comment.id
 
 function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChosen: (comment: CommentReply) => void }) {
-  const text = useMessages(feedMessages)
+  const text = useMessages(postMessages)
   const isSignedIn = useSession(selectIsSignedIn)
   const myId = useQuery({ ...meQuery(), enabled: isSignedIn }).data?.id ?? null
   const query = useInfiniteQuery(commentsQuery(postId))
@@ -141,7 +141,7 @@ function CommentBar({
   replyTarget: CommentReply | null
   onReplyCleared: () => void
 }) {
-  const text = useMessages(feedMessages)
+  const text = useMessages(postMessages)
   const locale = useLocale((state) => state.locale)
   const isSignedIn = useSession(selectIsSignedIn)
   const [draft, setDraft] = useState('')

@@ -6,7 +6,7 @@ import { ActionButton } from '@/components/action-button'
 import { formatFen } from '@/lib/format'
 import { isApiError } from '@/lib/http'
 import { useMessages } from '@/lib/i18n'
-import { productQuery, productsQuery } from '@/features/distribution/api/order-queries'
+import { productQuery, productsQuery } from '@/features/distribution/api/product-queries'
 import { composeProductMessages } from '../compose-product-messages'
 import './product-picker.scss'
 

@@ -6,13 +6,13 @@ import { ActionButton } from '@/components/action-button'
 import { createIdempotencyKey } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useReportPost, type ReportReason } from '../api/post-mutations'
-import { feedMessages } from '../feed-messages'
+import { postMessages } from '../post-messages'
 
 type ReportSheetProps = { postId: string; onClosed: () => void }
 
 /** Report a post with a reason (the contract's list), once per opening of the sheet. */
 export function ReportSheet({ postId, onClosed }: ReportSheetProps) {
-  const text = useMessages(feedMessages)
+  const text = useMessages(postMessages)
   const locale = useLocale((state) => state.locale)
   const [reason, setReason] = useState<ReportReason | null>(null)
   const intentKey = useRef(createIdempotencyKey())

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { queryOptions } from '@tanstack/react-query'
 import { defineEndpoint, LevelCode, NonNegativeInt } from '@/contract'
-import type { distributionEndpoints } from '@/contract/distribution-endpoints'
+import type { kolEndpoints } from '@/contract/kol-endpoints'
 import { request } from '@/lib/http'
 
 export const distributionKeys = { all: ['distribution'] as const }
@@ -26,7 +26,7 @@ const ReferralCardView = v.object({
 })
 export type ReferralCardView = v.InferOutput<typeof ReferralCardView>
 
-type ContractCard = v.InferOutput<(typeof distributionEndpoints)['referralCard']['response']>
+type ContractCard = v.InferOutput<(typeof kolEndpoints)['referralCard']['response']>
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 type Assert<T extends true> = T
 /** Fails the type check if the contract's card and this view ever differ, either way. */

@@ -1,44 +1,19 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { ApplyRequest, CommissionStatus } from '@/contract/distribution'
-import { distributionEndpoints } from '@/contract/distribution-endpoints'
+import type { CommissionStatus } from '@/contract/kol'
+import { kolEndpoints } from '@/contract/kol-endpoints'
 import { request } from '@/lib/http'
-import { CURRENT_CLIENT } from '../lib/kol-routes'
+import { kolKeys } from './rights-queries'
 
-export const kolKeys = {
-  all: ['distribution'] as const,
-  status: ['distribution', 'status'] as const,
-  overview: ['distribution', 'overview'] as const,
-  fans: ['distribution', 'fans'] as const,
-  arrivals: ['distribution', 'arrivals'] as const,
-  commissions: ['distribution', 'commissions'] as const,
-  withdrawals: ['distribution', 'withdrawals'] as const,
-}
-
-/** Whether I can distribute, and each way to the right with its live progress (for this build). */
-export const distributionStatusQuery = () =>
-  queryOptions({
-    queryKey: kolKeys.status,
-    queryFn: () => request(distributionEndpoints.distributionStatus, { query: { client: CURRENT_CLIENT } }),
-  })
-
-export function useApplyForDistribution() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (body: ApplyRequest) =>
-      request(distributionEndpoints.applyForDistribution, { query: { client: CURRENT_CLIENT }, body }),
-    onSuccess: (status) => queryClient.setQueryData(kolKeys.status, status),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: kolKeys.all }),
-  })
-}
+// The KOL center's queries (its subpackage pages only); the rights, which the 我的 tab shows, are in ./rights-queries.
 
 export const overviewQuery = () =>
-  queryOptions({ queryKey: kolKeys.overview, queryFn: () => request(distributionEndpoints.distributionOverview) })
+  queryOptions({ queryKey: kolKeys.overview, queryFn: () => request(kolEndpoints.distributionOverview) })
 
 export const fansQuery = () =>
   infiniteQueryOptions({
     queryKey: kolKeys.fans,
     queryFn: ({ pageParam }) =>
-      request(distributionEndpoints.fans, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
+      request(kolEndpoints.fans, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
@@ -47,7 +22,7 @@ export const arrivalsQuery = () =>
   infiniteQueryOptions({
     queryKey: kolKeys.arrivals,
     queryFn: ({ pageParam }) =>
-      request(distributionEndpoints.arrivals, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
+      request(kolEndpoints.arrivals, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
@@ -56,7 +31,7 @@ export const withdrawalsQuery = () =>
   infiniteQueryOptions({
     queryKey: kolKeys.withdrawals,
     queryFn: ({ pageParam }) =>
-      request(distributionEndpoints.withdrawals, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
+      request(kolEndpoints.withdrawals, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
@@ -65,7 +40,7 @@ export const commissionsQuery = (status?: CommissionStatus) =>
   infiniteQueryOptions({
     queryKey: [...kolKeys.commissions, status ?? 'all'],
     queryFn: ({ pageParam }) =>
-      request(distributionEndpoints.commissions, { query: { status, cursor: pageParam ?? undefined, limit: '20' } }),
+      request(kolEndpoints.commissions, { query: { status, cursor: pageParam ?? undefined, limit: '20' } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
@@ -74,7 +49,7 @@ export function useRequestWithdrawal() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ amountFen, idempotencyKey }: { amountFen: number; idempotencyKey: string }) =>
-      request(distributionEndpoints.requestWithdrawal, { body: { amountFen }, idempotencyKey }),
+      request(kolEndpoints.requestWithdrawal, { body: { amountFen }, idempotencyKey }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: kolKeys.withdrawals }),

@@ -1,39 +1,24 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { OrderRequest } from '@/contract/distribution'
-import { distributionEndpoints } from '@/contract/distribution-endpoints'
+import type { OrderRequest } from '@/contract/orders'
+import { orderEndpoints } from '@/contract/order-endpoints'
 import { request } from '@/lib/http'
 import { CURRENT_CLIENT } from '../lib/kol-routes'
-import { kolKeys } from './kol-queries'
+import { kolKeys } from './rights-queries'
+
+// Orders and membership plans (their subpackage pages only); the products, which a feed card shows, are in
+// ./product-queries.
 
 export const orderKeys = {
-  products: ['products'] as const,
-  product: (id: string) => ['products', id] as const,
   orders: ['orders'] as const,
   plans: ['plans'] as const,
   myPlan: ['plans', 'mine'] as const,
 }
 
-export const productsQuery = () =>
-  infiniteQueryOptions({
-    queryKey: orderKeys.products,
-    queryFn: ({ pageParam }) =>
-      request(distributionEndpoints.products, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.nextCursor,
-  })
-
-export const productQuery = (id: string) =>
-  queryOptions({
-    queryKey: orderKeys.product(id),
-    queryFn: () => request(distributionEndpoints.product, { params: { id } }),
-    retry: false,
-  })
-
 export const ordersQuery = () =>
   infiniteQueryOptions({
     queryKey: orderKeys.orders,
     queryFn: ({ pageParam }) =>
-      request(distributionEndpoints.orders, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
+      request(orderEndpoints.orders, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
@@ -43,7 +28,7 @@ export function useCreateOrder() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ order, idempotencyKey }: { order: OrderRequest; idempotencyKey: string }) =>
-      request(distributionEndpoints.createOrder, { body: order, idempotencyKey }),
+      request(orderEndpoints.createOrder, { body: order, idempotencyKey }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: orderKeys.orders }),
@@ -57,7 +42,7 @@ export function useRefundOrder() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ id, idempotencyKey }: { id: string; idempotencyKey: string }) =>
-      request(distributionEndpoints.refundOrder, { params: { id }, idempotencyKey }),
+      request(orderEndpoints.refundOrder, { params: { id }, idempotencyKey }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: orderKeys.orders }),
@@ -71,17 +56,17 @@ export function useRefundOrder() {
 export const plansQuery = () =>
   queryOptions({
     queryKey: [...orderKeys.plans, 'list', CURRENT_CLIENT],
-    queryFn: () => request(distributionEndpoints.plans, { query: { client: CURRENT_CLIENT } }),
+    queryFn: () => request(orderEndpoints.plans, { query: { client: CURRENT_CLIENT } }),
   })
 
 export const myPlanQuery = () =>
-  queryOptions({ queryKey: orderKeys.myPlan, queryFn: () => request(distributionEndpoints.myPlan) })
+  queryOptions({ queryKey: orderKeys.myPlan, queryFn: () => request(orderEndpoints.myPlan) })
 
 export function usePurchasePlan() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ planId, idempotencyKey }: { planId: string; idempotencyKey: string }) =>
-      request(distributionEndpoints.purchasePlan, { body: { planId, client: CURRENT_CLIENT }, idempotencyKey }),
+      request(orderEndpoints.purchasePlan, { body: { planId, client: CURRENT_CLIENT }, idempotencyKey }),
     onSuccess: (purchase) => queryClient.setQueryData(orderKeys.myPlan, purchase.membership),
     onSettled: () =>
       Promise.all([

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
-import type { Commission, CommissionStatus } from '@/contract/distribution'
+import type { Commission, CommissionStatus } from '@/contract/kol'
 import { InfiniteList } from '@/components/infinite-list'
 import { formatFen, formatServerTime } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'

@@ -1,9 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { EntryGrid } from '@/components/entry-grid'
 import { meQuery } from '@/features/account/api/account-queries'
-import { useMessages } from '@/lib/i18n'
+import { defineMessages, useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
-import { distributionEntryMessages } from '../messages'
+
+// Its own string: the 我的 tab loads this, not the card page's messages (../messages).
+const distributionEntryMessages = defineMessages({
+  'zh-CN': { card: '邀请卡' },
+  en: { card: 'Invite card' },
+})
 
 /** The distributor's pages one tap away: only a distributor has a card to show. */
 export function DistributionEntries() {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
-import type { Plan } from '@/contract/distribution'
+import type { Plan } from '@/contract/orders'
 import { ActionButton } from '@/components/action-button'
 import { QueryState } from '@/components/query-state'
 import { formatFen, formatServerTime } from '@/lib/format'

@@ -14,7 +14,7 @@ import { selectIsSignedIn, useSession } from '@/stores/session'
  * then would send the member from 我的 to sign-in.
  */
 const isSignedInNow = () => selectIsSignedIn(useSession.getState())
-import { distributionStatusQuery, useApplyForDistribution } from '../api/kol-queries'
+import { distributionStatusQuery, useApplyForDistribution } from '../api/rights-queries'
 import { kolRoutes } from '../lib/kol-routes'
 import './rights-card.scss'
 

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { endpoints, type AddressInput, type RedemptionStatus } from '@/contract'
+import { mallEndpoints } from '@/contract/mall-endpoints'
+import type { AddressInput, RedemptionStatus } from '@/contract/mall'
 import { request } from '@/lib/http'
 import { invalidateMembership } from '@/features/membership/api/membership-queries'
 import { giftKeys } from './gift-queries'
@@ -10,22 +11,15 @@ export const mallKeys = {
 }
 
 export const giftQuery = (giftId: string) =>
-  queryOptions({ queryKey: [...giftKeys.all, 'detail', giftId], queryFn: () => request(endpoints.gift, { params: { id: giftId } }) })
-
-export const giftCategoriesQuery = () =>
-  queryOptions({
-    queryKey: [...giftKeys.all, 'categories'],
-    queryFn: () => request(endpoints.giftCategories),
-    staleTime: 10 * 60 * 1000,
-  })
+  queryOptions({ queryKey: [...giftKeys.all, 'detail', giftId], queryFn: () => request(mallEndpoints.gift, { params: { id: giftId } }) })
 
 export const addressesQuery = () =>
-  queryOptions({ queryKey: [...mallKeys.addresses], queryFn: () => request(endpoints.addresses) })
+  queryOptions({ queryKey: [...mallKeys.addresses], queryFn: () => request(mallEndpoints.addresses) })
 
 export const redemptionsQuery = (status?: RedemptionStatus) =>
   infiniteQueryOptions({
     queryKey: [...mallKeys.redemptions, 'list', status ?? 'all'],
-    queryFn: ({ pageParam }) => request(endpoints.redemptions, { query: { status, cursor: pageParam ?? undefined } }),
+    queryFn: ({ pageParam }) => request(mallEndpoints.redemptions, { query: { status, cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
@@ -33,7 +27,7 @@ export const redemptionsQuery = (status?: RedemptionStatus) =>
 export const redemptionQuery = (redemptionId: string) =>
   queryOptions({
     queryKey: [...mallKeys.redemptions, 'detail', redemptionId],
-    queryFn: () => request(endpoints.redemption, { params: { id: redemptionId } }),
+    queryFn: () => request(mallEndpoints.redemption, { params: { id: redemptionId } }),
   })
 
 export type RedeemVariables = { giftId: string; quantity: number; addressId?: string; idempotencyKey: string }
@@ -53,7 +47,7 @@ function useAfterPointsMoved() {
 export function useRedeem() {
   const afterPointsMoved = useAfterPointsMoved()
   return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: RedeemVariables) => request(endpoints.redeem, { body, idempotencyKey }),
+    mutationFn: ({ idempotencyKey, ...body }: RedeemVariables) => request(mallEndpoints.redeem, { body, idempotencyKey }),
     onSettled: afterPointsMoved,
     meta: { isErrorShownInPlace: true },
   })
@@ -63,7 +57,7 @@ export function useCancelRedemption() {
   const afterPointsMoved = useAfterPointsMoved()
   return useMutation({
     mutationFn: ({ redemptionId, idempotencyKey }: { redemptionId: string; idempotencyKey: string }) =>
-      request(endpoints.cancelRedemption, { params: { id: redemptionId }, idempotencyKey }),
+      request(mallEndpoints.cancelRedemption, { params: { id: redemptionId }, idempotencyKey }),
     onSettled: afterPointsMoved,
     meta: { isErrorShownInPlace: true },
   })
@@ -72,7 +66,7 @@ export function useCancelRedemption() {
 export function useCreateAddress() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: AddressInput) => request(endpoints.createAddress, { body: input }),
+    mutationFn: (input: AddressInput) => request(mallEndpoints.createAddress, { body: input }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: mallKeys.addresses }),
     meta: { isErrorShownInPlace: true },
   })
@@ -82,7 +76,7 @@ export function useUpdateAddress() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ addressId, patch }: { addressId: string; patch: Partial<AddressInput> }) =>
-      request(endpoints.updateAddress, { params: { id: addressId }, body: patch }),
+      request(mallEndpoints.updateAddress, { params: { id: addressId }, body: patch }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: mallKeys.addresses }),
     meta: { isErrorShownInPlace: true },
   })
@@ -91,7 +85,7 @@ export function useUpdateAddress() {
 export function useDeleteAddress() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (addressId: string) => request(endpoints.deleteAddress, { params: { id: addressId } }),
+    mutationFn: (addressId: string) => request(mallEndpoints.deleteAddress, { params: { id: addressId } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: mallKeys.addresses }),
   })
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import * as v from 'valibot'
-import { AddressInput, type Address } from '@/contract'
+import { AddressInput, type Address } from '@/contract/mall'
 import { ActionButton } from '@/components/action-button'
 import { isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
-import type { Address } from '@/contract'
+import type { Address } from '@/contract/mall'
 import { ActionButton } from '@/components/action-button'
 import { EmptyState, Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import { useMessages } from '@/lib/i18n'
-import { giftCategoriesQuery } from '../api/mall-queries'
-import type { GiftFilter } from '../api/gift-queries'
-import { giftMessages } from '../gift-messages'
+import { giftCategoriesQuery, type GiftFilter } from '../api/gift-queries'
+import { mallMessages } from '../messages'
 import './gift-filters.scss'
 
 type GiftFiltersProps = { filter: GiftFilter; canFilterAffordable: boolean; onFilterChanged: (filter: GiftFilter) => void }
 
 /** Categories from the server, plus "I can afford" for a signed-in member. */
 export function GiftFilters({ filter, canFilterAffordable, onFilterChanged }: GiftFiltersProps) {
-  const text = useMessages(giftMessages)
+  const text = useMessages(mallMessages)
   const categories = useQuery(giftCategoriesQuery()).data?.items ?? []
   const chips = [{ id: undefined, name: text.categoriesAll }, ...categories.map((category) => ({ id: category.id, name: category.name }))]
   return (

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
-import type { Redemption } from '@/contract'
+import type { Redemption } from '@/contract/mall'
 import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'

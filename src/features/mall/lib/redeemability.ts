@@ -1,4 +1,5 @@
-import { LEVEL_CODES, type GiftDetail, type LevelCode } from '@/contract'
+import { LEVEL_CODES, type LevelCode } from '@/contract'
+import type { GiftDetail } from '@/contract/mall'
 
 /** Why the redeem button is off, said precisely (the server checks all of this again). */
 export type RedeemBlock =

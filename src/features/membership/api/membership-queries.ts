@@ -1,7 +1,11 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { endpoints, type CheckinResult, type Member } from '@/contract'
 import { request } from '@/lib/http'
 import { meQuery } from '@/features/account/api/account-queries'
+
+// What the tabs use (the home page's check-in card and level-up celebration, the feed's task report) and what every
+// points move refreshes. The subpages' own queries are in ./points-queries, ./birthday-queries and ./calendar-queries:
+// the mini-program's main package carries every module a tab imports whole.
 
 export const membershipKeys = {
   all: ['membership'] as const,
@@ -14,33 +18,11 @@ export const checkinCalendarQuery = (month?: string) =>
     queryFn: () => request(endpoints.checkinCalendar, { query: { month } }),
   })
 
-export const pointsSummaryQuery = () =>
-  queryOptions({
-    queryKey: [...membershipKeys.all, 'points-summary'],
-    queryFn: () => request(endpoints.pointsSummary),
-  })
-
-export type LedgerDirection = 'all' | 'earned' | 'spent'
-
-export const pointsLedgerQuery = (direction: LedgerDirection) =>
-  infiniteQueryOptions({
-    queryKey: [...membershipKeys.all, 'ledger', direction],
-    queryFn: ({ pageParam }) =>
-      request(endpoints.pointsLedger, {
-        query: { direction: direction === 'all' ? undefined : direction, cursor: pageParam ?? undefined },
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.nextCursor,
-  })
-
 export const tasksQuery = () =>
   queryOptions({ queryKey: [...membershipKeys.all, 'tasks'], queryFn: () => request(endpoints.tasks) })
 
 export const levelsQuery = () =>
   queryOptions({ queryKey: [...membershipKeys.all, 'levels'], queryFn: () => request(endpoints.levels) })
-
-export const birthdayGiftQuery = () =>
-  queryOptions({ queryKey: [...membershipKeys.all, 'birthday-gift'], queryFn: () => request(endpoints.birthdayGift) })
 
 /** Anything that moves points or growth changes all of these: refetch them together. */
 export function invalidateMembership(queryClient: QueryClient): Promise<void> {
@@ -69,16 +51,6 @@ export function useCheckIn() {
   })
 }
 
-export function useMakeUpCheckin() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ date, idempotencyKey }: { date: string; idempotencyKey: string }) =>
-      request(endpoints.makeUpCheckin, { body: { date }, idempotencyKey }),
-    onSettled: () => invalidateMembership(queryClient),
-    meta: { isErrorShownInPlace: true },
-  })
-}
-
 export function useCompleteTask() {
   const queryClient = useQueryClient()
   return useMutation({
@@ -94,26 +66,6 @@ export function useLevelCelebrated() {
     mutationFn: (levelCode: Member['levelCode']) => request(endpoints.levelCelebrated, { body: { levelCode } }),
     onSuccess: (overview) => queryClient.setQueryData(levelsQuery().queryKey, overview),
     // Failing to record it only means the party may show once more: nothing to tell the member.
-    meta: { isErrorShownInPlace: true },
-  })
-}
-
-export function useClaimBirthdayGift() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (idempotencyKey: string) => request(endpoints.claimBirthdayGift, { idempotencyKey }),
-    onSuccess: (gift) => queryClient.setQueryData(birthdayGiftQuery().queryKey, gift),
-    onSettled: () => invalidateMembership(queryClient),
-    meta: { isErrorShownInPlace: true },
-  })
-}
-
-export function useSetBirthday() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (birthday: string) => request(endpoints.updateMe, { body: { birthday } }),
-    onSuccess: (member) => queryClient.setQueryData(meQuery().queryKey, member),
-    onSettled: () => invalidateMembership(queryClient),
     meta: { isErrorShownInPlace: true },
   })
 }

@@ -13,12 +13,8 @@ import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { BirthdayDatePicker } from './birthday-date-picker'
-import {
-  birthdayGiftQuery,
-  checkinCalendarQuery,
-  useClaimBirthdayGift,
-  useSetBirthday,
-} from '../api/membership-queries'
+import { birthdayGiftQuery, useClaimBirthdayGift, useSetBirthday } from '../api/birthday-queries'
+import { checkinCalendarQuery } from '../api/membership-queries'
 import { birthdayMessages } from '../messages/birthday'
 import './birthday-gift-card.scss'
 

@@ -6,7 +6,7 @@ import { ActionButton } from '@/components/action-button'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { levelsQuery, useLevelCelebrated } from '../api/membership-queries'
-import { levelMessages } from '../messages/levels'
+import { celebrationMessages } from '../messages/celebration'
 import './level-up-celebration.scss'
 
 /**
@@ -14,7 +14,7 @@ import './level-up-celebration.scss'
  * closing the overlay tells it so. Nothing for visitors or when there is nothing new.
  */
 export function LevelUpCelebration() {
-  const text = useMessages(levelMessages)
+  const text = useMessages(celebrationMessages)
   const isSignedIn = useSession(selectIsSignedIn)
   const overview = useQuery({ ...levelsQuery(), enabled: isSignedIn })
   const celebrated = useLevelCelebrated()

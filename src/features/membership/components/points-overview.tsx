@@ -7,7 +7,7 @@ import { Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { formatPoints, formatServerTime, formatShortDate } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
-import { pointsLedgerQuery, pointsSummaryQuery, type LedgerDirection } from '../api/membership-queries'
+import { pointsLedgerQuery, pointsSummaryQuery, type LedgerDirection } from '../api/points-queries'
 import { pointsMessages } from '../messages/points'
 import './points-overview.scss'
 

@@ -7,7 +7,7 @@ import { formatPoints } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { communityRoutes } from '@/features/community/lib/community-routes'
-import { distributionStatusQuery } from '@/features/distribution/api/kol-queries'
+import { distributionStatusQuery } from '@/features/distribution/api/rights-queries'
 import { taskMessages } from '../messages/tasks'
 import './task-list.scss'
 

@@ -13,9 +13,6 @@ export const levelMessages = defineMessages({
     reached: '已解锁',
     locked: '未解锁',
     noBenefits: '暂无专属权益',
-    celebrationTitle: (level: string) => `恭喜升级 ${level}`,
-    celebrationNewBenefits: '新解锁的权益',
-    celebrationClose: '开心收下',
   },
   en: {
     title: 'Membership level',
@@ -29,8 +26,5 @@ export const levelMessages = defineMessages({
     reached: 'Unlocked',
     locked: 'Locked',
     noBenefits: 'No special benefits yet',
-    celebrationTitle: (level: string) => `Congratulations, you reached ${level}`,
-    celebrationNewBenefits: 'Benefits you unlocked',
-    celebrationClose: 'Great, thanks',
   },
 })

@@ -2,11 +2,11 @@ import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { EmptyState } from '@/components/page-state'
 import { PostDetailView } from '@/features/community/components/post-detail-view'
-import { feedMessages } from '@/features/community/feed-messages'
+import { postMessages } from '@/features/community/post-messages'
 import { useMessages } from '@/lib/i18n'
 
 export default function PostPage() {
-  const text = useMessages(feedMessages)
+  const text = useMessages(postMessages)
   const { params } = useRouter()
   const postId = params.id ?? ''
   return (

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { configure, fireEvent, screen, waitFor } from '@testing-library/react'
 import type { Post } from '@/contract'
-import type { ChallengeEvent } from '@/contract/community'
+import type { ChallengeEvent } from '@/contract/challenge'
 import { CertificateVerification } from '@/features/community/components/certificate-view'
 import { ChallengePinned } from '@/features/community/components/challenge-pinned'
 import { ChallengeView } from '@/features/community/components/challenge-view'

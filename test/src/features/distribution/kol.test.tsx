@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import type { Arrival, DistributionOverview, Fan } from '@/contract/distribution'
+import type { Arrival, DistributionOverview, Fan } from '@/contract/kol'
 import { FanList } from '@/features/distribution/components/fan-list'
 import { KolCenter } from '@/features/distribution/components/kol-center'
 import { RightsCard } from '@/features/distribution/components/rights-card'

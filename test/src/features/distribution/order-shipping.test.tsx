@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { screen, waitFor, within } from '@testing-library/react'
-import type { Order } from '@/contract/distribution'
+import type { Order } from '@/contract/orders'
 import { OrderList } from '@/features/distribution/components/order-list'
 import { formatServerTime } from '@/lib/format'
 import { useSession } from '@/stores/session'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { screen, waitFor, waitForElementToBeRemoved } from '@testing-library/react'
-import type { Address } from '@/contract'
+import type { Address } from '@/contract/mall'
 import { AddressBook } from '@/features/mall/components/address-book'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'

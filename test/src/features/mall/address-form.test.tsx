@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react'
-import type { Address } from '@/contract'
+import type { Address } from '@/contract/mall'
 import { AddressForm } from '@/features/mall/components/address-form'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { screen, waitFor, waitForElementToBeRemoved } from '@testing-library/react'
-import type { Address } from '@/contract'
+import type { Address } from '@/contract/mall'
 import { AddressPicker } from '@/features/mall/components/address-picker'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'

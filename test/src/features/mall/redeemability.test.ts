@@ -1,4 +1,4 @@
-import type { GiftDetail } from '@/contract'
+import type { GiftDetail } from '@/contract/mall'
 import { maxQuantity, redeemBlock, type Redeemer } from '@/features/mall/lib/redeemability'
 
 const gift = (overrides: Partial<GiftDetail> = {}): GiftDetail => ({

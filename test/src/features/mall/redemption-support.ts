@@ -1,4 +1,4 @@
-import type { Address, Redemption } from '@/contract'
+import type { Address, Redemption } from '@/contract/mall'
 import { useSession } from '@/stores/session'
 import type { installInProcessApi } from '../../../support/in-process-api'
 
