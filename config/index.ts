@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { earlyReadsScript } from './early-reads'
 import { PreloadEntryPage } from './preload-entry-page'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -120,6 +121,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // and images put their text alternative on the inner <img> (src/components/labeled-image.tsx).
       useHtmlComponents: true,
       compile: compileModernPackages,
+      // index.html starts a visitor's first reads of the tab it opens (config/early-reads.ts).
+      htmlPluginOption: { earlyReads: earlyReadsScript(process.env.TARO_APP_API_BASE || '/api/v1') },
       // Images (the tab bar icons) load as files, not base64 inside the first-screen JS (8 icons, ~6 KB gzip).
       // Not `limit: 0`: Taro reads 0 as "unset" and inlines everything under its 10 KB default.
       imageUrlLoaderOption: { limit: 1 },
