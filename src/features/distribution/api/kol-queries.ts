@@ -57,3 +57,7 @@ export function useRequestWithdrawal() {
       ]),
   })
 }
+
+/** The distributor's card: code, share path, the mini-program code's image, who they are and their KOL level. */
+export const referralCardQuery = () =>
+  queryOptions({ queryKey: kolKeys.card, queryFn: () => request(kolEndpoints.referralCard) })

@@ -11,6 +11,7 @@ import { CURRENT_CLIENT } from '../lib/kol-routes'
 export const kolKeys = {
   all: ['distribution'] as const,
   status: ['distribution', 'status'] as const,
+  card: ['distribution', 'card'] as const,
   overview: ['distribution', 'overview'] as const,
   fans: ['distribution', 'fans'] as const,
   arrivals: ['distribution', 'arrivals'] as const,

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@/contract'
-import type { ReferralCardView as ReferralCard } from '../api/distribution-queries'
+import type { ReferralCard } from '@/contract/kol'
 import type { cardMessages } from '../messages'
 import type { PosterContent, PosterImage } from './poster'
 import { encodeQr } from './qr'
