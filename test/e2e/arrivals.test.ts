@@ -2,7 +2,16 @@
 // (?ref=LINA88). The app reports each arrival once (POST /distribution/arrivals): a fan of another KOL is not
 // re-bound and Lina's 粉丝 page shows the refused arrival and why; a member without a referrer becomes her fan
 // with the source 链接.
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Stack, visible } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Stack,
+  visible,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -13,17 +22,8 @@ let stack: Stack
 
 type SignedIn = { token: string; member: { id: string; nickname: string } }
 
-async function api<T>(method: string, path: string, body?: unknown, token = ''): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  const response = await fetch(`${stack.apiBase}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
+const api = <T>(method: string, path: string, body?: unknown, token = '') =>
+  callApi<T>(stack.apiBase, method, path, { body, token, expectOk: true })
 
 const signUp = (phone: string, ref?: string) =>
   api<SignedIn>('POST', '/auth/phone', { phone, smsCode: '123456', ...(ref ? { ref } : {}) })

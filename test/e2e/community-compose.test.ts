@@ -5,7 +5,18 @@
 // challenge comes back to it.
 import type { Page } from 'playwright-core'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Phone,
+  type Stack,
+  visible,
+  pageInFront,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -17,7 +28,9 @@ let token = ''
 const REVIEW_DELAY_MINUTES = 30
 
 beforeAll(async () => {
-  stack = await startStack({ settings: { ...DEFAULT_SETTINGS, community: { reviewDelayMinutes: REVIEW_DELAY_MINUTES } } })
+  stack = await startStack({
+    settings: { ...DEFAULT_SETTINGS, community: { reviewDelayMinutes: REVIEW_DELAY_MINUTES } },
+  })
   phone = await launchPhone({ baseURL: stack.baseUrl })
   token = ((await api('POST', '/__mock/persona', { id: 'new-member' })) as { token: string }).token
   await phone.context.addInitScript((sessionToken: string) => {
@@ -29,17 +42,8 @@ beforeAll(async () => {
 
 afterAll(closeAll)
 
-async function api(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<unknown> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
-  const response = await fetch(`${stack.apiBase}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return response.json()
-}
+const api = (method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<unknown> =>
+  callApi(stack.apiBase, method, path, { body, token, idempotencyKey })
 
 /** A real PNG and a real JPEG, drawn and encoded by the browser itself. */
 async function realPhotos(page: Page): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
@@ -67,7 +71,7 @@ async function realPhotos(page: Page): Promise<{ name: string; mimeType: string;
 
 const mondayAfter = (isoDay: string): string => {
   const day = new Date(`${isoDay}T00:00:00Z`)
-  const toMonday = ((8 - day.getUTCDay()) % 7) || 7
+  const toMonday = (8 - day.getUTCDay()) % 7 || 7
   return new Date(day.getTime() + toMonday * 86_400_000).toISOString().slice(0, 10)
 }
 const addDays = (isoDay: string, days: number) =>
@@ -103,10 +107,7 @@ test('compose with two photos: the draft survives a reload, the post is in revie
   // Swap the two photos: the JPEG goes first.
   const draftBefore = (await page.evaluate(() => window.localStorage.getItem('fanloop.compose-draft'))) ?? ''
   await visible(page, 'compose-image-earlier').click()
-  await page.waitForFunction(
-    (before) => window.localStorage.getItem('fanloop.compose-draft') !== before,
-    draftBefore,
-  )
+  await page.waitForFunction((before) => window.localStorage.getItem('fanloop.compose-draft') !== before, draftBefore)
 
   await visible(page, 'compose-publish').click()
   const result = visible(page, 'publish-result')
@@ -131,7 +132,9 @@ test('compose with two photos: the draft survives a reload, the post is in revie
   // The review delay passes on the mock clock; 我的笔记 looks again by itself while a post is in review.
   await api('POST', '/__mock/clock', { advanceHours: 1 })
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="my-posts-page"] [data-testid="my-post"]')?.getAttribute('data-status') === 'published',
+    () =>
+      document.querySelector('[data-testid="my-posts-page"] [data-testid="my-post"]')?.getAttribute('data-status') ===
+      'published',
     undefined,
     { timeout: 20_000 },
   )
@@ -146,7 +149,9 @@ test('compose with two photos: the draft survives a reload, the post is in revie
   const postTasks = page.locator('[data-testid="task"][data-action="post"]:visible')
   expect(await postTasks.count()).toBeGreaterThan(0)
   for (const task of await postTasks.all()) expect(await task.getAttribute('data-done')).toBe('true')
-  expect(await page.locator('[data-testid="task"][data-action="comment"]:visible').first().getAttribute('data-done')).toBe('true')
+  expect(
+    await page.locator('[data-testid="task"][data-action="comment"]:visible').first().getAttribute('data-done'),
+  ).toBe('true')
   await screenshot(page, 'community-compose-04-tasks-done')
   phone.expectNoErrors()
 })

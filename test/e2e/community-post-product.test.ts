@@ -2,7 +2,18 @@
 // post and attaches a product in the composer (price and her commission shown), publishes it into 分享赚; a new
 // member in a second browser opens the post, taps its product, signs in and buys; Lina's commissions show the order
 // as pending with her 10%.
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Phone,
+  type Stack,
+  visible,
+  pageInFront,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -15,16 +26,8 @@ let stack: Stack
 let kolPhone: Phone
 let kolToken = ''
 
-async function api(method: string, path: string, body?: unknown, token = kolToken): Promise<Record<string, unknown>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  const response = await fetch(`${stack.apiBase}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return (await response.json()) as Record<string, unknown>
-}
+const api = (method: string, path: string, body?: unknown, token = kolToken) =>
+  callApi(stack.apiBase, method, path, { body, token })
 
 beforeAll(async () => {
   stack = await startStack()

@@ -2,7 +2,18 @@
 // reads the virtual feed (cards drawn at the height their layout computed), opens a post, signs in from it and
 // lands back on it, likes, comments and replies, reports a post; a post made of markup shows as its characters.
 import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Phone,
+  type Stack,
+  visible,
+  pageInFront,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -12,17 +23,8 @@ let stack: Stack
 let phone: Phone
 const dialogs: string[] = []
 
-async function api(method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (options.token) headers.Authorization = `Bearer ${options.token}`
-  if (options.key) headers['Idempotency-Key'] = options.key
-  const response = await fetch(`${stack.apiBase}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  })
-  return (await response.json()) as Record<string, unknown>
-}
+const api = (method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) =>
+  callApi(stack.apiBase, method, path, { body: options.body, token: options.token, idempotencyKey: options.key })
 
 beforeAll(async () => {
   stack = await startStack()

@@ -1,7 +1,18 @@
 // Issue #12 on the H5 production build at a phone viewport: the seeded KOL (Lina) opens the KOL center; a new
 // member in a second browser opens a product through her link (?ref=), signs in and buys; Lina sees the new fan
 // and a pending commission; the mock clock moves 7 days and it is settled; she requests a withdrawal.
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Phone,
+  type Stack,
+  visible,
+  pageInFront,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -14,16 +25,8 @@ let stack: Stack
 let kolPhone: Phone
 let kolToken = ''
 
-async function api(method: string, path: string, body?: unknown, token = kolToken): Promise<Record<string, unknown>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  const response = await fetch(`${stack.apiBase}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return (await response.json()) as Record<string, unknown>
-}
+const api = (method: string, path: string, body?: unknown, token = kolToken) =>
+  callApi(stack.apiBase, method, path, { body, token })
 
 type Totals = { pendingFen: number; settledFen: number; withdrawableFen: number; withdrawingFen: number }
 const totals = async () => ((await api('GET', '/distribution/overview')) as { commission: Totals }).commission

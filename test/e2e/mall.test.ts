@@ -1,7 +1,18 @@
 // Issue #4 on the H5 production build at a phone viewport: browse and filter the mall, redeem a
 // virtual gift and see its code, redeem a physical gift with a new address, cancel it and see the
 // points come back.
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Phone,
+  type Stack,
+  visible,
+  pageInFront,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
 
@@ -9,13 +20,8 @@ let stack: Stack
 let phone: Phone
 let token = ''
 
-async function api(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Record<string, unknown>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
-  const response = await fetch(`${stack.apiBase}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  return (await response.json()) as Record<string, unknown>
-}
+const api = (method: string, path: string, body?: unknown, idempotencyKey?: string) =>
+  callApi(stack.apiBase, method, path, { body, token, idempotencyKey })
 
 beforeAll(async () => {
   stack = await startStack()
@@ -111,7 +117,9 @@ test('redeem a physical gift with a new address, cancel it, and see the points c
   await visible(page, 'redemptions-page').getByText('品牌定制帆布袋').first().waitFor()
   await screenshot(page, 'mall-09-redemptions')
   await page.goto(`/packages/mall/redemption/index?id=${encodeURIComponent(redemptionId)}`)
-  await visible(page, 'redemption-address').getByText(/漕溪北路/).waitFor()
+  await visible(page, 'redemption-address')
+    .getByText(/漕溪北路/)
+    .waitFor()
   await visible(page, 'cancel-redemption').click()
   await page.getByText(/300 积分将退回/).waitFor()
   await page.getByText('确认取消', { exact: true }).click()

@@ -1,7 +1,18 @@
 // Issue #3 on the H5 production build at a phone viewport: check in and see the balance move, open
 // the calendar, make up a missed day after moving the mock clock, read the ledger, see the level.
 import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, visible, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Phone,
+  type Stack,
+  visible,
+  pageInFront,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
 
@@ -25,15 +36,11 @@ beforeAll(async () => {
 
 afterAll(closeAll)
 
-async function api(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<unknown> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
-  const response = await fetch(`${stack.apiBase}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  return response.json()
-}
+const api = (method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<unknown> =>
+  callApi(stack.apiBase, method, path, { body, token, idempotencyKey })
 
-const numberIn = async (page: Page, testId: string) => Number(((await visible(page, testId).textContent()) ?? '').replace(/[^\d]/g, ''))
+const numberIn = async (page: Page, testId: string) =>
+  Number(((await visible(page, testId).textContent()) ?? '').replace(/[^\d]/g, ''))
 
 test('check in with one tap and watch the balance move by exactly the award', async () => {
   const page = phone.page
@@ -47,7 +54,8 @@ test('check in with one tap and watch the balance move by exactly the award', as
   const award = Number(((await visible(page, 'checkin-award').textContent()) ?? '').replace('+', ''))
   await visible(page, 'checkin-done').waitFor()
   await page.waitForFunction(
-    (expected) => document.querySelector('[data-testid="points-balance"]')?.textContent?.replace(/,/g, '') === String(expected),
+    (expected) =>
+      document.querySelector('[data-testid="points-balance"]')?.textContent?.replace(/,/g, '') === String(expected),
     before + award,
   )
   expect(await visible(page, 'checkin-streak').textContent()).toBe('已连续签到 6 天')
@@ -81,7 +89,10 @@ test('open the calendar, move the clock, and make up a missed day', async () => 
   await page.getByText(/消耗 20 积分/).waitFor()
   await screenshot(page, 'membership-04-makeup-confirm')
   await page.getByText('确定', { exact: true }).click()
-  await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-state') === 'made-up', `day-${next}-04`)
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-state') === 'made-up',
+    `day-${next}-04`,
+  )
   expect(await visible(page, 'makeups-left').textContent()).toBe('本月还可补签 1 次')
   await screenshot(page, 'membership-05-made-up')
   phone.expectNoErrors()
@@ -94,7 +105,9 @@ test('read the ledger, filter what was spent, and see the level progress', async
   const summaryBalance = await numberIn(page, 'summary-balance')
   const me = (await api('GET', '/me')) as { pointsBalance: number }
   expect(summaryBalance).toBe(me.pointsBalance)
-  await expect(page.locator('[data-testid="ledger-row"]:visible', { hasText: '补签' }).count()).resolves.toBeGreaterThan(0)
+  await expect(
+    page.locator('[data-testid="ledger-row"]:visible', { hasText: '补签' }).count(),
+  ).resolves.toBeGreaterThan(0)
   await screenshot(page, 'membership-06-ledger')
 
   await visible(page, 'ledger-filter-spent').click()
@@ -106,7 +119,10 @@ test('read the ledger, filter what was spent, and see the level progress', async
 
   await page.goto('/packages/membership/levels/index')
   await page.getByText('活跃会员').first().waitFor()
-  await page.getByText(/资深会员/).first().waitFor()
+  await page
+    .getByText(/资深会员/)
+    .first()
+    .waitFor()
   await screenshot(page, 'membership-08-levels')
   phone.expectNoErrors()
 })

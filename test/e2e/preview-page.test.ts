@@ -10,7 +10,20 @@ import type { AppConfig } from '../../src/contract/all'
 import { startMockServer, type MockServer } from '../../mock/server'
 import { seedConfig } from '../../mock/seed/config'
 import { track } from './support/cleanup'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, repoRoot, screenshot, startStaticServer, type PageProblem, type Phone, type StaticServer, visible, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  repoRoot,
+  screenshot,
+  startStaticServer,
+  type PageProblem,
+  type Phone,
+  type StaticServer,
+  visible,
+  pageInFront,
+  callApi,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -32,16 +45,8 @@ let context: BrowserContext
 let page: Page
 const problems: PageProblem[] = []
 
-async function api(method: string, apiPath: string, body?: unknown, token?: string): Promise<Record<string, unknown>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  const response = await fetch(`${mock.apiBase}${apiPath}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return (await response.json()) as Record<string, unknown>
-}
+const api = (method: string, apiPath: string, body?: unknown, token?: string) =>
+  callApi(mock.apiBase, method, apiPath, { body, token })
 
 const serverNow = async () => Date.parse(((await api('GET', '/__mock/clock')) as { now: string }).now)
 const fen = (amount: number) => `¥${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`

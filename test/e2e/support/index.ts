@@ -14,6 +14,7 @@ export { closeAll, HARD_TIMEOUT_MS } from './cleanup'
 export { launchPhone, screenshot, waitForContent, type Phone, type PageProblem, type PhoneOptions } from './phone'
 export { startStack, type Stack } from './stack'
 export { pageInFront, visible } from './locate'
+export { callApi } from './api'
 export { startStaticServer, type StaticServer } from './static-server'
 export { distH5, repoRoot, screenshotsDir } from './paths'
 
