@@ -31,7 +31,9 @@ let navigateTo: jest.SpyInstance
 let showModal: jest.SpyInstance
 beforeEach(() => {
   navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
-  showModal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  showModal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
 })
 afterEach(() => {
   navigateTo.mockRestore()
@@ -45,7 +47,7 @@ describe('MyPostList (我的笔记)', () => {
     await post(api, token, '今天的好物分享')
     await post(api, token, '兼职刷单来找我')
     renderWithApp(<MyPostList />)
-    await waitFor(() => expect(screen.getAllByTestId('my-post')).toHaveLength(2))
+    await waitFor(() => expect(screen.getAllByTestId('my-post').length).toBe(2))
     const [rejected, published] = screen.getAllByTestId('my-post') as [HTMLElement, HTMLElement]
     expect(rejected.getAttribute('data-status')).toBe('rejected')
     expect(rejected.querySelector('[data-testid="post-state"]')?.textContent).toBe('未通过')
@@ -104,7 +106,7 @@ describe('the check-in challenge', () => {
     await screen.findByTestId('challenge-join')
     const before = Number(screen.getByTestId('challenge-joined-count').textContent?.replace(/\D/g, ''))
     tap(document.body, 'challenge-join')
-    await waitFor(() => expect(screen.getAllByTestId('challenge-day')).toHaveLength(7))
+    await waitFor(() => expect(screen.getAllByTestId('challenge-day').length).toBe(7))
     const states = screen.getAllByTestId('challenge-day').map((day) => day.getAttribute('data-state'))
     expect(states.filter((state) => state === 'today')).toHaveLength(1)
     expect(states.every((state) => state !== 'checked')).toBe(true)
