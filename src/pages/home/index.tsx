@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
@@ -16,8 +17,6 @@ import './index.scss'
 
 export default function HomePage() {
   const config = useAppConfig()
-  const mall = useMessages(mallMessages)
-  const community = useMessages(communityMessages)
   useReferralShare({ path: routes.home, title: config?.brandName })
   return (
     <PageShell title={config?.brandName} testId='home-page'>
@@ -27,11 +26,30 @@ export default function HomePage() {
         </Text>
         <Text className='home__slogan'>{config?.slogan ?? ' '}</Text>
       </View>
+      <HomeSections />
+    </PageShell>
+  )
+}
+
+/**
+ * Everything under the brand line. It does not read the program config, so memo keeps the config's arrival (which
+ * names the brand just after the first paint) from rendering every section again.
+ */
+const HomeSections = memo(function HomeSections() {
+  const mall = useMessages(mallMessages)
+  const community = useMessages(communityMessages)
+  return (
+    <>
       <MemberSummary />
       <CheckinCard />
       <View className='section-title'>
         <Text>{mall.hotGifts}</Text>
-        <Text className='home__see-all' role='link' tabIndex={0} onClick={() => void Taro.switchTab({ url: routes.mall })}>
+        <Text
+          className='home__see-all'
+          role='link'
+          tabIndex={0}
+          onClick={() => void Taro.switchTab({ url: routes.mall })}
+        >
           {mall.seeAll}
         </Text>
       </View>
@@ -41,6 +59,6 @@ export default function HomePage() {
       </View>
       <PostFeed section='hot' limitTo={3} />
       <LevelUpCelebration />
-    </PageShell>
+    </>
   )
-}
+})
