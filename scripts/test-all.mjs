@@ -71,6 +71,7 @@ const steps = [
   {
     name: 'jest e2e',
     needs: ['build:h5'],
+    browser: true,
     jsonFile: path.join(resultsDir, 'jest-e2e.json'),
     // One browser at a time: a journey waits on what a phone would show, and a second Chromium beside it
     // would only make each slower.
@@ -91,6 +92,7 @@ const steps = [
   {
     name: 'jest e2e preview',
     needs: ['build:h5-preview'],
+    browser: true,
     jsonFile: path.join(resultsDir, 'jest-e2e-preview.json'),
     // The desktop preview page (/__preview) framing dist/h5-preview: personas, the clock, two phones side by side.
     run: [
@@ -239,19 +241,25 @@ async function main() {
   const waiting = [...steps]
   const running = new Map()
   let busyCores = 0
+  // The browser steps take turns: each journey waits on what a phone would show, and two Chromiums side by side
+  // (with the other steps' work) slowed the preview page's journeys past their waits.
+  let browserBusy = false
   const startReady = () => {
     for (const step of [...waiting]) {
       if ((step.needs ?? []).some((name) => !results.has(name))) continue
+      if (step.browser && browserBusy) continue
       const wanted = Math.min(step.cores ?? 1, cores)
       // The first step in line that does not fit waits for cores, and so does everything after it.
       if (busyCores + wanted > cores) break
       waiting.splice(waiting.indexOf(step), 1)
       busyCores += wanted
+      if (step.browser) browserBusy = true
       console.log(`started ${step.name}`)
       running.set(
         step.name,
         runStep(step).then((result) => {
           busyCores -= wanted
+          if (step.browser) browserBusy = false
           running.delete(step.name)
           results.set(step.name, result)
           console.log(result.header)
