@@ -83,11 +83,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // second `npm test` rebuilds dist/h5 in ~8 s. Checked: both folders come out byte for byte as cold builds.
     // Not on the mini-program: Taro's sub-common chunks came out of a warm build:weapp-preview calling a module id
     // that only dist/weapp defines (a subpackage that would not start), so weapp builds stay cold.
-    // What else decides the output besides this file and src/app.config.ts (Taro's own build dependencies).
     cache: {
       enable: process.env.TARO_ENV === 'h5',
       buildDependencies: {
-        // (A folder must end with a slash.)
+        // What else decides the output besides this file and src/app.config.ts (Taro's own build dependencies);
+        // a folder must end with a slash.
         project: [
           ...['babel.config.js', 'tsconfig.json', 'package.json'].map((file) => path.resolve(__dirname, '..', file)),
           `${__dirname}/`,
