@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run check:h5`: the H5 first-screen JS of dist/h5 against its gate, a ratio to the empty Taro app's
 // (scripts/lib/budgets.mjs GATES; the floor's figures come from scripts/lib/floor.mjs, built once and cached),
-// on every test run, and no built file carrying the preview console or the mock's operator routes.
+// on every test run; every script parses at the level H5 ships (scripts/lib/h5.mjs H5_ECMA_VERSION, the browsers of
+// babel.config.js); and no built file carries the preview console or the mock's operator routes.
 // Usage: node scripts/check-h5.mjs [--floor-gzip-bytes N]
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { BUDGETS, GATES } from './lib/budgets.mjs'
 import { floorFigures } from './lib/floor.mjs'
 import { KB } from './lib/weapp.mjs'
-import { h5FirstScreen } from './lib/h5.mjs'
+import { H5_ECMA_VERSION, h5FirstScreen, h5SyntaxProblems } from './lib/h5.mjs'
 import { previewOnlyIn } from './lib/preview-only.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -24,6 +25,15 @@ if (leaks.length > 0) {
   console.error(`check-h5 FAILED: the production build carries development-only code:\n  ${leaks.join('\n  ')}`)
   process.exit(1)
 }
+const syntax = h5SyntaxProblems(distDir)
+if (syntax.problems.length > 0) {
+  console.error(
+    `check-h5 FAILED: scripts newer than the browsers H5 ships for (ES${H5_ECMA_VERSION}, babel.config.js H5_BROWSERS):\n  ` +
+      syntax.problems.join('\n  '),
+  )
+  process.exit(1)
+}
+console.log(`${syntax.count} scripts parse as ES${H5_ECMA_VERSION}`)
 const firstScreen = h5FirstScreen(distDir)
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
 

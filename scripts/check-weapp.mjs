@@ -15,11 +15,11 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
 import { fileURLToPath } from 'node:url'
-import * as acorn from 'acorn'
 import { BUDGETS as SIZE_BUDGETS, GATES } from './lib/budgets.mjs'
 import { allPages, kb, listFiles, packageSizes, readAppJson, subPackagesOf } from './lib/weapp.mjs'
 import { table } from './lib/table.mjs'
 import { previewOnlyIn } from './lib/preview-only.mjs'
+import { parseProblem } from './lib/syntax.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -89,18 +89,6 @@ export function comparePages(appJson, appConfig) {
     else differences(`subpackage ${root}`, built.get(root), declared.get(root))
   }
   return problems
-}
-
-/** `rel:line:column message` and the code around it (minified files are one long line). */
-function syntaxProblem(rel, content, error, ecmaVersion) {
-  const at = error.pos ?? 0
-  const excerpt = content
-    .slice(Math.max(0, at - 40), at + 40)
-    .replace(/\s+/g, ' ')
-    .trim()
-  const level = ecmaVersion === 5 ? 'ES5' : `ES${ecmaVersion}`
-  const where = error.loc ? `${rel}:${error.loc.line}:${error.loc.column + 1}` : rel
-  return `${where} is not ${level} (${error.message.replace(/ \(\d+:\d+\)$/, '')}) near \`${excerpt}\``
 }
 
 const TEXT_EXTENSIONS = new Set(['.js', '.json', '.wxml', '.wxss', '.wxs', '.txt', '.html', '.css'])
@@ -176,13 +164,8 @@ export function checkWeapp(
 
     if (ext === '.js' || ext === '.wxs') {
       // WXS is an ES5 subset whatever the project setting says.
-      const level = ext === '.wxs' ? 5 : ecmaVersion
-      try {
-        acorn.parse(content, { ecmaVersion: level, sourceType: 'script', allowHashBang: false })
-      } catch (error) {
-        if (!(error instanceof SyntaxError)) throw error
-        problems.push(syntaxProblem(rel, content, error, level))
-      }
+      const problem = parseProblem(rel, content, ext === '.wxs' ? 5 : ecmaVersion)
+      if (problem) problems.push(problem)
     }
 
     if (ext === '.json' && rel !== 'app.json') {

@@ -13,6 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import zlib from 'node:zlib'
+import { parseProblem } from './syntax.mjs'
 
 const gzipSize = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length
 
@@ -161,4 +162,32 @@ export function h5AllJs(distDir) {
     count++
   }
   return { count, raw, gzip }
+}
+
+/**
+ * The JavaScript level H5 ships: what every browser of babel.config.js's H5_BROWSERS parses (Safari 14.1 is the
+ * oldest: ES2021 syntax, not ES2022's class static blocks). Babel brings our code and the packages it compiles
+ * down to those browsers; the rest of node_modules ships as published, so this catches a dependency that moves on.
+ */
+export const H5_ECMA_VERSION = 2021
+
+/** Every script of the H5 build (the files under js/ and index.html's inline ones) that does not parse at `ecmaVersion`. */
+export function h5SyntaxProblems(distDir, ecmaVersion = H5_ECMA_VERSION) {
+  const problems = []
+  let count = 0
+  const dir = path.join(distDir, 'js')
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
+    if (!name.endsWith('.js')) continue
+    count++
+    const problem = parseProblem(`js/${name}`, fs.readFileSync(path.join(dir, name), 'utf8'), ecmaVersion)
+    if (problem) problems.push(problem)
+  }
+  const htmlFile = path.join(distDir, 'index.html')
+  const html = fs.existsSync(htmlFile) ? fs.readFileSync(htmlFile, 'utf8') : ''
+  for (const [index, match] of [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].entries()) {
+    count++
+    const problem = parseProblem(`index.html inline script ${index + 1}`, match[1] ?? '', ecmaVersion)
+    if (problem) problems.push(problem)
+  }
+  return { count, problems }
 }
