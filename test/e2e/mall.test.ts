@@ -47,6 +47,19 @@ test('browse the mall and filter by category and by what I can afford', async ()
   await mall.locator('[data-testid="gift-card"]').first().waitFor()
   const all = await mall.locator('[data-testid="gift-card"]').count()
   await screenshot(page, 'mall-01-all')
+  // The first screen's pictures load with the page; the ones further down wait until scrolled near (Taro renders a
+  // lazy picture's address as data-src until its IntersectionObserver fires).
+  const pictures = await mall.locator('[data-testid="gift-card"]').evaluateAll((cards) =>
+    cards.map((card) => {
+      const image = card.querySelector('img')
+      if (!image) return 'none' // a virtual gift without a picture
+      return image.hasAttribute('data-src') ? 'lazy' : 'eager'
+    }),
+  )
+  expect(pictures.slice(0, 4).filter((picture) => picture !== 'none')).not.toHaveLength(0)
+  expect(pictures.slice(0, 4).filter((picture) => picture === 'lazy')).toEqual([])
+  expect(pictures.slice(4).filter((picture) => picture === 'eager')).toEqual([])
+  expect(pictures.slice(4)).toContain('lazy')
 
   await visible(page, 'affordable-only').click()
   await page.waitForFunction(

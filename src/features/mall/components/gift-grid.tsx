@@ -8,6 +8,8 @@ import { mallMessages } from '../messages'
 import './gift-grid.scss'
 
 const FEW_LEFT = 10
+/** Cards a phone shows before scrolling (two rows): the skeleton's count, and the pictures loaded at once. */
+export const FIRST_SCREEN_CARDS = 4
 
 function StockBadge({ gift }: { gift: Gift }) {
   const text = useMessages(mallMessages)
@@ -40,7 +42,7 @@ export function GiftGrid({ gifts }: { gifts: readonly Gift[] }) {
   const text = useMessages(mallMessages)
   return (
     <View className='gift-grid' data-testid='gift-grid'>
-      {gifts.map((gift) => (
+      {gifts.map((gift, index) => (
         <View
           key={gift.id}
           className='gift-card'
@@ -53,7 +55,15 @@ export function GiftGrid({ gifts }: { gifts: readonly Gift[] }) {
         >
           <View className='gift-card__image'>
             {gift.images[0] ? (
-              <Image className='gift-card__img' src={gift.images[0]} mode='aspectFill' lazyLoad aria-hidden='true' />
+              // The first screen's pictures load with the page (one is the largest paint of home and the mall);
+              // lazy ones wait for an IntersectionObserver callback and a re-render before they even start.
+              <Image
+                className='gift-card__img'
+                src={gift.images[0]}
+                mode='aspectFill'
+                lazyLoad={index >= FIRST_SCREEN_CARDS}
+                aria-hidden='true'
+              />
             ) : null}
             <StockBadge gift={gift} />
           </View>

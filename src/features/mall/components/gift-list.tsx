@@ -3,10 +3,7 @@ import { InfiniteList } from '@/components/infinite-list'
 import { useMessages } from '@/lib/i18n'
 import { giftsQuery, type GiftFilter } from '../api/gift-queries'
 import { mallMessages } from '../messages'
-import { GiftGrid, GiftGridSkeleton } from './gift-grid'
-
-/** Cards a phone shows before scrolling (two rows): the mall's skeleton fills the screen, no more. */
-const FIRST_SCREEN_CARDS = 4
+import { FIRST_SCREEN_CARDS, GiftGrid, GiftGridSkeleton } from './gift-grid'
 
 export function GiftList({ filter, limitTo }: { filter?: GiftFilter; limitTo?: number }) {
   const text = useMessages(mallMessages)
