@@ -74,9 +74,19 @@ async function openInPhone(index: number, route: string, frontTestId: string): P
   return frame
 }
 
-/** Picks a persona for a phone with the page's own picklist, as an operator does. */
+/**
+ * Picks a persona for a phone with the page's own picklist, as an operator does, and waits until the page says the
+ * phone has switched (the app answered once the session was stored, however long its frame took to load).
+ */
 async function choosePersona(index: number, id: string): Promise<void> {
-  await page.locator(`[data-testid="persona-${index}"]`).selectOption(id)
+  const select = page.locator(`[data-testid="persona-${index}"]`)
+  if ((await select.inputValue()) === id) return
+  await select.selectOption(id)
+  const title = (await select.locator('option:checked').textContent()) ?? id
+  await page
+    .locator('#status')
+    .getByText(`${index === 0 ? '手机 A' : '手机 B'}：已切换为${title}`)
+    .waitFor()
 }
 
 /** The time the page shows (minutes), as an instant in the brand's zone (+08:00). */

@@ -33,7 +33,7 @@ export function PreviewConsole() {
   const queryClient = useQueryClient()
   const action = usePreviewAction()
   // Driven by the desktop preview page when the app is in one of its phone frames.
-  usePreviewLink((next) => (next === 'refresh' ? void queryClient.resetQueries() : action.mutate(next)))
+  usePreviewLink((next) => (next === 'refresh' ? queryClient.resetQueries() : action.mutateAsync(next)))
   return (
     <View className={PREVIEW_CONSOLE_MARKER}>
       {isOpen ? (

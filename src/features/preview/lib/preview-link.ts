@@ -5,13 +5,23 @@ import type { PreviewAction } from '../api/preview-queries'
  * The desktop preview page (GET /__preview on the mock) shows the H5 app in phone frames. It tells each frame
  * who to be with `?previewAs=<persona id | visitor>` in the frame's address, and after it moves the clock or
  * resets the data it posts `{ source: 'fanloop-preview', action: 'refresh' }` (or `'persona'` with an `id`) so
- * the app refreshes without a reload. Only pages on this machine may drive it.
+ * the app refreshes without a reload. Only pages on this machine may drive it. Once a persona is signed in (its
+ * session stored) the app answers `persona-applied`: the page sends the persona again until it hears that, since
+ * a phone still loading, or one that navigates mid-sign-in, would otherwise lose it.
  */
 export const PREVIEW_MESSAGE_SOURCE = 'fanloop-preview'
 
 type PreviewMessage =
   | { source: typeof PREVIEW_MESSAGE_SOURCE; action: 'refresh' }
   | { source: typeof PREVIEW_MESSAGE_SOURCE; action: 'persona'; id: string }
+
+type PreviewReply = {
+  source: typeof PREVIEW_MESSAGE_SOURCE
+  action: 'persona-applied'
+  id: string
+  ok: boolean
+  message?: string
+}
 
 const isLoopbackOrigin = (origin: string): boolean =>
   /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(origin)
@@ -21,16 +31,41 @@ const personaAction = (id: string): PreviewAction => (id === 'visitor' ? { kind:
 /** Once per app, however many pages mount the console. */
 let isLinked = false
 
-export function usePreviewLink(run: (action: PreviewAction | 'refresh') => void): void {
+export function usePreviewLink(run: (action: PreviewAction | 'refresh') => Promise<unknown>): void {
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || isLinked) return
     isLinked = true
+    // The page repeats a persona until it hears back: a repeat of the one being signed in waits for it.
+    let applying: { id: string; done: Promise<string | null> } | null = null
+    const applyPersona = (id: string): Promise<string | null> => {
+      if (applying?.id === id) return applying.done
+      const current = {
+        id,
+        done: run(personaAction(id)).then(
+          () => null,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        ),
+      }
+      applying = current
+      void current.done.then(() => {
+        if (applying === current) applying = null
+      })
+      return current.done
+    }
     const requested = new URLSearchParams(window.location.search).get('previewAs')
-    if (requested) run(personaAction(requested))
+    if (requested) void applyPersona(requested)
     window.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
       if (!isLoopbackOrigin(event.origin) || event.data?.source !== PREVIEW_MESSAGE_SOURCE) return
-      if (event.data.action === 'refresh') run('refresh')
-      if (event.data.action === 'persona') run(personaAction(event.data.id))
+      if (event.data.action === 'refresh') void run('refresh')
+      if (event.data.action === 'persona') {
+        const { id } = event.data
+        const page = event.source as Window | null
+        void applyPersona(id).then((problem) => {
+          const reply: PreviewReply = { source: PREVIEW_MESSAGE_SOURCE, action: 'persona-applied', id, ok: !problem }
+          if (problem) reply.message = problem
+          page?.postMessage(reply, event.origin)
+        })
+      }
     })
     // `run` is the console's first instance's; it stays valid for the app's life (it only calls the server).
     // eslint-disable-next-line react-hooks/exhaustive-deps
