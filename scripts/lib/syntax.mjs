@@ -5,7 +5,7 @@ import * as acorn from 'acorn'
 const levelName = (ecmaVersion) => (ecmaVersion === 5 ? 'ES5' : `ES${ecmaVersion}`)
 
 /** `rel:line:column is not ESn (message) near ...` and the code around it (minified files are one long line). */
-export function syntaxProblem(rel, content, error, ecmaVersion) {
+function syntaxProblem(rel, content, error, ecmaVersion) {
   const at = error.pos ?? 0
   const excerpt = content
     .slice(Math.max(0, at - 40), at + 40)
