@@ -60,6 +60,7 @@ const shared = {
 }
 
 module.exports = {
+  globalTeardown: '<rootDir>/test/support/close-shared-pglite.js',
   projects: [
     {
       ...shared,

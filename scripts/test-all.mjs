@@ -106,23 +106,27 @@ const steps = [
       '--outputFile=test-results/jest-e2e-preview.json',
     ],
   },
-  {
-    name: 'jest app+server+contract',
-    // jest's default is one worker less than the cores: on 2 cores that is one, and half the machine idles.
-    cores: 2,
-    jsonFile: path.join(resultsDir, 'jest-unit.json'),
+  // Two one-core steps rather than one jest on both cores: while the browser journeys hold one core (their
+  // Chromium waits on the page as much as it works), a two-core step would wait for them with the other core idle.
+  ...[
+    // Components under jsdom against the server in-process.
+    { name: 'jest app', projects: ['app'], file: 'jest-app.json' },
+    // The server's rules, modules and process, and the contract suite in-process.
+    { name: 'jest server+contract', projects: ['server', 'contract'], file: 'jest-server-contract.json' },
+  ].map(({ name, projects, file }) => ({
+    name,
+    jsonFile: path.join(resultsDir, file),
+    // One worker: jest runs the files in its own process, one at a time.
     run: [
       ...jest,
       '--selectProjects',
-      'app',
-      'server',
-      'contract',
+      ...projects,
       '--ci',
-      '--maxWorkers=2',
+      '--maxWorkers=1',
       '--json',
-      '--outputFile=test-results/jest-unit.json',
+      `--outputFile=test-results/${file}`,
     ],
-  },
+  })),
   // The same contract over real sockets, against the server as `npm run mock` runs it: on PGlite, and on a
   // throwaway PostgreSQL 15 with a pool of 20 connections (the concurrency tests race for real there). Each is
   // one server and one jest process (--runInBand: tests move the server's clock).
@@ -234,7 +238,7 @@ async function main() {
     return { header, output, outcome }
   }
 
-  // Start every step whose builds are done while its cores fit; each step's output is printed whole when it
+  // Start every step whose builds are done, one step per core; each step's output is printed whole when it
   // ends (two at once would interleave line by line), and the summary keeps the steps' own order.
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
   const results = new Map()
@@ -248,17 +252,15 @@ async function main() {
     for (const step of [...waiting]) {
       if ((step.needs ?? []).some((name) => !results.has(name))) continue
       if (step.browser && browserBusy) continue
-      const wanted = Math.min(step.cores ?? 1, cores)
-      // The first step in line that does not fit waits for cores, and so does everything after it.
-      if (busyCores + wanted > cores) break
+      if (busyCores === cores) break
       waiting.splice(waiting.indexOf(step), 1)
-      busyCores += wanted
+      busyCores += 1
       if (step.browser) browserBusy = true
       console.log(`started ${step.name}`)
       running.set(
         step.name,
         runStep(step).then((result) => {
-          busyCores -= wanted
+          busyCores -= 1
           if (step.browser) browserBusy = false
           running.delete(step.name)
           results.set(step.name, result)

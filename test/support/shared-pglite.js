@@ -1,7 +1,8 @@
 // One embedded PostgreSQL per jest worker process, shared by the test files that worker runs: each test app
 // lives in a schema of its own on it (test-server.ts), so files cannot see each other's data, and no file pays
 // the 1-3 s PGlite boot again. Loaded by the test environments with Node's own require, so this module (and
-// the engine it keeps) lives outside jest's per-file sandbox and outlives each file; the worker's exit ends it.
+// the engine it keeps) lives outside jest's per-file sandbox and outlives each file. A worker's exit ends it; a
+// run in jest's own process (--runInBand, --maxWorkers=1) closes it in close-shared-pglite.js.
 let engine = null
 
 exports.pglite = require('@electric-sql/pglite')
@@ -9,4 +10,10 @@ exports.pglite = require('@electric-sql/pglite')
 exports.sharedEngine = () => {
   engine ??= exports.pglite.PGlite.create()
   return engine
+}
+
+exports.closeSharedEngine = async () => {
+  const current = engine
+  engine = null
+  if (current) await (await current).close()
 }
