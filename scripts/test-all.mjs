@@ -116,13 +116,15 @@ const steps = [
   ].map(({ name, projects, file }) => ({
     name,
     jsonFile: path.join(resultsDir, file),
-    // One worker: jest runs the files in its own process, one at a time.
+    // One worker, replaced when a file leaves it above 1 GB: in one long-lived process (what jest does with one
+    // worker and no limit) the heap grew file after file to 1.5 GB and the component tests took 216 s instead of 195.
     run: [
       ...jest,
       '--selectProjects',
       ...projects,
       '--ci',
       '--maxWorkers=1',
+      '--workerIdleMemoryLimit=1GB',
       '--json',
       `--outputFile=test-results/${file}`,
     ],
