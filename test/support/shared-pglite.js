@@ -2,7 +2,8 @@
 // lives in a schema of its own on it (test-server.ts), so files cannot see each other's data, and no file pays
 // the 1-3 s PGlite boot again. Loaded by the test environments with Node's own require, so this module (and
 // the engine it keeps) lives outside jest's per-file sandbox and outlives each file. A worker's exit ends it; a
-// run in jest's own process (--runInBand, --maxWorkers=1) closes it in close-shared-pglite.js.
+// run in jest's own process (--runInBand, or one worker: `npm run test:unit` on 2 cores) closes it in
+// close-shared-pglite.js.
 let engine = null
 
 exports.pglite = require('@electric-sql/pglite')
