@@ -2,8 +2,6 @@
 // check:h5 (ES2021, the browsers of babel.config.js) both ask this of every built script.
 import * as acorn from 'acorn'
 
-const levelName = (ecmaVersion) => (ecmaVersion === 5 ? 'ES5' : `ES${ecmaVersion}`)
-
 /** `rel:line:column is not ESn (message) near ...` and the code around it (minified files are one long line). */
 function syntaxProblem(rel, content, error, ecmaVersion) {
   const at = error.pos ?? 0
@@ -12,7 +10,7 @@ function syntaxProblem(rel, content, error, ecmaVersion) {
     .replace(/\s+/g, ' ')
     .trim()
   const where = error.loc ? `${rel}:${error.loc.line}:${error.loc.column + 1}` : rel
-  return `${where} is not ${levelName(ecmaVersion)} (${error.message.replace(/ \(\d+:\d+\)$/, '')}) near \`${excerpt}\``
+  return `${where} is not ES${ecmaVersion} (${error.message.replace(/ \(\d+:\d+\)$/, '')}) near \`${excerpt}\``
 }
 
 /** The problem with `content` at `ecmaVersion` (a classic script, as both platforms load them), or null. */
