@@ -7,6 +7,7 @@ import {
   commissionFen,
   isTaskMet,
   kolLevelFor,
+  secondLevelEarner,
   withdrawalRefusal,
   wxacodeRefusal,
 } from '../../mock/modules/distribution/rules'
@@ -45,23 +46,44 @@ describe('arrivals through a code', () => {
 
 describe('who earns the commission', () => {
   const base = { buyerId: 'fan', binding: null, viaDistributorId: null, viaChain: [], nowMs: NOW }
+  const boundTo = (distributorId: string, protectedUntilMs: number, holdsRights = true) => ({
+    distributorId,
+    protectedUntilMs,
+    holdsRights,
+  })
   it.each([
     ['nobody without a binding or link', base, null],
     ['the link KOL for an unbound buyer', { ...base, viaDistributorId: 'kol' }, 'kol'],
     [
       'the bound KOL while protected, whatever link',
-      { ...base, binding: { distributorId: 'a', protectedUntilMs: NOW + 1 }, viaDistributorId: 'b' },
+      { ...base, binding: boundTo('a', NOW + 1), viaDistributorId: 'b' },
       'a',
     ],
+    ['the link KOL once protection is over', { ...base, binding: boundTo('a', NOW), viaDistributorId: 'b' }, 'b'],
     [
-      'the link KOL once protection is over',
-      { ...base, binding: { distributorId: 'a', protectedUntilMs: NOW }, viaDistributorId: 'b' },
+      'the link KOL when the bound one lost the right',
+      { ...base, binding: boundTo('a', NOW + 1, false), viaDistributorId: 'b' },
       'b',
+    ],
+    [
+      'nobody when the bound KOL lost the right and there is no link',
+      { ...base, binding: boundTo('a', NOW + 1, false) },
+      null,
     ],
     ['nobody on the buyer own link', { ...base, viaDistributorId: 'fan' }, null],
     ['nobody below the buyer in the chain', { ...base, viaDistributorId: 'kol', viaChain: ['fan'] }, null],
   ] as const)('%s', (_label, input, earner) => {
     expect(commissionEarner(input)).toBe(earner)
+  })
+
+  it.each([
+    ['nobody when the earner has no distributor', null, null],
+    ['the earner’s distributor while protected and holding the right', boundTo('top', NOW + 1), 'top'],
+    ['nobody once the earner’s protection is over', boundTo('top', NOW), null],
+    ['nobody when the earner’s distributor lost the right', boundTo('top', NOW + 1, false), null],
+    ['never the buyer', boundTo('fan', NOW + 1), null],
+  ] as const)('level 2: %s', (_label, earnerBinding, upstream) => {
+    expect(secondLevelEarner({ buyerId: 'fan', earnerBinding, nowMs: NOW })).toBe(upstream)
   })
 
   it('is 10% in whole fen, rounded down', () => {
@@ -171,8 +193,8 @@ describe('plan periods', () => {
 })
 
 describe('a config that opens the plan route on H5 (the server keeps the mini-program rule whatever it says)', () => {
-  it('H5 buyers of the plan become distributors until a refund; weapp buyers never do', async () => {
-    const { app } = await createTestApp({
+  it('H5 buyers of the plan become distributors until a refund, and its price pays no commission; weapp buyers never do', async () => {
+    const { app, db } = await createTestApp({
       config: (config) => ({
         ...config,
         distribution: { ...config.distribution, routes: { ...config.distribution.routes, plan: true } },
@@ -193,10 +215,11 @@ describe('a config that opens the plan route on H5 (the server keeps the mini-pr
       )
       return { status: response.status, body: (await response.json()) as unknown }
     }
-    const signIn = async (phone: string) =>
-      v.parse(SignedIn, (await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456' })).body).token
-    const h5 = await signIn('13911112222')
-    const weapp = await signIn('13911113333')
+    const signIn = async (phone: string, ref?: string) =>
+      v.parse(SignedIn, (await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456', ref })).body).token
+    // Both buyers are Lina's fans (the seeded KOL): what she earns on their plans is checked at the end.
+    const h5 = await signIn('13911112222', 'LINA88')
+    const weapp = await signIn('13911113333', 'LINA88')
 
     const statusH5 = v.parse(DistributionStatus, (await call('GET', '/distribution/status?client=h5', h5)).body)
     expect(statusH5.plan).toEqual({ isOpen: true, planIds: ['plan-advanced-yearly'] })
@@ -209,15 +232,38 @@ describe('a config that opens the plan route on H5 (the server keeps the mini-pr
     const bought = await call('POST', '/memberships/purchase', h5, { planId: 'plan-advanced-yearly', client: 'h5' })
     expect(bought.status).toBe(201)
     expect(v.parse(Member, (await call('GET', '/me', h5)).body).isDistributor).toBe(true)
-    await call('POST', '/memberships/purchase', weapp, { planId: 'plan-advanced-yearly', client: 'weapp' })
+    const weappOrderId = v.parse(
+      Purchase,
+      (await call('POST', '/memberships/purchase', weapp, { planId: 'plan-advanced-yearly', client: 'weapp' })).body,
+    ).order.id
     expect(v.parse(Member, (await call('GET', '/me', weapp)).body).isDistributor).toBe(false)
 
     const orderId = v.parse(Purchase, bought.body).order.id
+    // The new distributor's own fan, who buys once while the right holds and once after the refund took it back.
+    const code = v.parse(DistributionStatus, (await call('GET', '/distribution/status?client=h5', h5)).body)
+    const fan = await signIn('13911114444', code.referralCode ?? '')
+    const whileKol = (await call('POST', '/orders', fan, { productId: 'p-serum' })).body as { id: string }
     expect((await call('POST', `/orders/${orderId}/refund`, h5)).status).toBe(200)
     expect(v.parse(Member, (await call('GET', '/me', h5)).body)).toMatchObject({
       isDistributor: false,
       membership: null,
     })
+    const afterRefund = (await call('POST', '/orders', fan, { productId: 'p-serum' })).body as { id: string }
+
+    const rows = await db.transaction((sql) =>
+      sql.query<{ orderId: string; distributorId: string; amountFen: number }>(
+        `SELECT order_id AS "orderId", distributor_id AS "distributorId", amount_fen AS "amountFen"
+         FROM commissions WHERE order_id = ANY($1) ORDER BY created_at, order_id`,
+        [[orderId, weappOrderId, whileKol.id, afterRefund.id]],
+      ),
+    )
+    const me = v.parse(Member, (await call('GET', '/me', h5)).body)
+    expect(rows).toEqual([
+      // The price of the right pays Lina nothing (no paid entry to distribution); the weapp plan (no right) does.
+      { orderId: weappOrderId, distributorId: 'm-kol', amountFen: 2580 },
+      { orderId: whileKol.id, distributorId: me.id, amountFen: 1990 },
+      // Once the right is taken back, its holder earns nothing more.
+    ])
   })
 })
 

@@ -54,23 +54,51 @@ export const arrivalRefusal = (facts: ArrivalFacts): ArrivalRefusal | null => {
   return null
 }
 
+/** A buyer's (or a distributor's own) binding, as the commission rules need it. */
+export type EarningBinding = {
+  distributorId: string
+  protectedUntilMs: number
+  /** Whether that distributor holds the right now: one whose right was taken back earns nothing. */
+  holdsRights: boolean
+}
+
+/** The binding's distributor while it protects and they still hold the right, else null. */
+const earningDistributor = (binding: EarningBinding | null, nowMs: number): string | null =>
+  binding && binding.protectedUntilMs > nowMs && binding.holdsRights ? binding.distributorId : null
+
 /**
- * Who earns the level-1 commission on an order: the buyer's distributor while the binding protects them (first
- * touch beats a later link); otherwise the distributor whose link or post the order came through, unless that is
- * the buyer (one's own code earns nothing) or someone below the buyer in their chain (a loop).
+ * Who earns the level-1 commission on an order: the buyer's distributor while the binding protects them and they
+ * hold the right (first touch beats a later link); otherwise the distributor whose link or post the order came
+ * through, unless that is the buyer (one's own code earns nothing) or someone below the buyer in their chain (a loop).
  */
 export const commissionEarner = (facts: {
   buyerId: string
-  binding: { distributorId: string; protectedUntilMs: number } | null
+  binding: EarningBinding | null
+  /** A distributor holding the right now, or null. */
   viaDistributorId: string | null
   /** The via distributor's referrers upwards. */
   viaChain: readonly string[]
   nowMs: number
 }): string | null => {
-  if (facts.binding && facts.binding.protectedUntilMs > facts.nowMs) return facts.binding.distributorId
+  const bound = earningDistributor(facts.binding, facts.nowMs)
+  if (bound !== null) return bound
   const via = facts.viaDistributorId
   if (via === null || via === facts.buyerId || facts.viaChain.includes(facts.buyerId)) return null
   return via
+}
+
+/**
+ * Who earns the level-2 commission (where the config has two levels): the level-1 earner's own distributor, on
+ * the same terms as level 1 (while that binding protects them and they hold the right), never the buyer.
+ */
+export const secondLevelEarner = (facts: {
+  buyerId: string
+  /** The level-1 earner's own binding. */
+  earnerBinding: EarningBinding | null
+  nowMs: number
+}): string | null => {
+  const upstream = earningDistributor(facts.earnerBinding, facts.nowMs)
+  return upstream === facts.buyerId ? null : upstream
 }
 
 /** Commission in whole fen, rounded down: bps of 10000 (1000 = 10%). */

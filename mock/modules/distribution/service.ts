@@ -36,9 +36,11 @@ import {
   commissionFen,
   isTaskMet,
   kolLevelFor,
+  secondLevelEarner,
   withdrawalRefusal,
   wxacodeRefusal,
 } from './rules'
+import type { EarningBinding } from './rules'
 import { wxacodePng } from './wxacode'
 
 export { bindingRefusal } from './rules'
@@ -413,19 +415,29 @@ export const wxacodeImage = (query: URLSearchParams): { bytes: Uint8Array; conte
 // ---------------------------------------------------------------------------------------------------------------
 // Commission
 
+/** A member's binding as the commission rules read it: whether their distributor holds the right now included. */
+const earningBindingOf = async (ctx: Ctx, memberId: string): Promise<EarningBinding | null> => {
+  const binding = await data.bindingOf(ctx.sql, memberId)
+  if (!binding) return null
+  return {
+    distributorId: binding.distributorId,
+    protectedUntilMs: binding.protectedUntil.getTime(),
+    holdsRights: await isDistributorNow(ctx, binding.distributorId),
+  }
+}
+
 /**
- * The commission of a paid order: level 1 to commissionEarner's distributor, level 2 to that distributor's own
- * distributor where the config has two levels. Pending until the settle window passes.
+ * The commission of a paid order: level 1 to commissionEarner's distributor, level 2 to secondLevelEarner's where
+ * the config has two levels. Pending until the settle window passes. `viaDistributorId` holds the right now.
  */
 export const commissionOnOrder = async (
   ctx: Ctx,
   order: { id: string; memberId: string; amountFen: number },
   viaDistributorId: string | null,
 ): Promise<void> => {
-  const binding = await data.bindingOf(ctx.sql, order.memberId)
   const earner = commissionEarner({
     buyerId: order.memberId,
-    binding: binding && { distributorId: binding.distributorId, protectedUntilMs: binding.protectedUntil.getTime() },
+    binding: await earningBindingOf(ctx, order.memberId),
     viaDistributorId,
     viaChain: viaDistributorId === null ? [] : await data.chainAbove(ctx.sql, viaDistributorId),
     nowMs: ctx.nowMs,
@@ -443,10 +455,14 @@ export const commissionOnOrder = async (
     settlesAt,
     at: ctx.nowMs,
   })
-  if (commissionLevels !== 2) return
-  const upstream = (await data.chainAbove(ctx.sql, earner))[0]
   const rate = settingsOf(ctx).secondLevelRateBps
-  if (upstream === undefined || upstream === order.memberId || rate === 0) return
+  if (commissionLevels !== 2 || rate === 0) return
+  const upstream = secondLevelEarner({
+    buyerId: order.memberId,
+    earnerBinding: await earningBindingOf(ctx, earner),
+    nowMs: ctx.nowMs,
+  })
+  if (upstream === null) return
   await data.insertCommission(ctx.sql, {
     id: await newId(ctx.sql, 'cm'),
     distributorId: upstream,

@@ -164,13 +164,15 @@ const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
 
 /**
  * A paid order (mock payment) and what it earns: growth now, points pending for the refund window, commission for
- * the distributor commissionOnOrder decides. Through a link (`ref`) or a 分享赚 post, the buyer arrives through
+ * the distributor commissionOnOrder decides (none on a plan that carries distribution rights). Through a link (`ref`) or a 分享赚 post, the buyer arrives through
  * that distributor first (bound by first touch when allowed, else the arrival is recorded with why).
  */
 export const placeOrder = async (
   ctx: Ctx,
   memberId: string,
-  item: { kind: 'product'; request: OrderRequest } | { kind: 'plan'; planId: string; name: string; priceFen: number },
+  item:
+    | { kind: 'product'; request: OrderRequest }
+    | { kind: 'plan'; planId: string; name: string; priceFen: number; carriesRights: boolean },
 ): Promise<Order> => {
   let viaDistributorId: string | null = null
   let row: data.OrderRow
@@ -230,7 +232,9 @@ export const placeOrder = async (
     })
   }
   await addGrowth(ctx, memberId, row.growth)
-  await commissionOnOrder(ctx, row, viaDistributorId)
+  // The price of distribution rights pays nobody a commission: that would reward recruiting paying distributors
+  // (domain-rules.md, Compliance: no paid entry to distribution).
+  if (!(item.kind === 'plan' && item.carriesRights)) await commissionOnOrder(ctx, row, viaDistributorId)
   return toOrder(ctx, row)
 }
 

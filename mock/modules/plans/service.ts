@@ -184,7 +184,7 @@ export const shippingPromise = async (
 /**
  * Buys a plan: its order (mock payment: points pending, growth, commission for the buyer's distributor), then a
  * period after the last one. Where the plan carries distribution rights for this client (H5 only, by config), the
- * member becomes a distributor, and the refund of this order takes the right back.
+ * member becomes a distributor, its order pays no commission, and the refund of this order takes the right back.
  */
 export const purchasePlan = async (
   ctx: Ctx,
@@ -193,11 +193,13 @@ export const purchasePlan = async (
 ): Promise<Purchase> => {
   const plan = await data.planById(ctx.sql, request.planId)
   if (!plan) throw notFound('The plan')
+  const carriesRights = grantsDistribution(plan, request.client, planRoutesOpen(ctx, request.client))
   const order = await placeOrder(ctx, memberId, {
     kind: 'plan',
     planId: plan.id,
     name: plan.name,
     priceFen: plan.priceFen,
+    carriesRights,
   })
   await data.insertPeriod(ctx.sql, {
     orderId: order.id,
@@ -209,8 +211,7 @@ export const purchasePlan = async (
     endsAt: ctx.nowMs + plan.durationDays * 86_400_000,
   })
   await rechain(ctx, memberId)
-  if (grantsDistribution(plan, request.client, planRoutesOpen(ctx, request.client)))
-    await grantRights(ctx, memberId, 'plan', order.id)
+  if (carriesRights) await grantRights(ctx, memberId, 'plan', order.id)
   return { order, membership: await myPlan(ctx, memberId) }
 }
 
