@@ -1,6 +1,8 @@
 import { distributionEndpoints } from '@/contract/distribution-endpoints'
+import type { BindingSource } from '@/contract'
 import type { ArrivalResult } from '@/contract/distribution'
 import { createIdempotencyKey, isApiError, request } from '@/lib/http'
+import type { CapturedReferral } from '@/stores/referral'
 import { useSession } from '@/stores/session'
 import { findReferralCode, findReferralSource } from './referral'
 
@@ -69,16 +71,34 @@ export async function reportArrival(
   // A visitor's code goes with their sign-in: this opening is accounted for, even if the app shows this entry again
   // (back from the background) after they signed in.
   if (useSession.getState().token === null) return null
+  return sendArrival({ code, source, ...(postId === undefined ? {} : { postId }) }, { attempts, retryDelayMs })
+}
+
+/** One arrival, with one Idempotency-Key across its retries; null when it could not be recorded. */
+async function sendArrival(
+  body: { code: string; source: BindingSource; postId?: string },
+  { attempts = 3, retryDelayMs = 1500 }: Omit<ReportOptions, 'memory'> = {},
+): Promise<ArrivalResult | null> {
   const idempotencyKey = createIdempotencyKey()
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await request(distributionEndpoints.recordArrival, {
-        body: { code, source, ...(postId === undefined ? {} : { postId }) },
-        idempotencyKey,
-      })
+      return await request(distributionEndpoints.recordArrival, { body, idempotencyKey })
     } catch (error) {
       if (!isApiError(error) || !error.isTransient || attempt >= attempts) return null
       await wait(retryDelayMs * attempt)
     }
   }
+}
+
+/**
+ * Right after a sign-in: the other codes the visitor arrived with before it (stores/referral), in order. The code
+ * the sign-in carried may have bound nobody (no longer a distributor's), and then the first of these that is valid
+ * binds; the others are recorded for their KOLs (already bound). Never throws, shows nothing.
+ */
+export async function reportLaterReferrals(
+  codes: readonly CapturedReferral[],
+  options: Omit<ReportOptions, 'memory'> = {},
+): Promise<void> {
+  // One after another: which one binds must not depend on which request the server sees first.
+  for (const { code, source } of codes) await sendArrival({ code, source }, options)
 }

@@ -8,6 +8,7 @@ import { WechatSignIn } from '@/features/account/components/wechat-sign-in'
 import { accountMessages } from '@/features/account/messages'
 import { signInMessages } from '@/features/account/sign-in-messages'
 import { useAppConfig } from '@/lib/app-config'
+import { reportLaterReferrals } from '@/lib/arrival-report'
 import { isWeapp } from '@/lib/env'
 import { useMessages } from '@/lib/i18n'
 import { returnAfterSignIn } from '@/lib/routes'
@@ -22,9 +23,14 @@ export default function SignInPage() {
   const { params } = useRouter()
   const returnTo = params.returnTo ? decodeURIComponent(params.returnTo) : undefined
   const referralCode = useReferral((state) => state.capturedCode)
+  const laterCodes = useReferral((state) => state.laterCodes)
   const isSignedIn = useSession(selectIsSignedIn)
   const [isPhoneChosen, setIsPhoneChosen] = useState(!isWeapp)
-  const onSignedIn = () => returnAfterSignIn(returnTo)
+  // The sign-in carried the first code and cleared the store; this render's laterCodes are still the ones to report.
+  const onSignedIn = () => {
+    if (laterCodes.length > 0) void reportLaterReferrals(laterCodes)
+    returnAfterSignIn(returnTo)
+  }
 
   // Someone already signed in who lands here (back button, old link) goes straight on.
   useEffect(() => {
