@@ -384,6 +384,7 @@ const seedPosts = async (
         images: [placeholderImage('posts/e1-1')],
         baseLikeCount: 320,
         baseCommentCount: 40,
+        productId: 'p-serum',
       },
     ],
     [
@@ -397,6 +398,7 @@ const seedPosts = async (
         images: [placeholderImage('posts/e2-1')],
         baseLikeCount: 150,
         baseCommentCount: 12,
+        productId: 'p-sunscreen',
       },
     ],
     [
@@ -410,6 +412,7 @@ const seedPosts = async (
         images: [placeholderImage('posts/e3-1'), placeholderImage('posts/e3-2')],
         baseLikeCount: 275,
         baseCommentCount: 22,
+        productId: 'p-giftbox',
       },
     ],
     // Not public: only their authors see these, so lists must leave them out.

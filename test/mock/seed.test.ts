@@ -309,4 +309,17 @@ describe.each(NOWS)('the seed at %s', (_label, iso) => {
     const phones = members.map(({ phone }) => phone).filter((phone) => phone !== null)
     expect(new Set(phones).size).toBe(phones.length)
   })
+
+  it('has 分享赚 posts that can earn: each carries a product of the catalogue, by a distributor', async () => {
+    const earning = await query<{ id: string; productId: string | null; isDistributor: boolean }>(
+      `SELECT p.id, p.product_id AS "productId", m.is_distributor AS "isDistributor"
+       FROM posts p JOIN members m ON m.id = p.author_id WHERE p.section = 'earn'`,
+    )
+    expect(earning.length).toBeGreaterThan(0)
+    const productIds = (await query<{ id: string }>(`SELECT id FROM products`)).map(({ id }) => id)
+    for (const post of earning) {
+      expect(productIds).toContain(post.productId)
+      expect(post).toMatchObject({ isDistributor: true })
+    }
+  })
 })

@@ -179,13 +179,15 @@ export type PostInput = {
   isPinned?: boolean
   baseLikeCount?: number
   baseCommentCount?: number
+  /** A 分享赚 post's product (its author a distributor). */
+  productId?: string | null
 }
 
 /** A post as the seed places it (posting by members arrives with the community's composer). */
 export const createPost = async (ctx: Ctx, post: PostInput): Promise<void> => {
   await ctx.sql.query(
     `INSERT INTO posts (id, author_id, text, images, topic, section, status, is_pinned, base_like_count,
-       base_comment_count, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       base_comment_count, created_at, product_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       post.id,
       post.authorId,
@@ -198,6 +200,7 @@ export const createPost = async (ctx: Ctx, post: PostInput): Promise<void> => {
       post.baseLikeCount ?? 0,
       post.baseCommentCount ?? 0,
       new Date(ctx.nowMs),
+      post.productId ?? null,
     ],
   )
 }
