@@ -14,6 +14,9 @@ import { productQuery } from '../api/product-queries'
 import { distributionStatusQuery } from '../api/rights-queries'
 import { kolMessages } from '../kol-messages'
 import { kolRoutes } from '../lib/kol-routes'
+import { withReferral } from '../lib/share-link'
+import { shareUrl } from '../lib/share-url'
+import { ShareLinkButton } from './share-link-button'
 import './kol.scss'
 
 type ProductDetailProps = {
@@ -31,6 +34,9 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
   const isSignedIn = useSession(selectIsSignedIn)
   const product = useQuery(productQuery(productId))
   const status = useQuery({ ...distributionStatusQuery(), enabled: isSignedIn })
+  // A KOL's own code: they share this page with it; a link carrying it is their own, not someone's share.
+  const ownCode = status.data?.isDistributor ? status.data.referralCode : null
+  const isOwnLink = ownCode !== null && referralCode !== null && ownCode.toUpperCase() === referralCode.toUpperCase()
   const order = useCreateOrder()
   // One key per tap intent: a retried payment is one order.
   const key = useRef(createIdempotencyKey())
@@ -75,7 +81,7 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
               <Text className='kol-earn'>{text.earn(formatFen(item.commissionFen))}</Text>
             ) : null}
             <Text className='kol-muted'>{item.description}</Text>
-            {referralCode ? (
+            {referralCode && !isOwnLink ? (
               <Text className='kol-muted' data-testid='product-ref'>
                 {text.viaRef(referralCode)}
               </Text>
@@ -96,7 +102,20 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
               </ActionButton>
             </View>
           ) : null}
-          <ActionButton isBlock testId='product-buy' isBusy={order.isPending} onTap={buy}>
+          {ownCode ? (
+            <ShareLinkButton
+              variant='primary'
+              title={item.name}
+              url={shareUrl(withReferral(`${kolRoutes.product}?id=${encodeURIComponent(productId)}`, ownCode))}
+            />
+          ) : null}
+          <ActionButton
+            isBlock
+            variant={ownCode ? 'secondary' : 'primary'}
+            testId='product-buy'
+            isBusy={order.isPending}
+            onTap={buy}
+          >
             {isSignedIn ? text.buy : text.buySignIn}
           </ActionButton>
         </View>
