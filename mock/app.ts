@@ -59,6 +59,24 @@ const isLoopbackOrigin = (origin: string): boolean => {
   }
 }
 
+/** An origin as browsers send it (scheme, host, port; no trailing slash), so a configured one compares. */
+const originOf = (value: string): string => {
+  try {
+    return new URL(value).origin
+  } catch {
+    return value
+  }
+}
+
+/** A page served on this server's own host name (an H5 build on the API's domain, its /api passed through). */
+const isOwnHost = (origin: string, host: string | undefined): boolean => {
+  try {
+    return host !== undefined && new URL(origin).host === host.toLowerCase()
+  } catch {
+    return false
+  }
+}
+
 /** Tables that a reset keeps: the record of migrations, and the clock's one row (set back to zero). */
 const KEPT_TABLES = ['schema_migrations', 'mock_clock']
 
@@ -101,11 +119,22 @@ export const createServerApp = ({
     })
   }
   // Tokens travel in a header, never cookies; still, only the app's own origins may read the answers.
-  const origins = new Set(allowedOrigins)
+  const origins = new Set(allowedOrigins.map(originOf))
+  // A page on another site can still SEND a write that needs no preflight (a bodiless POST, like /__mock/reset):
+  // CORS only hides the answer. A write that names a foreign origin is refused before it runs.
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin')
+    const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)
+    const isAllowed = (from: string) =>
+      isLoopbackOrigin(from) || origins.has(originOf(from)) || isOwnHost(from, c.req.header('host'))
+    if (isWrite && origin !== undefined && !isAllowed(origin))
+      return c.json(errorBody('FORBIDDEN', `This server does not take writes from pages on ${origin}.`), 403)
+    await next()
+  })
   app.use(
     '*',
     cors({
-      origin: (origin) => (isLoopbackOrigin(origin) || origins.has(origin) ? origin : null),
+      origin: (origin) => (isLoopbackOrigin(origin) || origins.has(originOf(origin)) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
       exposeHeaders: ['Retry-After'],
@@ -140,7 +169,8 @@ export const createServerApp = ({
     settings,
     auth: authenticator,
     realNow,
-    clockOffset: readClockOffset,
+    // Without the operator tools nobody can see or reset a clock moved while previewing: real time, always.
+    clockOffset: hasTools ? readClockOffset : async () => 0,
     log,
   })
   router.register(endpoints.health, async (ctx) => ({ status: 'ok' as const, now: isoAt(ctx, ctx.nowMs) }))

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { AppConfig } from '../src/contract/all'
+import { parseConfigJson } from './config-check'
 import { settingsFromEnv } from './platform/settings'
 import { startMockServer } from './server'
 
@@ -14,20 +15,74 @@ const list = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter(Boolean)
 
-const main = async (): Promise<void> => {
-  const port = Number(process.env.MOCK_PORT ?? 9527)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`[mock] MOCK_PORT must be a port number, not "${process.env.MOCK_PORT}".`)
-    process.exit(1)
+/** A setting that is wrong stops the start with what was expected: a server must not run on a guess. */
+class SettingError extends Error {}
+
+/** A switch: on / off (also true / false, 1 / 0, yes / no, any case); unset or empty is `fallback`. */
+const onOff = (name: string, fallback: boolean): boolean => {
+  const value = (process.env[name] ?? '').trim().toLowerCase()
+  if (value === '') return fallback
+  if (['on', 'true', '1', 'yes'].includes(value)) return true
+  if (['off', 'false', '0', 'no'].includes(value)) return false
+  throw new SettingError(`${name} must be on or off, not "${process.env[name]}".`)
+}
+
+/** A whole number in [min, max]; unset or empty is `fallback`. */
+const integer = (name: string, fallback: number | undefined, min: number, max: number): number | undefined => {
+  const raw = (process.env[name] ?? '').trim()
+  if (raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new SettingError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`)
+  return value
+}
+
+/** Browser origins as the browser sends them (https://h5.brand.example: no path, no trailing slash). */
+const origins = (name: string): string[] =>
+  list(process.env[name]).map((item) => {
+    let url: URL | null = null
+    try {
+      url = new URL(item)
+    } catch {
+      url = null
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || (url.pathname !== '/' && url.pathname !== ''))
+      throw new SettingError(`${name}: "${item}" is not an origin like https://h5.brand.example.`)
+    return url.origin
+  })
+
+const postgresUrl = (name: string): string | undefined => {
+  const raw = (process.env[name] ?? '').trim()
+  if (raw === '') return undefined
+  let protocol = ''
+  try {
+    protocol = new URL(raw).protocol
+  } catch {
+    protocol = ''
   }
-  const databaseUrl = process.env.DATABASE_URL || undefined
-  const storeKind = databaseUrl ? 'postgres' : process.env.MOCK_STORE === 'memory' ? 'memory' : 'file'
-  const hasTools = process.env.MOCK_TOOLS !== 'off' && process.env.NODE_ENV !== 'production'
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+    throw new SettingError(`${name} must be a URL like postgres://user:password@host:5432/fanloop.`)
+  return raw
+}
+
+const main = async (): Promise<void> => {
+  const port = integer('MOCK_PORT', 9527, 0, 65535) ?? 9527
+  const databaseUrl = postgresUrl('DATABASE_URL')
+  const store = (process.env.MOCK_STORE ?? '').trim()
+  if (!['', 'file', 'memory'].includes(store))
+    throw new SettingError(`MOCK_STORE must be file (the default) or memory, not "${store}".`)
+  const storeKind = databaseUrl ? 'postgres' : store === 'memory' ? 'memory' : 'file'
+  const isProduction = process.env.NODE_ENV === 'production'
+  const hasTools = onOff('MOCK_TOOLS', true) && !isProduction
+  const poolSize = integer('DATABASE_POOL_SIZE', undefined, 1, 1000)
+  const allowedOrigins = origins('MOCK_CORS_ORIGINS')
+  // Read by settingsFromEnv; checked here so a typo stops the start instead of leaving the limits on silently.
+  onOff('MOCK_AUTH_LIMITS', true)
   let config: AppConfig | undefined
   if (process.env.MOCK_CONFIG) {
     try {
       // Checked in full by startMockServer, which refuses a config with an error.
-      config = JSON.parse(fs.readFileSync(process.env.MOCK_CONFIG, 'utf8')) as AppConfig
+      config = parseConfigJson(fs.readFileSync(process.env.MOCK_CONFIG, 'utf8')) as AppConfig
     } catch (error) {
       throw new Error(
         `MOCK_CONFIG ${process.env.MOCK_CONFIG} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`,
@@ -39,12 +94,12 @@ const main = async (): Promise<void> => {
     dataDir: process.env.MOCK_DATA_DIR ?? '.data',
     storeKind,
     databaseUrl,
-    poolSize: process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined,
+    poolSize,
     hasTools,
     config,
     settings: settingsFromEnv(process.env),
     allowedHosts: list(process.env.MOCK_ALLOWED_HOSTS),
-    allowedOrigins: list(process.env.MOCK_CORS_ORIGINS),
+    allowedOrigins,
     log: console.log,
   })
   console.log(`[mock] FanLoop API: ${server.apiBase}`)
@@ -57,6 +112,11 @@ const main = async (): Promise<void> => {
         : 'embedded PostgreSQL (PGlite) in memory: nothing is kept, a restart starts from the seed'
   console.log(`[mock] Data: ${server.db.location} (${promise})`)
   console.log(`[mock] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}`)
+  // The reference server keeps the contract's rules for real, but sign-in and payment stay simulated.
+  if (isProduction)
+    console.log(
+      '[mock] Sign-in is simulated (the SMS code is always 123456, any WeChat code signs in) and payment is mock payment: do not put this server in front of real members (README, The API server and its database).',
+    )
 
   let isStopping = false
   const stop = (signal: string): void => {
@@ -76,6 +136,10 @@ const main = async (): Promise<void> => {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof SettingError) {
+    console.error(`[mock] ${error.message}`)
+    process.exit(1)
+  }
   console.error(`[mock] Could not start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 import type { AppConfig } from '../src/contract/all'
 import { createServerApp, resetData } from './app'
 import { checkConfig, describeFinding } from './config-check'
+import { HOUR_MS, readClockOffset } from './platform/clock'
 import type { Database } from './platform/db'
 import { openDatabase } from './platform/db'
 import { API_BASE_PATH } from './platform/http'
@@ -116,6 +117,19 @@ const checkData = async (db: Database, log: (message: string) => void): Promise<
     log(`[mock] Data check: member ${row.id} has a stored balance of ${row.balance} but ${row.lots} points in lots.`)
 }
 
+/**
+ * A clock moved while previewing stays in the database. Without the operator tools the server keeps real time
+ * (createServerApp), and says so, since nothing else would show it.
+ */
+const reportStoredClock = async (db: Database, log: (message: string) => void): Promise<void> => {
+  const offsetMs = await db.transaction(readClockOffset)
+  if (offsetMs === 0) return
+  const hours = Math.round(Math.abs(offsetMs) / HOUR_MS)
+  log(
+    `[mock] The preview clock stored in this database is ${hours} hours ${offsetMs > 0 ? 'ahead of' : 'behind'} real time. With the operator tools off this server keeps real time; a server with them on would use it until POST /__mock/reset.`,
+  )
+}
+
 /** Serves the API on 127.0.0.1 only: its operator routes have no auth, so it must not face a network. */
 export const startMockServer = async (options: StartMockServerOptions = {}): Promise<MockServer> => {
   const log = options.log ?? (() => {})
@@ -131,9 +145,11 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
   for (const warning of findings) log(`[mock] Config ${describeFinding(warning)}`)
   const settings = options.settings ?? DEFAULT_SETTINGS
   const db = await openStore(options, log)
+  const hasTools = options.hasTools ?? true
   try {
     if (await seedIfEmpty(db, config, settings, realNow)) log('[mock] Empty database: seeded a fresh program.')
     await checkData(db, log)
+    if (!hasTools) await reportStoredClock(db, log)
   } catch (error) {
     await db.close()
     throw error
@@ -144,7 +160,7 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
     settings,
     log,
     realNow,
-    hasTools: options.hasTools ?? true,
+    hasTools,
     allowedHosts: options.allowedHosts ?? [],
     allowedOrigins: options.allowedOrigins ?? [],
   })

@@ -96,9 +96,12 @@ const openPglite = async (
   }
 }
 
+/** The data folders' locks this process holds: its own pid in a lock it does not hold is a dead server's. */
+const locksHeld = new Set<string>()
+
 /** Two processes on one PGlite folder corrupt it: the second one is refused with the first one's pid. */
 const takeDataDirLock = (dataDir: string): (() => void) => {
-  const lockPath = path.join(dataDir, 'server.lock')
+  const lockPath = path.resolve(dataDir, 'server.lock')
   const tryCreate = (): boolean => {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' })
@@ -119,7 +122,9 @@ const takeDataDirLock = (dataDir: string): (() => void) => {
         isAlive = (error as NodeJS.ErrnoException).code === 'EPERM'
       }
     }
-    if (isAlive || holder === process.pid)
+    // In a container the server is often pid 1 at every start, so a lock left by a killed one names this very
+    // process: that is stale unless this process took it itself (a second open of one folder).
+    if (isAlive || locksHeld.has(lockPath))
       throw new Error(
         `Another server (pid ${holder}) is using the data folder ${dataDir}. Two servers on one PGlite folder corrupt it: stop that one, or give this one its own MOCK_DATA_DIR (or a DATABASE_URL).`,
       )
@@ -127,10 +132,12 @@ const takeDataDirLock = (dataDir: string): (() => void) => {
     fs.rmSync(lockPath, { force: true })
     if (!tryCreate()) throw new Error(`Could not take the lock ${lockPath}.`)
   }
+  locksHeld.add(lockPath)
   let isReleased = false
   return () => {
     if (isReleased) return
     isReleased = true
+    locksHeld.delete(lockPath)
     try {
       if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.rmSync(lockPath, { force: true })
     } catch {
@@ -145,8 +152,10 @@ const openPostgres = async (url: string, poolSize: number): Promise<Database> =>
   pool.on('error', () => undefined)
   const client = await pool.connect()
   client.release()
+  // The start-up line names the server without its password, given in the URL's user part or as a parameter.
   const parsed = new URL(url)
   parsed.password = ''
+  for (const key of [...parsed.searchParams.keys()]) if (/pass/i.test(key)) parsed.searchParams.delete(key)
   return {
     kind: 'postgres',
     location: parsed.toString(),

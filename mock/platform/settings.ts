@@ -49,7 +49,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   auth: { smsResendSeconds: 60, maxWrongSmsCodes: 5, wrongCodeLockMinutes: 15, sessionDays: 30 },
 }
 
+/** MOCK_AUTH_LIMITS=off (also false, 0, no; any case) switches every sign-in limit off. */
 export const settingsFromEnv = (env: NodeJS.ProcessEnv): ServerSettings =>
-  env.MOCK_AUTH_LIMITS === 'off'
+  ['off', 'false', '0', 'no'].includes((env.MOCK_AUTH_LIMITS ?? '').trim().toLowerCase())
     ? { auth: { smsResendSeconds: 0, maxWrongSmsCodes: 0, wrongCodeLockMinutes: 0, sessionDays: 0 } }
     : DEFAULT_SETTINGS

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { AppConfig, allEndpoints, Health } from '../../src/contract/all'
 import { mockEndpoints } from '../../mock/preview/endpoints'
-import { createApiClient, expectError, expectShape, hasMockRoutes } from './support/client'
+import { createApiClient, expectError, expectShape, hasMockRoutes, newKey, signUp } from './support/client'
 
 const api = createApiClient()
 // A real backend decides its own origins; the reference server admits this machine's only.
@@ -113,6 +113,26 @@ describe('system', () => {
   itInProcess('does not let a page from another origin read its answers', async () => {
     const response = await api.request('GET', '/health', { headers: { Origin: 'http://evil.example' } })
     expect(response.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('refuses a write sent from a page on another origin (CORS only hides answers), and changes nothing', async () => {
+    const { token } = await signUp(api)
+    const refused = await api.request('POST', '/checkin', {
+      token,
+      headers: { Origin: 'http://evil.example' },
+      idempotencyKey: newKey(),
+    })
+    expectError(refused, 403, 'FORBIDDEN')
+    // Today's check-in is still to be made: the refused one never ran.
+    expect((await api.request('POST', '/checkin', { token, idempotencyKey: newKey() })).status).toBe(201)
+    // Reads stay open to any page (CORS decides who may see them), and this machine's pages may write.
+    expect((await api.request('GET', '/gifts', { headers: { Origin: 'http://evil.example' } })).status).toBe(200)
+    const local = await api.request('POST', '/checkin', {
+      token: (await signUp(api)).token,
+      headers: { Origin: 'http://127.0.0.1:10086' },
+      idempotencyKey: newKey(),
+    })
+    expect(local.status).toBe(201)
   })
 
   it('answers with a JSON content type', async () => {

@@ -12,17 +12,32 @@ jest.setTimeout(150_000)
 describe('the /__mock operator routes in the real process', () => {
   it.each([
     ['MOCK_TOOLS=off', { MOCK_TOOLS: 'off' }],
+    ['MOCK_TOOLS=OFF', { MOCK_TOOLS: 'OFF' }],
     ['NODE_ENV=production', { NODE_ENV: 'production' }],
-  ])('are off with %s, while /health answers', async (_name, env) => {
+  ])('are off with %s, while /health answers', async (name, env) => {
     const running = await startServer({ MOCK_STORE: 'memory', ...env })
     try {
       expect((await send(running.apiBase, 'GET', '/health')).status).toBe(200)
       expect((await send(running.apiBase, 'GET', '/__mock/clock')).status).toBe(404)
       expect((await send(running.apiBase, 'POST', '/__mock/reset')).status).toBe(404)
       expect(running.output()).toContain('Operator tools (/__mock): off')
+      // Production mode says plainly what it does not make real.
+      if (name === 'NODE_ENV=production') expect(running.output()).toContain('Sign-in is simulated')
     } finally {
       await stopServer(running)
     }
+  })
+})
+
+describe('a setting the server cannot use', () => {
+  it.each([
+    [{ MOCK_TOOLS: 'maybe' }, /MOCK_TOOLS must be on or off, not "maybe"/],
+    [{ DATABASE_POOL_SIZE: '-1' }, /DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "-1"/],
+    [{ MOCK_CORS_ORIGINS: 'h5.brand.example' }, /MOCK_CORS_ORIGINS: "h5.brand.example" is not an origin/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a URL like postgres:/],
+    [{ MOCK_STORE: 'mem' }, /MOCK_STORE must be file \(the default\) or memory, not "mem"/],
+  ])('%o stops the start and says what it expects', async (env, message) => {
+    await expect(startServer({ MOCK_STORE: 'memory', ...env })).rejects.toThrow(message)
   })
 })
 

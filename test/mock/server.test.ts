@@ -61,6 +61,41 @@ describe('startMockServer', () => {
     }
   })
 
+  it('takes over a lock left by a killed server that had this very pid (pid 1 in a container, at every start)', async () => {
+    const dataDir = tempDir()
+    try {
+      fs.writeFileSync(path.join(dataDir, 'server.lock'), String(process.pid))
+      const server = await startMockServer({ dataDir })
+      expect((await fetch(`${server.apiBase}/health`)).status).toBe(200)
+      await server.close()
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps real time with the operator tools off, though a preview moved the stored clock, and says so', async () => {
+    const dataDir = tempDir()
+    try {
+      const previewing = await startMockServer({ dataDir })
+      const moved = await fetch(`${previewing.apiBase}/__mock/clock`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advanceDays: 5 }),
+      })
+      expect(moved.status).toBe(200)
+      await previewing.close()
+      const log = jest.fn()
+      const live = await startMockServer({ dataDir, hasTools: false, log })
+      const health = (await (await fetch(`${live.apiBase}/health`)).json()) as { now: string }
+      await live.close()
+      expect(Math.abs(Date.parse(health.now) - Date.now())).toBeLessThan(60_000)
+      const logged = log.mock.calls.map(([line]) => String(line)).join('\n')
+      expect(logged).toMatch(/preview clock stored in this database is 120 hours ahead of real time/)
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('sets a data folder it cannot open aside, says so, and starts from a fresh seed', async () => {
     const dataDir = tempDir()
     try {
