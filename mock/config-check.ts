@@ -19,14 +19,31 @@ export type ConfigFinding = {
   alternative: string
 }
 
-/** The longest referral code that fits WeChat's 32-character mini-program code scene as `r=CODE`. */
-export const MAX_REFERRAL_CODE_LENGTH = 32 - 'r='.length
+/**
+ * The longest referral code (domain-rules.md: ≤ 8). The API takes 4 to 8 letters or digits as `ref`
+ * (ReferralCode in src/contract/common.ts), so a longer code binds nobody; and 8 leaves room in WeChat's
+ * 32-character mini-program code scene `r=CODE`.
+ */
+export const MAX_REFERRAL_CODE_LENGTH = 8
+/** Fewer characters are guessable. */
+const MIN_REFERRAL_CODE_LENGTH = 4
+
+/**
+ * The longest time span a setting may give, in days: ten years, past anything a real program promises, and far
+ * short of the year 10000, past which the store refuses the server's dates (bindingDays 10000000 killed the server
+ * at start with "time zone displacement out of range").
+ */
+export const MAX_DAYS = 3650
+/** The longest check-in cycle, in days: a year. The check-in card lists every day of the cycle ahead. */
+export const MAX_CYCLE_DAYS = 365
 
 type Raw = Record<string, unknown>
 
 const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value)
 const field = (value: unknown, key: string): unknown => (isObject(value) ? value[key] : undefined)
 const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value)
+const isWholeBetween = (value: unknown, min: number, max: number): value is number =>
+  isWholeNumber(value) && value >= min && value <= max
 
 export const isTimeZone = (zone: unknown): boolean => {
   if (typeof zone !== 'string' || zone === '') return false
@@ -87,58 +104,118 @@ const commissionRate: Rule = (config, add) => {
     })
 }
 
-const levelTable: Rule = (config, add) => {
-  const levels = field(config, 'levels')
+/** A table of levels reached by a count: the member levels by growth, the KOL levels by fans. */
+type LevelTable = {
+  /** Where it is in the config. */
+  setting: string
+  /** What each level needs, a whole number. */
+  threshold: 'minGrowth' | 'minFans'
+  unit: 'growth' | 'fans'
+  /** Why an empty table cannot run. */
+  ifEmpty: string
+  /** A table that works. */
+  example: string
+}
+
+/**
+ * Not empty, each code once, each threshold a whole number strictly above the one before: otherwise a count maps
+ * to no level or two, and the server answers nonsense (current K1, next K3, a K2 certificate).
+ */
+const checkLevelTable = (levels: unknown, table: LevelTable, add: (finding: ConfigFinding) => void): void => {
   if (!Array.isArray(levels)) return
   if (levels.length === 0) {
     add({
       severity: 'error',
-      setting: 'levels',
-      rule: 'The level table is empty: every member must have a level.',
-      alternative: 'Start with one level at minGrowth 0.',
+      setting: table.setting,
+      rule: `The level table is empty: ${table.ifEmpty}.`,
+      alternative: `List the levels in order, e.g. ${table.example}.`,
     })
     return
   }
-  if (field(levels[0], 'minGrowth') !== 0)
+  const codes = new Set<unknown>()
+  // The last whole threshold, so one bad value does not hide the order of the levels after it.
+  let before: number | undefined
+  levels.forEach((level, index) => {
+    const code = field(level, 'code')
+    if (codes.has(code))
+      add({
+        severity: 'error',
+        setting: `${table.setting}[${index}].code`,
+        rule: `The level code ${String(code)} appears twice.`,
+        alternative: `Give every level its own code (${table.example}).`,
+      })
+    codes.add(code)
+    const setting = `${table.setting}[${index}].${table.threshold}`
+    const value = field(level, table.threshold)
+    if (value === undefined) return // the schema says it is missing
+    if (!isWholeNumber(value) || value < 0) {
+      add({
+        severity: 'error',
+        setting,
+        rule: `${String(code)} needs ${JSON.stringify(value)} ${table.unit}: a level needs a whole number of ${table.unit}, 0 or more (no one ever holds a fraction).`,
+        alternative: `Use a whole number, e.g. ${table.example}.`,
+      })
+      return
+    }
+    if (before !== undefined && value <= before)
+      add({
+        severity: 'error',
+        setting,
+        rule: `The level table does not increase: ${String(code)} needs ${value} ${table.unit}, not more than the ${before} of the level before it.`,
+        alternative: `Order the levels by ${table.unit}, each needing strictly more than the one before (${table.example}).`,
+      })
+    before = value
+  })
+}
+
+const levelTable: Rule = (config, add) => {
+  const levels = field(config, 'levels')
+  checkLevelTable(
+    levels,
+    {
+      setting: 'levels',
+      threshold: 'minGrowth',
+      unit: 'growth',
+      ifEmpty: 'every member must have a level',
+      example: 'V1 at 0, V2 at 200, V3 at 1000',
+    },
+    add,
+  )
+  if (!Array.isArray(levels)) return
+  const first = field(levels[0], 'minGrowth')
+  if (isWholeNumber(first) && first > 0)
     add({
       severity: 'error',
       setting: 'levels[0].minGrowth',
       rule: 'The first level must start at growth 0, or a new member has no level.',
       alternative: 'Set the first level’s minGrowth to 0.',
     })
-  const seen = new Set<unknown>()
   levels.forEach((level, index) => {
-    const code = field(level, 'code')
-    if (seen.has(code))
-      add({
-        severity: 'error',
-        setting: `levels[${index}].code`,
-        rule: `The level code ${String(code)} appears twice.`,
-        alternative: 'Give every level its own code (V1, V2, …).',
-      })
-    seen.add(code)
     if (index === 0) return
-    const previous = levels[index - 1]
-    const growth = field(level, 'minGrowth')
-    const before = field(previous, 'minGrowth')
-    if (!isWholeNumber(growth) || !isWholeNumber(before) || growth <= before)
-      add({
-        severity: 'error',
-        setting: `levels[${index}].minGrowth`,
-        rule: `The level table does not increase: ${String(code)} needs ${String(growth)} growth, not more than the ${String(before)} of the level before it.`,
-        alternative: 'Order the levels by growth, each needing strictly more than the one before.',
-      })
     const multiplier = field(level, 'checkinMultiplierPercent')
-    const previousMultiplier = field(previous, 'checkinMultiplierPercent')
+    const previousMultiplier = field(levels[index - 1], 'checkinMultiplierPercent')
     if (isWholeNumber(multiplier) && isWholeNumber(previousMultiplier) && multiplier < previousMultiplier)
       add({
         severity: 'warning',
         setting: `levels[${index}].checkinMultiplierPercent`,
-        rule: `${String(code)} earns fewer check-in points (${multiplier}%) than the level below it (${previousMultiplier}%): levelling up would cost members points.`,
+        rule: `${String(field(level, 'code'))} earns fewer check-in points (${multiplier}%) than the level below it (${previousMultiplier}%): levelling up would cost members points.`,
         alternative: 'Keep the multiplier equal or higher at each level.',
       })
   })
 }
+
+const kolLevels: Rule = (config, add) =>
+  checkLevelTable(
+    field(field(config, 'distribution'), 'kolLevels'),
+    {
+      setting: 'distribution.kolLevels',
+      threshold: 'minFans',
+      unit: 'fans',
+      ifEmpty: 'a KOL has no level to reach and no certificate to earn',
+      example: 'K1 at 10, K2 at 50, K3 at 200',
+    },
+    add,
+  )
 
 const checkinLadder: Rule = (config, add) => {
   const checkin = field(config, 'checkin')
@@ -153,7 +230,14 @@ const checkinLadder: Rule = (config, add) => {
         alternative: 'Use a whole number of 0 or more.',
       })
   }
-  const cycleDays = checkin.cycleDays
+  // A cycle that is not a whole number of days in range has its own finding (daySpans): no day is judged by it.
+  const cycleDays = isWholeBetween(checkin.cycleDays, 1, MAX_CYCLE_DAYS) ? checkin.cycleDays : undefined
+  const dayRange =
+    cycleDays === undefined
+      ? 'a whole day from 1 within the cycle'
+      : cycleDays === 1
+        ? 'day 1'
+        : `a day from 1 to ${cycleDays}`
   const ladder = checkin.ladder
   if (!Array.isArray(ladder)) return
   const days = new Set<unknown>()
@@ -167,12 +251,12 @@ const checkinLadder: Rule = (config, add) => {
         rule: `The check-in ladder pays ${String(bonus)} on day ${String(day)}: a reward must be a whole number of points, 0 or more.`,
         alternative: 'Use whole, positive bonus points (e.g. day 3 +10, day 7 +30).',
       })
-    if (!isWholeNumber(day) || day < 1 || (isWholeNumber(cycleDays) && day > cycleDays))
+    if (!isWholeNumber(day) || day < 1 || (cycleDays !== undefined && day > cycleDays))
       add({
         severity: 'error',
         setting: `checkin.ladder[${index}].day`,
-        rule: `Ladder day ${String(day)} is outside the ${String(cycleDays)}-day cycle: no streak ever reaches it.`,
-        alternative: `Use a day from 1 to ${String(cycleDays)}.`,
+        rule: `Ladder day ${JSON.stringify(day)} is not a day of the ${cycleDays === undefined ? 'check-in' : `${cycleDays}-day`} cycle: no streak ever reaches it.`,
+        alternative: `Use ${dayRange}, or lengthen the cycle (checkin.cycleDays).`,
       })
     if (days.has(day))
       add({
@@ -183,6 +267,35 @@ const checkinLadder: Rule = (config, add) => {
       })
     days.add(day)
   })
+}
+
+/** Settings counted in days that the server turns into a time span or a list of days. */
+const DAY_SPANS: readonly { setting: string; what: string; min: number; max: number; usual: string }[] = [
+  { setting: 'checkin.cycleDays', what: 'The check-in streak cycle', min: 1, max: MAX_CYCLE_DAYS, usual: '7' },
+  { setting: 'points.pendingDays', what: 'The refund window of order points', min: 0, max: MAX_DAYS, usual: '7' },
+  {
+    setting: 'points.expiringSoonDays',
+    what: 'The look-ahead of the "points expire soon" notice',
+    min: 1,
+    max: MAX_DAYS,
+    usual: '30',
+  },
+  { setting: 'distribution.bindingDays', what: 'A fan’s binding to their KOL', min: 1, max: MAX_DAYS, usual: '30' },
+  { setting: 'distribution.settleDays', what: 'The wait before commission settles', min: 0, max: MAX_DAYS, usual: '7' },
+]
+
+const daySpans: Rule = (config, add) => {
+  for (const { setting, what, min, max, usual } of DAY_SPANS) {
+    const days = setting.split('.').reduce<unknown>(field, config)
+    if (days === undefined) continue // the schema says it is missing
+    if (!isWholeBetween(days, min, max))
+      add({
+        severity: 'error',
+        setting,
+        rule: `${what} is ${JSON.stringify(days)} days: it must be a whole number of days from ${min} to ${max} (${max === MAX_DAYS ? 'ten years: no program needs longer, and a far longer span runs past the last date the server can store' : 'a year: the check-in card lists every day of the cycle'}).`,
+        alternative: `Use ${min} to ${max} days, e.g. ${usual}.`,
+      })
+  }
 }
 
 const timeZone: Rule = (config, add) => {
@@ -199,12 +312,12 @@ const timeZone: Rule = (config, add) => {
 const referralCodeLength: Rule = (config, add) => {
   const length = field(field(config, 'distribution'), 'referralCodeLength')
   if (length === undefined) return
-  if (!isWholeNumber(length) || length < 4 || length > MAX_REFERRAL_CODE_LENGTH)
+  if (!isWholeBetween(length, MIN_REFERRAL_CODE_LENGTH, MAX_REFERRAL_CODE_LENGTH))
     add({
       severity: 'error',
       setting: 'distribution.referralCodeLength',
-      rule: `Referral codes of ${String(length)} characters: the mini-program code carries them as the scene "r=CODE", at most 32 characters, so a code has at most ${MAX_REFERRAL_CODE_LENGTH}; and fewer than 4 are guessable.`,
-      alternative: `Use 4 to ${MAX_REFERRAL_CODE_LENGTH} characters (8 is plenty).`,
+      rule: `Referral codes of ${JSON.stringify(length)} characters: a code must be ${MIN_REFERRAL_CODE_LENGTH} to ${MAX_REFERRAL_CODE_LENGTH} letters or digits. A longer one is ignored in a link and refused by the API, so it binds no fan (and it crowds the mini-program code's 32-character scene "r=CODE"); a shorter one is guessable.`,
+      alternative: `Use ${MIN_REFERRAL_CODE_LENGTH} to ${MAX_REFERRAL_CODE_LENGTH} characters (6, the default, is plenty).`,
     })
 }
 
@@ -224,7 +337,9 @@ const RULES: readonly Rule[] = [
   commissionLevels,
   commissionRate,
   levelTable,
+  kolLevels,
   checkinLadder,
+  daySpans,
   timeZone,
   referralCodeLength,
   paidDistribution,
@@ -241,6 +356,12 @@ const settingOf = (issue: v.GenericIssue): string =>
 /** `a` is `b`, or a setting inside it. */
 const sameOrWithin = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`)
 
+/**
+ * A config file's text as JSON. Windows editors (Notepad) save UTF-8 with a byte order mark, which JSON.parse
+ * refuses as an invisible "Unexpected token".
+ */
+export const parseConfigJson = (text: string): unknown => JSON.parse(text.replace(/^\uFEFF/, ''))
+
 /** Every finding in `input` (a parsed JSON config): the rules above, then anything else the schema refuses. */
 export const checkConfig = (input: unknown): ConfigFinding[] => {
   if (!isObject(input))
@@ -248,8 +369,9 @@ export const checkConfig = (input: unknown): ConfigFinding[] => {
       {
         severity: 'error',
         setting: '(the file)',
-        rule: 'A program config is a JSON object.',
-        alternative: 'Start from the seed config: npm run check:config prints where it is.',
+        rule: `A program config is one JSON object ({ "brandName": …, "levels": [ … ], … }), not ${Array.isArray(input) ? 'a list' : input === null ? 'null' : `a ${typeof input}`}.`,
+        alternative:
+          'Start from the seed config as JSON: with npm run mock running, save http://127.0.0.1:9527/api/v1/app/config (GET /app/config) to a file and edit it.',
       },
     ]
   const findings: ConfigFinding[] = []
@@ -259,13 +381,22 @@ export const checkConfig = (input: unknown): ConfigFinding[] => {
     const explained = findings.map((finding) => finding.setting)
     for (const issue of parsed.issues) {
       const setting = settingOf(issue)
-      // A setting a rule above already explained needs no second, vaguer message.
+      // A setting a rule above (or an issue before) already explained needs no second, vaguer message.
       if (explained.some((name) => sameOrWithin(name, setting) || sameOrWithin(setting, name))) continue
+      explained.push(setting)
+      const isFraction = issue.type === 'integer'
       findings.push({
         severity: 'error',
         setting,
-        rule: issue.received === 'undefined' ? `${setting} is missing.` : issue.message,
-        alternative: 'Give it the type and value the contract describes (src/contract/config.ts).',
+        rule:
+          issue.received === 'undefined'
+            ? `${setting} is missing.`
+            : isFraction
+              ? `${setting} is ${issue.received}: every number in a program config is whole (points, growth, fen, days, counts, percent).`
+              : issue.message,
+        alternative: isFraction
+          ? 'Use a whole number (money in fen: 1000 is ¥10).'
+          : 'Give it the type and value the contract describes (src/contract/config.ts).',
       })
     }
   }

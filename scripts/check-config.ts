@@ -3,14 +3,14 @@
 // (mock/seed/config.ts); with one, an operator's JSON file (the one MOCK_CONFIG would run). Exits 1 on an error,
 // so a CI job or a launch script can stop on it; warnings alone exit 0.
 import fs from 'node:fs'
-import { checkConfig, describeFinding } from '../mock/config-check'
+import { checkConfig, describeFinding, parseConfigJson } from '../mock/config-check'
 import { seedConfig } from '../mock/seed/config'
 
 const file = process.argv[2]
 let input: unknown
 if (file) {
   try {
-    input = JSON.parse(fs.readFileSync(file, 'utf8'))
+    input = parseConfigJson(fs.readFileSync(file, 'utf8'))
   } catch (error) {
     console.error(`${file} is not a readable JSON file: ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)

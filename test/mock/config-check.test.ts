@@ -1,4 +1,12 @@
-import { checkConfig, configErrors, describeFinding, MAX_REFERRAL_CODE_LENGTH } from '../../mock/config-check'
+import {
+  checkConfig,
+  configErrors,
+  describeFinding,
+  MAX_CYCLE_DAYS,
+  MAX_DAYS,
+  MAX_REFERRAL_CODE_LENGTH,
+  parseConfigJson,
+} from '../../mock/config-check'
 import { seedConfig } from '../../mock/seed/config'
 import { startMockServer } from '../../mock/server'
 import type { AppConfig } from '../../src/contract/all'
@@ -88,10 +96,100 @@ describe('the config check', () => {
       'timeZone',
     ],
     [
-      'a referral code that cannot fit the 32-character QR scene',
-      (c) => (c.distribution.referralCodeLength = MAX_REFERRAL_CODE_LENGTH),
-      (c) => (c.distribution.referralCodeLength = MAX_REFERRAL_CODE_LENGTH + 1),
+      'a referral code longer than 8 characters (domain-rules.md; the API takes no longer ref)',
+      (c) => (c.distribution.referralCodeLength = 8),
+      (c) => (c.distribution.referralCodeLength = 9),
       'distribution.referralCodeLength',
+    ],
+    [
+      'a referral code that still fits the 32-character QR scene but not the 8 characters',
+      (c) => (c.distribution.referralCodeLength = MAX_REFERRAL_CODE_LENGTH),
+      (c) => (c.distribution.referralCodeLength = 30),
+      'distribution.referralCodeLength',
+    ],
+    [
+      'a guessable referral code',
+      (c) => (c.distribution.referralCodeLength = 4),
+      (c) => (c.distribution.referralCodeLength = 3),
+      'distribution.referralCodeLength',
+    ],
+    [
+      'KOL levels out of order by fans',
+      (c) => (c.distribution.kolLevels[1]!.minFans = 11),
+      (c) => (c.distribution.kolLevels[1]!.minFans = 5),
+      'distribution.kolLevels[1].minFans',
+    ],
+    [
+      'two KOL levels at the same number of fans',
+      (c) => (c.distribution.kolLevels[2]!.minFans = 51),
+      (c) => (c.distribution.kolLevels[2]!.minFans = 50),
+      'distribution.kolLevels[2].minFans',
+    ],
+    [
+      'a KOL level code used twice',
+      (c) => (c.distribution.kolLevels[2]!.code = 'K4'),
+      (c) => (c.distribution.kolLevels[2]!.code = 'K2'),
+      'distribution.kolLevels[2].code',
+    ],
+    [
+      'an empty KOL level table',
+      (c) => (c.distribution.kolLevels = [{ code: 'K1', name: '达人', minFans: 0 }]),
+      (c) => (c.distribution.kolLevels = []),
+      'distribution.kolLevels',
+    ],
+    [
+      'a KOL level at a fraction of a fan',
+      (c) => (c.distribution.kolLevels[1]!.minFans = 51),
+      (c) => (c.distribution.kolLevels[1]!.minFans = 50.5),
+      'distribution.kolLevels[1].minFans',
+    ],
+    [
+      'a level at a fraction of growth',
+      (c) => (c.levels[1]!.minGrowth = 201),
+      (c) => (c.levels[1]!.minGrowth = 200.5),
+      'levels[1].minGrowth',
+    ],
+    [
+      'a fen amount that is not whole',
+      (c) => (c.distribution.withdrawMinFen = 1001),
+      (c) => (c.distribution.withdrawMinFen = 1000.5),
+      'distribution.withdrawMinFen',
+    ],
+    [
+      'a binding longer than ten years (the server died at start on 10000000 days)',
+      (c) => (c.distribution.bindingDays = MAX_DAYS),
+      (c) => (c.distribution.bindingDays = 10_000_000),
+      'distribution.bindingDays',
+    ],
+    [
+      'a commission wait longer than ten years',
+      (c) => (c.distribution.settleDays = MAX_DAYS),
+      (c) => (c.distribution.settleDays = MAX_DAYS + 1),
+      'distribution.settleDays',
+    ],
+    [
+      'an order-points refund window longer than ten years',
+      (c) => (c.points.pendingDays = MAX_DAYS),
+      (c) => (c.points.pendingDays = MAX_DAYS + 1),
+      'points.pendingDays',
+    ],
+    [
+      'an expiry notice looking more than ten years ahead',
+      (c) => (c.points.expiringSoonDays = MAX_DAYS),
+      (c) => (c.points.expiringSoonDays = MAX_DAYS + 1),
+      'points.expiringSoonDays',
+    ],
+    [
+      'a check-in cycle longer than a year',
+      (c) => (c.checkin.cycleDays = MAX_CYCLE_DAYS),
+      (c) => (c.checkin.cycleDays = MAX_CYCLE_DAYS + 1),
+      'checkin.cycleDays',
+    ],
+    [
+      'a check-in cycle of no days',
+      (c) => (c.checkin.cycleDays = 7),
+      (c) => (c.checkin.cycleDays = 0),
+      'checkin.cycleDays',
     ],
   ])('flags %s, with the rule and a safe alternative', (_name, passing, failing, setting) => {
     expect(configErrors(withChange(passing))).toEqual([])
@@ -100,6 +198,53 @@ describe('the config check', () => {
     expect(findings[0]!).toMatchObject({ severity: 'error' })
     expect(findings[0]!.rule.length).toBeGreaterThan(20)
     expect(findings[0]!.alternative.length).toBeGreaterThan(5)
+  })
+
+  it('says the bounds in the messages: 8 characters, 3650 days, a 365-day cycle', () => {
+    const rule = (change: Change): string => checkConfig(withChange(change))[0]!.rule
+    expect(MAX_REFERRAL_CODE_LENGTH).toBe(8)
+    expect(rule((c) => (c.distribution.referralCodeLength = 30))).toMatch(/4 to 8 letters or digits/)
+    expect(rule((c) => (c.distribution.bindingDays = 10_000_000))).toMatch(/from 1 to 3650/)
+    expect(rule((c) => (c.points.pendingDays = -1))).toMatch(/from 0 to 3650/)
+    expect(rule((c) => (c.checkin.cycleDays = 400))).toMatch(/from 1 to 365\b/)
+  })
+
+  it('calls a fraction a fraction, not a table out of order', () => {
+    const [growth] = checkConfig(withChange((c) => (c.levels[1]!.minGrowth = 200.5)))
+    expect(growth!.rule).toMatch(/V2 needs 200\.5 growth: a level needs a whole number of growth/)
+    expect(growth!.rule).not.toMatch(/does not increase/)
+    const [fen] = checkConfig(withChange((c) => (c.distribution.withdrawMinFen = 1000.5)))
+    expect(fen!.rule).toMatch(/distribution.withdrawMinFen is 1000.5: every number in a program config is whole/)
+  })
+
+  it('says which KOL level breaks the order, and that an empty table gives no level', () => {
+    const [order] = checkConfig(withChange((c) => (c.distribution.kolLevels[1]!.minFans = 5)))
+    expect(order!.rule).toMatch(/K2 needs 5 fans, not more than the 10 of the level before it/)
+    const [empty] = checkConfig(withChange((c) => (c.distribution.kolLevels = [])))
+    expect(empty!.rule).toMatch(/empty/)
+    expect(empty!.alternative).toMatch(/K1 at 10/)
+  })
+
+  it('judges ladder days by a valid cycle only: a cycle of 0 days is one finding, with no range "1 to 0"', () => {
+    const findings = checkConfig(withChange((c) => (c.checkin.cycleDays = 0)))
+    expect(findings.map((finding) => finding.setting)).toEqual(['checkin.cycleDays'])
+    expect(findings.map(describeFinding).join('\n')).not.toMatch(/1 to 0/)
+    const [day] = checkConfig(withChange((c) => (c.checkin.ladder[1]!.day = 8)))
+    expect(day!.alternative).toMatch(/from 1 to 7/)
+  })
+
+  it('reads a config file saved with a byte order mark (Notepad’s UTF-8)', () => {
+    const text = JSON.stringify(seedConfig())
+    expect(parseConfigJson(`\uFEFF${text}`)).toEqual(seedConfig())
+    expect(checkConfig(parseConfigJson(`\uFEFF${text}`))).toEqual([])
+    expect(() => parseConfigJson(`{\uFEFF}`)).toThrow()
+  })
+
+  it('tells the author of a file that is not an object where to get one as JSON', () => {
+    const [finding] = checkConfig([])
+    expect(finding!.rule).toMatch(/not a list/)
+    expect(finding!.alternative).toMatch(/\/app\/config/)
+    expect(finding!.alternative).not.toMatch(/\.ts\b/)
   })
 
   it('warns that paid plans carry distribution rights on H5 only, never in the mini-program', () => {
@@ -125,6 +270,15 @@ describe('the config check', () => {
     expect(settingsFlagged(config).sort()).toEqual(['features.shareRewards', 'slogan', 'timeZone'])
     expect(describeFinding(checkConfig(config).find((f) => f.setting === 'slogan')!)).toContain('slogan is missing')
     expect(settingsFlagged('[]')).toEqual(['(the file)'])
+  })
+
+  it('keeps the server from starting on a binding too long to date, by the check rather than a crash', async () => {
+    await expect(
+      startMockServer({
+        storeKind: 'memory',
+        config: withChange((c) => (c.distribution.bindingDays = 10_000_000)) as AppConfig,
+      }),
+    ).rejects.toThrow(/The program config cannot run:[\s\S]*distribution.bindingDays: .* from 1 to 3650/)
   })
 
   it('keeps the server from starting on a config with an error, and it says why', async () => {

@@ -326,7 +326,7 @@ describe('two commission levels (only where the config says so)', () => {
 })
 
 describe('referral codes', () => {
-  it.each([6, 10])('have the config’s length (%i), which fits the mini-program code’s scene', async (length) => {
+  it.each([4, 8])('have the config’s length (%i), which fits the mini-program code’s scene', async (length) => {
     const { app } = await createTestApp({
       config: (config) => ({ ...config, distribution: { ...config.distribution, referralCodeLength: length } }),
     })
