@@ -47,6 +47,16 @@ describeWithMockRoutes('commission on an order through a KOL link', () => {
     expect(await summaryOf(api, fan.token)).toMatchObject({ balance: 398, pending: 0 })
   })
 
+  it("counts as today's only what was earned on today's business day (a clock set back in preview included)", async () => {
+    const { kol, code, fan } = await kolWithFan()
+    await buy(api, fan.token, { productId: 'p-serum', ref: code })
+    expect((await overviewOf(api, kol.token)).commission.todayFen).toBe(1990)
+    // An operator looks at the program as it was two days ago: the order has not happened yet on that day.
+    await advanceClock(api, { advanceDays: -2 })
+    expect((await overviewOf(api, kol.token)).commission.todayFen).toBe(0)
+    await advanceClock(api, { advanceDays: 2 })
+  })
+
   it('a refund before it settles reverses commission, pending points and growth', async () => {
     const { kol, code, fan } = await kolWithFan()
     const growthBefore = (await meOf(api, fan.token)).growth

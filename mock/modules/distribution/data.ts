@@ -324,14 +324,20 @@ export const commissionsOf = (sql: Sql, distributorId: string): Promise<Commissi
 
 export type Totals = { pendingFen: number; settledFen: number; reversedFen: number; todayFen: number }
 
-export const commissionTotals = async (sql: Sql, distributorId: string, dayStartMs: number): Promise<Totals> => {
+/** `today` is the business day's [start, end): a clock set back in preview must not count later rows as today's. */
+export const commissionTotals = async (
+  sql: Sql,
+  distributorId: string,
+  today: { startMs: number; endMs: number },
+): Promise<Totals> => {
   const [row] = await sql.query<Totals>(
     `SELECT coalesce(sum(amount_fen) FILTER (WHERE status = 'pending'), 0)::int AS "pendingFen",
        coalesce(sum(amount_fen) FILTER (WHERE status = 'settled'), 0)::int AS "settledFen",
        coalesce(sum(amount_fen) FILTER (WHERE status = 'reversed'), 0)::int AS "reversedFen",
-       coalesce(sum(amount_fen) FILTER (WHERE status <> 'reversed' AND created_at >= $2), 0)::int AS "todayFen"
+       coalesce(sum(amount_fen) FILTER (WHERE status <> 'reversed' AND created_at >= $2 AND created_at < $3), 0)::int
+         AS "todayFen"
      FROM commissions WHERE distributor_id = $1`,
-    [distributorId, new Date(dayStartMs)],
+    [distributorId, new Date(today.startMs), new Date(today.endMs)],
   )
   return row ?? { pendingFen: 0, settledFen: 0, reversedFen: 0, todayFen: 0 }
 }

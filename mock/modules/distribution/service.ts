@@ -24,7 +24,7 @@ import type { PageQuery } from '../../platform/paginate'
 import { paginate } from '../../platform/paginate'
 import { DEFAULT_DISTRIBUTION_SETTINGS } from '../../platform/settings'
 import type { DistributionSettings } from '../../platform/settings'
-import { businessDay, instantOfDay } from '../../platform/time'
+import { addDays, businessDay, instantOfDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
 import { lockMemberRow, memberById, updateMemberFields } from '../account/service'
 import { issueKolCertificate } from '../community/service'
@@ -509,7 +509,10 @@ const totalsOf = async (ctx: Ctx, memberId: string) => {
   await data.settleDue(ctx.sql, ctx.nowMs, memberId)
   await data.payDueWithdrawals(ctx.sql, memberId, ctx.nowMs)
   const today = businessDay(ctx.nowMs, ctx.config.timeZone)
-  const commission = await data.commissionTotals(ctx.sql, memberId, instantOfDay(today, ctx.config.timeZone))
+  const commission = await data.commissionTotals(ctx.sql, memberId, {
+    startMs: instantOfDay(today, ctx.config.timeZone),
+    endMs: instantOfDay(addDays(today, 1), ctx.config.timeZone),
+  })
   const withdrawals = await data.withdrawalTotals(ctx.sql, memberId)
   return {
     ...commission,
