@@ -37,8 +37,9 @@ import {
 } from './rules'
 
 // The community (domain-rules.md, Community): the feed, posts with review, likes, comments, reports, uploads, and
-// the check-in challenge with its certificates. User text is stored exactly as sent and answered as a JSON
-// string: the app shows it as text, never as markup.
+// the check-in challenge with its certificates. User text is stored as the contract's schemas leave it (a post's or
+// a comment's line breaks normalised, MultilineText) and answered as a JSON string: the app shows it as text, never
+// as markup.
 
 type PostRow = {
   id: string

@@ -31,6 +31,8 @@ export const composeMessages = defineMessages({
     publishing: '发布中…',
     waitUploads: '图片还在上传，请稍候',
     needText: '写点什么再发布吧',
+    textHasControl: '正文里有无法显示的字符（如制表符），请删除后再发布',
+    textRefused: '正文没能发布，请修改后再试',
     draftKept: '草稿已自动保存',
     states: { pending: '审核中', published: '已发布', rejected: '未通过', hidden: '已隐藏' } as Record<string, string>,
     stateHints: {
@@ -82,6 +84,8 @@ export const composeMessages = defineMessages({
     publishing: 'Publishing…',
     waitUploads: 'Photos are still uploading',
     needText: 'Write something first',
+    textHasControl: 'The text has characters that cannot be shown (such as tabs); remove them and publish again',
+    textRefused: 'The text could not be published; edit it and try again',
     draftKept: 'Draft saved automatically',
     states: { pending: 'In review', published: 'Published', rejected: 'Not approved', hidden: 'Hidden' } as Record<
       string,

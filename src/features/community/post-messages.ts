@@ -26,6 +26,8 @@ export const postMessages = defineMessages({
     commentFailed: (reason: string) => `评论没发出去：${reason}`,
     commentTooLong: (max: number) => `评论最多 ${max} 字`,
     commentBlank: '写点内容再发送吧',
+    commentHasControl: '评论里有无法显示的字符（如制表符），请删除后再发送',
+    commentRefused: '评论没发出去，请修改内容后再试',
     report: '举报',
     reportTitle: '举报这篇笔记',
     reportReasons: {
@@ -65,6 +67,8 @@ export const postMessages = defineMessages({
     commentFailed: (reason: string) => `Comment not sent: ${reason}`,
     commentTooLong: (max: number) => `At most ${max} characters`,
     commentBlank: 'Write something first',
+    commentHasControl: 'The comment has characters that cannot be shown (such as tabs); remove them and send again',
+    commentRefused: 'Comment not sent; edit it and try again',
     report: 'Report',
     reportTitle: 'Report this post',
     reportReasons: {

@@ -14,6 +14,7 @@ import { composeMessages } from '../compose-messages'
 import { composeProductMessages } from '../compose-product-messages'
 import { useComposeDraft } from '../lib/compose-draft'
 import { pickImages, releaseImage } from '../lib/pick-images'
+import { textRefusalOf } from '../lib/text-refusal'
 import { ComposeTextarea } from './compose-textarea'
 import { ProductPicker } from './product-picker'
 import { PublishResult } from './publish-result'
@@ -34,6 +35,21 @@ function uploadReason(error: unknown, text: ComposeText, locale: 'zh-CN' | 'en')
     if (error.kind === 'unauthorized') return text.uploadReasons.signIn as string
   }
   return describeError(error, locale)
+}
+
+/** Why the server refused the text, in the UI language (its own words are never shown). */
+function textProblem(serverWords: string, text: ComposeText): string {
+  switch (textRefusalOf(serverWords)) {
+    case 'empty':
+    case 'blank':
+      return text.needText
+    case 'tooLong':
+      return text.tooLong(POST_TEXT_MAX)
+    case 'controlCharacters':
+      return text.textHasControl
+    default:
+      return text.textRefused
+  }
 }
 
 let pendingSeq = 0
@@ -145,12 +161,13 @@ export function PostComposer() {
 
   const publishError = createPost.error
   const textError = isApiError(publishError)
-    ? (publishError.fields.text ??
-      (publishError.fields.productId !== undefined
+    ? publishError.fields.text !== undefined
+      ? textProblem(publishError.fields.text, text)
+      : publishError.fields.productId !== undefined
         ? productText.gone
         : publishError.code === 'NOT_DISTRIBUTOR'
           ? productText.notAllowed
-          : undefined))
+          : undefined
     : undefined
   const count = draft.images.length + pending.length
 
@@ -290,7 +307,7 @@ export function PostComposer() {
 
       {canAttachProduct ? <ProductPicker productId={draft.productId} onChange={draft.productChosen} /> : null}
 
-      {notice ?? textError ?? publishError ? (
+      {(notice ?? textError ?? publishError) ? (
         <View role='alert'>
           <Text className='composer__error' data-testid='compose-error'>
             {notice ?? textError ?? describeError(publishError, locale)}

@@ -8,8 +8,8 @@ import { InfiniteList } from '@/components/infinite-list'
 import { QueryState } from '@/components/query-state'
 import { meQuery } from '@/features/account/api/account-queries'
 import { formatServerTime } from '@/lib/format'
-import { createIdempotencyKey } from '@/lib/http'
-import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { describeError, useLocale, useMessages, type Locale } from '@/lib/i18n'
 import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
@@ -17,6 +17,7 @@ import { postQuery } from '../api/post-queries'
 import { postMessages } from '../post-messages'
 import { COMMENT_GAP, imageGridOf, commentLayout } from '../lib/card-layout'
 import { previewImages } from '../lib/preview-images'
+import { textRefusalOf } from '../lib/text-refusal'
 import { AuthorLine } from './author-line'
 import { CommentItem } from './comment-item'
 import { ImageGrid } from './image-grid'
@@ -132,6 +133,23 @@ function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChos
   )
 }
 
+/** Why a comment was not sent, in the UI language: a refused text in the composer's words, never the server's. */
+function commentProblem(error: unknown, text: (typeof postMessages)['zh-CN'], locale: Locale): string {
+  const serverWords = isApiError(error) ? error.fields.text : undefined
+  if (serverWords === undefined) return text.commentFailed(describeError(error, locale))
+  switch (textRefusalOf(serverWords)) {
+    case 'empty':
+    case 'blank':
+      return text.commentBlank
+    case 'tooLong':
+      return text.commentTooLong(COMMENT_TEXT_MAX)
+    case 'controlCharacters':
+      return text.commentHasControl
+    default:
+      return text.commentRefused
+  }
+}
+
 function CommentBar({
   postId,
   replyTarget,
@@ -168,7 +186,7 @@ function CommentBar({
           onReplyCleared()
           void Taro.showToast({ title: text.commented, icon: 'none' })
         },
-        onError: (error) => setProblem(text.commentFailed(describeError(error, locale))),
+        onError: (error) => setProblem(commentProblem(error, text, locale)),
       },
     )
   }
@@ -177,7 +195,13 @@ function CommentBar({
       {replyTarget ? (
         <View className='comment-bar__reply'>
           <Text data-testid='reply-target'>{text.replyTo(replyTarget.author.nickname)}</Text>
-          <View role='button' tabIndex={0} className='comment-bar__cancel' data-testid='cancel-reply' onClick={onReplyCleared}>
+          <View
+            role='button'
+            tabIndex={0}
+            className='comment-bar__cancel'
+            data-testid='cancel-reply'
+            onClick={onReplyCleared}
+          >
             <Text>{text.cancelReply}</Text>
           </View>
         </View>

@@ -38,12 +38,20 @@ export function charWidthEm(char: string): number {
   return 1
 }
 
-/** Lines a run of text takes in a box `widthEm` ems wide, breaking anywhere. Empty text is zero lines. */
+/**
+ * Lines a run of text takes in a box `widthEm` ems wide, breaking anywhere and at each line break (\n: the text
+ * boxes keep them, white-space: pre-wrap). Empty text is zero lines; an empty line between paragraphs is one.
+ */
 export function countLines(text: string, widthEm: number): number {
   if (text.length === 0) return 0
   let lines = 1
   let used = 0
   for (const char of text) {
+    if (char === '\n') {
+      lines += 1
+      used = 0
+      continue
+    }
     const width = charWidthEm(char)
     if (used + width > widthEm + 1e-9) {
       lines += 1

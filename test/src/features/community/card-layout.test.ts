@@ -3,6 +3,7 @@ import {
   CARD_CONTENT_WIDTH,
   CARD_INNER_GAP,
   CARD_PADDING,
+  COMMENT_LINE_HEIGHT,
   FEED_TEXT_MAX_LINES,
   META_ROW_HEIGHT,
   MORE_ROW_HEIGHT,
@@ -32,6 +33,14 @@ describe('countLines: break-anywhere lines from character widths', () => {
     ['好'.repeat(Math.floor(widthEm) + 1), 2],
     ['好'.repeat(Math.floor(widthEm) * 3), 3],
   ])('%j takes %i lines', (text, lines) => expect(countLines(text, widthEm)).toBe(lines))
+
+  test.each([
+    ['第一段\n第二段', 2],
+    ['第一段\n\n隔一个空行', 3],
+    [`${'好'.repeat(Math.floor(widthEm) + 1)}\n短`, 3],
+  ])('a line break starts a new line: %j takes %i lines', (text, lines) =>
+    expect(countLines(text, widthEm)).toBe(lines),
+  )
 
   test('narrow Latin letters fit more per line than CJK, emoji fewer', () => {
     const cjk = countLines('好'.repeat(100), widthEm)
@@ -89,6 +98,14 @@ describe('postCardLayout: the card height is the sum of its blocks', () => {
     expect(nine.height - textOnly.height).toBe(nine.images.height + CARD_INNER_GAP)
   })
 
+  test('short paragraphs take a line each, and many of them are clamped like long text', () => {
+    expect(postCardLayout(post('第一段\n第二段'))).toMatchObject({ textLines: 2, isClamped: false })
+    expect(postCardLayout(post('一\n二\n三\n四\n五\n六'))).toMatchObject({
+      textLines: FEED_TEXT_MAX_LINES,
+      isClamped: true,
+    })
+  })
+
   test('the same post always gets the same height (a pure function)', () => {
     const sample = post('<script>alert(1)</script><img src=x onerror=alert(1)>', 4)
     expect(postCardLayout(sample)).toEqual(postCardLayout({ ...sample }))
@@ -102,6 +119,14 @@ describe('commentLayout', () => {
     expect(layout.entries).toHaveLength(3)
     expect(layout.entries[1]).toBeGreaterThanOrEqual(layout.entries[0] ?? 0)
     expect(layout.height).toBe(40 + layout.entries.reduce((sum, entry) => sum + entry, 0))
+  })
+})
+
+describe('commentLayout: line breaks', () => {
+  test('a comment in two short paragraphs is one line taller than the same words on one line', () => {
+    const twoLines = commentLayout({ text: '一楼\n试试这个', replies: [] })
+    const oneLine = commentLayout({ text: '一楼试试这个', replies: [] })
+    expect(twoLines.height - oneLine.height).toBe(COMMENT_LINE_HEIGHT)
   })
 })
 
