@@ -14,7 +14,9 @@ export const summaries: Record<AllEndpointName, string> = {
   signOut: 'End this session',
   me: 'The signed-in member',
   updateMe: 'Change nickname, avatar, or set the birthday once',
-  gifts: 'Gifts of the points mall (affordable=true compares with the balance, so it needs a token: 401 without)',
+  gifts:
+    'Gifts of the points mall (affordable=true: only those the member could redeem one of now, by level, stock, ' +
+    'their limit and their points, so it needs a token: 401 without)',
   giftCategories: 'Categories of the points mall, in display order',
   gift: 'One gift, with how many the signed-in member already redeemed',
   addresses: "The member's addresses, default first",

@@ -22,18 +22,44 @@ export const routes = {
 
 const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall, routes.me]
 
-/** The page the member is on now, with its query, as a path to come back to. */
-export function currentRoute(): string {
-  const pages = Taro.getCurrentPages()
-  const page = pages[pages.length - 1]
-  if (!page?.route) return routes.home
-  const path = page.route.startsWith('/') ? page.route : `/${page.route}`
-  const options = (page as { options?: Record<string, string> }).options ?? {}
-  const query = Object.entries(options)
-    .filter(([key]) => key !== 'stamp' && key !== '$taroTimestamp')
+/** Query keys Taro's routers add for themselves: never part of where the member is. */
+const routerKeys: readonly string[] = ['stamp', '$taroTimestamp']
+
+const withQuery = (path: string, params: Iterable<[string, string]>): string => {
+  const query = [...params]
+    .filter(([key]) => !routerKeys.includes(key))
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&')
   return query ? `${path}?${query}` : path
+}
+
+/** The H5 page in the address bar (hash or browser router), its query parsed; the bare origin is the home page. */
+function addressBarRoute(): { path: string; params: URLSearchParams } {
+  const { pathname, search, hash } = window.location
+  const inHash = hash.startsWith('#/')
+  const hashQueryAt = hash.indexOf('?')
+  const path = !inHash ? pathname : hashQueryAt < 0 ? hash.slice(1) : hash.slice(1, hashQueryAt)
+  const query = !inHash ? search : hashQueryAt < 0 ? '' : hash.slice(hashQueryAt)
+  return { path: path === '/' || path === '' ? routes.home : path, params: new URLSearchParams(query) }
+}
+
+/**
+ * The page the member is on now, with its query, as a path to come back to. On H5 the query comes from the address
+ * bar: Taro's H5 router leaves the page's `options` empty, so a gift's `?id=` would be lost (and the page would load
+ * without it after sign-in). On the mini-program the page's options are its query.
+ */
+export function currentRoute(): string {
+  const pages = Taro.getCurrentPages()
+  const page = pages[pages.length - 1]
+  const pagePath = page?.route ? (page.route.startsWith('/') ? page.route : `/${page.route}`) : null
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    const here = addressBarRoute()
+    // Only when the address bar shows this page; otherwise the page's own options, as on the mini-program.
+    if (pagePath === null || here.path === pagePath) return withQuery(here.path, here.params)
+  }
+  if (pagePath === null) return routes.home
+  const options = (page as { options?: Record<string, string> }).options ?? {}
+  return withQuery(pagePath, Object.entries(options))
 }
 
 const isSafeReturnPath = (path: string): boolean => path.startsWith('/pages/') || path.startsWith('/packages/')

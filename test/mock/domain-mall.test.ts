@@ -6,6 +6,7 @@ import {
   CODE_ALPHABET,
   CODE_PATTERN,
   formatRedemptionCode,
+  isRedeemable,
   redeemRefusal,
   redemptionStateAt,
 } from '../../mock/modules/mall/rules'
@@ -114,6 +115,43 @@ describe('redeemRefusal: one reason, in a fixed order', () => {
       code: 'INSUFFICIENT_POINTS',
       details: { balance: 150, required: 200 },
     })
+  })
+})
+
+describe('isRedeemable: what GET /gifts?affordable=true keeps', () => {
+  const facts = (change: Partial<RedeemFacts> = {}, gift: Partial<RedeemFacts['gift']> = {}): RedeemFacts => ({
+    gift: { kind: 'physical', minLevel: 'V1', stock: 10, perMemberLimit: 2, pointsCost: 100, ...gift },
+    quantity: 1,
+    levelCode: 'V1',
+    hasOwnAddress: true,
+    redeemedByMe: 0,
+    balance: 1000,
+    ...change,
+  })
+  const cases: [string, RedeemFacts][] = [
+    ['redeemable, at the edges', facts({ balance: 100, redeemedByMe: 1 }, { stock: 1 })],
+    ['a level below the minimum', facts({}, { minLevel: 'V2' })],
+    ['sold out', facts({}, { stock: 0 })],
+    ['the member’s limit reached', facts({ redeemedByMe: 2 })],
+    ['one point short', facts({ balance: 99 })],
+    ['a higher level than asked', facts({ levelCode: 'V4' }, { minLevel: 'V3' })],
+  ]
+
+  it.each(cases)('agrees with redeemRefusal (with an address): %s', (_, given) => {
+    expect(isRedeemable(given)).toBe(redeemRefusal(given) === null)
+  })
+
+  it('does not ask for an address: the redemption brings it', () => {
+    expect(isRedeemable(facts({ hasOwnAddress: null }))).toBe(true)
+    expect(redeemRefusal(facts({ hasOwnAddress: null }))?.code).toBe('ADDRESS_REQUIRED')
+  })
+
+  it('refuses each of level, stock, limit and points on its own', () => {
+    expect(isRedeemable(facts({}, { minLevel: 'V2' }))).toBe(false)
+    expect(isRedeemable(facts({}, { stock: 0 }))).toBe(false)
+    expect(isRedeemable(facts({ redeemedByMe: 2 }))).toBe(false)
+    expect(isRedeemable(facts({ balance: 99 }))).toBe(false)
+    expect(isRedeemable(facts({ redeemedByMe: 1, balance: 100 }, { stock: 1 }))).toBe(true)
   })
 })
 

@@ -208,14 +208,25 @@ export const deleteAddress = async (sql: Sql, id: string): Promise<void> => {
 
 // Redemptions.
 
+// The member's redemptions that were not cancelled: what counts against their limit for a gift.
+const HELD_REDEMPTIONS = `FROM redemptions WHERE member_id = $1 AND cancelled_at IS NULL`
+
 /** How many of a gift the member holds: the quantity of their redemptions that were not cancelled. */
 export const redeemedQuantity = async (sql: Sql, memberId: string, giftId: string): Promise<number> => {
   const [row] = await sql.query<{ n: number }>(
-    `SELECT COALESCE(SUM(quantity), 0)::int AS n FROM redemptions
-     WHERE member_id = $1 AND gift_id = $2 AND cancelled_at IS NULL`,
+    `SELECT COALESCE(SUM(quantity), 0)::int AS n ${HELD_REDEMPTIONS} AND gift_id = $2`,
     [memberId, giftId],
   )
   return row?.n ?? 0
+}
+
+/** redeemedQuantity of every gift at once, by gift id (a gift the member holds none of is absent). */
+export const redeemedQuantities = async (sql: Sql, memberId: string): Promise<Map<string, number>> => {
+  const rows = await sql.query<{ giftId: string; n: number }>(
+    `SELECT gift_id AS "giftId", SUM(quantity)::int AS n ${HELD_REDEMPTIONS} GROUP BY gift_id`,
+    [memberId],
+  )
+  return new Map(rows.map((row) => [row.giftId, row.n]))
 }
 
 /**

@@ -108,28 +108,50 @@ export type RedeemFacts = {
   balance: number
 }
 
+/** The facts of a redemption apart from the address: who the member is, what is left, what they hold and have. */
+export type RedeemableFacts = Omit<RedeemFacts, 'hasOwnAddress'>
+
+/** Who may: a level below the gift's minimum is refused whatever else holds. */
+const levelRefusal = ({ gift, levelCode }: RedeemableFacts): RedeemRefusal | null =>
+  levelRank(levelCode) < levelRank(gift.minLevel)
+    ? { code: 'LEVEL_TOO_LOW', details: { minLevel: gift.minLevel, levelCode } }
+    : null
+
+/** What the request lacks: a physical gift needs one of the member's own addresses. */
+const addressRefusal = ({ gift, hasOwnAddress }: RedeemFacts): RedeemRefusal | null => {
+  if (hasOwnAddress === false) return { code: 'NOT_FOUND', details: {} }
+  if (gift.kind === 'physical' && hasOwnAddress === null) return { code: 'ADDRESS_REQUIRED', details: {} }
+  return null
+}
+
+/** What is left: the stock, the member's limit, then the points. */
+const supplyRefusal = ({ gift, quantity, redeemedByMe, balance }: RedeemableFacts): RedeemRefusal | null => {
+  if (gift.stock < quantity) return { code: 'OUT_OF_STOCK', details: { stock: gift.stock, requested: quantity } }
+  if (redeemedByMe + quantity > gift.perMemberLimit)
+    return {
+      code: 'LIMIT_REACHED',
+      details: { perMemberLimit: gift.perMemberLimit, redeemed: redeemedByMe, requested: quantity },
+    }
+  const required = gift.pointsCost * quantity
+  if (balance < required) return { code: 'INSUFFICIENT_POINTS', details: { balance, required } }
+  return null
+}
+
 /**
  * The first reason a redemption is refused, or null. The order (after validation and the gift's 404): who may
  * (level), what the request lacks (address), then what is left (stock, the member's limit, the points), so a
  * member is told first what no amount of points would fix. An addressId that is not the member's own is 404
  * whatever the gift's kind: another member's address is never used, nor confirmed to exist.
  */
-export const redeemRefusal = (facts: RedeemFacts): RedeemRefusal | null => {
-  const { gift, quantity } = facts
-  if (levelRank(facts.levelCode) < levelRank(gift.minLevel))
-    return { code: 'LEVEL_TOO_LOW', details: { minLevel: gift.minLevel, levelCode: facts.levelCode } }
-  if (facts.hasOwnAddress === false) return { code: 'NOT_FOUND', details: {} }
-  if (gift.kind === 'physical' && facts.hasOwnAddress === null) return { code: 'ADDRESS_REQUIRED', details: {} }
-  if (gift.stock < quantity) return { code: 'OUT_OF_STOCK', details: { stock: gift.stock, requested: quantity } }
-  if (facts.redeemedByMe + quantity > gift.perMemberLimit)
-    return {
-      code: 'LIMIT_REACHED',
-      details: { perMemberLimit: gift.perMemberLimit, redeemed: facts.redeemedByMe, requested: quantity },
-    }
-  const required = gift.pointsCost * quantity
-  if (facts.balance < required) return { code: 'INSUFFICIENT_POINTS', details: { balance: facts.balance, required } }
-  return null
-}
+export const redeemRefusal = (facts: RedeemFacts): RedeemRefusal | null =>
+  levelRefusal(facts) ?? addressRefusal(facts) ?? supplyRefusal(facts)
+
+/**
+ * Whether the member could redeem `quantity` of the gift now: none of redeemRefusal's refusals but the address's,
+ * which belongs to the request, not to the gift or the member (the redeem sheet picks or adds one for a physical
+ * gift). What GET /gifts?affordable=true ("只看我能兑") keeps, for a quantity of 1.
+ */
+export const isRedeemable = (facts: RedeemableFacts): boolean => (levelRefusal(facts) ?? supplyRefusal(facts)) === null
 
 /** The ledger line of a redemption's spend. */
 export const redemptionReason = (giftName: string, quantity: number): string =>

@@ -29,6 +29,7 @@ import {
   formatRedemptionCode,
   inDisplayOrder,
   isDefaultWhenAdded,
+  isRedeemable,
   redeemRefusal,
   redemptionReason,
   redemptionStateAt,
@@ -91,8 +92,13 @@ export const giftsPage = async (
   if (query.affordable === 'true') {
     // Without a member there is no balance to compare with; answering the unfiltered list would mislabel it.
     if (!member) throw new ApiError('UNAUTHORIZED', 'Sign in to filter gifts by what you can afford.')
+    // What the member could redeem one of now, by redeem's own rule: level, stock, their limit and the points.
+    const levelCode = levelCodeForGrowth(member.growth, ctx.config.levels)
     const balance = await balanceOf(ctx, member.id)
-    gifts = gifts.filter((gift) => gift.pointsCost <= balance)
+    const redeemed = await data.redeemedQuantities(ctx.sql, member.id)
+    gifts = gifts.filter((gift) =>
+      isRedeemable({ gift, quantity: 1, levelCode, redeemedByMe: redeemed.get(gift.id) ?? 0, balance }),
+    )
   }
   // What a member can get comes first: sold-out gifts go last, then by level and cost.
   const page = paginate(
