@@ -22,6 +22,8 @@ export const giftMessages = defineMessages({
     confirm: '确认兑换',
     cancel: '再想想',
     failed: (reason: string) => `兑换没成功：${reason}`,
+    outcomeUnknown:
+      '网络不稳定，兑换结果还不确定，可能已经兑换成功。请先到「我的兑换」查看；如果没有这笔兑换，再点「确认兑换」，不会重复扣积分。',
     resultTitle: '兑换成功',
     physicalResult: '兑换成功，我们会尽快为你发货',
     codeResult: '兑换成功，你的兑换码：',
@@ -51,6 +53,8 @@ export const giftMessages = defineMessages({
     confirm: 'Confirm',
     cancel: 'Not now',
     failed: (reason: string) => `Redemption failed: ${reason}`,
+    outcomeUnknown:
+      "The connection dropped, so we don't know yet whether this went through. Check My redemptions first; if it isn't there, tap Confirm again. You won't be charged twice.",
     resultTitle: 'Redeemed',
     physicalResult: 'Redeemed. We will ship it soon.',
     codeResult: 'Redeemed. Your code:',

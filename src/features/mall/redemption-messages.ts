@@ -30,6 +30,7 @@ export const redemptionMessages = defineMessages({
     confirmCancel: '确认取消',
     cancelled: (points: string) => `已取消，${points} 积分已退回`,
     cancelFailed: (reason: string) => `没有取消成功：${reason}`,
+    cancelUnknown: '网络不稳定，取消结果还不确定。请留意上面的状态：仍是「待发货」就点「重新取消」，积分只会退一次。',
     retryCancel: '重新取消',
     errors: {
       CANCEL_NOT_ALLOWED: '这笔兑换已经发货或完成，不能再取消了',
@@ -70,6 +71,8 @@ export const redemptionMessages = defineMessages({
     confirmCancel: 'Yes',
     cancelled: (points: string) => `Cancelled. ${points} points are back.`,
     cancelFailed: (reason: string) => `Not cancelled: ${reason}`,
+    cancelUnknown:
+      "The connection dropped, so we don't know yet whether it was cancelled. Watch the status above: if it still says To ship, tap Try cancelling again. Points are refunded only once.",
     retryCancel: 'Try cancelling again',
     errors: {
       CANCEL_NOT_ALLOWED: 'This redemption has already shipped or completed and can no longer be cancelled',

@@ -52,6 +52,15 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError
 
+/**
+ * A write may have been carried out though no answer said so: no answer in time, a dropped
+ * connection, a 5xx (a proxy may answer after the server wrote), or a 2xx the app cannot read.
+ * Say "not known yet", never "failed", and retry only with the same Idempotency-Key.
+ */
+export const isOutcomeUnknown = (error: unknown): boolean =>
+  isApiError(error) &&
+  (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'bad-response')
+
 export function kindForStatus(status: number): ApiErrorKind {
   if (status === 401) return 'unauthorized'
   if (status === 403) return 'forbidden'

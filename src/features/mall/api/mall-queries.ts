@@ -1,8 +1,9 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { mallEndpoints } from '@/contract/mall-endpoints'
 import type { AddressInput, RedemptionStatus } from '@/contract/mall'
-import { request } from '@/lib/http'
+import { isOutcomeUnknown, request } from '@/lib/http'
 import { invalidateMembership } from '@/features/membership/api/membership-queries'
+import { settleRedeem } from '../lib/redeem-intents'
 import { giftKeys } from './gift-queries'
 
 export const mallKeys = {
@@ -43,11 +44,18 @@ function useAfterPointsMoved() {
     ])
 }
 
-/** One key per intent (the confirm tap); a retry of that intent reuses it, so it never redeems twice. */
+/**
+ * One key per intent (redeemKeyFor); a retry of that intent reuses it, so it never redeems twice. The key is
+ * forgotten here on a definite answer, even when the sheet was closed before it came.
+ */
 export function useRedeem() {
   const afterPointsMoved = useAfterPointsMoved()
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: RedeemVariables) => request(mallEndpoints.redeem, { body, idempotencyKey }),
+    onSuccess: (_redemption, { idempotencyKey, ...choice }) => settleRedeem(choice, idempotencyKey),
+    onError: (error, { idempotencyKey, ...choice }) => {
+      if (!isOutcomeUnknown(error)) settleRedeem(choice, idempotencyKey)
+    },
     onSettled: afterPointsMoved,
     meta: { isErrorShownInPlace: true },
   })

@@ -5,11 +5,12 @@ import type { Member } from '@/contract'
 import type { GiftDetail } from '@/contract/mall'
 import { ActionButton } from '@/components/action-button'
 import { formatPoints } from '@/lib/format'
-import { createIdempotencyKey } from '@/lib/http'
+import { isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { useRedeem } from '../api/mall-queries'
 import { giftMessages } from '../gift-messages'
+import { redeemKeyFor, useIsRedeemPending } from '../lib/redeem-intents'
 import { maxQuantity, redeemBlock } from '../lib/redeemability'
 import { AddressPicker } from './address-picker'
 import './redeem-sheet.scss'
@@ -23,9 +24,11 @@ export function RedeemSheet({ gift, member, onClosed }: RedeemSheetProps) {
   const [quantity, setQuantity] = useState(1)
   const [addressId, setAddressId] = useState<string | null>(null)
   const redeem = useRedeem()
-  // One key per intent: the same choices retried reuse it; changing them is a new intent.
-  const intent = useRef<{ signature: string; key: string } | null>(null)
   const isSending = useRef(false)
+  const choice = { giftId: gift.id, quantity, addressId: addressId ?? undefined }
+  // Sent before (in this sheet or one closed since) with no definite answer: it may have been redeemed.
+  const isOutcomeOpen = useIsRedeemPending(choice) && !redeem.isPending
+  const refusal = redeem.isError && !isOutcomeUnknown(redeem.error) ? redeem.error : null
   const upTo = maxQuantity(gift)
   const total = gift.pointsCost * quantity
   const block = redeemBlock(gift, member, quantity)
@@ -33,14 +36,12 @@ export function RedeemSheet({ gift, member, onClosed }: RedeemSheetProps) {
 
   const onConfirm = () => {
     if (isSending.current || block || needsAddress) return
-    const signature = `${gift.id}:${quantity}:${addressId ?? ''}`
-    if (intent.current?.signature !== signature) intent.current = { signature, key: createIdempotencyKey() }
     isSending.current = true
+    // The same choices are the same intent, even from a sheet opened again: a retry replays, never redeems twice.
     redeem.mutate(
-      { giftId: gift.id, quantity, addressId: addressId ?? undefined, idempotencyKey: intent.current.key },
+      { ...choice, idempotencyKey: redeemKeyFor(choice) },
       {
         onSuccess: (redemption) => {
-          intent.current = null
           void Taro.redirectTo({ url: `${routes.redeemResult}?id=${encodeURIComponent(redemption.id)}` })
         },
         onSettled: () => {
@@ -95,13 +96,27 @@ export function RedeemSheet({ gift, member, onClosed }: RedeemSheetProps) {
         {block?.kind === 'not-enough-points' ? (
           <Text className='redeem-sheet__error'>{text.notEnoughPoints(formatPoints(block.missing))}</Text>
         ) : null}
-        {redeem.isError ? (
+        {refusal ? (
           <View className='redeem-sheet__error' role='alert' data-testid='redeem-error'>
-            {text.failed(describeError(redeem.error, locale))}
+            {text.failed(describeError(refusal, locale))}
+          </View>
+        ) : null}
+        {isOutcomeOpen ? (
+          <View className='redeem-sheet__unknown' role='alert' data-testid='redeem-unknown'>
+            <Text className='redeem-sheet__unknown-text' data-testid='redeem-unknown-text'>
+              {text.outcomeUnknown}
+            </Text>
+            <ActionButton
+              variant='secondary'
+              testId='redeem-check'
+              onTap={() => void Taro.navigateTo({ url: routes.redemptions })}
+            >
+              {text.viewRedemptions}
+            </ActionButton>
           </View>
         ) : null}
         <View className='redeem-sheet__actions'>
-          <ActionButton variant='secondary' onTap={onClosed}>
+          <ActionButton variant='secondary' testId='redeem-cancel' onTap={onClosed}>
             {text.cancel}
           </ActionButton>
           <ActionButton testId='redeem-confirm' isDisabled={Boolean(block) || needsAddress} isBusy={redeem.isPending} onTap={onConfirm}>

@@ -7,7 +7,7 @@ import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { formatPoints, formatServerTime } from '@/lib/format'
-import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { createIdempotencyKey, isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { redemptionQuery, useCancelRedemption } from '../api/mall-queries'
 import { redemptionMessages } from '../redemption-messages'
@@ -103,9 +103,15 @@ function CancelRedemption({ redemption }: { redemption: Redemption }) {
 
   const failure = cancel.error
   const isRetryable = isApiError(failure) && failure.isTransient
-  const reason = failure
-    ? ((isApiError(failure) && failure.code ? text.errors[failure.code] : undefined) ?? text.cancelFailed(describeError(failure, locale)))
-    : null
+  // No answer is not a "no": it may have been cancelled (the re-read after it shows the status, and says it once it has).
+  const isUnknown = isOutcomeUnknown(failure)
+  const reason =
+    !failure || (isUnknown && redemption.status === 'cancelled')
+      ? null
+      : isUnknown
+        ? text.cancelUnknown
+        : ((isApiError(failure) && failure.code ? text.errors[failure.code] : undefined) ??
+          text.cancelFailed(describeError(failure, locale)))
 
   return (
     <View className='redemption-cancel'>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
-import { screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import { RedemptionDetail } from '@/features/mall/components/redemption-detail'
+import { REQUEST_TIMEOUT_MS } from '@/lib/env'
 import { formatServerTime } from '@/lib/format'
 import { installInProcessApi } from '../../../support/in-process-api'
 import { tap } from '../../../support/interact'
@@ -99,7 +100,7 @@ describe('RedemptionDetail', () => {
     expect(refundsIn(await ledgerTypes(api, token))).toBe(1)
   })
 
-  test('a 500 while cancelling leaves it pending and says why; the retry reuses the key and refunds once', async () => {
+  test('a 500 while cancelling is not called a failure (it may have gone through); still pending, the retry reuses the key and refunds once', async () => {
     const api = installInProcessApi()
     const { token, address } = await memberWithPoints(api)
     const redemption = await redeem(api, token, { giftId: 'gift-tote', addressId: address.id })
@@ -109,7 +110,9 @@ describe('RedemptionDetail', () => {
     await screen.findByTestId('redemption-detail')
 
     tap(container, 'cancel-redemption')
-    expect((await screen.findByTestId('cancel-error')).textContent).toBe('没有取消成功：服务开小差了，请稍后重试')
+    expect((await screen.findByTestId('cancel-error')).textContent).toBe(
+      '网络不稳定，取消结果还不确定。请留意上面的状态：仍是「待发货」就点「重新取消」，积分只会退一次。',
+    )
     expect(status()).toBe('待发货')
     expect(await balanceOf(api, token)).toBe(1700)
     await waitFor(() => expect(screen.getByTestId('cancel-redemption').textContent).toBe('重新取消'))
@@ -122,6 +125,29 @@ describe('RedemptionDetail', () => {
     expect(first?.headers.get('Idempotency-Key')).toEqual(expect.any(String))
     expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'))
     expect(screen.queryByTestId('cancel-error')).toBeNull()
+    expect(await balanceOf(api, token)).toBe(2000)
+    expect(refundsIn(await ledgerTypes(api, token))).toBe(1)
+  })
+
+  test('the answer to a cancel is lost after the server cancelled: no "not cancelled", the re-read shows it cancelled', async () => {
+    const api = installInProcessApi()
+    const { token, address } = await memberWithPoints(api)
+    const redemption = await redeem(api, token, { giftId: 'gift-tote', addressId: address.id })
+    api.fail('POST', '/cancel', { kind: 'lost-answer' })
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const { container } = renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+    await screen.findByTestId('redemption-detail')
+
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+    try {
+      tap(container, 'cancel-redemption')
+      await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100))
+    } finally {
+      jest.useRealTimers()
+    }
+    await waitFor(() => expect(status()).toBe('已取消'))
+    expect(screen.queryByTestId('cancel-error')).toBeNull()
+    expect(container.textContent).not.toContain('没有取消成功')
     expect(await balanceOf(api, token)).toBe(2000)
     expect(refundsIn(await ledgerTypes(api, token))).toBe(1)
   })
