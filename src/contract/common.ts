@@ -28,40 +28,6 @@ export const PlainText = v.pipe(
   ),
 )
 
-/** Blank lines kept in a row in multi-line text; a longer run is cut to this many. */
-export const MULTILINE_BLANK_LINES_MAX = 2
-
-/**
- * Line breaks the way every platform ends up with them: \r\n and \r become \n; blank lines before the first
- * line and whitespace after the last are dropped (they would show as empty lines); runs of more than
- * MULTILINE_BLANK_LINES_MAX blank lines (empty or only spaces) are cut to that many.
- */
-export const normalizeLineBreaks = (text: string): string =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .replace(/^(?:[^\S\n]*\n)+/, '')
-    .trimEnd()
-    .replace(
-      new RegExp(`\\n(?:[^\\S\\n]*\\n){${MULTILINE_BLANK_LINES_MAX + 1},}`, 'g'),
-      '\n'.repeat(MULTILINE_BLANK_LINES_MAX + 1),
-    )
-
-/**
- * Text in paragraphs (a post, a comment): PlainText that may also hold line breaks, normalised
- * (normalizeLineBreaks). Every other control character is still refused; single-line fields (nicknames,
- * addresses, topics, notes) stay PlainText. Limits on the length apply to the normalised text.
- */
-export const MultilineText = v.pipe(
-  v.string(),
-  v.transform(normalizeLineBreaks),
-  v.check(
-    // PlainText's set without \n (U+000A).
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    (text) => !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text),
-    NO_CONTROL_CHARACTERS,
-  ),
-)
-
 export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
 /** Points, growth and fen are whole numbers everywhere: no floats for value. */
 export const Int = v.pipe(v.number(), v.integer(), v.safeInteger())

@@ -1,19 +1,47 @@
 import * as v from 'valibot'
 // From the index, not './common': the app's pages import these from async chunks, and a direct import of an
 // inner module would stop webpack from concatenating it into the first-screen bundle (measured: ~0.8 KB gzip).
-import {
-  Id,
-  IsoDateTime,
-  LevelCode,
-  MultilineText,
-  NO_CONTROL_CHARACTERS,
-  NonNegativeInt,
-  PlainText,
-  PositiveInt,
-} from './index'
+import { Id, IsoDateTime, LevelCode, NO_CONTROL_CHARACTERS, NonNegativeInt, PlainText, PositiveInt } from './index'
 
 // The community's writes (domain-rules.md, Community). The feed, Post and Topic are in catalog.ts; the check-in
 // challenge and its certificates in challenge.ts.
+
+// Paragraphs live here rather than beside PlainText in common.ts: only the community's writes take them, and
+// common.ts is on the first screen (the weapp main package), which must not carry them.
+
+/** Blank lines kept in a row in multi-line text; a longer run is cut to this many. */
+const MULTILINE_BLANK_LINES_MAX = 2
+
+/**
+ * Line breaks the way every platform ends up with them: \r\n and \r become \n; blank lines before the first
+ * line and whitespace after the last are dropped (they would show as empty lines); runs of more than
+ * MULTILINE_BLANK_LINES_MAX blank lines (empty or only spaces) are cut to that many.
+ */
+const normalizeLineBreaks = (text: string): string =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(?:[^\S\n]*\n)+/, '')
+    .trimEnd()
+    .replace(
+      new RegExp(`\\n(?:[^\\S\\n]*\\n){${MULTILINE_BLANK_LINES_MAX + 1},}`, 'g'),
+      '\n'.repeat(MULTILINE_BLANK_LINES_MAX + 1),
+    )
+
+/**
+ * Text in paragraphs (a post, a comment): PlainText (common.ts) that may also hold line breaks, normalised
+ * (normalizeLineBreaks). Every other control character is still refused; single-line fields (nicknames,
+ * addresses, topics, notes) stay PlainText. Limits on the length apply to the normalised text.
+ */
+export const MultilineText = v.pipe(
+  v.string(),
+  v.transform(normalizeLineBreaks),
+  v.check(
+    // PlainText's set without \n (U+000A).
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    (text) => !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text),
+    NO_CONTROL_CHARACTERS,
+  ),
+)
 
 /**
  * How the contract words each refusal of a post's or a comment's text (details.fields.text). The app maps these

@@ -2,7 +2,6 @@ import { distributionEndpoints } from '@/contract/distribution-endpoints'
 import type { BindingSource } from '@/contract'
 import type { ArrivalResult } from '@/contract/distribution'
 import { createIdempotencyKey, isApiError, request } from '@/lib/http'
-import type { CapturedReferral } from '@/stores/referral'
 import { useSession } from '@/stores/session'
 import { findReferralCode, findReferralSource } from './referral'
 
@@ -57,25 +56,25 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * sign-in instead (stores/referral). Reported once per opening with one Idempotency-Key, so a retry after a lost
  * answer records nothing twice; never throws and never shows anything: the member did not ask for it.
  */
-export async function reportArrival(
+export function reportArrival(
   query: Record<string, unknown> | undefined | null,
   { memory, attempts = 3, retryDelayMs = 1500 }: ReportOptions,
 ): Promise<ArrivalResult | null> {
   const code = findReferralCode(query)
-  if (code === null) return null
+  if (code === null) return Promise.resolve(null)
   const source = findReferralSource(query)
   const postId = source === 'post' && typeof query?.postId === 'string' ? query.postId : undefined
   const key = `${code}|${source}|${postId ?? ''}`
-  if (memory.has(key)) return null
+  if (memory.has(key)) return Promise.resolve(null)
   memory.add(key)
   // A visitor's code goes with their sign-in: this opening is accounted for, even if the app shows this entry again
   // (back from the background) after they signed in.
-  if (useSession.getState().token === null) return null
+  if (useSession.getState().token === null) return Promise.resolve(null)
   return sendArrival({ code, source, ...(postId === undefined ? {} : { postId }) }, { attempts, retryDelayMs })
 }
 
 /** One arrival, with one Idempotency-Key across its retries; null when it could not be recorded. */
-async function sendArrival(
+export async function sendArrival(
   body: { code: string; source: BindingSource; postId?: string },
   { attempts = 3, retryDelayMs = 1500 }: Omit<ReportOptions, 'memory'> = {},
 ): Promise<ArrivalResult | null> {
@@ -88,17 +87,4 @@ async function sendArrival(
       await wait(retryDelayMs * attempt)
     }
   }
-}
-
-/**
- * Right after a sign-in: the other codes the visitor arrived with before it (stores/referral), in order. The code
- * the sign-in carried may have bound nobody (no longer a distributor's), and then the first of these that is valid
- * binds; the others are recorded for their KOLs (already bound). Never throws, shows nothing.
- */
-export async function reportLaterReferrals(
-  codes: readonly CapturedReferral[],
-  options: Omit<ReportOptions, 'memory'> = {},
-): Promise<void> {
-  // One after another: which one binds must not depend on which request the server sees first.
-  for (const { code, source } of codes) await sendArrival({ code, source }, options)
 }

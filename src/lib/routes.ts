@@ -25,8 +25,8 @@ const tabRoutes: readonly string[] = [routes.home, routes.community, routes.mall
 /** Query keys Taro's routers add for themselves: never part of where the member is. */
 const routerKeys: readonly string[] = ['stamp', '$taroTimestamp']
 
-const withQuery = (path: string, params: Iterable<[string, string]>): string => {
-  const query = [...params]
+const withQuery = (path: string, params: readonly (readonly [string, string])[]): string => {
+  const query = params
     .filter(([key]) => !routerKeys.includes(key))
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&')
@@ -55,7 +55,7 @@ export function currentRoute(): string {
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
     const here = addressBarRoute()
     // Only when the address bar shows this page; otherwise the page's own options, as on the mini-program.
-    if (pagePath === null || here.path === pagePath) return withQuery(here.path, here.params)
+    if (pagePath === null || here.path === pagePath) return withQuery(here.path, Array.from(here.params))
   }
   if (pagePath === null) return routes.home
   const options = (page as { options?: Record<string, string> }).options ?? {}
