@@ -79,6 +79,10 @@ const addDays = (isoDay: string, days: number) =>
 
 test('compose with two photos: the draft survives a reload, the post is in review, then published in 我的笔记', async () => {
   const page = phone.page
+  // The posting tasks count what was posted on the server's business day: start at 10:00 of the next one, so the
+  // hour the review is moved on below never crosses midnight in Shanghai (a run between 23:00 and 24:00 there did).
+  const { today } = (await api('GET', '/__mock/clock')) as { today: string }
+  await api('POST', '/__mock/clock', { set: `${addDays(today, 1)}T10:00:00+08:00` })
   await page.goto('/packages/community/compose/index')
   const text = page.locator('textarea[data-testid="compose-text"]:visible')
   await text.waitFor()
