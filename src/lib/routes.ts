@@ -11,6 +11,7 @@ export const routes = {
   points: '/packages/membership/points/index',
   levels: '/packages/membership/levels/index',
   tasks: '/packages/membership/tasks/index',
+  profile: '/packages/membership/profile/index',
   gift: '/packages/mall/gift/index',
   redeemResult: '/packages/mall/redeem-result/index',
   addresses: '/packages/mall/addresses/index',

@@ -107,6 +107,10 @@ const cases: Record<string, Case> = {
     signedOut: 'sign-in',
     signedIn: () => ['可用积分', points(member.pointsBalance), pendingRedemption().giftName],
   },
+  'packages/membership/profile/index': {
+    signedOut: 'sign-in',
+    signedIn: () => ['昵称', `${member.nickname.length}/20`, '保存', '生日礼'],
+  },
   'packages/membership/levels/index': {
     signedOut: () => ['登录后签到领积分、兑换好礼'],
     signedIn: () => [`成长值 ${points(member.growth)}`, '等级权益'],

@@ -89,6 +89,7 @@ describe('我的', () => {
     ['任务中心', '/packages/membership/tasks/index'],
     ['我的兑换', '/packages/mall/redemptions/index'],
     ['收货地址', '/packages/mall/addresses/index'],
+    ['编辑资料', '/packages/membership/profile/index'],
   ])('%s opens %s', (text, url) => expectTapOpens('pages/me/index', text, 'navigateTo', url))
 
   test('退出登录 signs out in place', async () => {

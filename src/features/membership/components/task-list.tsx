@@ -22,7 +22,7 @@ const PAGE_FOR_ACTION: Record<Exclude<Task['action'], 'invite'>, string> = {
   post: communityRoutes.compose,
   comment: routes.community,
   browse_hot: routes.community,
-  profile: routes.me,
+  profile: routes.profile,
   redeem: routes.mall,
 }
 

@@ -31,7 +31,7 @@ const WHERE_EACH_ACTION_GOES: Record<Exclude<Task['action'], 'invite'>, string> 
   post: communityRoutes.compose,
   comment: routes.community,
   browse_hot: routes.community,
-  profile: routes.me,
+  profile: routes.profile,
   redeem: routes.mall,
 }
 
