@@ -17,6 +17,11 @@ export const signInMessages = defineMessages({
     phoneInvalid: '请输入 11 位手机号',
     codeInvalid: '请输入 6 位验证码',
     referralNotice: (code: string) => `通过好友邀请（${code}）来到这里，登录后自动关联`,
+    referralCodeOpen: '有邀请码？',
+    referralCodeLabel: '好友的邀请码',
+    referralCodePlaceholder: '海报或邀请卡上的邀请码',
+    referralCodeApply: '使用',
+    referralCodeInvalid: '邀请码是 4 到 8 位字母或数字，请核对后再试',
   },
   en: {
     signInTitle: 'Sign in',
@@ -33,5 +38,10 @@ export const signInMessages = defineMessages({
     phoneInvalid: 'Enter an 11-digit mobile number',
     codeInvalid: 'Enter the 6-digit code',
     referralNotice: (code: string) => `Invited by a friend (${code}): linked when you sign in`,
+    referralCodeOpen: 'Have an invite code?',
+    referralCodeLabel: "A friend's invite code",
+    referralCodePlaceholder: 'The code on their poster or card',
+    referralCodeApply: 'Use',
+    referralCodeInvalid: 'An invite code is 4 to 8 letters or digits: check it and try again',
   },
 })

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { ActionButton } from '@/components/action-button'
 import { PhoneSignInForm } from '@/features/account/components/phone-sign-in-form'
+import { ReferralCodeField } from '@/features/account/components/referral-code-field'
 import { WechatSignIn } from '@/features/account/components/wechat-sign-in'
 import { accountMessages } from '@/features/account/messages'
 import { signInMessages } from '@/features/account/sign-in-messages'
@@ -45,11 +46,14 @@ export default function SignInPage() {
         <Text className='sign-in__brand'>{config?.brandName ?? ' '}</Text>
         <Text className='sign-in__subtitle'>{account.signInSubtitle}</Text>
       </View>
+      {/* A code from a link or QR came first and is the one the sign-in carries (first touch): no field to replace it. */}
       {referralCode ? (
         <Text className='sign-in__referral' data-testid='referral-notice'>
           {text.referralNotice(referralCode)}
         </Text>
-      ) : null}
+      ) : (
+        <ReferralCodeField />
+      )}
       {isPhoneChosen ? <PhoneSignInForm onSignedIn={onSignedIn} /> : <WechatSignIn onSignedIn={onSignedIn} />}
       {isWeapp && !isPhoneChosen ? (
         <View className='sign-in__alternative'>
