@@ -27,7 +27,9 @@ export const kolMessages = defineMessages({
     toNext: (fans: number, name: string) => `再邀请 ${fans} 位粉丝升级为「${name}」`,
     topLevel: '已是最高等级',
     certificates: '达人证书',
-    noCertificates: '达到 10 位粉丝即可获得第一张达人证书',
+    // Says no number: the fans needed are the config's (firstCertificateFans), which firstCertificateAt shows.
+    noCertificates: '达到第一个达人等级即可获得第一张达人证书',
+    firstCertificateAt: (fans: number) => `达到 ${fans} 位粉丝即可获得第一张达人证书`,
     verifyCode: (code: string) => `验证码 ${code}`,
     entries: {
       card: '推广名片',
@@ -142,7 +144,8 @@ export const kolMessages = defineMessages({
     toNext: (fans: number, name: string) => `${fans} more fans to "${name}"`,
     topLevel: 'Top level reached',
     certificates: 'KOL certificates',
-    noCertificates: 'Reach 10 fans for your first KOL certificate',
+    noCertificates: 'Reach the first KOL level for your first KOL certificate',
+    firstCertificateAt: (fans: number) => `Reach ${fans} fans for your first KOL certificate`,
     verifyCode: (code: string) => `Code ${code}`,
     entries: {
       card: 'My card',

@@ -7,6 +7,7 @@ import { ActionButton } from '@/components/action-button'
 import { EmptyState } from '@/components/page-state'
 import { certificatesQuery } from '@/features/community/api/challenge-queries'
 import { communityRoutes } from '@/features/community/lib/community-routes'
+import { useAppConfig } from '@/lib/app-config'
 import { formatFen } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { isApiError } from '@/lib/http'
@@ -14,6 +15,7 @@ import { routes } from '@/lib/routes'
 import { overviewQuery } from '../api/kol-queries'
 import { kolMessages } from '../kol-messages'
 import { kolRoutes } from '../lib/kol-routes'
+import { firstCertificateFans } from '../lib/poster-content'
 import './kol.scss'
 
 function Figure({ label, fen, testId }: { label: string; fen: number; testId: string }) {
@@ -30,11 +32,16 @@ function Figure({ label, fen, testId }: { label: string; fen: number; testId: st
 function KolCertificates() {
   const text = useMessages(kolMessages)
   const certificates = useQuery(certificatesQuery())
+  const config = useAppConfig()
   const mine = (certificates.data?.items ?? []).filter((item) => item.kind === 'kol_level')
+  // The fans the first certificate takes are the program's (distribution.kolLevels), never a number written here.
+  const firstAt = config ? firstCertificateFans(config) : null
   return (
     <View className='kol-section' data-testid='kol-certificates'>
       <Text className='kol-section__title'>{text.certificates}</Text>
-      {certificates.data && mine.length === 0 ? <Text className='kol-muted'>{text.noCertificates}</Text> : null}
+      {certificates.data && mine.length === 0 ? (
+        <Text className='kol-muted'>{firstAt === null ? text.noCertificates : text.firstCertificateAt(firstAt)}</Text>
+      ) : null}
       {mine.map((certificate) => (
         <View
           key={certificate.code}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useQuery } from '@tanstack/react-query'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { ActionButton } from '@/components/action-button'
 import { EmptyState, Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
@@ -9,13 +9,16 @@ import type { AppConfig } from '@/contract'
 import type { ReferralCard as Card } from '@/contract/kol'
 import { meQuery } from '@/features/account/api/account-queries'
 import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
+import { certificatesQuery } from '@/features/community/api/challenge-queries'
 import { useAppConfig } from '@/lib/app-config'
 import { useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { referralCardQuery } from '../api/kol-queries'
+import { productsQuery } from '../api/product-queries'
+import { kolMessages } from '../kol-messages'
 import { cardMessages } from '../messages'
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterSurface } from '../lib/poster'
-import { posterContent } from '../lib/poster-content'
+import { firstCertificateFans, heroImageUrl, kolCertificate, posterContent } from '../lib/poster-content'
 import { openPosterSurface } from '../lib/poster-surface'
 import { openAlbumSettings, savePoster } from '../lib/save-poster'
 import type { SaveOutcome } from '../lib/save-outcome'
@@ -65,6 +68,15 @@ type PosterPanelProps = { card: Card; config: AppConfig }
 
 function PosterPanel({ card, config }: PosterPanelProps) {
   const text = useMessages(cardMessages)
+  const kolText = useMessages(kolMessages)
+  // The header's product picture and the KOL's certificate are extras: one try each, and the poster is drawn
+  // without whichever fails rather than waiting out retries.
+  const products = useInfiniteQuery({ ...productsQuery(), retry: false })
+  const certificates = useQuery({ ...certificatesQuery(), enabled: card.kolLevel !== null, retry: false })
+  const isAsking = products.isLoading || certificates.isLoading
+  const heroUrl = heroImageUrl(products.data?.pages[0]?.items ?? [])
+  const certificate = kolCertificate(card, certificates.data?.items ?? [])
+  const firstFans = firstCertificateFans(config)
   const referralCode = card.referralCode
   const link = shareUrl(card.sharePath)
   const qrLink = cardQrUrl(card.sharePath)
@@ -78,15 +90,21 @@ function PosterPanel({ card, config }: PosterPanelProps) {
   useEffect(() => {
     let isCurrent = true
     setDrawState('drawing')
+    if (isAsking) return
     const draw = async () => {
       const surface = await openPosterSurface(POSTER_CANVAS_ID, POSTER_WIDTH, POSTER_HEIGHT)
-      const [avatar, codeImage] = await Promise.all([
+      // An image that does not load is null: the poster is drawn without it (letter avatar, plain header).
+      const [avatar, hero, codeImage] = await Promise.all([
         card.avatarUrl ? surface.loadImage(card.avatarUrl) : null,
+        heroUrl ? surface.loadImage(heroUrl) : null,
         // weapp: the mini-program code (scene r=CODE) opens the app itself; H5 draws the link's QR.
         // If the code's image cannot be had, the QR of the link still lets a friend in.
         isWeapp ? surface.loadImage(card.wxacodeUrl) : null,
       ])
-      drawPoster(surface.ctx, posterContent({ card, config, text, shareLink: qrLink, avatar, codeImage }))
+      drawPoster(
+        surface.ctx,
+        posterContent({ card, config, text, shareLink: qrLink, avatar, hero, certificate, codeImage }),
+      )
       return surface
     }
     // weapp: the canvas node exists once this render's setData has reached the view layer.
@@ -106,7 +124,7 @@ function PosterPanel({ card, config }: PosterPanelProps) {
     return () => {
       isCurrent = false
     }
-  }, [card, config, text, qrLink, attempt])
+  }, [card, config, text, qrLink, attempt, isAsking, heroUrl, certificate])
 
   const save = async () => {
     const surface = surfaceRef.current
@@ -175,11 +193,21 @@ function PosterPanel({ card, config }: PosterPanelProps) {
         </View>
       )}
       <View className='referral-card__actions'>
-        <ActionButton testId='save-poster' isBusy={isSaving} isDisabled={drawState !== 'ready'} onTap={() => void save()}>
+        <ActionButton
+          testId='save-poster'
+          isBusy={isSaving}
+          isDisabled={drawState !== 'ready'}
+          onTap={() => void save()}
+        >
           {isWeapp ? text.saveWeapp : text.save}
         </ActionButton>
         <ShareLinkButton url={link} title={title} />
       </View>
+      {card.kolLevel === null && firstFans !== null ? (
+        <Text className='referral-card__fine-print' data-testid='first-certificate'>
+          {kolText.firstCertificateAt(firstFans)}
+        </Text>
+      ) : null}
       <Text className='referral-card__fine-print'>{text.noReward}</Text>
       {outcome?.kind === 'long-press' ? (
         <LongPressPreview imageUrl={outcome.imageUrl} onClose={() => setOutcome(null)} />

@@ -29,9 +29,22 @@ function queryCanvasNode(id: string): Promise<CanvasNode | null> {
   })
 }
 
+/**
+ * WeChat's canvas Image takes a network or local path, and from base library 2.11 a base64 data URI of a bitmap.
+ * A URL-encoded or SVG data URI (the seed's placeholder pictures) is not among them: it may never answer, so the
+ * poster is drawn without it at once (letter avatar, header in the brand colours) instead of after the timeout.
+ */
+export function isDrawableOnWeapp(src: string): boolean {
+  return !/^data:/i.test(src) || /^data:image\/(?:png|jpe?g|gif|webp);base64,/i.test(src)
+}
+
 function imageLoader(canvas: CanvasNode) {
   return (src: string) =>
     new Promise<PosterImage | null>((done) => {
+      if (!isDrawableOnWeapp(src)) {
+        done(null)
+        return
+      }
       const image = canvas.createImage()
       const timer = setTimeout(() => done(null), IMAGE_TIMEOUT_MS)
       image.onload = () => {

@@ -32,6 +32,8 @@ export type PosterContent = {
   avatar: PosterImage | null
   /** A brand or product picture for the header; without one the header is drawn from the brand colours. */
   hero: PosterImage | null
+  /** The KOL certificate of the current level with its verification code, when the member holds one. */
+  certificateLine: string | null
   /** Either the QR of the share link, or the mini-program code image the server answered. */
   code: { kind: 'qr'; matrix: QrMatrix } | { kind: 'image'; image: PosterImage }
 }
@@ -75,13 +77,41 @@ function circle(ctx: PosterContext, x: number, y: number, radius: number) {
   ctx.arc(x, y, radius, 0, Math.PI * 2)
 }
 
+/**
+ * Draws the image over the whole box without stretching it: the middle of a square product picture is cut to the
+ * header's shape. An image without a known size (width and height 0) is fitted to the box as it is.
+ */
+function drawCover(ctx: PosterContext, image: PosterImage, width: number, height: number) {
+  const size = image as { width?: unknown; height?: unknown }
+  const sourceWidth = typeof size.width === 'number' ? size.width : 0
+  const sourceHeight = typeof size.height === 'number' ? size.height : 0
+  if (sourceWidth <= 0 || sourceHeight <= 0) {
+    ctx.drawImage(image, 0, 0, width, height)
+    return
+  }
+  const scale = Math.max(width / sourceWidth, height / sourceHeight)
+  const cropWidth = width / scale
+  const cropHeight = height / scale
+  ctx.drawImage(
+    image,
+    (sourceWidth - cropWidth) / 2,
+    (sourceHeight - cropHeight) / 2,
+    cropWidth,
+    cropHeight,
+    0,
+    0,
+    width,
+    height,
+  )
+}
+
 function drawHeader(ctx: PosterContext, content: PosterContent) {
   const { colors } = content
   ctx.fillStyle = colors.primary
   ctx.fillRect(0, 0, POSTER_WIDTH, HEADER_HEIGHT)
   if (content.hero) {
     // The picture fills the header; a band of brand colour under the name keeps the text readable.
-    ctx.drawImage(content.hero, 0, 0, POSTER_WIDTH, HEADER_HEIGHT)
+    drawCover(ctx, content.hero, POSTER_WIDTH, HEADER_HEIGHT)
     ctx.globalAlpha = 0.85
     ctx.fillStyle = colors.primary
     ctx.fillRect(0, 36, POSTER_WIDTH, 74)
@@ -175,9 +205,19 @@ function drawCode(ctx: PosterContext, content: PosterContent) {
   ctx.fillText(content.referralCode, textX, top + 110)
 }
 
+/** The certificate line under the code, across the poster, in the text colour on the surface (readable). */
+function drawCertificate(ctx: PosterContext, content: PosterContent) {
+  if (!content.certificateLine) return
+  ctx.textAlign = 'left'
+  ctx.textBaseline = 'alphabetic'
+  ctx.fillStyle = content.colors.text
+  ctx.font = `12px ${FONT_FAMILY}`
+  ctx.fillText(fitText(ctx, content.certificateLine, POSTER_WIDTH - (PADDING - 8) * 2), PADDING - 8, POSTER_HEIGHT - 18)
+}
+
 /**
  * Draws the referral poster in CSS pixels (the caller scales the context by the device pixel
- * ratio): the brand header, the member's avatar, nickname and levels, and the code to scan.
+ * ratio): the brand header, the member's avatar, nickname and levels, the code to scan and the KOL certificate.
  */
 export function drawPoster(ctx: PosterContext, content: PosterContent): void {
   ctx.fillStyle = content.colors.surface
@@ -185,6 +225,7 @@ export function drawPoster(ctx: PosterContext, content: PosterContent): void {
   drawHeader(ctx, content)
   drawProfile(ctx, content)
   drawCode(ctx, content)
+  drawCertificate(ctx, content)
 }
 
 /** The drawing context with the transform the surface sets up for the device pixel ratio. */

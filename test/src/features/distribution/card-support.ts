@@ -1,3 +1,4 @@
+import type { AppConfig } from '@/contract'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
 import { createRecordingContext } from './canvas-recorder'
@@ -11,23 +12,28 @@ export const kolCardQrUrl = () => `${kolShareUrl()}&src=card`
 /**
  * jsdom has no canvas and loads no images: the poster's canvas gets a recording context, toBlob
  * and toDataURL answer a PNG-typed blob, and images "load" at once, so the card draws for real.
+ * `fails` picks the sources that fail to load instead; `sources` lists every source asked for.
  */
-export function installCanvas() {
+export function installCanvas(fails: (src: string) => boolean = () => false) {
   const recorder = createRecordingContext()
   jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => recorder.ctx as never)
   jest
     .spyOn(HTMLCanvasElement.prototype, 'toBlob')
-    .mockImplementation((callback: BlobCallback) => callback(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' })))
+    .mockImplementation((callback: BlobCallback) =>
+      callback(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' })),
+    )
   jest.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue('data:image/png;base64,iVBORw0KGgo=')
   const RealImage = window.Image
+  const sources: string[] = []
   class LoadingImage {
     onload: (() => void) | null = null
     onerror: (() => void) | null = null
     crossOrigin: string | null = null
     width = 56
     height = 56
-    set src(_value: string) {
-      setTimeout(() => this.onload?.(), 0)
+    set src(value: string) {
+      sources.push(value)
+      setTimeout(() => (fails(value) ? this.onerror?.() : this.onload?.()), 0)
     }
   }
   window.Image = LoadingImage as unknown as typeof Image
@@ -39,11 +45,11 @@ export function installCanvas() {
     },
     revokeObjectURL: () => undefined,
   })
-  return { recorder, objectUrls, restore: () => (window.Image = RealImage) }
+  return { recorder, objectUrls, sources, restore: () => (window.Image = RealImage) }
 }
 
-export async function signInAs(persona: string) {
-  const api = installInProcessApi()
+export async function signInAs(persona: string, config?: (config: AppConfig) => AppConfig) {
+  const api = installInProcessApi({ config })
   const { token, member } = await api.signInPersona(persona)
   useSession.getState().signedIn(token)
   return { api, token, member }

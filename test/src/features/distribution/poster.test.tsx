@@ -8,7 +8,14 @@ function content(overrides: Partial<PosterContent> = {}): PosterContent {
   return {
     brandName: 'FanLoop',
     slogan: '和喜欢的品牌一起玩',
-    colors: { primary: '#e8503a', onPrimary: '#ffffff', accent: '#f5a623', surface: '#ffffff', text: '#1f1d1a', muted: '#6b6660' },
+    colors: {
+      primary: '#e8503a',
+      onPrimary: '#ffffff',
+      accent: '#f5a623',
+      surface: '#ffffff',
+      text: '#1f1d1a',
+      muted: '#6b6660',
+    },
     nickname: '莉娜 Lina',
     levelLabel: 'V4 核心会员',
     kolLabel: null,
@@ -18,6 +25,7 @@ function content(overrides: Partial<PosterContent> = {}): PosterContent {
     codeLabel: '我的邀请码',
     avatar: null,
     hero: null,
+    certificateLine: null,
     code: { kind: 'qr', matrix: encodeQr(LINK) },
     ...overrides,
   }
@@ -80,6 +88,28 @@ describe('the referral poster', () => {
     // Right of the avatar: the poster's width less the avatar column and the padding.
     expect(recorder.ctx.measureText(drawn ?? '').width).toBeLessThanOrEqual(POSTER_WIDTH - 94 - 24)
     expect(fitText(recorder.ctx, 'short', 100)).toBe('short')
+  })
+
+  test('draws the KOL certificate line under the code, in the text colour, when there is one', () => {
+    const recorder = createRecordingContext()
+    drawPoster(recorder.ctx, content({ certificateLine: '达人证书「新星达人」 验证码 FLC-AB12-CD34' }))
+    const line = recorder.calls.find(
+      (call) => call.method === 'fillText' && call.args[0] === '达人证书「新星达人」 验证码 FLC-AB12-CD34',
+    )
+    expect(line?.fillStyle).toBe('#1f1d1a')
+    // Below the code's box (which ends 458 down), inside the poster.
+    expect(line?.args[2]).toBeGreaterThan(458)
+    expect(line?.args[2]).toBeLessThan(500)
+  })
+
+  test('a square product picture fills the header cut to its shape, not stretched', () => {
+    const recorder = createRecordingContext()
+    const hero = { width: 320, height: 320 } as unknown as CanvasImageSource
+    drawPoster(recorder.ctx, content({ hero }))
+    const drawn = recorder.calls.find((call) => call.method === 'drawImage' && call.args[0] === hero)
+    // The middle 320 x 170 of the picture, onto the 320 x 170 header.
+    expect(drawn?.args.slice(1)).toEqual([0, 75, 320, 170, 0, 0, 320, 170])
+    expect(recorder.texts()).toContain('FanLoop')
   })
 
   test('refuses a non-ASCII QR payload instead of drawing a code that scans as garbage', () => {

@@ -42,6 +42,58 @@ describe('ReferralCard', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain(KOL.code)
   })
 
+  test("Lina's poster has the first product's picture in its header and her K1 certificate with its code", async () => {
+    const { api, token } = await signInAs(KOL.persona)
+    const products = (await api.call('GET', '/products')).json as { items: Array<{ images: string[] }> }
+    const certificates = (await api.call('GET', '/certificates', { token })).json as {
+      items: Array<{ code: string; kind?: string }>
+    }
+    const k1 = certificates.items.find((certificate) => certificate.kind === 'kol_level')
+    await renderDrawnCard()
+    expect(canvas.sources).toContain(products.items[0]?.images[0])
+    const header = canvas.recorder.calls.find((call) => call.method === 'drawImage' && call.args.length === 9)
+    expect(header?.args.slice(5)).toEqual([0, 0, 320, 170])
+    expect(
+      canvas.recorder.texts().some((text) => text.includes('新星达人') && text.endsWith(`验证码 ${k1?.code}`)),
+    ).toBe(true)
+    // She holds a certificate: no "reach N fans" hint.
+    expect(screen.queryByTestId('first-certificate')).toBeNull()
+  })
+
+  test('a product picture that fails to load still leaves a poster, with a plain header', async () => {
+    // The product picture is known once the server answers; the loader asks for it only later.
+    const failing = { src: '' }
+    canvas.restore()
+    canvas = installCanvas((src) => src === failing.src)
+    const { api } = await signInAs(KOL.persona)
+    const products = (await api.call('GET', '/products')).json as { items: Array<{ images: string[] }> }
+    failing.src = products.items[0]?.images[0] ?? ''
+    expect(failing.src).toMatch(/^data:image\/svg\+xml/)
+    await renderDrawnCard()
+    expect(canvas.sources).toContain(products.items[0]?.images[0])
+    expect(canvas.recorder.calls.some((call) => call.method === 'drawImage' && call.args.length === 9)).toBe(false)
+    const texts = canvas.recorder.texts()
+    expect(texts).toContain(KOL.code)
+    expect(texts.some((text) => text.includes('验证码 FLC-'))).toBe(true)
+    expect(drawnQrModules(canvas.recorder.calls)).toEqual(expectedQrModules(kolCardQrUrl()))
+  })
+
+  test("a KOL below the config's first level is told the config's number of fans, and the poster has no certificate", async () => {
+    await signInAs(KOL.persona, (config) => ({
+      ...config,
+      distribution: {
+        ...config.distribution,
+        kolLevels: config.distribution.kolLevels.map((level, index) =>
+          index === 0 ? { ...level, minFans: 20 } : level,
+        ),
+      },
+    }))
+    await renderDrawnCard()
+    expect(screen.getByTestId('first-certificate').textContent).toBe('达到 20 位粉丝即可获得第一张达人证书')
+    expect(canvas.recorder.texts().some((text) => text.includes('验证码'))).toBe(false)
+    expect(canvas.recorder.texts()).toContain(KOL.code)
+  })
+
   test('the canvas holds the poster at the device pixel ratio', async () => {
     Object.defineProperty(window, 'devicePixelRatio', { value: 3, configurable: true })
     await signInAs(KOL.persona)
@@ -93,7 +145,9 @@ describe('ReferralCard', () => {
 
   test('the link button shares the link with the code, or copies it where there is no share sheet', async () => {
     await signInAs(KOL.persona)
-    const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok', data: kolShareUrl() })
+    const copy = jest
+      .spyOn(Taro, 'setClipboardData')
+      .mockResolvedValue({ errMsg: 'setClipboardData:ok', data: kolShareUrl() })
     const { container } = await renderDrawnCard()
     tap(container, 'share-link')
     await waitFor(() => expect(copy).toHaveBeenCalledWith({ data: kolShareUrl() }))
