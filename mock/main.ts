@@ -131,8 +131,10 @@ const main = async (): Promise<void> => {
       },
     )
   }
-  process.once('SIGINT', () => stop('SIGINT'))
-  process.once('SIGTERM', () => stop('SIGTERM'))
+  // Every signal, not just the first: a second one (Ctrl-C twice, docker stop) must not fall to Node's default and kill
+  // the server mid-close; stop() ignores repeats.
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
 main().catch((error: unknown) => {

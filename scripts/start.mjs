@@ -27,7 +27,21 @@ const colors = process.stdout.isTTY
   ? { mock: '\x1b[36m', h5: '\x1b[35m', reset: '\x1b[0m', bold: '\x1b[1m' }
   : { mock: '', h5: '', reset: '', bold: '' }
 
+// How each child is run and stopped. The mock gets exactly one SIGTERM and up to 10 s: it closes its database and
+// releases its data folder's lock (~1-2 s), and a PGlite folder killed mid-close can lose its last writes. So it runs
+// as `npm run mock` would (tsx), minus the wrappers: npm exits at once on SIGTERM without passing it on, and tsx's
+// own binary relays a signal to the server under it when it is slow to hear it itself, and a second SIGTERM ends the
+// server mid-close. The H5 dev server keeps nothing: its whole group is stopped, and not waited for long (it would
+// finish its build first).
+const CHILDREN = {
+  mock: { command: process.execPath, args: ['--import', 'tsx', 'mock/main.ts'], signalsGroup: false, graceMs: 10_000 },
+  h5: { command: npm, args: ['run', '-s', 'dev:h5'], signalsGroup: true, graceMs: 3_000 },
+}
+
 const children = new Map()
+// Each child's process group, by the child's pid: a child has stopped when its whole group has (npm, the shell and
+// the node under it; the esbuild service under the mock), not when the process we spawned has.
+const groups = new Map()
 let stopping = false
 
 function portInUse(port) {
@@ -78,17 +92,19 @@ function prefixLines(name, stream, target) {
   stream.on('end', () => emit(buffered))
 }
 
-function startChild(name, script) {
-  const child = spawn(npm, ['run', '-s', script], {
+function startChild(name) {
+  const child = spawn(CHILDREN[name].command, CHILDREN[name].args, {
     cwd: repoRoot,
     env: { ...process.env, MOCK_PORT: String(MOCK_PORT), H5_PORT: String(H5_PORT) },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group: npm, its shell and the node underneath can be stopped together.
+    // Own process group: npm, its shell and the node underneath can be stopped together, and a Ctrl-C in the
+    // terminal reaches this script alone, which stops each child its own way.
     detached: process.platform !== 'win32',
   })
   prefixLines(name, child.stdout, process.stdout)
   prefixLines(name, child.stderr, process.stderr)
   children.set(name, child)
+  groups.set(name, child)
   child.on('exit', (code, signal) => {
     children.delete(name)
     if (stopping) return
@@ -109,20 +125,41 @@ function killGroup(child, signal) {
   }
 }
 
+/** Whether anything of the child's process group is still running (on Windows: the child itself). */
+function isRunning(name, child) {
+  if (process.platform === 'win32') return children.has(name)
+  try {
+    process.kill(-child.pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM'
+  }
+}
+
+const running = () => [...groups].filter(([name, child]) => isRunning(name, child))
+
 function stopAll(exitCode) {
-  if (stopping) return
+  if (stopping) {
+    const left = running().map(([name]) => name)
+    if (left.length > 0) console.error(`[start] still stopping: waiting for ${left.join(' and ')}`)
+    return
+  }
   stopping = true
-  for (const child of children.values()) killGroup(child, 'SIGTERM')
-  const deadline = setTimeout(() => {
-    for (const child of children.values()) killGroup(child, 'SIGKILL')
-    process.exit(exitCode)
-  }, 5000)
-  deadline.unref()
+  for (const [name, child] of running())
+    if (CHILDREN[name].signalsGroup) killGroup(child, 'SIGTERM')
+    else child.kill('SIGTERM')
+  const started = Date.now()
   const check = setInterval(() => {
-    if (children.size === 0) {
-      clearInterval(check)
-      process.exit(exitCode)
-    }
+    for (const [name, child] of running())
+      if (Date.now() - started >= CHILDREN[name].graceMs) {
+        console.error(`[start] ${name} did not stop within ${CHILDREN[name].graceMs / 1000} s: killed.`)
+        killGroup(child, 'SIGKILL')
+        groups.delete(name)
+      }
+    if (running().length > 0) return
+    clearInterval(check)
+    groups.clear()
+    process.exit(exitCode)
   }, 100)
 }
 
@@ -193,14 +230,14 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(signal === 'SIGINT' ? 0 : 1))
   // Last resort if this process is torn down some other way.
   process.on('exit', () => {
-    for (const child of children.values()) killGroup(child, 'SIGKILL')
+    for (const [, child] of running()) killGroup(child, 'SIGKILL')
   })
 
   console.log(
     `[start] starting the mock API on ${HOST}:${MOCK_PORT} and the H5 dev server on ${HOST}:${H5_PORT} (first build takes ~1 min)`,
   )
-  startChild('mock', 'mock')
-  startChild('h5', 'dev:h5')
+  startChild('mock')
+  startChild('h5')
   startSecondOrigin().unref()
 
   const [mockUp, h5Up] = await Promise.all([waitFor('mock API', `${mockBase}/health`), waitFor('H5 dev server', h5Url)])

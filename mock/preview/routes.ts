@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError, notFound } from '../platform/errors'
+import { ApiError, invalid, notFound } from '../platform/errors'
 import type { Ctx } from '../platform/http'
 import { isoAt } from '../platform/http'
 import { DAY_MS, HOUR_MS, readClockOffset, writeClockOffset } from '../platform/clock'
@@ -12,7 +12,7 @@ import { setGiftStock } from '../modules/mall/service'
 import { addEntry, balanceOf, ledgerState, toLedgerEntry } from '../modules/points/service'
 import { checkConfig } from '../config-check'
 import { PERSONAS } from '../seed/personas'
-import { mockEndpoints } from './endpoints'
+import { EARLIEST_CLOCK_DAY, LATEST_CLOCK_DAY, mockEndpoints } from './endpoints'
 
 // The operator tools under /api/v1/__mock/ (mock only, switched off with MOCK_TOOLS=off and in production).
 
@@ -43,6 +43,15 @@ export const registerPreviewRoutes = (
     if (body.set !== undefined) nowMs = Date.parse(body.set)
     if (body.advanceDays !== undefined) nowMs += body.advanceDays * DAY_MS
     if (body.advanceHours !== undefined) nowMs += body.advanceHours * HOUR_MS
+    // The window is about the business day the change makes `today` (an instant in UTC is the wrong day near
+    // midnight in the program's zone), and holds for a move by days or hours as much as for a set.
+    const today = businessDay(nowMs, ctx.config.timeZone)
+    if (today < EARLIEST_CLOCK_DAY || today > LATEST_CLOCK_DAY) {
+      const field = body.set !== undefined ? 'set' : body.advanceDays !== undefined ? 'advanceDays' : 'advanceHours'
+      throw invalid({
+        [field]: `a change keeping today (in ${ctx.config.timeZone}) from ${EARLIEST_CLOCK_DAY} to ${LATEST_CLOCK_DAY}: this one makes it ${today}`,
+      })
+    }
     await writeClockOffset(ctx.sql, nowMs - realNowMs)
     return clockOf({ ...ctx, nowMs })
   })

@@ -60,6 +60,21 @@ describeWithMockRoutes('mock clock', () => {
     expect(turned.now.startsWith('2030-03-02T00:00:0')).toBe(true)
   })
 
+  it('keeps today, the business day in Asia/Shanghai, from 2000-01-01 to 2099-12-31', async () => {
+    const refused = async (change: Record<string, unknown>) =>
+      expectError(await api.request('POST', '/__mock/clock', { body: change }), 400, 'VALIDATION_FAILED')
+    // 2099-12-31T16:00Z: still 2099 in UTC, already 2100-01-01 in Shanghai.
+    await refused({ set: '2100-01-01T00:00:00+08:00' })
+    await refused({ set: '2099-12-31T16:00:00Z' })
+    await refused({ set: '1999-12-31T15:59:59Z' })
+    expect(await moveClock({ set: '2099-12-31T23:59:59+08:00' })).toMatchObject({ today: '2099-12-31' })
+    // A move by hours or days may not carry today past the window either.
+    await refused({ advanceHours: 1 })
+    await refused({ advanceDays: 1 })
+    expect((await clock()).today).toBe('2099-12-31')
+    expect(await moveClock({ set: '1999-12-31T16:00:00Z' })).toMatchObject({ today: '2000-01-01' })
+  })
+
   it('expires earned points at the end of the next year, spending the oldest lot first', async () => {
     const { token } = await signUp(api)
     await moveClock({ set: '2030-03-01T10:00:00+08:00' })
