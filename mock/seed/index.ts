@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/http'
 import { DAY_MS, HOUR_MS } from '../platform/clock'
 import { addDays, businessDay, instantOfDay } from '../platform/time'
 import { createMember } from '../modules/account/service'
-import { createEvent, createPost, createTopics, publishPost } from '../modules/community/service'
+import { createEvent, createPost, createTopics, placeComment, publishPost } from '../modules/community/service'
 import {
   bindByReferral,
   createInviteCodes,
@@ -258,7 +258,6 @@ const seedPosts = async (
     text: '【七日打卡挑战】本周一 00:00 至周日 24:00，每天来签到，连续 7 天即可获得「自律达人」电子徽章！第 3 天、第 7 天还有额外积分奖励，一起坚持吧～',
     images: [placeholderImage('posts/challenge')],
     baseLikeCount: 328,
-    baseCommentCount: 56,
   })
   // The challenge the pinned post announces: this week, Monday 00:00 to Sunday 24:00 in the brand's time zone.
   await createEvent(ctx, {
@@ -282,7 +281,6 @@ const seedPosts = async (
         text: '换季干皮救星！早晚各一次，连用两周，上妆终于不卡粉了。成分表放在图二，大家按需入～',
         images: [placeholderImage('posts/r1-1'), placeholderImage('posts/r1-2')],
         baseLikeCount: 214,
-        baseCommentCount: 31,
       },
     ],
     [
@@ -295,7 +293,6 @@ const seedPosts = async (
         text: '积分换的帆布袋到了，比想象中厚实，装电脑都没问题 👍',
         images: [placeholderImage('posts/r2-1')],
         baseLikeCount: 45,
-        baseCommentCount: 6,
       },
     ],
     [
@@ -307,7 +304,6 @@ const seedPosts = async (
         topic: '七日打卡挑战',
         text: '打卡第 5 天！明天继续，争取拿到徽章 💪',
         baseLikeCount: 18,
-        baseCommentCount: 4,
       },
     ],
     [
@@ -319,7 +315,6 @@ const seedPosts = async (
         topic: '新人报到',
         text: '新人报到～被朋友安利来的，请多指教！',
         baseLikeCount: 9,
-        baseCommentCount: 3,
       },
     ],
     [
@@ -332,7 +327,6 @@ const seedPosts = async (
         text: '本月爆款 TOP3：精华、防晒、洁面，一套下来预算不到 500，学生党也能冲。',
         images: [placeholderImage('posts/h1-1'), placeholderImage('posts/h1-2'), placeholderImage('posts/h1-3')],
         baseLikeCount: 1280,
-        baseCommentCount: 142,
       },
     ],
     [
@@ -345,7 +339,6 @@ const seedPosts = async (
         text: '香氛礼盒开箱！三个味道里最爱第二款，木质调很高级。',
         images: [placeholderImage('posts/h2-1')],
         baseLikeCount: 860,
-        baseCommentCount: 77,
       },
     ],
     [
@@ -357,7 +350,6 @@ const seedPosts = async (
         topic: '护肤心得',
         text: '男士护肤其实很简单：洁面 + 保湿 + 防晒，坚持比贵更重要。',
         baseLikeCount: 530,
-        baseCommentCount: 48,
       },
     ],
     [
@@ -370,7 +362,6 @@ const seedPosts = async (
         text: '跟着 Lina 入的精华，用完半瓶来反馈：真的有被惊艳到。',
         images: [placeholderImage('posts/h4-1')],
         baseLikeCount: 402,
-        baseCommentCount: 29,
       },
     ],
     [
@@ -383,7 +374,6 @@ const seedPosts = async (
         text: '我的回购清单第一名：玻尿酸精华液。通过我的链接下单，我会收到一点佣金，但推荐只因为真的好用～',
         images: [placeholderImage('posts/e1-1')],
         baseLikeCount: 320,
-        baseCommentCount: 40,
         productId: 'p-serum',
       },
     ],
@@ -397,7 +387,6 @@ const seedPosts = async (
         text: '夏天必备清透防晒喷雾，补涂不花妆，出门旅行就靠它。',
         images: [placeholderImage('posts/e2-1')],
         baseLikeCount: 150,
-        baseCommentCount: 12,
         productId: 'p-sunscreen',
       },
     ],
@@ -411,7 +400,6 @@ const seedPosts = async (
         text: '节日送礼不踩雷：香氛礼盒三件套，包装直接就能送。',
         images: [placeholderImage('posts/e3-1'), placeholderImage('posts/e3-2')],
         baseLikeCount: 275,
-        baseCommentCount: 22,
         productId: 'p-giftbox',
       },
     ],
@@ -442,4 +430,35 @@ const seedPosts = async (
     ],
   ]
   for (const [atMs, fields] of posts) await post(atMs, fields)
+
+  // Real comments, so a post's count is what its page lists: [post, minutes after the post, author, text, reply to].
+  // post-r2 and post-r4 have none: tests comment on them and find their own thread first.
+  const postedAt = new Map(posts.map(([atMs, fields]) => [fields.id, atMs]))
+  postedAt.set('post-challenge', instantOfDay(monday, ctx.config.timeZone, '00:00'))
+  const comments: [string, number, string, string, string?][] = [
+    ['post-challenge', 30, 'm-fan-02', '报名了！第 3 天的额外积分好评～'],
+    ['post-challenge', 45, 'm-fan-03', '上周差一天没坚持下来，这次一定拿到徽章'],
+    ['post-challenge', 50, ids.official, '加油！漏签的日子本月还能补签两次哦', 'c-seed-2'],
+    ['post-r1', 20, 'm-fan-02', '同干皮，求问是早上也用吗？'],
+    ['post-r1', 35, ids.kol, '早晚都用，早上薄涂一层就好～', 'c-seed-4'],
+    ['post-r1', 90, 'm-fan-04', '成分表好评，已加购物车'],
+    ['post-r3', 40, 'm-fan-05', '一起冲！我也第 5 天了'],
+    ['post-h1', 60, 'm-fan-03', '学生党感谢整理！'],
+    ['post-h1', 75, 'm-fan-10', '防晒是哪一款呀？'],
+    ['post-h1', 80, ids.kol, '清透防晒喷雾，分享赚里有链接～', 'c-seed-9'],
+    ['post-h2', 45, 'm-fan-11', '第二款的味道太戳我了'],
+    ['post-h3', 30, 'm-fan-04', '坚持比贵更重要，说得太对了'],
+    ['post-h4', 50, 'm-fan-05', '同款精华 +1，吸收很快'],
+    ['post-h4', 70, 'm-fan-02', '用了多久开始见效的？'],
+    ['post-e1', 60, 'm-fan-10', '回购清单第一名，必须试试'],
+    ['post-e2', 45, 'm-fan-11', '补涂真的方便，包里常备'],
+    ['post-e3', 90, 'm-fan-03', '包装好看，送闺蜜正合适'],
+  ]
+  for (const [index, [postId, minutes, authorId, text, replyTo]] of comments.entries()) {
+    const postMs = postedAt.get(postId)
+    if (postMs === undefined) throw new Error(`Seed comment on a post the seed has not placed: ${postId}`)
+    // Never after now (the week's challenge post is placed at Monday 00:00, which may be minutes ago).
+    const commentMs = Math.min(postMs + minutes * 60_000, ctx.nowMs)
+    await placeComment(at(commentMs), { id: `c-seed-${index + 1}`, postId, authorId, text, replyTo })
+  }
 }

@@ -310,6 +310,22 @@ describe.each(NOWS)('the seed at %s', (_label, iso) => {
     expect(new Set(phones).size).toBe(phones.length)
   })
 
+  it('has comment counts that are what each post lists (no count without its comments)', async () => {
+    const posts = await query<{ id: string }>(`SELECT id FROM posts WHERE status = 'published'`)
+    let listed = 0
+    for (const { id } of posts) {
+      const post = (await call('GET', `/posts/${id}`)).body as { commentCount: number }
+      const page = (await call('GET', `/posts/${id}/comments?limit=50`)).body as {
+        items: { createdAt: string; replies: { createdAt: string }[] }[]
+      }
+      const comments = page.items.flatMap((item) => [item, ...item.replies])
+      expect({ id, count: post.commentCount }).toEqual({ id, count: comments.length })
+      for (const comment of comments) expect(Date.parse(comment.createdAt)).toBeLessThanOrEqual(now)
+      listed += comments.length
+    }
+    expect(listed).toBeGreaterThan(10)
+  })
+
   it('has 分享赚 posts that can earn: each carries a product of the catalogue, by a distributor', async () => {
     const earning = await query<{ id: string; productId: string | null; isDistributor: boolean }>(
       `SELECT p.id, p.product_id AS "productId", m.is_distributor AS "isDistributor"

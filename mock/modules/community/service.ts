@@ -206,6 +206,20 @@ export const createPost = async (ctx: Ctx, post: PostInput): Promise<void> => {
   )
 }
 
+/** A comment as the seed places it (a member's comment goes through commentOn: reviewed, rewarded, tasks settled). */
+export const placeComment = async (
+  ctx: Ctx,
+  comment: { id: string; postId: string; authorId: string; text: string; replyTo?: string },
+): Promise<void> =>
+  data.insertComment(ctx.sql, {
+    id: comment.id,
+    postId: comment.postId,
+    memberId: comment.authorId,
+    parentId: comment.replyTo ?? null,
+    text: comment.text,
+    at: ctx.nowMs,
+  })
+
 export const createTopics = async (ctx: Ctx, topics: readonly { name: string; description: string }[]) => {
   for (const [position, topic] of topics.entries())
     await ctx.sql.query(`INSERT INTO topics (name, description, position) VALUES ($1, $2, $3)`, [
