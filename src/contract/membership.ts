@@ -63,6 +63,13 @@ export const MakeupResult = v.object({
   streak: NonNegativeInt,
   /** config.checkin.makeup.costPoints; 0 when an operator makes make-ups free. */
   pointsSpent: NonNegativeInt,
+  /**
+   * Check-in points paid back on days already checked in after the repaired one, now on a longer streak: what
+   * their days of it pay by the ladder, beyond what they were paid (`checkin_streak_restored` ledger entries, one
+   * per check-in), so checking in before or after a make-up ends the same. 0 when it lengthens no check-in's streak;
+   * absent from a backend that does not pay it back.
+   */
+  pointsRestored: v.optional(NonNegativeInt),
   pointsBalance: NonNegativeInt,
   makeupsLeft: NonNegativeInt,
 })
@@ -70,8 +77,8 @@ export type MakeupResult = v.InferOutput<typeof MakeupResult>
 
 /**
  * Why a make-up was refused (409 MAKEUP_NOT_ALLOWED, `details.reason`), checked in this order. A make-up
- * only repairs the streak: it pays no check-in points and no growth. Too few points for its cost is
- * 409 INSUFFICIENT_POINTS instead.
+ * repairs the streak: it pays no check-in points and no growth for the made-up day (only `pointsRestored` on
+ * days already checked in after it). Too few points for its cost is 409 INSUFFICIENT_POINTS instead.
  */
 export const MAKEUP_REFUSALS = [
   'today_or_future',

@@ -5,6 +5,8 @@ import { Id, Int, IsoDateTime } from './common'
 export const LEDGER_ENTRY_TYPES = [
   'checkin',
   'makeup',
+  // What a make-up paid back on a check-in whose streak it lengthened (refId: that check-in).
+  'checkin_streak_restored',
   'task',
   'post',
   'comment',

@@ -210,6 +210,8 @@ describeWithMockRoutes('POST /checkin/makeup', () => {
       date: `${year}-05-19`,
       streak: 3,
       pointsSpent: 20,
+      // No check-in after the 19th yet: nothing to pay back.
+      pointsRestored: 0,
       pointsBalance: 90,
       makeupsLeft: 1,
     })

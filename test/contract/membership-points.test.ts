@@ -63,7 +63,11 @@ describeWithMockRoutes('the ledger is the balance', () => {
     expect(new Set(all.map((entry) => entry.id)).size).toBe(all.length)
     const times = all.map((entry) => Date.parse(entry.createdAt))
     expect([...times].sort((a, b) => b - a)).toEqual(times)
-    expect(all[0]).toMatchObject({ type: 'makeup', delta: -20, reason: '补签 07-05' })
+    // The make-up, then what it paid back on the check-ins after 07-05, now days 6 to 14 of the streak.
+    expect(all.slice(0, 2)).toMatchObject([
+      { type: 'checkin_streak_restored', delta: 30, reason: '补签后连签奖励补发 07-14 第 14 天' },
+      { type: 'makeup', delta: -20, reason: '补签 07-05' },
+    ])
   })
 
   it('filters by direction: earned are the positive entries, spent the negative, together all of them', async () => {

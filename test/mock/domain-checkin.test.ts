@@ -2,8 +2,11 @@ import {
   checkinPoints,
   currentStreak,
   cycleDay,
+  daysJoinedAfter,
   daysOfMonth,
   makeupRefusal,
+  multiplierThatPaid,
+  restoredPoints,
   rewardsAhead,
   streakEndingOn,
 } from '../../mock/modules/membership/rules'
@@ -134,6 +137,99 @@ describe('make-up refusals', () => {
     ['2030-03-19', { perMonth: 0 }, 'no_makeups_left'],
   ] as const)('%s with %j: %s', (date, change, refusal) => {
     expect(makeupRefusal(date, { ...base, ...change })).toBe(refusal)
+  })
+})
+
+describe('what a make-up restores', () => {
+  it('lengthens the streak of the checked days right after the repaired one, up to the next gap', () => {
+    const checked = days('2030-03-01', '2030-03-02', '2030-03-03', '2030-03-05', '2030-03-06')
+    expect(daysJoinedAfter(checked, '2030-02-28')).toEqual(['2030-03-01', '2030-03-02', '2030-03-03'])
+    expect(daysJoinedAfter(checked, '2030-03-04')).toEqual(['2030-03-05', '2030-03-06'])
+    expect(daysJoinedAfter(checked, '2030-03-06')).toEqual([])
+    expect(daysJoinedAfter(days('2030-03-02'), '2030-02-27')).toEqual([])
+  })
+
+  it.each([
+    // paid, streak then, the level now, the multiplier read back
+    [5, 6, 100, 100],
+    [6, 6, 100, 120],
+    [42, 7, 140, 120],
+    [7, 1, 200, 140],
+    [70, 14, 100, 200],
+    // 5 is what both 100% levels pay: the level now when it is one of them, else the lowest.
+    [5, 1, 120, 100],
+  ])('%i points paid on streak day %i (level now %i%%): priced at %i%%', (paid, streak, now, read) => {
+    expect(multiplierThatPaid(paid, streak, rules, [100, 100, 120, 140, 200], now)).toBe(read)
+  })
+
+  it('prefers the level now among multipliers that paid the same, and knows none when the rules changed', () => {
+    expect(multiplierThatPaid(5, 1, rules, [100, 110, 120], 110)).toBe(110)
+    expect(multiplierThatPaid(5, 1, rules, [100, 110, 120], 120)).toBe(100)
+    expect(multiplierThatPaid(9, 1, rules, [100, 120, 140], 100)).toBeNull()
+  })
+
+  it.each([
+    // due on the restored streak, paid so far -> paid back
+    ['today’s check-in alone: day 6 (5) becomes day 7 (35)', [{ due: 35, paid: 5 }], [30]],
+    ['a day paid what it is due', [{ due: 5, paid: 5 }], [0]],
+    ['never taken back', [{ due: 5, paid: 15 }], [0]],
+    ['only the shortfall after an earlier make-up paid some', [{ due: 35, paid: 20 }], [15]],
+    [
+      'a run settled as a whole: the bonuses the cycle moved count against what it is owed',
+      [
+        { due: 5, paid: 5 },
+        { due: 35, paid: 5 },
+        { due: 5, paid: 15 },
+        { due: 5, paid: 5 },
+        { due: 15, paid: 5 },
+        { due: 5, paid: 5 },
+        { due: 5, paid: 35 },
+        { due: 5, paid: 5 },
+        { due: 35, paid: 5 },
+      ],
+      [0, 0, 0, 0, 0, 0, 0, 0, 30],
+    ],
+    [
+      'the streak persona: the day-3 bonus moved a day earlier was paid, today’s day 7 is what is owed',
+      [
+        { due: 5, paid: 5 },
+        { due: 15, paid: 5 },
+        { due: 5, paid: 15 },
+        { due: 5, paid: 5 },
+        { due: 5, paid: 5 },
+        { due: 35, paid: 5 },
+      ],
+      [0, 0, 0, 0, 0, 30],
+    ],
+    [
+      'latest first, each up to its shortfall',
+      [
+        { due: 15, paid: 5 },
+        { due: 5, paid: 5 },
+        { due: 35, paid: 5 },
+        { due: 5, paid: 15 },
+      ],
+      [0, 0, 30, 0],
+    ],
+    [
+      'every shortfall when the run is owed them all',
+      [
+        { due: 15, paid: 5 },
+        { due: 5, paid: 5 },
+        { due: 35, paid: 5 },
+      ],
+      [10, 0, 30],
+    ],
+    [
+      'nothing when the run was paid more than it is due',
+      [
+        { due: 35, paid: 5 },
+        { due: 5, paid: 40 },
+      ],
+      [0, 0],
+    ],
+  ] as const)('%s', (_, checkins, paidBack) => {
+    expect(restoredPoints(checkins)).toEqual(paidBack)
   })
 })
 

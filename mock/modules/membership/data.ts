@@ -5,6 +5,8 @@ import type { TaskDefinition } from './rules'
 // catalogue and task completions (one per member, task and period, kept by the unique key).
 
 export type CheckinDay = { date: string; isMakeup: boolean }
+/** A check-in row: ids come from one sequence, so they also tell which of two rows of one instant came first. */
+export type CheckinRow = CheckinDay & { id: string; createdAt: Date }
 
 /** Answers the new id, or null when the member already has a check-in on that day (the unique key decides). */
 export const insertCheckin = async (
@@ -19,29 +21,56 @@ export const insertCheckin = async (
   return row?.id ?? null
 }
 
-/** The member's check-in days in [from, to) (to open-ended when null), oldest first. */
+/** The member's check-ins on days in [from, to) (to open-ended when null), oldest first. */
 export const checkinDaysBetween = async (
   sql: Sql,
   memberId: string,
   from: string,
   to: string | null,
-): Promise<CheckinDay[]> =>
-  sql.query<CheckinDay>(
-    `SELECT date, is_makeup AS "isMakeup" FROM checkins
+): Promise<CheckinRow[]> =>
+  sql.query<CheckinRow>(
+    `SELECT id, date, is_makeup AS "isMakeup", created_at AS "createdAt" FROM checkins
      WHERE member_id = $1 AND date >= $2 AND ($3::text IS NULL OR date < $3) ORDER BY date`,
     [memberId, from, to],
   )
 
-export const checkinOn = async (
-  sql: Sql,
-  memberId: string,
-  date: string,
-): Promise<{ id: string; isMakeup: boolean } | null> => {
-  const [row] = await sql.query<{ id: string; isMakeup: boolean }>(
-    `SELECT id, is_makeup AS "isMakeup" FROM checkins WHERE member_id = $1 AND date = $2`,
+export const checkinOn = async (sql: Sql, memberId: string, date: string): Promise<CheckinRow | null> => {
+  const [row] = await sql.query<CheckinRow>(
+    `SELECT id, date, is_makeup AS "isMakeup", created_at AS "createdAt" FROM checkins
+     WHERE member_id = $1 AND date = $2`,
     [memberId, date],
   )
   return row ?? null
+}
+
+/**
+ * The positive ledger entries that paid check-ins (a read of the points ledger; every write goes through the points
+ * service): entries of `refTypes` referencing one of them (its own entry, what a make-up paid back later), and
+ * entries of `sameInstantType` written in the same instant as one (a plan's bonus, booked against the plan's order).
+ * The check-ins are of one member, each of its own instant (one a day).
+ */
+export const checkinPayments = async (
+  sql: Sql,
+  memberId: string,
+  checkins: readonly { id: string; createdAt: Date }[],
+  { refTypes, sameInstantType = null }: { refTypes: readonly string[]; sameInstantType?: string | null },
+): Promise<{ checkinId: string; type: string; delta: number }[]> => {
+  if (checkins.length === 0) return []
+  const since = Math.min(...checkins.map((checkin) => checkin.createdAt.getTime()))
+  const types = sameInstantType === null ? refTypes : [...refTypes, sameInstantType]
+  const rows = await sql.query<{ type: string; refId: string | null; createdAt: Date; delta: number }>(
+    `SELECT type, ref_id AS "refId", created_at AS "createdAt", delta FROM ledger_entries
+     WHERE member_id = $1 AND delta > 0 AND created_at >= $2
+       AND type IN (${types.map((_, index) => `$${index + 3}`).join(', ')})`,
+    [memberId, new Date(since), ...types],
+  )
+  return rows.flatMap((row) => {
+    const checkin =
+      row.type === sameInstantType
+        ? checkins.find((candidate) => candidate.createdAt.getTime() === row.createdAt.getTime())
+        : checkins.find((candidate) => candidate.id === row.refId)
+    return checkin ? [{ checkinId: checkin.id, type: row.type, delta: row.delta }] : []
+  })
 }
 
 /** Days of check-ins done on their own day (not make-ups): `day` itself, plus the first `firstN` ever. */

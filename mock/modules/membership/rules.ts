@@ -64,6 +64,52 @@ export const rewardsAhead = (
   })
 }
 
+/** The checked days right after `date`, up to the first gap: the check-ins a make-up of `date` lengthens the streak of. */
+export const daysJoinedAfter = (checked: ReadonlySet<string>, date: string): string[] => {
+  const days: string[] = []
+  for (let day = addDays(date, 1); checked.has(day); day = addDays(day, 1)) days.push(day)
+  return days
+}
+
+/**
+ * The level multiplier (percent) a check-in was priced at, read back from what its own entry paid at the streak it
+ * had then: of the configured multipliers that pay exactly that, `preferred` (the member's level now) when it is one
+ * of them, else the lowest; null when none does (the ladder or the levels changed since).
+ */
+export const multiplierThatPaid = (
+  paid: number,
+  streak: number,
+  rules: CheckinRules,
+  percents: readonly number[],
+  preferred: number,
+): number | null => {
+  const matching = percents.filter((percent) => checkinPoints(streak, rules, percent) === paid)
+  if (matching.includes(preferred)) return preferred
+  return matching.length > 0 ? Math.min(...matching) : null
+}
+
+/**
+ * What a make-up pays back on the check-ins whose streak it lengthens (in date order): each is due what its day of
+ * the restored streak pays and was paid something already. The run is settled as a whole, so the outcome is what
+ * making up first would have paid: the total due less the total paid, when positive, goes to the check-ins paid less
+ * than their due, latest first (today's, whose day the member sees), each up to its shortfall. Nothing is taken
+ * back: where the restored cycle moves a bonus to another day, the day paid the old bonus keeps it and it counts
+ * against what the run is owed, so letting a make-up wait is never worth more than making it up at once.
+ */
+export const restoredPoints = (checkins: readonly { due: number; paid: number }[]): number[] => {
+  let owed = Math.max(
+    0,
+    checkins.reduce((sum, checkin) => sum + checkin.due - checkin.paid, 0),
+  )
+  return checkins
+    .map(({ due, paid }) => Math.max(0, due - paid))
+    .reduceRight<number[]>((given, shortfall) => {
+      const paidBack = Math.min(owed, shortfall)
+      owed -= paidBack
+      return [paidBack, ...given]
+    }, [])
+}
+
 /**
  * Why a make-up of `date` is not allowed, or null. Only a missed day of the current business month, before
  * today, on or after the day the member joined, within the month's allowance. Points are checked by the caller.

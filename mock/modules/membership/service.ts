@@ -2,6 +2,7 @@ import type {
   BirthdayGift,
   CheckinCalendar,
   CheckinResult,
+  LedgerEntryType,
   LevelCode,
   LevelOverview,
   MakeupResult,
@@ -19,14 +20,15 @@ import { publishedPostDays } from '../community/service'
 import { inviteDays } from '../distribution/service'
 import { PLAN_BONUS_ENTRY, planCheckinMultiplier, planInForce } from '../plans/service'
 import { standingRedemptionDays } from '../mall/service'
-import { addEntry, balanceOf, dailyMaximum, earnedDays, entryPoints } from '../points/service'
+import { addEntry, balanceOf, dailyMaximum, earnedDays } from '../points/service'
 import * as data from './data'
-import type { CheckinDay } from './data'
+import type { CheckinDay, CheckinRow } from './data'
 import type { TaskDefinition, TaskFacts } from './rules'
 import {
   birthdayGiftStatus,
   checkinPoints,
   currentStreak,
+  daysJoinedAfter,
   daysOfMonth,
   firstDayAfterMonth,
   isCompleted,
@@ -34,6 +36,8 @@ import {
   levelForGrowth,
   levelRank,
   makeupRefusal,
+  multiplierThatPaid,
+  restoredPoints,
   rewardsAhead,
   streakEndingOn,
   taskPeriod,
@@ -68,15 +72,15 @@ const makeupsIn = (rows: readonly CheckinDay[], month: string): number =>
 
 /**
  * The member's check-ins from the start of this month (of yesterday's month on the 1st) on, and further back as
- * far as the current streak goes: a streak is read back window by window until its gap, never by loading the
- * whole history, and is right however long it is.
+ * far as the current streak goes (or the run ending on `through`, a day of this month): a streak is read back
+ * window by window until its gap, never by loading the whole history, and is right however long it is.
  */
-const recentCheckins = async (ctx: Ctx, memberId: string, today: string): Promise<CheckinDay[]> => {
+const recentCheckins = async (ctx: Ctx, memberId: string, today: string, through?: string): Promise<CheckinRow[]> => {
   let from = `${addDays(today, -1).slice(0, 7)}-01`
   let rows = await data.checkinDaysBetween(ctx.sql, memberId, from, null)
   for (let span = 32; ; span *= 2) {
     const checked = daysOf(rows)
-    const anchor = checked.has(today) ? today : addDays(today, -1)
+    const anchor = through ?? (checked.has(today) ? today : addDays(today, -1))
     const streak = streakEndingOn(checked, anchor)
     // The run starts after the first day read: the day before it was read and is a gap, so the streak is whole.
     if (streak === 0 || addDays(anchor, -(streak - 1)) > from) return rows
@@ -161,9 +165,81 @@ export const checkIn = async (ctx: Ctx, member: MemberRow): Promise<CheckinResul
   }
 }
 
+/** The ledger type of what a make-up pays back on a check-in it lengthens the streak of (one entry per check-in). */
+export const STREAK_RESTORED_ENTRY: LedgerEntryType = 'checkin_streak_restored'
+
+/** Ids come from one sequence: the number tells which of two rows of the same instant was made first. */
+const idNumber = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1))
+
+const madeBy = (row: CheckinRow, other: CheckinRow): boolean =>
+  row.createdAt.getTime() < other.createdAt.getTime() ||
+  (row.createdAt.getTime() === other.createdAt.getTime() && idNumber(row.id) <= idNumber(other.id))
+
+/**
+ * After a make-up of `repaired`: the check-ins already made on the days right after it now sit on a longer streak.
+ * Each is due what its day of the restored streak pays by the ladder, at the multiplier it was paid at (its level
+ * then, read back from its own entry, times the plan in force when it was made); what the run is owed beyond what it
+ * was paid (restoredPoints) is added as one entry per check-in, referencing it. No growth: the ladder pays points
+ * only (growth is the same on every day). Answers the points paid back.
+ */
+const payRestoredStreak = async (
+  ctx: Ctx,
+  member: MemberRow,
+  rows: readonly CheckinRow[],
+  repaired: string,
+): Promise<number> => {
+  const rules = ctx.config.checkin
+  const checked = daysOf(rows)
+  const byDate = new Map(rows.map((row) => [row.date, row]))
+  const joined = daysJoinedAfter(checked, repaired).flatMap((day) => {
+    const row = byDate.get(day)
+    // A made-up day was paid nothing and is owed nothing: a make-up repairs, it does not pay.
+    return row && !row.isMakeup ? [row] : []
+  })
+  if (joined.length === 0) return 0
+  const payments = await data.checkinPayments(ctx.sql, member.id, joined, {
+    refTypes: ['checkin', STREAK_RESTORED_ENTRY],
+    sameInstantType: PLAN_BONUS_ENTRY,
+  })
+  const levelNow = multiplierOf(ctx, member.growth)
+  const percents = ctx.config.levels.map((level) => level.checkinMultiplierPercent)
+  const owed = []
+  for (const row of joined) {
+    const paidFor = payments.filter((payment) => payment.checkinId === row.id)
+    const own = paidFor.find((payment) => payment.type === 'checkin')?.delta
+    const streakThen = streakEndingOn(daysOf(rows.filter((other) => madeBy(other, row))), row.date)
+    const levelPercent =
+      (own === undefined ? null : multiplierThatPaid(own, streakThen, rules, percents, levelNow)) ?? levelNow
+    const plan = await planInForce({ ...ctx, nowMs: row.createdAt.getTime() }, member.id)
+    const streak = streakEndingOn(checked, row.date)
+    owed.push({
+      row,
+      streak,
+      due: checkinPoints(streak, rules, Math.round((levelPercent * (plan?.checkinMultiplierPercent ?? 100)) / 100)),
+      paid: paidFor.reduce((sum, payment) => sum + payment.delta, 0),
+    })
+  }
+  const amounts = restoredPoints(owed)
+  let total = 0
+  for (const [index, { row, streak }] of owed.entries()) {
+    const delta = amounts[index] ?? 0
+    if (delta === 0) continue
+    await addEntry(ctx, member.id, {
+      delta,
+      type: STREAK_RESTORED_ENTRY,
+      reason: `补签后连签奖励补发 ${row.date.slice(5)} 第 ${streak} 天`,
+      refId: row.id,
+    })
+    total += delta
+  }
+  return total
+}
+
 /**
  * A make-up (补签) repairs the streak across a missed day of this month for points. It pays no check-in points
- * and no growth: members buy back their streak, they do not buy points with points. Refusals in this order:
+ * and no growth for the made-up day: members buy back their streak, they do not buy points with points. Check-ins
+ * already made after it that now sit on a longer streak are paid what their day of it pays, so the outcome never
+ * depends on whether the member checked in first (payRestoredStreak). Refusals in this order:
  * MAKEUP_NOT_ALLOWED (details.reason), then INSUFFICIENT_POINTS (details.balance, details.required).
  */
 export const makeUp = async (ctx: Ctx, member: MemberRow, date: string): Promise<MakeupResult> => {
@@ -198,12 +274,14 @@ export const makeUp = async (ctx: Ctx, member: MemberRow, date: string): Promise
     reason: `补签 ${date.slice(5)}`,
     refId: checkinId,
   })
-  // Read again: the repaired day may join the streak to an older run.
-  const checked = daysOf(await recentCheckins(ctx, member.id, today))
+  // Read again, the run through the repaired day whole: it may join the streak to an older run.
+  const rows = await recentCheckins(ctx, member.id, today, date)
+  const pointsRestored = await payRestoredStreak(ctx, member, rows, date)
   return {
     date,
-    streak: currentStreak(checked, today),
+    streak: currentStreak(daysOf(rows), today),
     pointsSpent: costPoints,
+    pointsRestored,
     pointsBalance: await balanceOf(ctx, member.id),
     makeupsLeft: Math.max(0, perMonth - used - 1),
   }
@@ -351,10 +429,16 @@ export const settleTasks = async (
   for (const task of due) await payTask(ctx, memberId, task, today, pay)
 }
 
-/** What checking in today pays, or paid if done: the check-in's own ledger entry is its reward. */
+/**
+ * What checking in today pays, or paid if done: the check-in's own ledger entry is its reward, with what a make-up
+ * paid back on it since.
+ */
 const todaysCheckinReward = async (ctx: Ctx, member: MemberRow, today: string): Promise<number> => {
   const done = await data.checkinOn(ctx.sql, member.id, today)
-  if (done && !done.isMakeup) return (await entryPoints(ctx, done.id, 'checkin')) ?? 0
+  if (done && !done.isMakeup)
+    return (
+      await data.checkinPayments(ctx.sql, member.id, [done], { refTypes: ['checkin', STREAK_RESTORED_ENTRY] })
+    ).reduce((sum, payment) => sum + payment.delta, 0)
   const checked = daysOf(await recentCheckins(ctx, member.id, today))
   return rewardsAhead(checked, today, ctx.config.checkin, await checkinMultiplierOf(ctx, member), 1)[0]?.points ?? 0
 }

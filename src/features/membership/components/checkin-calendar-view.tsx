@@ -50,9 +50,14 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
     makeUp.mutate(
       { date, idempotencyKey: intent.current.key },
       {
-        onSuccess: () => {
+        onSuccess: ({ pointsRestored = 0 }) => {
           intent.current = null
-          void Taro.showToast({ title: text.makeupDone(formatShortDate(date)), icon: 'success' })
+          // A success icon cuts its title short on WeChat: the points paid back need the plain toast.
+          void Taro.showToast(
+            pointsRestored > 0
+              ? { title: text.makeupRestored(formatShortDate(date), pointsRestored), icon: 'none', duration: 2500 }
+              : { title: text.makeupDone(formatShortDate(date)), icon: 'success' },
+          )
         },
         onError: (error) => {
           const reason = isApiError(error) ? String(error.details.reason ?? '') : ''

@@ -10,6 +10,7 @@ export const calendarMessages = defineMessages({
     makeupConfirm: (date: string, cost: number, left: number) =>
       `补签 ${date} 将消耗 ${cost} 积分，补签后连签不中断（本月还可补签 ${left} 次）`,
     makeupDone: (date: string) => `已补签 ${date}`,
+    makeupRestored: (date: string, points: number) => `已补签 ${date}，连签奖励补发 +${points} 积分`,
     makeupHint: '点选本月漏签的日子可以补签',
     weekdays: ['日', '一', '二', '三', '四', '五', '六'],
     monthTitle: (year: number, month: number) => `${year} 年 ${month} 月`,
@@ -31,6 +32,7 @@ export const calendarMessages = defineMessages({
     makeupConfirm: (date: string, cost: number, left: number) =>
       `Making up ${date} costs ${cost} points and keeps your streak (${left} left this month)`,
     makeupDone: (date: string) => `${date} made up`,
+    makeupRestored: (date: string, points: number) => `${date} made up: +${points} streak points paid back`,
     makeupHint: 'Tap a missed day of this month to make it up',
     weekdays: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'],
     monthTitle: (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`,

@@ -55,6 +55,24 @@ describe('CheckinCalendarView', () => {
     expect(modal).toHaveBeenCalledTimes(1)
   })
 
+  test('a make-up after today’s check-in says what the restored streak paid back on it', async () => {
+    const api = installInProcessApi()
+    const token = await missedYesterday(api)
+    await api.call('POST', '/__mock/grant', { token, body: { points: 100 }, idempotencyKey: 'grant-1' })
+    // Today is day 1 (+5) until the 11th is made up: then day 3 (+15).
+    expect((await api.call('POST', '/checkin', { token, idempotencyKey: 'day-12' })).status).toBe(201)
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const toast = jest.spyOn(Taro, 'showToast')
+    const { container } = renderWithApp(<CheckinCalendarView />)
+    await screen.findByTestId('checkin-calendar')
+
+    tap(container, 'day-2026-11-11')
+    await waitFor(() =>
+      expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已补签 11-11，连签奖励补发 +10 积分' })),
+    )
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(110 - 20 + 10)
+  })
+
   test('a refusal from the server is said in words and changes nothing', async () => {
     const api = installInProcessApi()
     const token = await missedYesterday(api)
