@@ -199,15 +199,6 @@ export const earnWithinDailyCap = async (
 export const earnedDays = async (ctx: Ctx, memberId: string, type: string, sinceMs?: number): Promise<string[]> =>
   (await data.earnedTimes(ctx.sql, memberId, type, sinceMs)).map((at) => businessDay(at.getTime(), ctx.config.timeZone))
 
-/** The points of an entry of this type and reference (a check-in's reward), or null. */
-export const entryPoints = async (ctx: Ctx, refId: string, type: string): Promise<number | null> => {
-  const [row] = await ctx.sql.query<{ delta: number }>(
-    `SELECT delta FROM ledger_entries WHERE ref_id = $1 AND type = $2 LIMIT 1`,
-    [refId, type],
-  )
-  return row?.delta ?? null
-}
-
 /** "N points expire on D": the earliest business day within the window on which points expire, and how many. */
 const expiringSoon = async (ctx: Ctx, memberId: string): Promise<PointsSummary['expiringSoon']> => {
   const windowEnd = ctx.nowMs + ctx.config.points.expiringSoonDays * 24 * 60 * 60 * 1000
