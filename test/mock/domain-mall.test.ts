@@ -60,16 +60,18 @@ describe('redemptionStateAt: the clock moves a physical redemption', () => {
   })
 })
 
+/** A V1 member with 1,000 points and an address, one of a physical gift in stock: change what a case is about. */
+const facts = (change: Partial<RedeemFacts> = {}, gift: Partial<RedeemFacts['gift']> = {}): RedeemFacts => ({
+  gift: { kind: 'physical', minLevel: 'V1', stock: 10, perMemberLimit: 2, pointsCost: 100, ...gift },
+  quantity: 1,
+  levelCode: 'V1',
+  hasOwnAddress: true,
+  redeemedByMe: 0,
+  balance: 1000,
+  ...change,
+})
+
 describe('redeemRefusal: one reason, in a fixed order', () => {
-  const facts = (change: Partial<RedeemFacts> = {}, gift: Partial<RedeemFacts['gift']> = {}): RedeemFacts => ({
-    gift: { kind: 'physical', minLevel: 'V1', stock: 10, perMemberLimit: 2, pointsCost: 100, ...gift },
-    quantity: 1,
-    levelCode: 'V1',
-    hasOwnAddress: true,
-    redeemedByMe: 0,
-    balance: 1000,
-    ...change,
-  })
   const everythingWrong = facts(
     { levelCode: 'V1', hasOwnAddress: null, redeemedByMe: 2, balance: 0 },
     { minLevel: 'V3', stock: 0 },
@@ -119,15 +121,6 @@ describe('redeemRefusal: one reason, in a fixed order', () => {
 })
 
 describe('isRedeemable: what GET /gifts?affordable=true keeps', () => {
-  const facts = (change: Partial<RedeemFacts> = {}, gift: Partial<RedeemFacts['gift']> = {}): RedeemFacts => ({
-    gift: { kind: 'physical', minLevel: 'V1', stock: 10, perMemberLimit: 2, pointsCost: 100, ...gift },
-    quantity: 1,
-    levelCode: 'V1',
-    hasOwnAddress: true,
-    redeemedByMe: 0,
-    balance: 1000,
-    ...change,
-  })
   const cases: [string, RedeemFacts][] = [
     ['redeemable, at the edges', facts({ balance: 100, redeemedByMe: 1 }, { stock: 1 })],
     ['a level below the minimum', facts({}, { minLevel: 'V2' })],

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { exited } from '../support/server-process'
+import { exited, freePort } from '../support/server-process'
 
 // `npm start` (scripts/start.mjs) on Ctrl-C: the mock must finish closing its data folder (it releases server.lock
 // last) before anything is killed, and start.mjs must wait for it. npm exits at once on SIGTERM, so a script that
@@ -13,16 +13,6 @@ import { exited } from '../support/server-process'
 jest.setTimeout(150_000)
 
 const ROOT = path.resolve(__dirname, '../..')
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 const isAlive = (pid: number): boolean => {
   try {

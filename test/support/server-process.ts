@@ -7,7 +7,7 @@ import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../..')
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const probe = net.createServer()
     probe.once('error', reject)
