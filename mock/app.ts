@@ -14,6 +14,7 @@ import { registerAccountRoutes } from './modules/account/routes'
 import type { AppRouter, MemberRow } from './modules/account/service'
 import { authenticator } from './modules/account/service'
 import { registerCommunityRoutes } from './modules/community/routes'
+import { registerCouponRoutes } from './modules/coupons/routes'
 import { registerDistributionRoutes } from './modules/distribution/routes'
 import { registerMallRoutes } from './modules/mall/routes'
 import { registerMembershipRoutes } from './modules/membership/routes'
@@ -183,6 +184,7 @@ export const createServerApp = ({
   registerDistributionRoutes(router)
   registerOrderRoutes(router)
   registerPlanRoutes(router)
+  registerCouponRoutes(router)
   if (hasTools) registerPreviewRoutes(router, { reset: (ctx) => resetData(ctx, realNow()) })
   // Built at the first request, when every route has been registered (registration happens at start-up).
   let document: ReturnType<typeof buildOpenApiDocument> | null = null

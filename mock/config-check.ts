@@ -191,6 +191,22 @@ const levelTable: Rule = (config, add) => {
       alternative: 'Set the first level’s minGrowth to 0.',
     })
   levels.forEach((level, index) => {
+    // The benefit list is what members read; monthlyCouponFen is what the server gives. They must agree.
+    const couponFen = field(level, 'monthlyCouponFen') ?? 0
+    const benefits = field(level, 'benefits')
+    const advertises =
+      Array.isArray(benefits) && benefits.some((benefit) => field(benefit, 'code') === 'monthly_coupon')
+    if (isWholeNumber(couponFen) && advertises !== couponFen > 0)
+      add({
+        severity: 'error',
+        setting: `levels[${index}].monthlyCouponFen`,
+        rule: advertises
+          ? `${String(field(level, 'code'))} lists the monthly_coupon benefit but gives no coupon (monthlyCouponFen is 0): members would be promised a coupon they can never claim.`
+          : `${String(field(level, 'code'))} gives a monthly coupon of ${couponFen} fen that its benefits do not list: members would not know to claim it.`,
+        alternative: advertises
+          ? 'Set monthlyCouponFen to the coupon’s value in fen (e.g. 500 for 5 元), or remove the benefit.'
+          : 'Add a benefit with code monthly_coupon that names the coupon, or set monthlyCouponFen to 0.',
+      })
     if (index === 0) return
     const multiplier = field(level, 'checkinMultiplierPercent')
     const previousMultiplier = field(levels[index - 1], 'checkinMultiplierPercent')

@@ -23,6 +23,7 @@ export const seedConfig = (): AppConfig => ({
       name: '社区新人',
       minGrowth: 0,
       checkinMultiplierPercent: 100,
+      monthlyCouponFen: 0,
       benefits: [
         { code: 'checkin_points', name: '签到积分', description: '每日签到领积分，连签有惊喜' },
         { code: 'community', name: '社区互动', description: '发帖、评论、点赞，结识同好' },
@@ -33,6 +34,7 @@ export const seedConfig = (): AppConfig => ({
       name: '活跃会员',
       minGrowth: 200,
       checkinMultiplierPercent: 100,
+      monthlyCouponFen: 500,
       benefits: [
         { code: 'checkin_points', name: '签到积分', description: '每日签到领积分，连签有惊喜' },
         { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 5 元无门槛券' },
@@ -43,6 +45,7 @@ export const seedConfig = (): AppConfig => ({
       name: '资深会员',
       minGrowth: 1000,
       checkinMultiplierPercent: 120,
+      monthlyCouponFen: 1000,
       benefits: [
         { code: 'checkin_multiplier', name: '签到 1.2 倍积分' },
         { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 10 元无门槛券' },
@@ -55,6 +58,7 @@ export const seedConfig = (): AppConfig => ({
       name: '核心会员',
       minGrowth: 3000,
       checkinMultiplierPercent: 140,
+      monthlyCouponFen: 2000,
       benefits: [
         { code: 'checkin_multiplier', name: '签到 1.4 倍积分' },
         { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 20 元无门槛券' },
@@ -69,6 +73,7 @@ export const seedConfig = (): AppConfig => ({
       name: '社区领袖',
       minGrowth: 8000,
       checkinMultiplierPercent: 200,
+      monthlyCouponFen: 5000,
       benefits: [
         { code: 'checkin_multiplier', name: '签到 2 倍积分' },
         { code: 'monthly_coupon', name: '每月礼券', description: '每月领取 50 元无门槛券' },

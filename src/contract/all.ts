@@ -1,10 +1,11 @@
 // The whole contract, for the server, the OpenAPI document and the tests. The app imports `@/contract` (the
 // landed tabs' part) and the feature pages import `./mall`, `./community`, `./challenge`, `./certificate`, `./distribution`,
-// `./kol`, `./orders` and their endpoint tables by path, so the first screen does not carry schemas only other
+// `./kol`, `./orders`, `./coupons` and their endpoint tables by path, so the first screen does not carry schemas only other
 // pages use.
 import { certificateEndpoints } from './certificate-endpoints'
 import { challengeEndpoints } from './challenge-endpoints'
 import { communityEndpoints } from './community-endpoints'
+import { couponEndpoints } from './coupon-endpoints'
 import { distributionEndpoints } from './distribution-endpoints'
 import { endpoints } from './endpoints'
 import { kolEndpoints } from './kol-endpoints'
@@ -26,6 +27,8 @@ export * from './kol'
 export * from './kol-endpoints'
 export * from './orders'
 export * from './order-endpoints'
+export * from './coupons'
+export * from './coupon-endpoints'
 
 /** Every route of the contract: what the server registers, the OpenAPI document lists and the tests walk. */
 export const allEndpoints = {
@@ -37,6 +40,7 @@ export const allEndpoints = {
   ...distributionEndpoints,
   ...kolEndpoints,
   ...orderEndpoints,
+  ...couponEndpoints,
 } as const
 
 export type AllEndpointName = keyof typeof allEndpoints

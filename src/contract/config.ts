@@ -13,6 +13,8 @@ export const LevelDefinition = v.object({
   minGrowth: NonNegativeInt,
   /** Check-in points multiplier in percent (100 = x1), integer so points stay integers. */
   checkinMultiplierPercent: PositiveInt,
+  /** The coupon a member of this level may claim each business month (0: none); its benefit is `monthly_coupon`. */
+  monthlyCouponFen: v.optional(NonNegativeInt, 0),
   benefits: v.array(Benefit),
 })
 export type LevelDefinition = v.InferOutput<typeof LevelDefinition>

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 // From the index, not './common' (see ./distribution).
-import { Id, IsoDate, IsoDateTime, NonNegativeInt, PositiveInt, ReferralCode } from './index'
+import { Id, IsoDateTime, NonNegativeInt, PositiveInt, ReferralCode } from './index'
+import { Coupon } from './coupons'
 import { Client } from './distribution'
 
 // Orders and membership plans (domain-rules.md: Products and orders). Only their subpackage pages load these
@@ -16,6 +17,8 @@ export const OrderRequest = v.object({
   ref: v.optional(ReferralCode),
   /** The 分享赚 post the buyer came through: its author is the distributor. */
   postId: v.optional(Id),
+  /** One of the member's available coupons: its value comes off the amount (which stays at least 1 fen). */
+  couponCode: v.optional(v.pipe(v.string(), v.regex(/^[A-Z0-9]{4,24}$/, 'a coupon code'))),
 })
 export type OrderRequest = v.InferInput<typeof OrderRequest>
 
@@ -28,7 +31,12 @@ export const Order = v.object({
   planId: v.nullable(Id),
   itemName: v.string(),
   quantity: PositiveInt,
+  /** What was paid: the price times the quantity, less the coupon's discount. */
   amountFen: PositiveInt,
+  /** Taken off by the coupon spent on it (0 without one). */
+  discountFen: NonNegativeInt,
+  /** The coupon spent on it (a refund gives it back, to use while still valid); null without one. */
+  couponCode: v.nullable(v.string()),
   status: v.picklist(['paid', 'refunded']),
   ref: v.nullable(v.string()),
   postId: v.nullable(Id),
@@ -91,21 +99,14 @@ export const PlanPeriod = v.object({
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
 })
-export const PlanCoupon = v.object({
-  code: v.string(),
-  valueFen: PositiveInt,
-  /** The month of the plan it belongs to, from its first day. */
-  validFrom: IsoDate,
-  validUntil: IsoDate,
-  isVoid: v.boolean(),
-})
 export const MyPlan = v.object({
   /** The period in force now with its benefits; null when none is. */
   current: v.nullable(v.object({ ...PlanPeriod.entries, tier: Plan.entries.tier, benefits: PlanBenefits })),
   /** When the last paid period ends (the membership with every extension); null without one. */
   endsAt: v.nullable(IsoDateTime),
   periods: v.array(PlanPeriod),
-  coupons: v.array(PlanCoupon),
+  /** The plan's monthly coupons (issued as each month begins); the whole wallet is GET /coupons. */
+  coupons: v.array(Coupon),
 })
 export type MyPlan = v.InferOutput<typeof MyPlan>
 export const Purchase = v.object({ order: Order, membership: MyPlan })

@@ -81,6 +81,9 @@ export const summaries: Record<AllEndpointName, string> = {
   refundOrder:
     'Refund within the window: points, growth, commission and a plan reversed exactly once (409 REFUND_NOT_ALLOWED)',
   plans: 'Membership plans with price, duration and benefits; which carry distribution rights depends on the client',
-  myPlan: "The member's plan periods, the one in force with its benefits, and the monthly coupons",
+  myPlan: "The member's plan periods, the one in force with its benefits, and the plan's monthly coupons",
   purchasePlan: 'Buy a plan (mock payment, an order like any other): a new period, after the last one when it extends',
+  coupons: "The member's coupons (a level's monthly coupon and a plan's), available ones first",
+  monthlyCoupon: "This business month's coupon of the member's level: claimed, not eligible or available",
+  claimMonthlyCoupon: "Claim this month's coupon of the member's level (409 COUPON_UNAVAILABLE with the reason)",
 }

@@ -103,7 +103,7 @@ describeWithMockRoutes('membership plans', () => {
     expect((await meOf(api, token)).growth).toBe(growthBefore)
     const after = await myPlan(token)
     expect(after).toMatchObject({ current: null, endsAt: null, periods: [] })
-    expect(after.coupons.every((coupon) => coupon.isVoid)).toBe(true)
+    expect(after.coupons.every((coupon) => coupon.status === 'void')).toBe(true)
     expect(await checkInPoints(token)).toBe(5)
     expectError(await refund(api, token, bought.order.id), 409, 'REFUND_NOT_ALLOWED')
   })

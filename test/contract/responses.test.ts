@@ -228,6 +228,14 @@ const contractCalls: Record<AllEndpointName, Call | null> = {
       body: { planId: 'plan-ordinary-monthly', client: 'weapp' },
       idempotencyKey: newKey(),
     }),
+  coupons: (token) => api.request('GET', '/coupons', { token }),
+  monthlyCoupon: (token) => api.request('GET', '/coupons/monthly', { token }),
+  claimMonthlyCoupon: hasMockRoutes
+    ? async (token) => {
+        await grant(token, { growth: 200 })
+        return api.request('POST', '/coupons/monthly/claim', { token, idempotencyKey: newKey() })
+      }
+    : null,
 }
 
 const mockCalls: Record<keyof typeof mockEndpoints, Call | null> = {

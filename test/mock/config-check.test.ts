@@ -254,6 +254,28 @@ describe('the config check', () => {
     expect(findings[0]!.rule).toMatch(/mini-program/)
   })
 
+  it('refuses a level whose benefits and monthly coupon disagree: advertised but never given, or given unlisted', () => {
+    const advertisedOnly = checkConfig(withChange((c) => (c.levels[1]!.monthlyCouponFen = 0)))
+    expect(advertisedOnly).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        setting: 'levels[1].monthlyCouponFen',
+        rule: expect.stringContaining('never claim'),
+      }),
+    ])
+    const unlisted = checkConfig(withChange((c) => (c.levels[0]!.monthlyCouponFen = 300)))
+    expect(unlisted).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        setting: 'levels[0].monthlyCouponFen',
+        rule: expect.stringContaining('300 fen'),
+      }),
+    ])
+    // A config written before the setting existed: no value is 0, so a listed benefit is the same finding.
+    const older = withChange((c) => delete (c.levels[2] as Partial<AppConfig['levels'][number]>).monthlyCouponFen)
+    expect(settingsFlagged(older)).toEqual(['levels[2].monthlyCouponFen'])
+  })
+
   it('warns, without refusing, when a higher level earns fewer check-in points', () => {
     const findings = checkConfig(withChange((c) => (c.levels[3]!.checkinMultiplierPercent = 110)))
     expect(findings).toEqual([

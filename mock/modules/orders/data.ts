@@ -21,7 +21,10 @@ export type OrderRow = {
   planId: string | null
   itemName: string
   quantity: number
+  /** What was paid, after the coupon's discount. */
   amountFen: number
+  discountFen: number
+  couponCode: string | null
   status: 'paid' | 'refunded'
   ref: string | null
   postId: string | null
@@ -35,7 +38,8 @@ export type OrderRow = {
 }
 
 const ORDER_COLUMNS = `id, position, member_id AS "memberId", kind, product_id AS "productId", plan_id AS "planId",
-  item_name AS "itemName", quantity, amount_fen AS "amountFen", status, ref, post_id AS "postId", growth,
+  item_name AS "itemName", quantity, amount_fen AS "amountFen", discount_fen AS "discountFen",
+  coupon_code AS "couponCode", status, ref, post_id AS "postId", growth,
   created_at AS "createdAt", refunded_at AS "refundedAt", points_released_at AS "pointsReleasedAt", ship_by AS "shipBy",
   priority_shipping AS "priorityShipping"`
 
@@ -48,8 +52,8 @@ export const insertOrder = async (
 ): Promise<OrderRow> => {
   const [row] = await sql.query<OrderRow>(
     `INSERT INTO orders (id, member_id, kind, product_id, plan_id, item_name, quantity, amount_fen, status, ref,
-       post_id, growth, created_at, refunded_at, ship_by, priority_shipping)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING ${ORDER_COLUMNS}`,
+       post_id, growth, created_at, refunded_at, ship_by, priority_shipping, discount_fen, coupon_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING ${ORDER_COLUMNS}`,
     [
       order.id,
       order.memberId,
@@ -67,6 +71,8 @@ export const insertOrder = async (
       order.status === 'refunded' ? new Date(order.at) : null,
       order.shipBy === null ? null : new Date(order.shipBy),
       order.priorityShipping,
+      order.discountFen,
+      order.couponCode,
     ],
   )
   if (!row) throw new Error('The order was not written')

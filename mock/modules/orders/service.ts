@@ -7,6 +7,7 @@ import type { PageQuery } from '../../platform/paginate'
 import { paginate } from '../../platform/paginate'
 import { addGrowth, memberById, takeGrowth } from '../account/service'
 import { postOf } from '../community/service'
+import { couponDiscount, giveBackCoupon, spendCoupon } from '../coupons/service'
 import {
   arriveVia,
   commissionFor,
@@ -89,6 +90,8 @@ export const createOrder = async (
     itemName: product.name,
     quantity: order.quantity,
     amountFen,
+    discountFen: 0,
+    couponCode: null,
     status: order.isRefunded ? 'refunded' : 'paid',
     ref: order.ref,
     postId: null,
@@ -147,6 +150,8 @@ const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
   itemName: row.itemName,
   quantity: row.quantity,
   amountFen: row.amountFen,
+  discountFen: row.discountFen,
+  couponCode: row.couponCode,
   status: row.status,
   ref: row.ref,
   postId: row.postId,
@@ -163,7 +168,7 @@ const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
 })
 
 /**
- * A paid order (mock payment) and what it earns: growth now, points pending for the refund window, commission for
+ * A paid order (mock payment) and what it earns on what was paid (after a coupon's discount): growth now, points pending for the refund window, commission for
  * the distributor commissionOnOrder decides (none on a plan that carries distribution rights). Through a link (`ref`) or a 分享赚 post, the buyer arrives through
  * that distributor first (bound by first touch when allowed, else the arrival is recorded with why).
  */
@@ -192,7 +197,10 @@ export const placeOrder = async (
       if (viaDistributorId !== null) await arriveVia(ctx, memberId, viaDistributorId, 'link')
     }
     const quantity = request.quantity ?? 1
-    const amountFen = product.priceFen * quantity
+    const priceFen = product.priceFen * quantity
+    const discountFen =
+      request.couponCode === undefined ? 0 : await couponDiscount(ctx, memberId, request.couponCode, priceFen)
+    const amountFen = priceFen - discountFen
     const shipping = await shippingPromise(ctx, memberId)
     row = await data.insertOrder(ctx.sql, {
       id: await newId(ctx.sql, 'o'),
@@ -203,6 +211,8 @@ export const placeOrder = async (
       itemName: product.name,
       quantity,
       amountFen,
+      discountFen,
+      couponCode: request.couponCode ?? null,
       status: 'paid',
       ref: request.ref ?? null,
       postId: request.postId ?? null,
@@ -211,6 +221,7 @@ export const placeOrder = async (
       shipBy: shipping.shipBy,
       priorityShipping: shipping.priorityShipping,
     })
+    if (request.couponCode !== undefined) await spendCoupon(ctx, memberId, request.couponCode, row.id)
   } else {
     row = await data.insertOrder(ctx.sql, {
       id: await newId(ctx.sql, 'o'),
@@ -221,6 +232,8 @@ export const placeOrder = async (
       itemName: item.name,
       quantity: 1,
       amountFen: item.priceFen,
+      discountFen: 0,
+      couponCode: null,
       status: 'paid',
       ref: null,
       postId: null,
@@ -261,7 +274,8 @@ const REFUND_MESSAGES = {
 
 /**
  * A refund inside the window reverses everything the order earned, exactly once however many arrive: pending
- * points (never released), growth, commission, and a plan's period with its coupons and any right it carried.
+ * points (never released), growth, commission, the coupon it spent (back to the wallet), and a plan's period with its
+ * coupons and any right it carried.
  * The order's row lock and the conditional update decide which request refunds.
  */
 export const refundOrder = async (ctx: Ctx, memberId: string, id: string): Promise<Order> => {
@@ -276,6 +290,7 @@ export const refundOrder = async (ctx: Ctx, memberId: string, id: string): Promi
   if (!refunded)
     throw new ApiError('REFUND_NOT_ALLOWED', REFUND_MESSAGES.already_refunded, { reason: 'already_refunded' })
   await reverseCommissions(ctx, order.id)
+  await giveBackCoupon(ctx, order.id)
   await takeGrowth(ctx, memberId, order.growth)
   if (order.kind === 'plan') await endPlanPeriod(ctx, order.id)
   return toOrder(ctx, refunded)

@@ -1,6 +1,6 @@
 import type { Sql } from '../../platform/db'
 
-// The plans module's SQL: membership plans, their paid periods and monthly coupons.
+// The plans module's SQL: membership plans and their paid periods (their coupons are the coupons module's).
 
 export type PlanRow = {
   id: string
@@ -103,40 +103,3 @@ export const refundPeriod = async (sql: Sql, orderId: string, nowMs: number): Pr
       [orderId, new Date(nowMs)],
     )
   ).length > 0
-
-export type CouponRow = {
-  code: string
-  orderId: string
-  monthIndex: number
-  valueFen: number
-  validFrom: string
-  validUntil: string
-  voidedAt: Date | null
-}
-
-export const couponsOf = (sql: Sql, memberId: string): Promise<CouponRow[]> =>
-  sql.query<CouponRow>(
-    `SELECT code, order_id AS "orderId", month_index AS "monthIndex", value_fen AS "valueFen",
-       valid_from AS "validFrom", valid_until AS "validUntil", voided_at AS "voidedAt"
-     FROM plan_coupons WHERE member_id = $1 ORDER BY valid_from, code`,
-    [memberId],
-  )
-
-/** One coupon per period and month (the unique key keeps the first, whatever reads at once). */
-export const insertCoupon = async (
-  sql: Sql,
-  row: Omit<CouponRow, 'voidedAt'> & { memberId: string },
-): Promise<void> => {
-  await sql.query(
-    `INSERT INTO plan_coupons (code, order_id, member_id, month_index, value_fen, valid_from, valid_until)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-    [row.code, row.orderId, row.memberId, row.monthIndex, row.valueFen, row.validFrom, row.validUntil],
-  )
-}
-
-export const voidCoupons = async (sql: Sql, orderId: string, nowMs: number): Promise<void> => {
-  await sql.query(`UPDATE plan_coupons SET voided_at = $2 WHERE order_id = $1 AND voided_at IS NULL`, [
-    orderId,
-    new Date(nowMs),
-  ])
-}

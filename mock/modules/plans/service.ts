@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import type { Client, LedgerEntryType, MyPlan, Plan, Purchase } from '../../../src/contract/all'
 import { notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
 import { addDays, businessDay } from '../../platform/time'
+import { issuePlanCoupon, planCouponsOf, voidPlanCoupons } from '../coupons/service'
 import { grantRights, planRoutesOpen, revokePlanRights } from '../distribution/service'
 import { placeOrder } from '../orders/service'
 import * as data from './data'
@@ -87,9 +87,8 @@ const issueDueCoupons = async (ctx: Ctx, memberId: string, periods: readonly Per
         period.startsAtMs + monthIndex * COUPON_MONTH_DAYS * 86_400_000,
         ctx.config.timeZone,
       )
-      await data.insertCoupon(ctx.sql, {
-        code: `PC${randomBytes(5).toString('hex').toUpperCase()}`,
-        orderId: period.orderId,
+      await issuePlanCoupon(ctx, {
+        planOrderId: period.orderId,
         memberId,
         monthIndex,
         valueFen: period.plan.monthlyCouponFen,
@@ -99,6 +98,10 @@ const issueDueCoupons = async (ctx: Ctx, memberId: string, periods: readonly Per
     }
   }
 }
+
+/** A plan's coupons for each month begun by now, for the wallet. */
+export const issueDuePlanCoupons = async (ctx: Ctx, memberId: string): Promise<void> =>
+  issueDueCoupons(ctx, memberId, await periodsWithPlans(ctx, memberId))
 
 export const myPlan = async (ctx: Ctx, memberId: string): Promise<MyPlan> => {
   const periods = await periodsWithPlans(ctx, memberId)
@@ -125,13 +128,7 @@ export const myPlan = async (ctx: Ctx, memberId: string): Promise<MyPlan> => {
     },
     endsAt: live.length > 0 && lastEnd > ctx.nowMs ? isoAt(ctx, lastEnd) : null,
     periods: periods.filter((period) => !period.isRefunded).map(toPeriod),
-    coupons: (await data.couponsOf(ctx.sql, memberId)).map((coupon) => ({
-      code: coupon.code,
-      valueFen: coupon.valueFen,
-      validFrom: coupon.validFrom,
-      validUntil: coupon.validUntil,
-      isVoid: coupon.voidedAt !== null,
-    })),
+    coupons: await planCouponsOf(ctx, memberId),
   }
 }
 
@@ -222,7 +219,7 @@ export const purchasePlan = async (
 export const endPlanPeriod = async (ctx: Ctx, orderId: string): Promise<void> => {
   const period = await data.periodOfOrder(ctx.sql, orderId)
   if (!period || !(await data.refundPeriod(ctx.sql, orderId, ctx.nowMs))) return
-  await data.voidCoupons(ctx.sql, orderId, ctx.nowMs)
+  await voidPlanCoupons(ctx, orderId)
   // The check-in bonus its multiplier paid goes back: what is left of it (points already spent or expired are gone).
   await revokeRemaining(ctx, period.memberId, {
     type: PLAN_BONUS_ENTRY,

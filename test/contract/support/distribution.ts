@@ -29,7 +29,7 @@ export const becomeDistributor = async (api: ApiClient, token: string): Promise<
 export const orderRequest = (
   api: ApiClient,
   token: string,
-  body: { productId: string; quantity?: number; ref?: string; postId?: string },
+  body: { productId: string; quantity?: number; ref?: string; postId?: string; couponCode?: string },
   idempotencyKey = newKey(),
 ) => api.request('POST', '/orders', { token, body, idempotencyKey })
 
@@ -37,7 +37,7 @@ export const orderRequest = (
 export const buy = async (
   api: ApiClient,
   token: string,
-  body: { productId: string; quantity?: number; ref?: string; postId?: string },
+  body: { productId: string; quantity?: number; ref?: string; postId?: string; couponCode?: string },
 ): Promise<Order> => {
   const response = await orderRequest(api, token, body)
   if (response.status !== 201) throw new Error(`order: ${response.status} ${response.text}`)

@@ -6,6 +6,7 @@ const level = (code: LevelDefinition['code'], minGrowth: number): LevelDefinitio
   name: `${code} name`,
   minGrowth,
   checkinMultiplierPercent: 100,
+  monthlyCouponFen: 0,
   benefits: [],
 })
 const levels = [level('V3', 1000), level('V1', 0), level('V2', 200), level('V4', 3000), level('V5', 8000)]
