@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'packages/auth', pages: ['sign-in/index'] },
     {
       root: 'packages/membership',
-      pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index', 'plans/index', 'profile/index'],
+      pages: ['checkin-calendar/index', 'points/index', 'levels/index', 'tasks/index', 'plans/index', 'profile/index', 'coupons/index'],
     },
     {
       root: 'packages/mall',

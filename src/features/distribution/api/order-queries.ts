@@ -34,6 +34,8 @@ export function useCreateOrder() {
         queryClient.invalidateQueries({ queryKey: orderKeys.orders }),
         queryClient.invalidateQueries({ queryKey: kolKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['account'] }),
+        // A coupon spent, given back by a refund, or a plan's new coupons (see @/features/coupons).
+        queryClient.invalidateQueries({ queryKey: ['coupons'] }),
       ]),
   })
 }
@@ -49,6 +51,8 @@ export function useRefundOrder() {
         queryClient.invalidateQueries({ queryKey: orderKeys.plans }),
         queryClient.invalidateQueries({ queryKey: kolKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['account'] }),
+        // A coupon spent, given back by a refund, or a plan's new coupons (see @/features/coupons).
+        queryClient.invalidateQueries({ queryKey: ['coupons'] }),
       ]),
   })
 }
@@ -74,6 +78,8 @@ export function usePurchasePlan() {
         queryClient.invalidateQueries({ queryKey: orderKeys.orders }),
         queryClient.invalidateQueries({ queryKey: kolKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['account'] }),
+        // A coupon spent, given back by a refund, or a plan's new coupons (see @/features/coupons).
+        queryClient.invalidateQueries({ queryKey: ['coupons'] }),
       ]),
   })
 }

@@ -54,8 +54,16 @@ function OrderRow({ order }: { order: Order }) {
         <Text className='kol-muted'>{formatServerTime(order.createdAt)}</Text>
         <Text className='kol-amount'>{amount}</Text>
       </View>
+      {order.discountFen > 0 ? (
+        <Text className='kol-muted' data-testid='order-discount'>
+          {text.couponUsed(formatFen(order.discountFen))}
+        </Text>
+      ) : null}
       {order.status === 'paid' && order.shipBy ? (
-        <Text className={order.priorityShipping ? 'kol-ship kol-ship--priority' : 'kol-ship'} data-testid='order-ship-by'>
+        <Text
+          className={order.priorityShipping ? 'kol-ship kol-ship--priority' : 'kol-ship'}
+          data-testid='order-ship-by'
+        >
           {text.shipBy(formatServerTime(order.shipBy), order.priorityShipping)}
         </Text>
       ) : null}

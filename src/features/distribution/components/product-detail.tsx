@@ -1,11 +1,14 @@
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Image, Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { QueryState } from '@/components/query-state'
 import { formatFen } from '@/lib/format'
-import { createIdempotencyKey } from '@/lib/http'
+import type { OrderRequest } from '@/contract/orders'
+import type { CouponPick } from '@/features/coupons/components/coupon-choice'
+import { CouponChoice, useChosenCoupon } from '@/features/coupons/components/coupon-choice'
+import { createIdempotencyKey, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { goToSignIn } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
@@ -38,8 +41,15 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
   const ownCode = status.data?.isDistributor ? status.data.referralCode : null
   const isOwnLink = ownCode !== null && referralCode !== null && ownCode.toUpperCase() === referralCode.toUpperCase()
   const order = useCreateOrder()
-  // One key per tap intent: a retried payment is one order.
-  const key = useRef(createIdempotencyKey())
+  const [couponPick, setCouponPick] = useState<CouponPick>(undefined)
+  const coupon = useChosenCoupon(product.data?.priceFen ?? 0, couponPick, isSignedIn)
+  // The order whose answer never came, with its key: retried as it was (same coupon, same key), so a payment that
+  // went through is replayed, not paid twice. A definite answer, or the member choosing another coupon, ends it.
+  const unanswered = useRef<{ order: OrderRequest; key: string } | null>(null)
+  const pickCoupon = (pick: CouponPick) => {
+    unanswered.current = null
+    setCouponPick(pick)
+  }
 
   const buy = () => {
     if (!isSignedIn) {
@@ -50,17 +60,32 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
       goToSignIn(`${kolRoutes.product}?${query.join('&')}`)
       return
     }
-    order.mutate(
-      {
-        order: { productId, ...(referralCode ? { ref: referralCode } : {}), ...(postId ? { postId } : {}) },
-        idempotencyKey: key.current,
+    const intent = unanswered.current ?? {
+      order: {
+        productId,
+        ...(referralCode ? { ref: referralCode } : {}),
+        ...(postId ? { postId } : {}),
+        ...(coupon.chosen ? { couponCode: coupon.chosen.code } : {}),
       },
+      key: createIdempotencyKey(),
+    }
+    unanswered.current = intent
+    order.mutate(
+      { order: intent.order, idempotencyKey: intent.key },
       {
         onSuccess: () => {
-          key.current = createIdempotencyKey()
+          unanswered.current = null
+          setCouponPick(undefined)
           void Taro.showToast({ title: text.bought, icon: 'success' })
         },
-        onError: (error) => void Taro.showToast({ title: text.failed(describeError(error, locale)), icon: 'none' }),
+        onError: (error) => {
+          if (isOutcomeUnknown(error)) {
+            void Taro.showToast({ title: text.orderUnknown, icon: 'none' })
+            return
+          }
+          unanswered.current = null
+          void Taro.showToast({ title: text.failed(describeError(error, locale)), icon: 'none' })
+        },
       },
     )
   }
@@ -80,6 +105,14 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
             {status.data?.isDistributor ? (
               <Text className='kol-earn'>{text.earn(formatFen(item.commissionFen))}</Text>
             ) : null}
+            {isSignedIn ? (
+              <CouponChoice
+                amountFen={item.priceFen}
+                usable={coupon.usable}
+                chosen={coupon.chosen}
+                onPick={pickCoupon}
+              />
+            ) : null}
             <Text className='kol-muted'>{item.description}</Text>
             {referralCode && !isOwnLink ? (
               <Text className='kol-muted' data-testid='product-ref'>
@@ -92,6 +125,9 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
               <Text className='kol-row__name'>
                 {text.bought} · {formatFen(order.data.amountFen)}
               </Text>
+              {order.data.discountFen > 0 ? (
+                <Text className='kol-muted'>{text.couponUsed(formatFen(order.data.discountFen))}</Text>
+              ) : null}
               <Text className='kol-muted'>{text.orderPoints(order.data.points)}</Text>
               <ActionButton
                 variant='secondary'

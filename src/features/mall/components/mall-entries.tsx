@@ -11,6 +11,8 @@ export function MallEntries() {
       entries={[
         { key: 'redemptions', label: text.myRedemptions, url: routes.redemptions, glyph: '礼' },
         { key: 'addresses', label: text.myAddresses, url: routes.addresses, glyph: '址' },
+        // The coupon wallet (membership subpackage): level and plan coupons, spent on the brand's products.
+        { key: 'coupons', label: text.myCoupons, url: '/packages/membership/coupons/index', glyph: '券' },
       ]}
     />
   )

@@ -4,6 +4,7 @@ import { Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { levelsQuery } from '@/features/membership/api/membership-queries'
+import { MonthlyCouponCard } from '@/features/coupons/components/monthly-coupon-card'
 import { BirthdayGiftCard } from '@/features/membership/components/birthday-gift-card'
 import { LevelOverview } from '@/features/membership/components/level-overview'
 import { LevelUpCelebration } from '@/features/membership/components/level-up-celebration'
@@ -22,6 +23,7 @@ export default function LevelsPage() {
           <QueryState query={overview} skeleton={<Skeleton rows={4} testId='levels-skeleton' />}>
             {(data) => (
               <LevelOverview overview={data}>
+                <MonthlyCouponCard levels={data.levels} />
                 <BirthdayGiftCard />
               </LevelOverview>
             )}
