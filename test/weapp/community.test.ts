@@ -1,6 +1,8 @@
 // The 社区 tab and the post page in the built mini-program: the virtual feed shows the seeded posts, a card opens
 // its post, and a member likes, comments and replies through the real WXML bindings; each ends on what the
 // server now holds.
+import fs from 'node:fs'
+import path from 'node:path'
 import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
 import { startWeappServer, type WeappServer } from '../support/weapp-server'
 
@@ -21,6 +23,37 @@ afterAll(async () => {
   reportSetData(__filename)
   await server.close()
 })
+
+/**
+ * What the built page binds to a <textarea>'s attributes: base.wxml's template maps each attribute to a short key of
+ * the node's data (auto-height="{{xs.b(i.p3,!1)}}"), and the page's data holds the node under its data-sid.
+ */
+function textareaProps(weapp: Weapp, element: Element): Record<string, unknown> {
+  const template = fs
+    .readFileSync(path.join(process.cwd(), 'dist/weapp/base.wxml'), 'utf8')
+    .match(/<textarea [^>]*>/)?.[0]
+  if (!template) throw new Error('base.wxml has no textarea template')
+  const sid = element.getAttribute('data-sid')
+  const find = (value: unknown): Record<string, unknown> | undefined => {
+    if (value === null || typeof value !== 'object') return undefined
+    if ((value as Record<string, unknown>).sid === sid) return value as Record<string, unknown>
+    for (const child of Object.values(value)) {
+      const found = find(child)
+      if (found) return found
+    }
+    return undefined
+  }
+  const node = find(weapp.current().component.instance.data)
+  if (!node) throw new Error(`no node ${sid} in the page's data`)
+  const props: Record<string, unknown> = {}
+  for (const [, attribute, key, fallback, textFallback] of template.matchAll(
+    /([a-z-]+)="\{\{(?:xs\.b\()?i\.(\w+)(?:,([^)]*)\)|\|\|'([^']*)')?\}\}"/g,
+  ))
+    if (attribute && key) props[attribute] = node[key] ?? textFallback ?? parseFallback(fallback)
+  return props
+}
+const parseFallback = (text: string | undefined): unknown =>
+  text === undefined ? undefined : text === '!1' ? false : text === '!0' ? true : (JSON.parse(text) as unknown)
 
 type ServerPost = { id: string; text: string; likeCount: number; likedByMe: boolean; commentCount: number }
 
@@ -55,6 +88,28 @@ test('a member likes, comments and replies on a post', async () => {
   expect(liked).toMatchObject({ likedByMe: true, likeCount: before.likeCount + 1 })
   await weapp.waitForText('♥')
   await weapp.waitForText(String(before.likeCount + 1))
+
+  // The comment field is WeChat's textarea, set up for a fixed bar above the keyboard; past five lines it stops
+  // growing (auto-height off, a capped height) and scrolls.
+  const [field] = weapp.findAll('wx-textarea')
+  if (!field) throw new Error('the post page has no textarea')
+  expect(textareaProps(weapp, field)).toMatchObject({
+    'auto-height': true,
+    fixed: true,
+    'adjust-position': true,
+    'adjust-keyboard-to': 'bottom',
+    'show-confirm-bar': false,
+    'disable-default-padding': true,
+    maxlength: 300,
+  })
+  expect(textareaProps(weapp, field)['cursor-spacing']).toBeGreaterThan(0)
+  await weapp.trigger(field, 'linechange', { lineCount: 6, height: 120, heightRpx: 240 })
+  await weapp.settle()
+  expect(textareaProps(weapp, field)['auto-height']).toBe(false)
+  expect(weapp.findAll('wx-textarea')[0]?.getAttribute('class')).toContain('comment-bar__textarea--capped')
+  await weapp.trigger(field, 'linechange', { lineCount: 2, height: 40, heightRpx: 80 })
+  await weapp.settle()
+  expect(textareaProps(weapp, field)['auto-height']).toBe(true)
 
   await weapp.type(0, '小程序里发的评论')
   await weapp.tap('发送')

@@ -24,6 +24,8 @@ export const postMessages = defineMessages({
     deleted: '已删除',
     commented: '评论已发布',
     commentFailed: (reason: string) => `评论没发出去：${reason}`,
+    commentUnknown: '网络不稳定，评论可能已经发出，已为你刷新评论。没看到它的话，再点「发送」，不会重复发。',
+    commentLabel: '写评论',
     commentTooLong: (max: number) => `评论最多 ${max} 字`,
     commentBlank: '写点内容再发送吧',
     commentHasControl: '评论里有无法显示的字符（如制表符），请删除后再发送',
@@ -65,6 +67,9 @@ export const postMessages = defineMessages({
     deleted: 'Deleted',
     commented: 'Comment posted',
     commentFailed: (reason: string) => `Comment not sent: ${reason}`,
+    commentUnknown:
+      'The connection is unstable: your comment may already be posted, so the comments were refreshed. If it is not there, tap Send again; it will not be posted twice.',
+    commentLabel: 'Write a comment',
     commentTooLong: (max: number) => `At most ${max} characters`,
     commentBlank: 'Write something first',
     commentHasControl: 'The comment has characters that cannot be shown (such as tabs); remove them and send again',

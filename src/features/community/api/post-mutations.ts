@@ -9,8 +9,9 @@ import Taro from '@tarojs/taro'
 import type { Post } from '@/contract'
 import { communityEndpoints } from '@/contract/community-endpoints'
 import type { Comment, LikeState, REPORT_REASONS } from '@/contract/community'
-import { createIdempotencyKey, request } from '@/lib/http'
+import { createIdempotencyKey, isOutcomeUnknown, request } from '@/lib/http'
 import { describeError, messagesFor, useLocale } from '@/lib/i18n'
+import { settleComment } from '../lib/comment-intents'
 import { postMessages } from '../post-messages'
 import { postKeys, postQuery } from './post-queries'
 
@@ -87,16 +88,35 @@ export function useToggleLike(postId: string) {
   })
 }
 
-type CreateCommentVariables = { text: string; replyTo?: string; idempotencyKey: string }
+/** `isResend`: the same words went out before without a definite answer (isCommentPending), so this may replay. */
+type CreateCommentVariables = { text: string; replyTo?: string; idempotencyKey: string; isResend?: boolean }
 
-/** A comment or a reply: put where it belongs in the loaded pages, and the post's comment count refreshed. */
+/**
+ * A comment or a reply: put where it belongs in the loaded pages, and the post's comment count refreshed. Sent with
+ * its intent's key (commentKeyFor), forgotten here on a definite answer; when no definite answer came
+ * (isOutcomeUnknown) the server may have kept it, so the key stays for a resend to replay, and the comments and the
+ * post are read again to show it if it was kept.
+ */
 export function useCreateComment(postId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ text, replyTo, idempotencyKey }: CreateCommentVariables) =>
       request(communityEndpoints.createComment, { params: { id: postId }, body: { text, replyTo }, idempotencyKey }),
     meta: { isErrorShownInPlace: true },
-    onSuccess: (comment) => {
+    onError: (error, { text, replyTo, idempotencyKey }) => {
+      if (!isOutcomeUnknown(error)) return settleComment({ postId, text, replyTo }, idempotencyKey)
+      void queryClient.invalidateQueries({ queryKey: commentsQuery(postId).queryKey })
+      void queryClient.invalidateQueries({ queryKey: postQuery(postId).queryKey })
+    },
+    onSuccess: (comment, { text, replyTo, idempotencyKey, isResend }) => {
+      settleComment({ postId, text, replyTo }, idempotencyKey)
+      if (isResend) {
+        // Perhaps the first one's answer replayed, perhaps already counted and listed by the read after it was lost:
+        // read both again rather than add it a second time.
+        void queryClient.invalidateQueries({ queryKey: commentsQuery(postId).queryKey })
+        void queryClient.invalidateQueries({ queryKey: postQuery(postId).queryKey })
+        return
+      }
       queryClient.setQueryData(commentsQuery(postId).queryKey, (data) => {
         if (!data) return data
         const parentId = comment.replyTo

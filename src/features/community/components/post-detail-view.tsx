@@ -1,14 +1,14 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { Post } from '@/contract'
 import { COMMENT_TEXT_MAX, type Comment, type CommentReply } from '@/contract/community'
 import { InfiniteList } from '@/components/infinite-list'
 import { QueryState } from '@/components/query-state'
 import { meQuery } from '@/features/account/api/account-queries'
 import { formatServerTime } from '@/lib/format'
-import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages, type Locale } from '@/lib/i18n'
 import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
@@ -16,10 +16,13 @@ import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from
 import { postQuery } from '../api/post-queries'
 import { postMessages } from '../post-messages'
 import { COMMENT_GAP, imageGridOf, commentLayout } from '../lib/card-layout'
+import { commentKeyFor, isCommentPending } from '../lib/comment-intents'
+import { measureHeight } from '../lib/measure-height'
 import { previewImages } from '../lib/preview-images'
 import { textRefusalOf } from '../lib/text-refusal'
 import { AuthorLine } from './author-line'
 import { CommentItem } from './comment-item'
+import { CommentTextarea } from './comment-textarea'
 import { ImageGrid } from './image-grid'
 import { ProductBlock } from './post-card'
 import { ReportSheet } from './report-sheet'
@@ -150,48 +153,78 @@ function commentProblem(error: unknown, text: (typeof postMessages)['zh-CN'], lo
   }
 }
 
+/** The counter shows once this close to the limit (the field stops taking characters at it). */
+const COUNTER_FROM = COMMENT_TEXT_MAX - 60
+
+let barCount = 0
+
+/** Under the field: a refusal (the member can fix it), or an outcome not known yet (the comment may be posted). */
+type Notice = { kind: 'refused' | 'unknown'; text: string }
+
 function CommentBar({
   postId,
   replyTarget,
   onReplyCleared,
+  onHeightChanged,
 }: {
   postId: string
   replyTarget: CommentReply | null
   onReplyCleared: () => void
+  /** The bar grows (lines, a reply target, a notice): the page's spacer follows so the last comment stays in view. */
+  onHeightChanged: (height: number) => void
 }) {
   const text = useMessages(postMessages)
   const locale = useLocale((state) => state.locale)
   const isSignedIn = useSession(selectIsSignedIn)
   const [draft, setDraft] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  // One intent per comment: a retry of the same words after a lost answer must not post them twice; other
-  // words (or another reply target) are a new intent.
-  const intent = useRef({ key: createIdempotencyKey(), body: '' })
+  const [notice, setNotice] = useState<Notice | null>(null)
   const create = useCreateComment(postId)
+  const refuse = (words: string) => setNotice({ kind: 'refused', text: words })
   const send = () => {
+    if (create.isPending) return
     const trimmed = draft.trim()
-    if (trimmed.length === 0) return setProblem(text.commentBlank)
+    if (trimmed.length === 0) return refuse(text.commentBlank)
     // The server counts UTF-16 units (the contract's maxLength): count the same way.
-    if (trimmed.length > COMMENT_TEXT_MAX) return setProblem(text.commentTooLong(COMMENT_TEXT_MAX))
-    setProblem(null)
+    if (trimmed.length > COMMENT_TEXT_MAX) return refuse(text.commentTooLong(COMMENT_TEXT_MAX))
+    setNotice(null)
     const replyTo = replyTarget?.replyTo ?? replyTarget?.id
-    const body = JSON.stringify([trimmed, replyTo ?? null])
-    if (intent.current.body !== body) intent.current = { key: createIdempotencyKey(), body }
+    // One intent per comment (lib/comment-intents): the same words to the same post and reply target, sent again
+    // after an answer that never came, reuse its key, so the server replays the first instead of posting twice.
+    const intent = { postId, text: trimmed, replyTo }
+    const isResend = isCommentPending(intent)
     create.mutate(
-      { text: trimmed, replyTo, idempotencyKey: intent.current.key },
+      { text: trimmed, replyTo, idempotencyKey: commentKeyFor(intent), isResend },
       {
         onSuccess: () => {
-          intent.current = { key: createIdempotencyKey(), body: '' }
           setDraft('')
           onReplyCleared()
           void Taro.showToast({ title: text.commented, icon: 'none' })
         },
-        onError: (error) => setProblem(commentProblem(error, text, locale)),
+        onError: (error) =>
+          setNotice(
+            isOutcomeUnknown(error)
+              ? { kind: 'unknown', text: text.commentUnknown }
+              : { kind: 'refused', text: commentProblem(error, text, locale) },
+          ),
       },
     )
   }
+  // Its own id: the page stack can hold another post page (hidden) with a bar of its own.
+  const [barId] = useState(() => `comment-bar-${(barCount += 1)}`)
+  const [fieldResizes, setFieldResizes] = useState(0)
+  const onFieldResized = useCallback(() => setFieldResizes((count) => count + 1), [])
+  const isCounted = draft.length >= COUNTER_FROM
+  // Re-measured when anything that sizes the bar changes: the field's height (its lines), a row above it.
+  useEffect(() => {
+    measureHeight(barId, onHeightChanged)
+  }, [barId, fieldResizes, isCounted, notice, replyTarget, isSignedIn, onHeightChanged])
+  const onDraftChanged = (value: string) => {
+    setDraft(value)
+    // Other words are another comment: "sending again won't post it twice" no longer speaks of them.
+    if (notice?.kind === 'unknown') setNotice(null)
+  }
   return (
-    <View className='comment-bar' data-testid='comment-bar'>
+    <View id={barId} className='comment-bar' data-testid='comment-bar'>
       {replyTarget ? (
         <View className='comment-bar__reply'>
           <Text data-testid='reply-target'>{text.replyTo(replyTarget.author.nickname)}</Text>
@@ -206,23 +239,34 @@ function CommentBar({
           </View>
         </View>
       ) : null}
-      {problem ? (
+      {notice?.kind === 'refused' ? (
         <View className='comment-bar__problem' role='alert'>
-          <Text data-testid='comment-problem'>{problem}</Text>
+          <Text data-testid='comment-problem'>{notice.text}</Text>
+        </View>
+      ) : null}
+      {notice?.kind === 'unknown' ? (
+        <View className='comment-bar__problem comment-bar__problem--unknown' role='status'>
+          <Text data-testid='comment-unknown'>{notice.text}</Text>
         </View>
       ) : null}
       {isSignedIn ? (
         <View className='comment-bar__row'>
-          <Input
-            className='comment-bar__input'
-            data-testid='comment-input'
-            maxlength={COMMENT_TEXT_MAX}
-            confirmType='send'
-            placeholder={replyTarget ? text.replyPlaceholder(replyTarget.author.nickname) : text.commentPlaceholder}
-            value={draft}
-            onInput={(event) => setDraft(event.detail.value)}
-            onConfirm={send}
-          />
+          <View className='comment-bar__field'>
+            <CommentTextarea
+              value={draft}
+              placeholder={replyTarget ? text.replyPlaceholder(replyTarget.author.nickname) : text.commentPlaceholder}
+              label={replyTarget ? text.replyTo(replyTarget.author.nickname) : text.commentLabel}
+              maxLength={COMMENT_TEXT_MAX}
+              onChange={onDraftChanged}
+              onSend={send}
+              onResized={onFieldResized}
+            />
+            {isCounted ? (
+              <Text className='comment-bar__count' data-testid='comment-length'>
+                {draft.length}/{COMMENT_TEXT_MAX}
+              </Text>
+            ) : null}
+          </View>
           <View
             className={`comment-bar__send ${create.isPending ? 'comment-bar__send--busy' : ''}`}
             hoverClass='comment-bar__send--pressed'
@@ -230,7 +274,7 @@ function CommentBar({
             tabIndex={0}
             aria-disabled={create.isPending}
             data-testid='comment-send'
-            onClick={() => (create.isPending ? undefined : send())}
+            onClick={send}
           >
             <Text>{text.send}</Text>
           </View>
@@ -258,6 +302,7 @@ export function PostDetailView({ postId }: { postId: string }) {
   const query = useQuery(postQuery(postId))
   const [replyTarget, setReplyTarget] = useState<CommentReply | null>(null)
   const [isReporting, setIsReporting] = useState(false)
+  const [barHeight, setBarHeight] = useState<number | null>(null)
   const asMember = useMemberAction(postId)
   const onReplyChosen = useCallback((comment: CommentReply) => asMember(() => setReplyTarget(comment)), [asMember])
   return (
@@ -266,8 +311,16 @@ export function PostDetailView({ postId }: { postId: string }) {
         <View className='post-page'>
           <PostBody post={post} onReportChosen={() => setIsReporting(true)} />
           <CommentSection postId={postId} onReplyChosen={onReplyChosen} />
-          <View className='comment-bar__spacer' />
-          <CommentBar postId={postId} replyTarget={replyTarget} onReplyCleared={() => setReplyTarget(null)} />
+          <View
+            className='comment-bar__spacer'
+            style={barHeight === null ? undefined : { height: `${Math.ceil(barHeight)}px` }}
+          />
+          <CommentBar
+            postId={postId}
+            replyTarget={replyTarget}
+            onReplyCleared={() => setReplyTarget(null)}
+            onHeightChanged={setBarHeight}
+          />
           {isReporting ? <ReportSheet postId={postId} onClosed={() => setIsReporting(false)} /> : null}
         </View>
       )}

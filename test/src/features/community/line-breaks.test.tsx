@@ -180,7 +180,7 @@ describe('CommentBar: a refused comment', () => {
     expect((await screen.findByTestId('comment-problem')).textContent).toBe(
       '评论里有无法显示的字符（如制表符），请删除后再发送',
     )
-    expect((container.querySelector('[data-testid="comment-input"] input') as HTMLInputElement).value).toBe(
+    expect((container.querySelector('textarea[data-testid="comment-input"]') as HTMLTextAreaElement).value).toBe(
       '好用\t推荐',
     )
   })

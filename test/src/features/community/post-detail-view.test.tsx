@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { COMMENT_TEXT_MAX } from '@/contract/community'
 import { PostDetailView } from '@/features/community/components/post-detail-view'
+import { REQUEST_TIMEOUT_MS } from '@/lib/env'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
 import { tap, typeInto } from '../../../support/interact'
@@ -113,7 +115,8 @@ describe('PostDetailView: comments', () => {
     expect((await screen.findByTestId('reply-target')).textContent).toMatch(/^回复 /)
     await typeInto(container, 'comment-input', '这是回复')
     tap(container, 'comment-send')
-    const reply = await screen.findByText('这是回复')
+    // Not the text field (a textarea holds its words as text too): the reply as shown.
+    const reply = await screen.findByText('这是回复', { ignore: 'script, style, textarea' })
     expect(reply.closest('[data-testid="reply"]')).not.toBeNull()
     const comments = (await api.call('GET', '/posts/post-r4/comments', { token })).json as {
       items: { text: string; replies: { text: string }[] }[]
@@ -124,7 +127,7 @@ describe('PostDetailView: comments', () => {
 
     const replyEntry = reply.closest('[data-testid="reply"]') as HTMLElement
     tap(replyEntry, 'comment-delete')
-    await waitFor(() => expect(screen.queryByText('这是回复')).toBeNull())
+    await waitFor(() => expect(screen.queryByText('这是回复', { ignore: 'script, style, textarea' })).toBeNull())
     const after = (await api.call('GET', '/posts/post-r4/comments', { token })).json as typeof comments
     expect(after.items.find((item) => item.text === '第一条评论')?.replies).toEqual([])
   })
@@ -147,28 +150,197 @@ describe('PostDetailView: comments', () => {
     expect((await screen.findByTestId('comment-problem')).textContent).toBe('写点内容再发送吧')
     expect(api.sent.some((call) => call.method === 'POST' && call.path.endsWith('/comments'))).toBe(false)
   })
+})
 
-  test('a failed comment keeps the words and says why; the retry reuses its key and posts once', async () => {
+const UNKNOWN = '网络不稳定，评论可能已经发出，已为你刷新评论。没看到它的话，再点「发送」，不会重复发。'
+
+const commentPosts = (api: Api, postId = 'post-r4') =>
+  api.sent.filter((call) => call.method === 'POST' && call.path.endsWith(`/posts/${postId}/comments`))
+const commentReads = (api: Api, postId = 'post-r4') =>
+  api.sent.filter((call) => call.method === 'GET' && call.path.endsWith(`/posts/${postId}/comments`))
+const keyOf = (call: { headers: Headers } | undefined) => call?.headers.get('idempotency-key')
+const field = (container: HTMLElement) =>
+  container.querySelector('textarea[data-testid="comment-input"]') as HTMLTextAreaElement
+const serverComments = async (api: Api, token: string, postId = 'post-r4') =>
+  (
+    (await api.call('GET', `/posts/${postId}/comments`, { token })).json as {
+      items: { text: string; replies: { text: string }[] }[]
+    }
+  ).items
+const shownComments = (text: string) =>
+  screen.queryAllByTestId('comment').filter((item) => item.querySelector('.comment__text')?.textContent === text)
+
+/** Sends while the answer is lost after the server acted: the client gives up at its timeout (fake timers). */
+async function sendAndTimeOut(container: HTMLElement): Promise<void> {
+  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+  try {
+    tap(container, 'comment-send')
+    await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100))
+  } finally {
+    jest.useRealTimers()
+  }
+}
+
+describe('CommentBar: a text field that keeps paragraphs', () => {
+  test('a comment of two paragraphs is written in a textarea and posted with its line break', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByTestId('post-detail')
+    const input = await waitFor(() => {
+      if (!field(container)) throw new Error('no textarea yet')
+      return field(container)
+    })
+    expect(input.tagName).toBe('TEXTAREA')
+    expect(input.maxLength).toBe(COMMENT_TEXT_MAX)
+    expect(input.getAttribute('aria-label')).toBe('写评论')
+    await typeInto(container, 'comment-input', '第一段\n\n第二段')
+    // Enter alone is a new line, not a send.
+    fireEvent.keyDown(input, { key: 'Enter' })
+    expect(commentPosts(api)).toHaveLength(0)
+    tap(container, 'comment-send')
+    await waitFor(() => expect(shownComments('第一段\n\n第二段')).toHaveLength(1))
+    expect(commentPosts(api)[0]?.body).toEqual({ text: '第一段\n\n第二段' })
+    expect((await serverComments(api, token)).filter((item) => item.text === '第一段\n\n第二段')).toHaveLength(1)
+    expect(field(container).value).toBe('')
+  })
+
+  test('Ctrl+Enter sends; the counter shows near the limit and the field stops at it', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByTestId('post-detail')
+    await typeInto(container, 'comment-input', '短评')
+    expect(screen.queryByTestId('comment-length')).toBeNull()
+    await typeInto(container, 'comment-input', '长'.repeat(COMMENT_TEXT_MAX - 10))
+    expect(screen.getByTestId('comment-length').textContent).toBe(`${COMMENT_TEXT_MAX - 10}/${COMMENT_TEXT_MAX}`)
+    await typeInto(container, 'comment-input', '长'.repeat(COMMENT_TEXT_MAX + 5))
+    expect(field(container).value).toHaveLength(COMMENT_TEXT_MAX)
+    expect(screen.getByTestId('comment-length').textContent).toBe(`${COMMENT_TEXT_MAX}/${COMMENT_TEXT_MAX}`)
+    await typeInto(container, 'comment-input', 'Ctrl+Enter 发的')
+    fireEvent.keyDown(field(container), { key: 'Enter', ctrlKey: true })
+    await waitFor(() => expect(shownComments('Ctrl+Enter 发的')).toHaveLength(1))
+    expect(commentPosts(api)).toHaveLength(1)
+  })
+})
+
+describe('CommentBar: an answer that never came is "may be posted", never "failed"', () => {
+  test('a lost answer says so, keeps the words, refreshes the comments (showing it), and sending again posts it once', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByTestId('post-detail')
+    await screen.findByTestId('comment-section')
+    api.fail('POST', '/posts/post-r4/comments', { kind: 'lost-answer' })
+    await typeInto(container, 'comment-input', '只发一次')
+    const readsBefore = commentReads(api).length
+    await sendAndTimeOut(container)
+
+    expect((await screen.findByTestId('comment-unknown')).textContent).toBe(UNKNOWN)
+    expect(screen.queryByTestId('comment-problem')).toBeNull()
+    expect(container.textContent).not.toContain('评论没发出去')
+    expect(field(container).value).toBe('只发一次')
+    // The server kept it: the list is read again and shows it.
+    await waitFor(() => expect(commentReads(api).length).toBeGreaterThan(readsBefore))
+    await waitFor(() => expect(shownComments('只发一次')).toHaveLength(1))
+
+    tap(container, 'comment-send')
+    await waitFor(() => expect(field(container).value).toBe(''))
+    const [first, second] = commentPosts(api)
+    expect(commentPosts(api)).toHaveLength(2)
+    expect(keyOf(second)).toBe(keyOf(first))
+    expect((await serverComments(api, token)).filter((item) => item.text === '只发一次')).toHaveLength(1)
+    await waitFor(() => expect(screen.queryByTestId('comment-unknown')).toBeNull())
+    // Shown once, not added again by the replayed answer.
+    await waitFor(() => expect(shownComments('只发一次')).toHaveLength(1))
+    const count = (await serverPost(api, token, 'post-r4')).commentCount
+    await waitFor(() => expect(screen.getByTestId('comment-count').textContent).toContain(String(count)))
+  })
+
+  test('a 5xx is not "failed" either; the same reply sent again from the post opened anew reuses its key', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const first = renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByTestId('post-detail')
+    await typeInto(first.container, 'comment-input', '先有评论')
+    tap(first.container, 'comment-send')
+    const parent = await waitFor(() => {
+      const [found] = shownComments('先有评论')
+      if (!found) throw new Error('not shown yet')
+      return found
+    })
+    tap(parent, 'comment-reply')
+    await screen.findByTestId('reply-target')
+    api.fail('POST', '/posts/post-r4/comments', {
+      kind: 'status',
+      status: 503,
+      body: '{"error":{"code":"INTERNAL","message":"down"}}',
+    })
+    await typeInto(first.container, 'comment-input', '回复一次')
+    tap(first.container, 'comment-send')
+    expect((await screen.findByTestId('comment-unknown')).textContent).toBe(UNKNOWN)
+    expect(screen.queryByTestId('comment-problem')).toBeNull()
+    expect(screen.getByTestId('reply-target')).toBeTruthy()
+    first.unmount()
+
+    // The member leaves, comes back and writes the same reply to the same comment.
+    const again = renderWithApp(<PostDetailView postId='post-r4' />)
+    const parentAgain = await waitFor(() => {
+      const [found] = shownComments('先有评论')
+      if (!found) throw new Error('not shown yet')
+      return found
+    })
+    tap(parentAgain, 'comment-reply')
+    await screen.findByTestId('reply-target')
+    await typeInto(again.container, 'comment-input', '回复一次')
+    tap(again.container, 'comment-send')
+    await screen.findByText('回复一次', { ignore: 'script, style, textarea' })
+    const [, lost, resent] = commentPosts(api)
+    expect(commentPosts(api)).toHaveLength(3)
+    expect(resent?.body).toEqual(lost?.body)
+    expect(keyOf(resent)).toBe(keyOf(lost))
+    const thread = (await serverComments(api, token)).find((item) => item.text === '先有评论')
+    expect(thread?.replies.map((reply) => reply.text)).toEqual(['回复一次'])
+  })
+
+  test('other words after an unknown outcome are a new comment with a new key, and the notice goes', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByTestId('post-detail')
+    api.fail('POST', '/posts/post-r4/comments', { kind: 'network' })
+    await typeInto(container, 'comment-input', '第一版')
+    tap(container, 'comment-send')
+    await screen.findByTestId('comment-unknown')
+    await typeInto(container, 'comment-input', '第二版')
+    expect(screen.queryByTestId('comment-unknown')).toBeNull()
+    tap(container, 'comment-send')
+    await waitFor(() => expect(shownComments('第二版')).toHaveLength(1))
+    const [first, second] = commentPosts(api)
+    expect(keyOf(second)).not.toBe(keyOf(first))
+  })
+
+  test('a definite refusal still says why, keeps the words, and is final: sending again is a new intent', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
     const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
     await screen.findByTestId('post-detail')
     api.fail('POST', '/posts/post-r4/comments', {
       kind: 'status',
-      status: 503,
-      body: '{"error":{"code":"INTERNAL","message":"down"}}',
+      status: 429,
+      body: '{"error":{"code":"RATE_LIMITED","message":"slow down"}}',
     })
-    await typeInto(container, 'comment-input', '只发一次')
+    await typeInto(container, 'comment-input', '被拒一次')
     tap(container, 'comment-send')
     expect((await screen.findByTestId('comment-problem')).textContent).toMatch(/^评论没发出去：/)
-    expect((container.querySelector('[data-testid="comment-input"] input') as HTMLInputElement).value).toBe('只发一次')
+    expect(screen.queryByTestId('comment-unknown')).toBeNull()
+    expect(field(container).value).toBe('被拒一次')
     tap(container, 'comment-send')
-    await screen.findByText('只发一次')
-    const sent = api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/comments'))
-    expect(sent).toHaveLength(2)
-    expect(sent[1]?.headers.get('idempotency-key')).toBe(sent[0]?.headers.get('idempotency-key'))
-    const comments = (await api.call('GET', '/posts/post-r4/comments', { token })).json as { items: { text: string }[] }
-    expect(comments.items.filter((item) => item.text === '只发一次')).toHaveLength(1)
+    await waitFor(() => expect(shownComments('被拒一次')).toHaveLength(1))
+    expect(field(container).value).toBe('')
+    const [first, second] = commentPosts(api)
+    expect(keyOf(second)).not.toBe(keyOf(first))
+    expect((await serverComments(api, token)).filter((item) => item.text === '被拒一次')).toHaveLength(1)
   })
 })
 
