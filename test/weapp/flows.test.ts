@@ -69,6 +69,30 @@ test('redeem a virtual gift and see its code', async () => {
   expectHealthy(weapp)
 })
 
+test("claim this month's coupon, then a product costs that much less", async () => {
+  const { token } = await server.persona('kol-distributor')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/membership/coupons/index' })
+  await weapp.tap(/^领取本月 ¥[\d.]+ 礼券$/)
+  await weapp.waitForText('本月礼券已领取')
+  const monthly = await server.get<{ coupon: { code: string; valueFen: number } }>('/coupons/monthly', token)
+  weapp.close()
+
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/orders/product/index?id=p-serum' })
+  // The best coupon is taken off by itself: Lina's level coupon or her plan's, whichever is worth more.
+  await weapp.waitForText('实付')
+  await weapp.tap('立即购买（模拟支付）')
+  await weapp.waitForText('支付成功')
+  const [order] = (
+    await server.get<{ items: { discountFen: number; couponCode: string | null; amountFen: number }[] }>(
+      '/orders',
+      token,
+    )
+  ).items
+  expect(order?.discountFen).toBeGreaterThanOrEqual(monthly.coupon.valueFen)
+  expect(order?.amountFen).toBe(19900 - (order?.discountFen ?? 0))
+  expectHealthy(weapp)
+})
+
 test('add an address with the region picker', async () => {
   const { token } = await server.persona('kol-distributor')
   const before = (await server.get<{ items: unknown[] }>('/addresses', token)).items.length

@@ -115,6 +115,11 @@ const cases: Record<string, Case> = {
     signedOut: () => ['登录后签到领积分、兑换好礼'],
     signedIn: () => [`成长值 ${points(member.growth)}`, '等级权益'],
   },
+  'packages/membership/coupons/index': {
+    signedOut: () => ['登录后签到领积分、兑换好礼'],
+    // Lina's level (V4) gives one to claim; her wallet is empty until she does.
+    signedIn: () => ['每月礼券', '领取本月 ¥20.00 礼券', '还没有券'],
+  },
   'packages/membership/tasks/index': {
     signedOut: () => ['登录后签到领积分、兑换好礼'],
     signedIn: () => ['每日任务', '每日签到', '一次性任务'],
