@@ -38,6 +38,11 @@ export const DistributionStatusQuery = v.object({ client: v.optional(Client) })
 
 export const DistributionStatus = v.object({
   isDistributor: v.boolean(),
+  /**
+   * Ever credited commission or asked for a withdrawal. With isDistributor false, a former distributor (the right
+   * taken back, e.g. its plan refunded): they earn nothing new but still see their commission and withdraw it.
+   */
+  hasEarnings: v.boolean(),
   referralCode: v.nullable(v.string()),
   grantedBy: v.nullable(RightsRoute),
   grantedAt: v.nullable(IsoDateTime),

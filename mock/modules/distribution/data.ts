@@ -374,6 +374,16 @@ export const withdrawalTotals = async (
   return row ?? { withdrawingFen: 0, withdrawnFen: 0 }
 }
 
+/** Whether the member was ever credited commission (any status) or asked for a withdrawal: both indexed lookups. */
+export const hasEarnings = async (sql: Sql, memberId: string): Promise<boolean> =>
+  (
+    await sql.query<{ has: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM commissions WHERE distributor_id = $1)
+         OR EXISTS (SELECT 1 FROM withdrawals WHERE distributor_id = $1) AS has`,
+      [memberId],
+    )
+  )[0]?.has ?? false
+
 /** The mock payout: requests whose payout time has passed are paid. */
 export const payDueWithdrawals = async (sql: Sql, distributorId: string, nowMs: number): Promise<void> => {
   await sql.query(

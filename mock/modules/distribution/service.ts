@@ -146,6 +146,7 @@ export const statusOf = async (
   const planIds = planRoutesOpen(ctx, client) ? [...planIdsGranting] : []
   return {
     isDistributor: member.isDistributor,
+    hasEarnings: await hasEarnings(ctx, memberId),
     referralCode: member.isDistributor ? member.referralCode : null,
     grantedBy: distributor && distributor.route !== 'operator' ? distributor.route : null,
     grantedAt: distributor ? isoAt(ctx, distributor.grantedAt) : null,
@@ -332,11 +333,34 @@ export const referrerOf = async (ctx: Ctx, memberId: string) => {
 
 export const fanCount = (ctx: Ctx, distributorId: string): Promise<number> => data.fanCount(ctx.sql, distributorId)
 
+// Two guards, one rule: what works the right needs the right now (requireDistributor: the card and its code, fans,
+// arrivals; 分享赚 posts ask isDistributorNow, and only a distributor's code binds, distributorIdOfCode). The money
+// earned with it (commission, the overview's totals, withdrawals) stays its earner's after the right is taken back
+// (a refunded plan): nothing new accrues (commissionEarner), but what was earned can still be seen and withdrawn on
+// the usual terms (requireEarner). Anyone else: 403 NOT_DISTRIBUTOR, as before.
+
+const notDistributor = (): ApiError =>
+  new ApiError('NOT_DISTRIBUTOR', 'Only distributors have this: get the right first.')
+
+/** The right's tools: a distributor now (a due application is approved on the way) with their referral code. */
 const requireDistributor = async (ctx: Ctx, memberId: string): Promise<MemberRow> => {
   await settleApplication(ctx, memberId)
   const member = await memberById(ctx, memberId)
-  if (!member?.isDistributor || member.referralCode === null)
-    throw new ApiError('NOT_DISTRIBUTOR', 'Only distributors have this: get the right first.')
+  if (!member?.isDistributor || member.referralCode === null) throw notDistributor()
+  return member
+}
+
+/** Whether the member ever earned commission or asked for a withdrawal: money of theirs, with or without the right. */
+export const hasEarnings = (ctx: Ctx, memberId: string): Promise<boolean> => data.hasEarnings(ctx.sql, memberId)
+
+/**
+ * The money routes (overview, commission, withdrawals): a distributor now, or a former one with earnings, who keeps
+ * seeing and withdrawing them. A member who never earned and does not distribute is refused as before.
+ */
+const requireEarner = async (ctx: Ctx, memberId: string): Promise<MemberRow> => {
+  await settleApplication(ctx, memberId)
+  const member = await memberById(ctx, memberId)
+  if (!member || !(member.isDistributor || (await hasEarnings(ctx, memberId)))) throw notDistributor()
   return member
 }
 
@@ -521,11 +545,12 @@ const totalsOf = async (ctx: Ctx, memberId: string) => {
   }
 }
 
+/** The KOL center's head; a former distributor's has their money, and '' for the code (it binds nobody now). */
 export const overviewOf = async (ctx: Ctx, memberId: string): Promise<DistributionOverview> => {
-  const member = await requireDistributor(ctx, memberId)
+  const member = await requireEarner(ctx, memberId)
   const fans = await data.fanCount(ctx.sql, memberId)
   return {
-    referralCode: member.referralCode ?? '',
+    referralCode: member.isDistributor ? (member.referralCode ?? '') : '',
     commission: await totalsOf(ctx, memberId),
     fanCount: fans,
     kolLevel: kolLevelFor(fans, ctx.config.distribution.kolLevels),
@@ -538,7 +563,7 @@ export const commissionsPage = async (
   memberId: string,
   query: PageQuery & { status?: Commission['status'] },
 ) => {
-  await requireDistributor(ctx, memberId)
+  await requireEarner(ctx, memberId)
   await data.settleDue(ctx.sql, ctx.nowMs, memberId)
   const rows = (await data.commissionsOf(ctx.sql, memberId)).filter(
     (row) => query.status === undefined || row.status === query.status,
@@ -585,7 +610,7 @@ const WITHDRAWAL_MESSAGES = {
  * member's row lock orders a member's requests; the partial unique index keeps one pending even without it.
  */
 export const requestWithdrawal = async (ctx: Ctx, memberId: string, amountFen: number): Promise<Withdrawal> => {
-  await requireDistributor(ctx, memberId)
+  await requireEarner(ctx, memberId)
   const totals = await totalsOf(ctx, memberId)
   const minFen = ctx.config.distribution.withdrawMinFen
   const refusal = withdrawalRefusal({
@@ -612,6 +637,7 @@ export const requestWithdrawal = async (ctx: Ctx, memberId: string, amountFen: n
   return toWithdrawal(ctx, row)
 }
 
+/** One's own withdrawals, rights or not (a member who never earned has none: an empty list, not a 403). */
 export const withdrawalsPage = async (ctx: Ctx, memberId: string, query: PageQuery) => {
   await data.payDueWithdrawals(ctx.sql, memberId, ctx.nowMs)
   const rows = await data.withdrawalsOf(ctx.sql, memberId)

@@ -13,6 +13,7 @@ export const kolMessages = defineMessages({
     plansTitle: '付费会员',
     notDistributor: '你还没有分销权限',
     getRights: '去开通',
+    rightEnded: '推广权限已结束，不再产生新佣金；已赚的佣金仍可查看和提现',
     referralCode: (code: string) => `推荐码 ${code}`,
     today: '今日佣金',
     pending: '待结算',
@@ -132,6 +133,8 @@ export const kolMessages = defineMessages({
     plansTitle: 'Membership plans',
     notDistributor: 'You cannot distribute yet',
     getRights: 'Get started',
+    rightEnded:
+      'Your promotion right has ended: no new commission, but what you earned stays yours to see and withdraw',
     referralCode: (code: string) => `Referral code ${code}`,
     today: 'Today',
     pending: 'Pending',

@@ -19,11 +19,16 @@ export const kolKeys = {
   withdrawals: ['distribution', 'withdrawals'] as const,
 }
 
-/** Whether I can distribute, and each way to the right with its live progress (for this build). */
-export const distributionStatusQuery = () =>
+/**
+ * Whether I can distribute, and each way to the right with its live progress (for this build); `hasEarnings` for a
+ * former distributor whose commission and withdrawals stay theirs. `enabled`: the 我的 tab passes isSignedInNow
+ * (../lib/signed-in-now).
+ */
+export const distributionStatusQuery = (enabled?: () => boolean) =>
   queryOptions({
     queryKey: kolKeys.status,
     queryFn: () => request(distributionEndpoints.distributionStatus, { query: { client: CURRENT_CLIENT } }),
+    enabled,
   })
 
 export function useApplyForDistribution() {

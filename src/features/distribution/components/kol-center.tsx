@@ -16,6 +16,7 @@ import { overviewQuery } from '../api/kol-queries'
 import { kolMessages } from '../kol-messages'
 import { kolRoutes } from '../lib/kol-routes'
 import { firstCertificateFans } from '../lib/poster-content'
+import { RightEndedNote, useIsFormerDistributor } from './right-ended-note'
 import './kol.scss'
 
 function Figure({ label, fen, testId }: { label: string; fen: number; testId: string }) {
@@ -62,10 +63,17 @@ function KolCertificates() {
   )
 }
 
-/** Commission today and in total by state, fans, the KOL level with progress, certificates, and the entries. */
+/** The tools that work the right: a former distributor (the right taken back) keeps only their money's entries. */
+const RIGHT_TOOLS = new Set(['kol-card', 'kol-products', 'kol-fans'])
+
+/**
+ * Commission today and in total by state, fans, the KOL level with progress, certificates, and the entries. For a
+ * former distributor: their commission and withdrawals with a line saying the right has ended, not its tools.
+ */
 export function KolCenter() {
   const text = useMessages(kolMessages)
   const overview = useQuery(overviewQuery())
+  const isFormer = useIsFormerDistributor()
   if (overview.isError && isApiError(overview.error) && overview.error.kind === 'forbidden') {
     return (
       <View className='kol-section' data-testid='kol-not-distributor'>
@@ -87,10 +95,13 @@ export function KolCenter() {
           : 100
         return (
           <View className='kol-center' data-testid='kol-center'>
+            <RightEndedNote />
             <View className='kol-hero'>
-              <Text className='kol-hero__code' data-testid='kol-referral-code'>
-                {text.referralCode(data.referralCode)}
-              </Text>
+              {isFormer ? null : (
+                <Text className='kol-hero__code' data-testid='kol-referral-code'>
+                  {text.referralCode(data.referralCode)}
+                </Text>
+              )}
               <View className='kol-hero__today'>
                 <Text className='kol-hero__label'>{text.today}</Text>
                 <Text className='kol-hero__value' data-testid='kol-today'>
@@ -108,29 +119,31 @@ export function KolCenter() {
                 <Figure label={text.withdrawn} fen={commission.withdrawnFen} testId='kol-withdrawn' />
               </View>
             </View>
-            <View className='kol-section'>
-              <View className='kol-row'>
-                <Text className='kol-row__name'>
-                  {text.fans} <Text data-testid='kol-fan-count'>{data.fanCount}</Text>
-                </Text>
-                <Text className='kol-badge' data-testid='kol-level'>
-                  {kolLevel.current ? `${kolLevel.current.code} ${kolLevel.current.name}` : text.noKolLevel}
+            {isFormer ? null : (
+              <View className='kol-section'>
+                <View className='kol-row'>
+                  <Text className='kol-row__name'>
+                    {text.fans} <Text data-testid='kol-fan-count'>{data.fanCount}</Text>
+                  </Text>
+                  <Text className='kol-badge' data-testid='kol-level'>
+                    {kolLevel.current ? `${kolLevel.current.code} ${kolLevel.current.name}` : text.noKolLevel}
+                  </Text>
+                </View>
+                <View
+                  className='kol-bar'
+                  role='progressbar'
+                  aria-label={text.kolLevel}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={percent}
+                >
+                  <View className='kol-bar__fill' style={{ width: `${percent}%` }} />
+                </View>
+                <Text className='kol-muted' data-testid='kol-level-progress'>
+                  {next ? text.toNext(kolLevel.fansToNext, next.name) : text.topLevel}
                 </Text>
               </View>
-              <View
-                className='kol-bar'
-                role='progressbar'
-                aria-label={text.kolLevel}
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={percent}
-              >
-                <View className='kol-bar__fill' style={{ width: `${percent}%` }} />
-              </View>
-              <Text className='kol-muted' data-testid='kol-level-progress'>
-                {next ? text.toNext(kolLevel.fansToNext, next.name) : text.topLevel}
-              </Text>
-            </View>
+            )}
             <EntryGrid
               entries={[
                 { key: 'kol-card', label: text.entries.card ?? '', url: kolRoutes.card, glyph: '名' },
@@ -149,7 +162,7 @@ export function KolCenter() {
                   glyph: '提',
                 },
                 { key: 'kol-orders', label: text.entries.orders ?? '', url: kolRoutes.orders, glyph: '单' },
-              ]}
+              ].filter((entry) => !(isFormer && RIGHT_TOOLS.has(entry.key)))}
             />
             <KolCertificates />
           </View>

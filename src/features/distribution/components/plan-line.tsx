@@ -4,13 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { meQuery } from '@/features/account/api/account-queries'
 import { defineMessages, useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
-
-/**
- * Read at fetch time: signing out refetches every active query before this component has re-rendered, and a 401
- * then would send the member from 我的 to sign-in.
- */
-const isSignedInNow = () => selectIsSignedIn(useSession.getState())
 import { kolRoutes } from '../lib/kol-routes'
+import { isSignedInNow } from '../lib/signed-in-now'
 import './rights-card.scss'
 
 const planMessages = defineMessages({

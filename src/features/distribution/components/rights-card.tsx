@@ -8,14 +8,9 @@ import { describeError, defineMessages, useLocale, useMessages } from '@/lib/i18
 import { formatServerTime } from '@/lib/format'
 import { isApiError } from '@/lib/http'
 import { selectIsSignedIn, useSession } from '@/stores/session'
-
-/**
- * Read at fetch time: signing out refetches every active query before this component has re-rendered, and a 401
- * then would send the member from 我的 to sign-in.
- */
-const isSignedInNow = () => selectIsSignedIn(useSession.getState())
 import { distributionStatusQuery, useApplyForDistribution } from '../api/rights-queries'
 import { kolRoutes } from '../lib/kol-routes'
+import { isSignedInNow } from '../lib/signed-in-now'
 import './rights-card.scss'
 
 // Its own few strings: the 我的 tab loads this, not the KOL center's messages.
@@ -81,7 +76,7 @@ export function RightsCard() {
   const text = useMessages(rightsMessages)
   const locale = useLocale((state) => state.locale)
   const isSignedIn = useSession(selectIsSignedIn)
-  const status = useQuery({ ...distributionStatusQuery(), enabled: isSignedInNow })
+  const status = useQuery(distributionStatusQuery(isSignedInNow))
   const apply = useApplyForDistribution()
   const [code, setCode] = useState('')
   const [failure, setFailure] = useState<string | null>(null)

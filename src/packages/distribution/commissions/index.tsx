@@ -1,5 +1,6 @@
 import { PageShell } from '@/components/page-shell'
 import { CommissionList } from '@/features/distribution/components/commission-list'
+import { RightEndedNote } from '@/features/distribution/components/right-ended-note'
 import { kolMessages } from '@/features/distribution/kol-messages'
 import { useMessages } from '@/lib/i18n'
 
@@ -7,6 +8,7 @@ export default function Page() {
   const text = useMessages(kolMessages)
   return (
     <PageShell title={text.commissionsTitle} testId='commissions-page'>
+      <RightEndedNote link='withdrawals' />
       <CommissionList />
     </PageShell>
   )

@@ -1,5 +1,6 @@
 import { PageShell } from '@/components/page-shell'
 import { WithdrawalPanel } from '@/features/distribution/components/withdrawal-panel'
+import { RightEndedNote } from '@/features/distribution/components/right-ended-note'
 import { kolMessages } from '@/features/distribution/kol-messages'
 import { useMessages } from '@/lib/i18n'
 
@@ -7,6 +8,7 @@ export default function Page() {
   const text = useMessages(kolMessages)
   return (
     <PageShell title={text.withdrawalsTitle} testId='withdrawals-page'>
+      <RightEndedNote link='commissions' />
       <WithdrawalPanel />
     </PageShell>
   )
