@@ -14,6 +14,7 @@ import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { monthlyCouponQuery, useClaimMonthlyCoupon } from '../api/coupon-queries'
 import { couponRoutes } from '../lib/coupon-routes'
 import { couponMessages } from '../messages'
+import '../../membership/components/benefit-card.scss'
 import './coupons.scss'
 
 /** The levels page's card: this month's coupon of the member's level, claimed with one tap. */
@@ -29,9 +30,9 @@ export function MonthlyCouponCard({
   const text = useMessages(couponMessages)
   const monthly = useQuery(monthlyCouponQuery())
   return (
-    <View className='monthly-coupon' data-testid='monthly-coupon-card' data-status={monthly.data?.status}>
-      <View className='monthly-coupon__head'>
-        <Text className='monthly-coupon__title'>{text.monthlyTitle}</Text>
+    <View className='benefit-card' data-testid='monthly-coupon-card' data-status={monthly.data?.status}>
+      <View className='benefit-card__head'>
+        <Text className='benefit-card__title'>{text.monthlyTitle}</Text>
         {hasWalletLink ? (
           <Text
             className='coupon-link'
@@ -59,7 +60,7 @@ function MonthlyCouponBody({ monthly, levels }: { monthly: MonthlyCoupon; levels
       return <ClaimCoupon valueFen={monthly.valueFen} />
     case 'claimed':
       return (
-        <Text className='monthly-coupon__status' data-testid='monthly-coupon-status'>
+        <Text className='benefit-card__status' data-testid='monthly-coupon-status'>
           ✓ {text.claimed(formatFen(monthly.coupon?.valueFen ?? 0), monthly.coupon?.validUntil ?? '')}
         </Text>
       )
@@ -70,7 +71,7 @@ function MonthlyCouponBody({ monthly, levels }: { monthly: MonthlyCoupon; levels
       // The first level that gives one, so the member knows what to aim for.
       const unlocking = [...table].sort((a, b) => a.minGrowth - b.minGrowth).find((level) => level.monthlyCouponFen > 0)
       return (
-        <Text className='monthly-coupon__status' data-testid='monthly-coupon-status'>
+        <Text className='benefit-card__status' data-testid='monthly-coupon-status'>
           {unlocking
             ? text.unlockAt(`${unlocking.code} ${unlocking.name}`, formatFen(unlocking.monthlyCouponFen))
             : text.notAvailable}
@@ -102,10 +103,10 @@ function ClaimCoupon({ valueFen }: { valueFen: number }) {
   }
 
   return (
-    <View className='monthly-coupon__body'>
-      <Text className='monthly-coupon__hint'>{text.claimHint(formatFen(valueFen))}</Text>
+    <View className='benefit-card__body'>
+      <Text className='benefit-card__hint'>{text.claimHint(formatFen(valueFen))}</Text>
       {claim.error ? (
-        <View className='coupon-error' role='alert' data-testid='monthly-coupon-error'>
+        <View className='benefit-card__error' role='alert' data-testid='monthly-coupon-error'>
           {describeError(claim.error, locale)}
         </View>
       ) : null}

@@ -16,7 +16,7 @@ import { BirthdayDatePicker } from './birthday-date-picker'
 import { birthdayGiftQuery, useClaimBirthdayGift, useSetBirthday } from '../api/birthday-queries'
 import { checkinCalendarQuery } from '../api/membership-queries'
 import { birthdayMessages } from '../messages/birthday'
-import './birthday-gift-card.scss'
+import './benefit-card.scss'
 
 const EARLIEST_BIRTHDAY = '1900-01-01'
 // Where the date wheel opens: most members were born decades ago, and starting at today would
@@ -41,11 +41,11 @@ function BirthdayGiftBody({ gift }: { gift: BirthdayGift }) {
   // Just set: the member already has it while the gift status is being refetched.
   const birthday = gift.birthday ?? me.data?.birthday ?? null
   return (
-    <View className='birthday-gift' data-testid='birthday-gift-card' data-status={gift.status}>
-      <View className='birthday-gift__head'>
-        <Text className='birthday-gift__title'>{text.title}</Text>
+    <View className='benefit-card' data-testid='birthday-gift-card' data-status={gift.status}>
+      <View className='benefit-card__head'>
+        <Text className='benefit-card__title'>{text.title}</Text>
         {birthday ? (
-          <Text className='birthday-gift__date' data-testid='birthday-date'>
+          <Text className='benefit-card__date' data-testid='birthday-date'>
             {text.birthdayIs(birthday)}
           </Text>
         ) : null}
@@ -64,7 +64,7 @@ function GiftStatus({ gift, birthday, levelCode }: GiftStatusProps) {
   const givesGift = (level: LevelDefinition) => level.benefits.some((benefit) => benefit.code === 'birthday_gift')
   const unlocking = levels.find(givesGift)
   const unlockHint = (
-    <Text className='birthday-gift__status' data-testid='birthday-status'>
+    <Text className='benefit-card__status' data-testid='birthday-status'>
       {unlocking ? text.unlockAt(`${unlocking.code} ${unlocking.name}`) : text.notAvailable}
     </Text>
   )
@@ -78,14 +78,14 @@ function GiftStatus({ gift, birthday, levelCode }: GiftStatusProps) {
       return <ClaimGift points={gift.points} />
     case 'claimed':
       return (
-        <Text className='birthday-gift__status' data-testid='birthday-status'>
+        <Text className='benefit-card__status' data-testid='birthday-status'>
           ✓ {text.claimed}
         </Text>
       )
     case 'not_this_month': {
       const month = birthday ? text.months[Number(birthday.slice(5, 7)) - 1] : undefined
       return (
-        <Text className='birthday-gift__status' data-testid='birthday-status'>
+        <Text className='benefit-card__status' data-testid='birthday-status'>
           {text.notThisMonth(month ?? '')}
         </Text>
       )
@@ -116,12 +116,12 @@ function SetBirthday({ points }: { points: number }) {
   }
 
   return (
-    <View className='birthday-gift__body'>
-      <Text className='birthday-gift__hint'>
+    <View className='benefit-card__body'>
+      <Text className='benefit-card__hint'>
         {points > 0 ? text.setBirthdayHint(formatPoints(points)) : text.setBirthdayHintPlain}
       </Text>
       {setBirthday.error ? (
-        <View className='birthday-gift__error' role='alert' data-testid='birthday-error'>
+        <View className='benefit-card__error' role='alert' data-testid='birthday-error'>
           {describeError(setBirthday.error, locale)}
         </View>
       ) : null}
@@ -162,9 +162,9 @@ function ClaimGift({ points }: { points: number }) {
   }
 
   return (
-    <View className='birthday-gift__body'>
+    <View className='benefit-card__body'>
       {claim.error ? (
-        <View className='birthday-gift__error' role='alert' data-testid='birthday-error'>
+        <View className='benefit-card__error' role='alert' data-testid='birthday-error'>
           {describeError(claim.error, locale)}
         </View>
       ) : null}

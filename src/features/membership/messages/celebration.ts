@@ -4,12 +4,12 @@ import { defineMessages } from '@/lib/i18n'
 export const celebrationMessages = defineMessages({
   'zh-CN': {
     celebrationTitle: (level: string) => `恭喜升级 ${level}`,
-    celebrationNewBenefits: '新解锁的权益',
+    celebrationNewBenefits: '现在享有的权益',
     celebrationClose: '开心收下',
   },
   en: {
     celebrationTitle: (level: string) => `Congratulations, you reached ${level}`,
-    celebrationNewBenefits: 'Benefits you unlocked',
+    celebrationNewBenefits: 'Your benefits now',
     celebrationClose: 'Great, thanks',
   },
 })
