@@ -63,6 +63,7 @@ export const GIFTS: GiftInput[] = [
     perMemberLimit: 5,
     minLevel: 'V1',
     kind: 'coupon',
+    couponTerms: { valueFen: 500, minSpendFen: 0, validDays: 30 },
   },
   {
     id: 'gift-coupon-20',
@@ -75,6 +76,7 @@ export const GIFTS: GiftInput[] = [
     perMemberLimit: 3,
     minLevel: 'V1',
     kind: 'coupon',
+    couponTerms: { valueFen: 2000, minSpendFen: 19900, validDays: 30 },
   },
   {
     id: 'gift-ebook',
@@ -159,6 +161,7 @@ export const GIFTS: GiftInput[] = [
     perMemberLimit: 1,
     minLevel: 'V3',
     kind: 'coupon',
+    couponTerms: { valueFen: 5000, minSpendFen: 0, validDays: 30 },
   },
   {
     id: 'gift-serum-full',

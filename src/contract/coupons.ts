@@ -5,8 +5,11 @@ import { Id, IsoDate, NonNegativeInt, PositiveInt, YearMonth } from './index'
 // Coupons (domain-rules.md, Levels and benefits: the monthly coupon; a membership plan's monthly coupons): one
 // wallet, spent on a product order. Only subpackage pages load this (imported by path).
 
-/** Where a coupon came from: a level's monthly coupon (claimed) or a plan's (one per month of the plan). */
-export const CouponSource = v.picklist(['level', 'plan'])
+/**
+ * Where a coupon came from: a level's monthly coupon (claimed), a plan's (one per month of the plan), or a coupon gift
+ * of the points mall (one per unit redeemed).
+ */
+export const CouponSource = v.picklist(['level', 'plan', 'gift'])
 /**
  * Decided in this order: used (on an order that was not refunded), void (its plan was refunded), expired (after
  * validUntil), upcoming (before validFrom), available. Days are business days in the brand's time zone.
@@ -16,8 +19,10 @@ export type CouponStatus = v.InferOutput<typeof CouponStatus>
 export const Coupon = v.object({
   code: v.string(),
   source: CouponSource,
-  /** Taken off a product order with no minimum spend; the order still pays at least 1 fen. */
+  /** Taken off a product order; the order still pays at least 1 fen. */
   valueFen: PositiveInt,
+  /** The order amount (price times quantity) it needs before it can be spent; 0: no minimum (无门槛). */
+  minSpendFen: NonNegativeInt,
   validFrom: IsoDate,
   validUntil: IsoDate,
   status: CouponStatus,
@@ -29,7 +34,7 @@ export type Coupon = v.InferOutput<typeof Coupon>
 export const CouponList = v.object({ items: v.array(Coupon) })
 
 /** Why a coupon cannot be spent: 409 COUPON_UNAVAILABLE with `details.reason` (and for a claim, below). */
-export const COUPON_REFUSALS = ['used', 'void', 'expired', 'upcoming'] as const
+export const COUPON_REFUSALS = ['used', 'void', 'expired', 'upcoming', 'below_min_spend'] as const
 
 /**
  * This business month's coupon of the member's level. Decided in this order: claimed (this month, whatever the

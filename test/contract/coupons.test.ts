@@ -5,6 +5,7 @@ import { Coupon, CouponList, MonthlyCoupon, Order, Purchase } from '../../src/co
 import { createApiClient, describeWithMockRoutes, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, lockMockClock, setClock } from './support/clock'
 import { becomeDistributor, buy, commissionsOf, orderRequest, refund } from './support/distribution'
+import { redeemOk } from './support/mall'
 import { grant } from './support/membership'
 
 const api = createApiClient()
@@ -169,6 +170,43 @@ describeWithMockRoutes('spending a coupon on a product order', () => {
     const voided = await orderRequest(api, member.token, { productId: SERUM.id, couponCode: planCoupon.code })
     expect(voided.status).toBe(409)
     expect(voided.body).toMatchObject({ error: { code: 'COUPON_UNAVAILABLE', details: { reason: 'void' } } })
+  })
+
+  it('a coupon gift of the points mall puts one coupon per unit in the wallet, spent from its minimum amount', async () => {
+    const member = await memberWithGrowth(0)
+    await grant(api, member.token, { points: 1200 })
+    const redemption = await redeemOk(api, member.token, { giftId: 'gift-coupon-20', quantity: 2 })
+    const coupons = await wallet(member.token)
+    expect(coupons).toHaveLength(2)
+    for (const coupon of coupons)
+      expect(coupon).toMatchObject({
+        source: 'gift',
+        valueFen: 2000,
+        minSpendFen: 19900,
+        validFrom: '2026-11-10',
+        validUntil: '2026-12-09',
+        status: 'available',
+      })
+    expect(redemption).toMatchObject({ kind: 'coupon', quantity: 2 })
+
+    // 满 199 减 20: an order of 89 yuan is refused with the minimum and writes nothing; one of 199 takes 20 off.
+    const [first] = coupons
+    const below = await orderRequest(api, member.token, { productId: CLEANSER.id, couponCode: first?.code })
+    expect(below.status).toBe(409)
+    expect(below.body).toMatchObject({
+      error: { code: 'COUPON_UNAVAILABLE', details: { reason: 'below_min_spend', minSpendFen: 19900 } },
+    })
+    expect((await api.request('GET', '/orders', { token: member.token })).body).toMatchObject({ items: [] })
+    const order = await buy(api, member.token, { productId: SERUM.id, couponCode: first?.code })
+    expect(order).toMatchObject({ amountFen: SERUM.priceFen - 2000, discountFen: 2000 })
+    // Three of the cleanser reach the minimum (267 yuan): the amount is the price times the quantity.
+    const three = await orderRequest(api, member.token, {
+      productId: CLEANSER.id,
+      quantity: 3,
+      couponCode: coupons[1]?.code,
+    })
+    expect(three.status).toBe(201)
+    expect(three.body).toMatchObject({ amountFen: CLEANSER.priceFen * 3 - 2000, discountFen: 2000 })
   })
 
   it('two orders racing for one coupon: one is paid with it, the other refused, nothing half-written', async () => {

@@ -1,4 +1,10 @@
-import { couponStatus, discountOn, monthlyCouponStatus, walletOrder } from '../../mock/modules/coupons/rules'
+import {
+  couponStatus,
+  discountOn,
+  monthlyCouponStatus,
+  spendRefusal,
+  walletOrder,
+} from '../../mock/modules/coupons/rules'
 
 const coupon = (over: Partial<Parameters<typeof couponStatus>[0]> = {}) => ({
   usedOrderId: null,
@@ -22,6 +28,15 @@ describe('couponStatus', () => {
     const voidedAt = new Date('2026-11-11T00:00:00Z')
     expect(couponStatus(coupon({ usedOrderId: 'o1', voidedAt }), '2027-01-01')).toBe('used')
     expect(couponStatus(coupon({ voidedAt }), '2027-01-01')).toBe('void')
+  })
+})
+
+describe('spendRefusal', () => {
+  it('its status first, then an amount below its minimum (the minimum itself is enough)', () => {
+    expect(spendRefusal('expired', { minSpendFen: 19900 }, 100)).toBe('expired')
+    expect(spendRefusal('available', { minSpendFen: 19900 }, 19899)).toBe('below_min_spend')
+    expect(spendRefusal('available', { minSpendFen: 19900 }, 19900)).toBeNull()
+    expect(spendRefusal('available', { minSpendFen: 0 }, 1)).toBeNull()
   })
 })
 

@@ -6,13 +6,16 @@ import type { Sql } from '../../platform/db'
 export type CouponRow = {
   code: string
   memberId: string
-  source: 'level' | 'plan'
+  source: 'level' | 'plan' | 'gift'
   /** A plan's coupon: the order that bought the plan, and the month of the plan (0 first). */
   planOrderId: string | null
   monthIndex: number | null
   /** A level's coupon: the business month it was claimed for. */
   levelMonth: string | null
+  /** A gift's coupon: the points-mall redemption that bought it. */
+  redemptionId: string | null
   valueFen: number
+  minSpendFen: number
   validFrom: string
   validUntil: string
   voidedAt: Date | null
@@ -20,7 +23,7 @@ export type CouponRow = {
 }
 
 const COLUMNS = `code, member_id AS "memberId", source, plan_order_id AS "planOrderId", month_index AS "monthIndex",
-  level_month AS "levelMonth", value_fen AS "valueFen", valid_from AS "validFrom", valid_until AS "validUntil",
+  level_month AS "levelMonth", redemption_id AS "redemptionId", value_fen AS "valueFen", min_spend_fen AS "minSpendFen", valid_from AS "validFrom", valid_until AS "validUntil",
   voided_at AS "voidedAt", used_order_id AS "usedOrderId"`
 
 export const couponsOf = (sql: Sql, memberId: string): Promise<CouponRow[]> =>
@@ -76,6 +79,28 @@ export const insertLevelCoupon = async (sql: Sql, row: NewCoupon & { levelMonth:
       [row.code, row.memberId, row.levelMonth, row.valueFen, row.validFrom, row.validUntil, new Date(row.at)],
     )
   )[0] ?? null
+
+/** The coupons a coupon gift's redemption bought, one per unit (the redemption is written once, so are they). */
+export const insertGiftCoupon = async (
+  sql: Sql,
+  row: NewCoupon & { redemptionId: string; minSpendFen: number },
+): Promise<void> => {
+  await sql.query(
+    `INSERT INTO coupons (code, source, member_id, redemption_id, value_fen, min_spend_fen, valid_from, valid_until,
+       created_at)
+     VALUES ($1, 'gift', $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      row.code,
+      row.memberId,
+      row.redemptionId,
+      row.valueFen,
+      row.minSpendFen,
+      row.validFrom,
+      row.validUntil,
+      new Date(row.at),
+    ],
+  )
+}
 
 export const voidPlanCoupons = async (sql: Sql, planOrderId: string, nowMs: number): Promise<void> => {
   await sql.query(`UPDATE coupons SET voided_at = $2 WHERE plan_order_id = $1 AND voided_at IS NULL`, [

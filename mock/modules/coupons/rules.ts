@@ -18,6 +18,17 @@ export const couponStatus = (
   return 'available'
 }
 
+/** Why a coupon cannot be spent on an amount now (null: it can): its status, else an amount below its minimum. */
+export const spendRefusal = (
+  status: CouponStatus,
+  coupon: { minSpendFen: number },
+  amountFen: number,
+): Exclude<CouponStatus, 'available'> | 'below_min_spend' | null => {
+  if (status !== 'available') return status
+  if (amountFen < coupon.minSpendFen) return 'below_min_spend'
+  return null
+}
+
 /**
  * What a coupon takes off an amount: its value, but the order still pays at least 1 fen (a payment of nothing is no
  * payment). 0 when the amount is 1 fen: nothing to take off.

@@ -7,21 +7,25 @@ import type { MemberRow } from '../account/service'
 import { levelCodeForGrowth } from '../membership/service'
 import { issueDuePlanCoupons } from '../plans/service'
 import * as data from './data'
-import { couponStatus, discountOn, LEVEL_COUPON_DAYS, monthlyCouponStatus, walletOrder } from './rules'
+import { couponStatus, discountOn, LEVEL_COUPON_DAYS, monthlyCouponStatus, spendRefusal, walletOrder } from './rules'
 
 // The coupon wallet (domain-rules.md, Levels and benefits: the monthly coupon; a plan's monthly coupons): a level's
-// coupon is claimed once per business month, a plan's is issued as each month of the plan begins, and either is
-// spent on a product order (no minimum spend) and comes back when that order is refunded.
+// coupon is claimed once per business month, a plan's is issued as each month of the plan begins, a coupon gift's
+// comes with its redemption, and any of them is spent on a product order (from its minimum amount, if it has one) and
+// comes back when that order is refunded.
 
 const todayOf = (ctx: Ctx): string => businessDay(ctx.nowMs, ctx.config.timeZone)
 
+const CODE_PREFIX = { level: 'LC', plan: 'PC', gift: 'GC' } as const
+
 const newCode = (source: Coupon['source']): string =>
-  `${source === 'level' ? 'LC' : 'PC'}${randomBytes(5).toString('hex').toUpperCase()}`
+  `${CODE_PREFIX[source]}${randomBytes(5).toString('hex').toUpperCase()}`
 
 const toCoupon = (ctx: Ctx, row: data.CouponRow): Coupon => ({
   code: row.code,
   source: row.source,
   valueFen: row.valueFen,
+  minSpendFen: row.minSpendFen,
   validFrom: row.validFrom,
   validUntil: row.validUntil,
   status: couponStatus(row, todayOf(ctx)),
@@ -49,6 +53,26 @@ export const issuePlanCoupon = (
     validUntil: string
   },
 ): Promise<void> => data.insertPlanCoupon(ctx.sql, { ...coupon, code: newCode('plan'), at: ctx.nowMs })
+
+/** A coupon gift's redemption: one coupon per unit in the wallet, valid for the gift's days from today. */
+export const issueGiftCoupons = async (
+  ctx: Ctx,
+  redemption: { memberId: string; redemptionId: string; quantity: number },
+  terms: { valueFen: number; minSpendFen: number; validDays: number },
+): Promise<void> => {
+  const today = todayOf(ctx)
+  for (let unit = 0; unit < redemption.quantity; unit += 1)
+    await data.insertGiftCoupon(ctx.sql, {
+      code: newCode('gift'),
+      memberId: redemption.memberId,
+      redemptionId: redemption.redemptionId,
+      valueFen: terms.valueFen,
+      minSpendFen: terms.minSpendFen,
+      validFrom: today,
+      validUntil: addDays(today, terms.validDays - 1),
+      at: ctx.nowMs,
+    })
+}
 
 /** A refunded plan's coupons are void (one already spent stays with its order). */
 export const voidPlanCoupons = (ctx: Ctx, planOrderId: string): Promise<void> =>
@@ -107,14 +131,19 @@ const SPEND_MESSAGES = {
   void: 'This coupon is void: its plan was refunded.',
   expired: 'This coupon has expired.',
   upcoming: 'This coupon is not valid yet.',
+  below_min_spend: 'The order is below the amount this coupon needs.',
 } as const
 
 /** What the member's coupon takes off an amount now, or the refusal (another member's coupon is no different from none). */
 export const couponDiscount = async (ctx: Ctx, memberId: string, code: string, amountFen: number): Promise<number> => {
   const row = await data.couponByCode(ctx.sql, code)
   if (!row || row.memberId !== memberId) throw invalid({ couponCode: 'one of your coupons' })
-  const status = couponStatus(row, todayOf(ctx))
-  if (status !== 'available') throw new ApiError('COUPON_UNAVAILABLE', SPEND_MESSAGES[status], { reason: status })
+  const refusal = spendRefusal(couponStatus(row, todayOf(ctx)), row, amountFen)
+  if (refusal)
+    throw new ApiError('COUPON_UNAVAILABLE', SPEND_MESSAGES[refusal], {
+      reason: refusal,
+      ...(refusal === 'below_min_spend' ? { minSpendFen: row.minSpendFen } : {}),
+    })
   const discount = discountOn(amountFen, row.valueFen)
   if (discount === 0) throw invalid({ couponCode: 'an order of more than 1 fen' })
   return discount

@@ -94,6 +94,25 @@ export const gifts = (sql: Sql, filter: { category?: string }): Promise<GiftRow[
     ? sql.query<GiftRow>(`SELECT ${GIFT_COLUMNS} FROM gifts`)
     : sql.query<GiftRow>(`SELECT ${GIFT_COLUMNS} FROM gifts WHERE category = $1`, [filter.category])
 
+/** What a coupon gift's coupons take off and from what amount (the server's, beside the gift). */
+export type CouponTerms = { valueFen: number; minSpendFen: number; validDays: number }
+
+export const insertCouponTerms = async (sql: Sql, giftId: string, terms: CouponTerms): Promise<void> => {
+  await sql.query(
+    `INSERT INTO gift_coupon_terms (gift_id, value_fen, min_spend_fen, valid_days) VALUES ($1, $2, $3, $4)`,
+    [giftId, terms.valueFen, terms.minSpendFen, terms.validDays],
+  )
+}
+
+export const couponTermsOf = async (sql: Sql, giftId: string): Promise<CouponTerms | null> =>
+  (
+    await sql.query<CouponTerms>(
+      `SELECT value_fen AS "valueFen", min_spend_fen AS "minSpendFen", valid_days AS "validDays"
+       FROM gift_coupon_terms WHERE gift_id = $1`,
+      [giftId],
+    )
+  )[0] ?? null
+
 export const giftById = async (sql: Sql, id: string): Promise<GiftRow | null> => {
   const [row] = await sql.query<GiftRow>(`SELECT ${GIFT_COLUMNS} FROM gifts WHERE id = $1`, [id])
   return row ?? null
@@ -303,8 +322,7 @@ export const redemptionsPage = (
   if (window?.isCancelled === true) conditions.push('cancelled_at IS NOT NULL')
   else if (window) {
     const physical = [`kind = 'physical'`]
-    if (window.physicalShipsAfterMs !== null)
-      physical.push(`ship_by > ${param(new Date(window.physicalShipsAfterMs))}`)
+    if (window.physicalShipsAfterMs !== null) physical.push(`ship_by > ${param(new Date(window.physicalShipsAfterMs))}`)
     if (window.physicalShipsUntilMs !== null)
       physical.push(`ship_by <= ${param(new Date(window.physicalShipsUntilMs))}`)
     const kinds = window.includesNonPhysical

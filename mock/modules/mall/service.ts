@@ -17,6 +17,7 @@ import { cursorKey, pageLimit, paginate, sqlPage, type PageQuery } from '../../p
 import { businessDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
 import { levelCodeForGrowth, levelRank } from '../membership/service'
+import { issueGiftCoupons } from '../coupons/service'
 import { addEntry, balanceOf, refundSpend } from '../points/service'
 import { shippingPromise } from '../plans/service'
 import * as data from './data'
@@ -43,7 +44,8 @@ import {
 // hold inside the handler; the stock, shared by every member, holds by a conditional update in the database.
 
 /** The old GiftRecord: what the seed writes. */
-export type GiftInput = Gift
+/** A gift of the catalogue; a coupon gift has its coupons' terms (kept by the server, not in the Gift answer). */
+export type GiftInput = Gift & { couponTerms?: data.CouponTerms }
 
 export const toGift = (gift: GiftRow): Gift => ({
   id: gift.id,
@@ -67,7 +69,10 @@ export const createGiftCategories = (ctx: Ctx, categories: readonly GiftCategory
   )
 
 export const createGifts = async (ctx: Ctx, gifts: readonly GiftInput[]): Promise<void> => {
-  for (const gift of gifts) await data.insertGift(ctx.sql, gift)
+  for (const { couponTerms, ...gift } of gifts) {
+    await data.insertGift(ctx.sql, gift)
+    if (couponTerms) await data.insertCouponTerms(ctx.sql, gift.id, couponTerms)
+  }
 }
 
 /** The /__mock tool: any stock from 0 up, for previews and tests. */
@@ -168,7 +173,8 @@ const refusalError = (refusal: RedeemRefusal): ApiError =>
 /**
  * One atomic redemption: the gift (404), then redeemRefusal's order (level, address, stock, limit, points). On
  * success the stock down by the quantity, one `redemption` spend (oldest lots first), and the redemption with a
- * copy of the address. Virtual gifts and coupons complete at once with a code. Any refusal, including the stock
+ * copy of the address. Virtual gifts and coupons complete at once with a code; a coupon gift with terms also puts
+ * one coupon per unit in the member's wallet (the coupons module). Any refusal, including the stock
  * lost to another member between the read and the update, rolls back all of it.
  */
 export const redeem = async (ctx: Ctx, member: MemberRow, request: RedeemRequest): Promise<Redemption> => {
@@ -226,7 +232,11 @@ export const redeem = async (ctx: Ctx, member: MemberRow, request: RedeemRequest
       ...fields,
       code: isPhysical ? null : formatRedemptionCode(randomBytes(8)),
     })
-    if (row) return toRedemption(ctx, row)
+    if (!row) continue
+    // A coupon gift is spent in the shop: one coupon per unit in the wallet, in the same transaction.
+    const terms = gift.kind === 'coupon' ? await data.couponTermsOf(ctx.sql, gift.id) : null
+    if (terms) await issueGiftCoupons(ctx, { memberId: member.id, redemptionId: id, quantity: request.quantity }, terms)
+    return toRedemption(ctx, row)
   }
 }
 

@@ -5,7 +5,7 @@ import type { Coupon } from '@/contract/coupons'
 import { formatFen } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { walletQuery } from '../api/coupon-queries'
-import { bestCoupon, discountOn } from '../lib/best-coupon'
+import { bestCoupon, savingOn } from '../lib/best-coupon'
 import { couponMessages } from '../messages'
 import './coupons.scss'
 
@@ -21,11 +21,9 @@ export type CouponPick = string | null | undefined
 /** The coupon an order would spend now: the member's pick while it is still available, else the best one. */
 export function useChosenCoupon(amountFen: number, pick: CouponPick, isEnabled: boolean) {
   const wallet = useQuery({ ...walletQuery(), enabled: isEnabled })
-  const usable = (wallet.data?.items ?? []).filter(
-    (coupon) => coupon.status === 'available' && discountOn(amountFen, coupon.valueFen) > 0,
-  )
+  const usable = (wallet.data?.items ?? []).filter((coupon) => savingOn(amountFen, coupon) > 0)
   const chosen = pick === null ? null : (usable.find((coupon) => coupon.code === pick) ?? bestCoupon(usable, amountFen))
-  return { usable, chosen, discountFen: chosen ? discountOn(amountFen, chosen.valueFen) : 0 }
+  return { usable, chosen, discountFen: chosen ? savingOn(amountFen, chosen) : 0 }
 }
 
 type CouponChoiceProps = {
@@ -41,25 +39,19 @@ export function CouponChoice({ amountFen, usable, chosen, onPick }: CouponChoice
   if (usable.length === 0) return null
   // The best ones first: what the member most likely wants is at the top of the sheet.
   const offered = [...usable]
-    .sort(
-      (a, b) =>
-        discountOn(amountFen, b.valueFen) - discountOn(amountFen, a.valueFen) ||
-        a.validUntil.localeCompare(b.validUntil),
-    )
+    .sort((a, b) => savingOn(amountFen, b) - savingOn(amountFen, a) || a.validUntil.localeCompare(b.validUntil))
     .slice(0, MAX_OFFERED)
   const choose = async () => {
     const answer = await Taro.showActionSheet({
       itemList: [
         text.choiceNone,
-        ...offered.map((coupon) =>
-          text.choiceItem(formatFen(discountOn(amountFen, coupon.valueFen)), coupon.validUntil),
-        ),
+        ...offered.map((coupon) => text.choiceItem(formatFen(savingOn(amountFen, coupon)), coupon.validUntil)),
       ],
     }).catch(() => null)
     if (answer === null) return
     onPick(answer.tapIndex === 0 ? null : (offered[answer.tapIndex - 1]?.code ?? undefined))
   }
-  const discountFen = chosen ? discountOn(amountFen, chosen.valueFen) : 0
+  const discountFen = chosen ? savingOn(amountFen, chosen) : 0
   return (
     <View>
       <View

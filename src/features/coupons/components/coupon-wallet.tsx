@@ -64,7 +64,8 @@ function CouponRow({ coupon }: { coupon: Coupon }) {
       <Text className='coupon__value'>{formatFen(coupon.valueFen)}</Text>
       <View className='coupon__body'>
         <Text className='coupon__name'>
-          {text.source[coupon.source]} · {text.noThreshold}
+          {text.source[coupon.source]} ·{' '}
+          {coupon.minSpendFen > 0 ? text.minSpend(formatFen(coupon.minSpendFen)) : text.noThreshold}
         </Text>
         <Text className='coupon__dates'>{text.validRange(coupon.validFrom, coupon.validUntil)}</Text>
         {isUsable ? null : <Text className='coupon__status'>{text.status[coupon.status]}</Text>}

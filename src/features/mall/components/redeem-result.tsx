@@ -8,12 +8,15 @@ import { QueryState } from '@/components/query-state'
 import { formatPoints } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
+import { couponRoutes } from '@/features/coupons/lib/coupon-routes'
+import { couponMessages } from '@/features/coupons/messages'
 import { redemptionQuery } from '../api/mall-queries'
 import { giftMessages } from '../gift-messages'
 import './redeem-result.scss'
 
 function ResultBody({ redemption }: { redemption: Redemption }) {
   const text = useMessages(giftMessages)
+  const couponText = useMessages(couponMessages)
   return (
     <View className='redeem-result' data-testid='redeem-result'>
       <Text className='redeem-result__icon'>✓</Text>
@@ -21,7 +24,19 @@ function ResultBody({ redemption }: { redemption: Redemption }) {
       <Text className='redeem-result__gift'>
         {redemption.giftName} × {redemption.quantity} · −{formatPoints(redemption.pointsSpent)}
       </Text>
-      {redemption.code ? (
+      {redemption.kind === 'coupon' ? (
+        // A coupon gift's coupons are in the wallet (one per unit), taken off a product order by themselves.
+        <View className='redeem-result__code-box' data-testid='redeem-coupon-wallet'>
+          <Text className='redeem-result__note'>{couponText.inWallet(redemption.quantity)}</Text>
+          <ActionButton
+            variant='text'
+            testId='redeem-coupon-wallet-open'
+            onTap={() => void Taro.navigateTo({ url: couponRoutes.wallet })}
+          >
+            {couponText.openWallet} ›
+          </ActionButton>
+        </View>
+      ) : redemption.code ? (
         <View className='redeem-result__code-box'>
           <Text className='redeem-result__note'>{text.codeResult}</Text>
           <Text className='redeem-result__code' data-testid='redeem-code' userSelect>
@@ -30,7 +45,9 @@ function ResultBody({ redemption }: { redemption: Redemption }) {
           <ActionButton
             variant='text'
             onTap={() => {
-              void Taro.setClipboardData({ data: redemption.code ?? '' }).then(() => Taro.showToast({ title: text.copied, icon: 'none' }))
+              void Taro.setClipboardData({ data: redemption.code ?? '' }).then(() =>
+                Taro.showToast({ title: text.copied, icon: 'none' }),
+              )
             }}
           >
             {text.copy}
@@ -47,7 +64,10 @@ function ResultBody({ redemption }: { redemption: Redemption }) {
         </Text>
       ) : null}
       <View className='redeem-result__actions'>
-        <ActionButton variant='secondary' onTap={() => void Taro.redirectTo({ url: `${routes.redemption}?id=${encodeURIComponent(redemption.id)}` })}>
+        <ActionButton
+          variant='secondary'
+          onTap={() => void Taro.redirectTo({ url: `${routes.redemption}?id=${encodeURIComponent(redemption.id)}` })}
+        >
           {text.viewRedemptions}
         </ActionButton>
         <ActionButton onTap={() => void Taro.switchTab({ url: routes.mall })}>{text.keepBrowsing}</ActionButton>

@@ -137,10 +137,12 @@ describe('bestCoupon', () => {
     valueFen: number,
     validUntil: string,
     status: Coupon['status'] = 'available',
+    minSpendFen = 0,
   ): Coupon => ({
     code,
     source: 'level',
     valueFen,
+    minSpendFen,
     validFrom: '2026-11-01',
     validUntil,
     status,
@@ -159,5 +161,11 @@ describe('bestCoupon', () => {
     expect(bestCoupon(coupons, 400)?.code).toBe('A')
     expect(bestCoupon(coupons, 1)).toBeNull()
     expect(bestCoupon([], 19900)).toBeNull()
+  })
+
+  test('a coupon with a minimum counts only from that amount', () => {
+    const coupons = [coupon('A', 500, '2026-12-20'), coupon('M', 2000, '2026-12-20', 'available', 19900)]
+    expect(bestCoupon(coupons, 19899)?.code).toBe('A')
+    expect(bestCoupon(coupons, 19900)?.code).toBe('M')
   })
 })
