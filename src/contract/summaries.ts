@@ -83,7 +83,8 @@ export const summaries: Record<AllEndpointName, string> = {
   plans: 'Membership plans with price, duration and benefits; which carry distribution rights depends on the client',
   myPlan: "The member's plan periods, the one in force with its benefits, and the plan's monthly coupons",
   purchasePlan: 'Buy a plan (mock payment, an order like any other): a new period, after the last one when it extends',
-  coupons: "The member's coupons (a level's monthly coupon and a plan's), available ones first",
+  coupons:
+    "The member's coupons (a level's monthly coupon, a plan's, the points mall's coupon gifts), available ones first",
   monthlyCoupon: "This business month's coupon of the member's level: claimed, not eligible or available",
   claimMonthlyCoupon: "Claim this month's coupon of the member's level (409 COUPON_UNAVAILABLE with the reason)",
 }
