@@ -75,6 +75,7 @@ test('a V3 member claims the monthly coupon, spends it on a product, and sees it
   expect(await choice.textContent()).toContain('-¥10.00')
   expect(await visible(page, 'coupon-payable').textContent()).toContain('实付 ¥189.00')
   await screenshot(page, 'coupons-02-product')
+  await expectAccessible(page, 'a product with the coupon taken off')
   await visible(page, 'product-buy').click()
   const paid = visible(page, 'order-paid')
   await paid.waitFor()

@@ -69,6 +69,22 @@ describe('walletOrder', () => {
       { code: 'D', status: 'upcoming', validFrom: '2026-12-10', validUntil: '2027-01-08' },
       { code: 'E', status: 'available', validFrom: '2026-11-01', validUntil: '2026-11-30' },
     ] as const
-    expect([...items].sort(walletOrder).map((item) => item.code)).toEqual(['E', 'B', 'D', 'C', 'A'])
+    expect(
+      [...items]
+        .map((item) => ({ ...item, valueFen: 500 }))
+        .sort(walletOrder)
+        .map((item) => item.code),
+    ).toEqual(['E', 'B', 'D', 'C', 'A'])
+  })
+
+  it('alike in state and dates: the bigger first, so equal coupons sit together', () => {
+    const until = '2026-12-30'
+    const items = [
+      { code: 'A1', status: 'available', validFrom: '2026-12-01', validUntil: until, valueFen: 2000 },
+      { code: 'B1', status: 'available', validFrom: '2026-12-01', validUntil: until, valueFen: 500 },
+      { code: 'C1', status: 'available', validFrom: '2026-12-01', validUntil: until, valueFen: 2000 },
+      { code: 'D1', status: 'available', validFrom: '2026-12-01', validUntil: until, valueFen: 500 },
+    ] as const
+    expect([...items].sort(walletOrder).map((item) => item.code)).toEqual(['A1', 'C1', 'B1', 'D1'])
   })
 })

@@ -43,14 +43,19 @@ export const monthlyCouponStatus = (facts: { isClaimed: boolean; levelValueFen: 
   return 'available'
 }
 
-/** The wallet's order: available ones first, soonest to expire first; then upcoming; then the rest, newest first. */
-export const walletOrder = (
-  a: { status: CouponStatus; validFrom: string; validUntil: string; code: string },
-  b: { status: CouponStatus; validFrom: string; validUntil: string; code: string },
-): number => {
+type WalletItem = { status: CouponStatus; validFrom: string; validUntil: string; valueFen: number; code: string }
+
+/**
+ * The wallet's order: available ones first, soonest to expire first; then upcoming; then the rest, newest first.
+ * Alike in that, the bigger one first (so equal coupons sit together), then by code.
+ */
+export const walletOrder = (a: WalletItem, b: WalletItem): number => {
   const rank = (status: CouponStatus) => (status === 'available' ? 0 : status === 'upcoming' ? 1 : 2)
-  if (rank(a.status) !== rank(b.status)) return rank(a.status) - rank(b.status)
-  if (rank(a.status) === 0) return a.validUntil.localeCompare(b.validUntil) || a.code.localeCompare(b.code)
-  if (rank(a.status) === 1) return a.validFrom.localeCompare(b.validFrom) || a.code.localeCompare(b.code)
-  return b.validFrom.localeCompare(a.validFrom) || a.code.localeCompare(b.code)
+  const byDates =
+    rank(a.status) === 0
+      ? a.validUntil.localeCompare(b.validUntil)
+      : rank(a.status) === 1
+        ? a.validFrom.localeCompare(b.validFrom)
+        : b.validFrom.localeCompare(a.validFrom)
+  return rank(a.status) - rank(b.status) || byDates || b.valueFen - a.valueFen || a.code.localeCompare(b.code)
 }

@@ -151,8 +151,11 @@ export const couponDiscount = async (ctx: Ctx, memberId: string, code: string, a
 
 /** Spends the coupon on the order written in this transaction; a request that spent it first wins. */
 export const spendCoupon = async (ctx: Ctx, memberId: string, code: string, orderId: string): Promise<void> => {
-  if (!(await data.spend(ctx.sql, code, memberId, orderId)))
-    throw new ApiError('COUPON_UNAVAILABLE', SPEND_MESSAGES.used, { reason: 'used' })
+  if (await data.spend(ctx.sql, code, memberId, orderId)) return
+  // Spent by another order, or voided by its plan's refund, since it was read: say which.
+  const row = await data.couponByCode(ctx.sql, code)
+  const reason = row?.voidedAt && row.usedOrderId === null ? 'void' : 'used'
+  throw new ApiError('COUPON_UNAVAILABLE', SPEND_MESSAGES[reason], { reason })
 }
 
 /** The coupon of a refunded order comes back (usable while still valid; a void one stays void). */

@@ -18,35 +18,52 @@ const MAX_OFFERED = 5
  */
 export type CouponPick = string | null | undefined
 
-/** The coupon an order would spend now: the member's pick while it is still available, else the best one. */
+/**
+ * The coupon an order would spend now: the member's pick while it is still available, else the best one.
+ * `isLoading`: the wallet has not answered yet, so buying now would skip a coupon the member has (hold the button);
+ * `isError`: it could not be read (say so, with a retry, rather than show no coupon row at all).
+ */
 export function useChosenCoupon(amountFen: number, pick: CouponPick, isEnabled: boolean) {
   const wallet = useQuery({ ...walletQuery(), enabled: isEnabled })
   const usable = (wallet.data?.items ?? []).filter((coupon) => savingOn(amountFen, coupon) > 0)
   const chosen = pick === null ? null : (usable.find((coupon) => coupon.code === pick) ?? bestCoupon(usable, amountFen))
-  return { usable, chosen, discountFen: chosen ? savingOn(amountFen, chosen) : 0 }
+  return {
+    usable,
+    chosen,
+    discountFen: chosen ? savingOn(amountFen, chosen) : 0,
+    isLoading: isEnabled && wallet.isPending && !wallet.isError,
+    isError: isEnabled && wallet.data === undefined && wallet.isError,
+    retry: () => void wallet.refetch(),
+  }
 }
 
 type CouponChoiceProps = {
   amountFen: number
-  usable: readonly Coupon[]
-  chosen: Coupon | null
+  coupon: ReturnType<typeof useChosenCoupon>
   onPick: (pick: CouponPick) => void
 }
 
 /** One row under the price: the coupon taken off (tap to choose another or none), and what is left to pay. */
-export function CouponChoice({ amountFen, usable, chosen, onPick }: CouponChoiceProps) {
+export function CouponChoice({ amountFen, coupon: { usable, chosen, isError, retry }, onPick }: CouponChoiceProps) {
   const text = useMessages(couponMessages)
+  if (isError)
+    return (
+      <View className='coupon-choice' role='button' tabIndex={0} data-testid='coupon-choice-failed' onClick={retry}>
+        <Text>{text.choiceLabel}</Text>
+        <Text className='coupon-choice__value coupon-choice__value--none'>{text.choiceFailed} ›</Text>
+      </View>
+    )
   if (usable.length === 0) return null
   // The best ones first: what the member most likely wants is at the top of the sheet.
+  // Coupons that would take the same off by the same day are one choice to the member: listed once.
+  const labelOf = (coupon: Coupon) => text.choiceItem(formatFen(savingOn(amountFen, coupon)), coupon.validUntil)
   const offered = [...usable]
+    .filter((coupon, index, all) => all.findIndex((other) => labelOf(other) === labelOf(coupon)) === index)
     .sort((a, b) => savingOn(amountFen, b) - savingOn(amountFen, a) || a.validUntil.localeCompare(b.validUntil))
     .slice(0, MAX_OFFERED)
   const choose = async () => {
     const answer = await Taro.showActionSheet({
-      itemList: [
-        text.choiceNone,
-        ...offered.map((coupon) => text.choiceItem(formatFen(savingOn(amountFen, coupon)), coupon.validUntil)),
-      ],
+      itemList: [text.choiceNone, ...offered.map(labelOf)],
     }).catch(() => null)
     if (answer === null) return
     onPick(answer.tapIndex === 0 ? null : (offered[answer.tapIndex - 1]?.code ?? undefined))
@@ -58,7 +75,6 @@ export function CouponChoice({ amountFen, usable, chosen, onPick }: CouponChoice
         className='coupon-choice'
         role='button'
         tabIndex={0}
-        aria-label={`${text.choiceLabel} ${chosen ? text.discounted(formatFen(discountFen)) : text.choiceNone}`}
         data-testid='coupon-choice'
         data-code={chosen?.code ?? ''}
         onClick={() => void choose()}

@@ -105,14 +105,7 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
             {status.data?.isDistributor ? (
               <Text className='kol-earn'>{text.earn(formatFen(item.commissionFen))}</Text>
             ) : null}
-            {isSignedIn ? (
-              <CouponChoice
-                amountFen={item.priceFen}
-                usable={coupon.usable}
-                chosen={coupon.chosen}
-                onPick={pickCoupon}
-              />
-            ) : null}
+            {isSignedIn ? <CouponChoice amountFen={item.priceFen} coupon={coupon} onPick={pickCoupon} /> : null}
             <Text className='kol-muted'>{item.description}</Text>
             {referralCode && !isOwnLink ? (
               <Text className='kol-muted' data-testid='product-ref'>
@@ -149,7 +142,8 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
             isBlock
             variant={ownCode ? 'secondary' : 'primary'}
             testId='product-buy'
-            isBusy={order.isPending}
+            // Held until the wallet answers: buying before it would skip the member's best coupon.
+            isBusy={order.isPending || coupon.isLoading}
             onTap={buy}
           >
             {isSignedIn ? text.buy : text.buySignIn}

@@ -111,6 +111,31 @@ describe('the product page takes the best coupon off', () => {
     await waitFor(() => expect(screen.queryByTestId('coupon-choice')).toBeNull())
   })
 
+  test('a wallet that could not be read says so with a retry, and the coupon is taken off once it answers', async () => {
+    const api = installInProcessApi()
+    const token = await memberWithGrowth(api, 1000)
+    await api.call('POST', '/coupons/monthly/claim', { token, idempotencyKey: 'claim-1' })
+    // The app's query client retries reads; the tests' does not (test/support/render-app.tsx): one failure is enough.
+    api.fail('GET', '/coupons', { kind: 'status', status: 503 })
+    const { container } = renderWithApp(<ProductDetail productId='p-serum' referralCode={null} postId={null} />)
+    const failed = await screen.findByTestId('coupon-choice-failed')
+    expect(failed.textContent).toBe('优惠券没加载出来，点此重试 ›')
+    tap(container, 'coupon-choice-failed')
+    expect((await screen.findByTestId('coupon-choice')).textContent).toBe('优惠券-¥10.00 ›')
+  })
+
+  test('the buy button waits for the wallet: buying before it answered would skip the coupon', async () => {
+    const api = installInProcessApi()
+    const token = await memberWithGrowth(api, 1000)
+    await api.call('POST', '/coupons/monthly/claim', { token, idempotencyKey: 'claim-1' })
+    api.fail('GET', '/coupons', { kind: 'hang' })
+    const { container } = renderWithApp(<ProductDetail productId='p-serum' referralCode={null} postId={null} />)
+    const buy = await screen.findByTestId('product-buy')
+    expect(buy.getAttribute('aria-disabled')).toBe('true')
+    tap(container, 'product-buy')
+    expect(posts(api, '/orders')).toHaveLength(0)
+  })
+
   test('an order whose answer was lost is retried as it was (same coupon, same key): paid once', async () => {
     const api = installInProcessApi()
     const token = await memberWithGrowth(api, 1000)
