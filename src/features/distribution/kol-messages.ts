@@ -72,6 +72,7 @@ export const kolMessages = defineMessages({
     submitWithdrawal: '提交申请',
     amountInvalid: '请输入金额，最多两位小数',
     withdrawalRequested: (amount: string) => `已申请提现 ${amount}`,
+    withdrawalUnknown: '网络不稳定，提现结果还不确定：请先看下方的提现记录；没有这笔的话再点一次，不会重复提现',
     withdrawalRefusals: {
       below_minimum: '低于最低提现金额',
       above_withdrawable: '超过可提现的已结算佣金',
@@ -194,6 +195,7 @@ export const kolMessages = defineMessages({
     submitWithdrawal: 'Submit',
     amountInvalid: 'Enter an amount with at most two decimals',
     withdrawalRequested: (amount: string) => `Requested ${amount}`,
+    withdrawalUnknown: 'No answer yet: check the history below; if it is not there, tap again (it will not be taken twice)',
     withdrawalRefusals: {
       below_minimum: 'Below the minimum',
       above_withdrawable: 'More than your settled commission',

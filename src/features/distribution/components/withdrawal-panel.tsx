@@ -5,7 +5,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
 import { formatFen, formatServerTime } from '@/lib/format'
-import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { createIdempotencyKey, isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { overviewQuery, useRequestWithdrawal, withdrawalsQuery } from '../api/kol-queries'
 import { kolMessages } from '../kol-messages'
@@ -48,6 +48,12 @@ export function WithdrawalPanel() {
           void Taro.showToast({ title: text.withdrawalRequested(formatFen(withdrawal.amountFen)), icon: 'none' })
         },
         onError: (error) => {
+          // No answer came (a timeout, a dropped connection, a 5xx): it may have been taken. The same amount keeps its
+          // key, so asking again replays it instead of asking twice; the history (refetched) shows it if it was.
+          if (isOutcomeUnknown(error)) {
+            setFailure(text.withdrawalUnknown)
+            return
+          }
           intent.current = null
           const reason = isApiError(error) ? error.details.reason : undefined
           setFailure((typeof reason === 'string' && text.withdrawalRefusals[reason]) || describeError(error, locale))

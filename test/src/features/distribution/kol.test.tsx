@@ -1,9 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import type { Arrival, DistributionOverview, Fan } from '@/contract/kol'
 import { FanList } from '@/features/distribution/components/fan-list'
 import { KolCenter } from '@/features/distribution/components/kol-center'
 import { RightsCard } from '@/features/distribution/components/rights-card'
 import { WithdrawalPanel, parseYuan } from '@/features/distribution/components/withdrawal-panel'
+import { REQUEST_TIMEOUT_MS } from '@/lib/env'
 import { formatFen } from '@/lib/format'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
@@ -14,6 +15,8 @@ type Api = ReturnType<typeof installInProcessApi>
 
 // The in-process server migrates and seeds on the first call: seconds on a loaded machine.
 const LONG = { timeout: 8000 }
+const sentWithdrawals = (api: Api) =>
+  api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/distribution/withdrawals'))
 
 async function signedIn(api: Api, persona: string): Promise<string> {
   const { token } = await api.signInPersona(persona)
@@ -118,6 +121,34 @@ describe('WithdrawalPanel', () => {
     expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe('低于最低提现金额')
     const after = (await api.call('GET', '/distribution/withdrawals', { token })).json.items as unknown[]
     expect(after).toHaveLength(before.length)
+  })
+})
+
+describe('WithdrawalPanel: an answer that never came', () => {
+  afterEach(() => jest.useRealTimers())
+
+  test('says the result is not known yet, keeps the key for the same amount: asked again, one withdrawal', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'kol-distributor')
+    const before = (await api.call('GET', '/distribution/withdrawals', { token })).json.items as unknown[]
+    const { container } = renderWithApp(<WithdrawalPanel />)
+    await screen.findByTestId('withdraw-hint', {}, LONG)
+    await typeInto(container, 'withdraw-amount-input', '10')
+    api.fail('POST', '/distribution/withdrawals', { kind: 'lost-answer' })
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+    tap(container, 'withdraw-submit')
+    await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100))
+    jest.useRealTimers()
+    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toContain('提现结果还不确定')
+
+    tap(container, 'withdraw-submit')
+    await waitFor(() => expect(sentWithdrawals(api)).toHaveLength(2), LONG)
+    const [first, second] = sentWithdrawals(api)
+    expect(second?.headers.get('idempotency-key')).toBe(first?.headers.get('idempotency-key'))
+    await waitFor(async () => {
+      const after = (await api.call('GET', '/distribution/withdrawals', { token })).json.items as unknown[]
+      expect(after).toHaveLength(before.length + 1)
+    }, LONG)
   })
 })
 
