@@ -103,6 +103,7 @@ export const kolMessages = defineMessages({
     keep: '再想想',
     confirmRefund: '确认退款',
     refunded: '已退款',
+    refundUnknown: '网络不稳定，退款结果还不确定：刷新看看这笔订单；还没退的话再点一次，不会重复退款',
     refundableUntil: (time: string) => `${time} 前可退款`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? '优先发货 · ' : ''}预计 ${time} 前发货`,
     refundRefusals: { already_refunded: '这笔订单已经退款', window_over: '已超过可退款时间' } as Record<string, string>,
@@ -226,6 +227,7 @@ export const kolMessages = defineMessages({
     keep: 'Keep',
     confirmRefund: 'Refund',
     refunded: 'Refunded',
+    refundUnknown: 'No answer yet: refresh to see this order; if it is not refunded, tap again (it will not be refunded twice)',
     refundableUntil: (time: string) => `Refundable until ${time}`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? 'Priority shipping · ' : ''}Ships by ${time}`,
     refundRefusals: { already_refunded: 'Already refunded', window_over: 'The refund window is over' } as Record<

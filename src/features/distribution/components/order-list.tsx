@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
@@ -6,7 +6,7 @@ import type { Order } from '@/contract/orders'
 import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
 import { formatFen, formatServerTime } from '@/lib/format'
-import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { createIdempotencyKey, isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { ordersQuery, useRefundOrder } from '../api/order-queries'
 import { kolMessages } from '../kol-messages'
@@ -17,6 +17,7 @@ function OrderRow({ order }: { order: Order }) {
   const locale = useLocale((state) => state.locale)
   const refund = useRefundOrder()
   const [failure, setFailure] = useState<string | null>(null)
+  const refundKey = useRef<string | null>(null)
   const amount = formatFen(order.amountFen)
 
   const onRefundTapped = async () => {
@@ -28,11 +29,21 @@ function OrderRow({ order }: { order: Order }) {
     })
     if (!confirm) return
     setFailure(null)
+    // Kept while no answer has come: asking again replays the refund the server may already have made.
+    refundKey.current ??= createIdempotencyKey()
     refund.mutate(
-      { id: order.id, idempotencyKey: createIdempotencyKey() },
+      { id: order.id, idempotencyKey: refundKey.current },
       {
-        onSuccess: () => void Taro.showToast({ title: text.refunded, icon: 'none' }),
+        onSuccess: () => {
+          refundKey.current = null
+          void Taro.showToast({ title: text.refunded, icon: 'none' })
+        },
         onError: (error) => {
+          if (isOutcomeUnknown(error)) {
+            setFailure(text.refundUnknown)
+            return
+          }
+          refundKey.current = null
           const reason = isApiError(error) ? error.details.reason : undefined
           setFailure((typeof reason === 'string' && text.refundRefusals[reason]) || describeError(error, locale))
         },

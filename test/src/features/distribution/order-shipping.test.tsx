@@ -17,14 +17,16 @@ describe('我的订单: the promised shipping', () => {
     const api = installInProcessApi()
     const { token } = await api.signInPersona('new-member')
     useSession.getState().signedIn(token)
-    const before = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' })).json as Order
+    const before = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' }))
+      .json as Order
     const plan = await api.call('POST', '/memberships/purchase', {
       token,
       body: { planId: 'plan-advanced-monthly', client: 'h5' },
       idempotencyKey: 'plan-1',
     })
     expect(plan.status).toBe(201)
-    const after = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-2' })).json as Order
+    const after = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-2' }))
+      .json as Order
     renderWithApp(<OrderList />)
 
     const priority = await screen.findByTestId(`order-${after.id}`, {}, LONG)
@@ -32,7 +34,9 @@ describe('我的订单: the promised shipping', () => {
       `优先发货 · 预计 ${formatServerTime(after.shipBy ?? '')} 前发货`,
     )
     const normal = screen.getByTestId(`order-${before.id}`)
-    expect(within(normal).getByTestId('order-ship-by').textContent).toBe(`预计 ${formatServerTime(before.shipBy ?? '')} 前发货`)
+    expect(within(normal).getByTestId('order-ship-by').textContent).toBe(
+      `预计 ${formatServerTime(before.shipBy ?? '')} 前发货`,
+    )
     const planOrder = (plan.json as { order: Order }).order
     expect(within(screen.getByTestId(`order-${planOrder.id}`)).queryByTestId('order-ship-by')).toBeNull()
 
@@ -45,5 +49,32 @@ describe('我的订单: the promised shipping', () => {
     await waitFor(() => expect(modal).toHaveBeenCalledTimes(2))
     expect(modal.mock.calls[1]?.[0]?.content).not.toContain('签到加成')
     modal.mockRestore()
+  })
+})
+
+describe('我的订单: a refund whose answer never came', () => {
+  test('says the result is not known yet; asked again it replays with the same key: refunded once', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    // A 502 says nothing of what the server did (a proxy may answer after it refunded): not known, not failed.
+    const order = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' }))
+      .json as Order
+    renderWithApp(<OrderList />)
+    await screen.findByTestId(`order-${order.id}`, {}, LONG)
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    api.fail('POST', `/orders/${order.id}/refund`, { kind: 'status', status: 502 })
+    tap(document.body, `order-refund-${order.id}`)
+    await waitFor(() => expect(screen.getByTestId(`order-${order.id}`).textContent).toContain('退款结果还不确定'), LONG)
+
+    tap(document.body, `order-refund-${order.id}`)
+    const refunds = () => api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/refund'))
+    await waitFor(() => expect(refunds()).toHaveLength(2), LONG)
+    expect(refunds()[1]?.headers.get('idempotency-key')).toBe(refunds()[0]?.headers.get('idempotency-key'))
+    await waitFor(async () => {
+      const now = (await api.call('GET', `/orders/${order.id}`, { token })).json as Order
+      expect(now.status).toBe('refunded')
+    }, LONG)
+    jest.restoreAllMocks()
   })
 })
