@@ -16,7 +16,7 @@ describe('RedeemResult', () => {
     const redemption = await redeem(api, token, { giftId: 'gift-coupon-5', quantity: 2 })
     const { container } = renderWithApp(<RedeemResult redemptionId={redemption.id} />)
     const box = await screen.findByTestId('redeem-coupon-wallet')
-    expect(box.textContent).toContain('2 张券已放入「我的卡券」，商城下单时自动抵扣')
+    expect(box.textContent).toContain('2 张券已放入「我的卡券」，下单满足使用条件时自动抵扣')
     expect(screen.queryByTestId('redeem-code')).toBeNull()
     tap(container, 'redeem-coupon-wallet-open')
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/membership/coupons/index' })
