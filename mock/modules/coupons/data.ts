@@ -48,7 +48,10 @@ export const levelCouponOf = async (sql: Sql, memberId: string, month: string): 
 
 type NewCoupon = { code: string; memberId: string; valueFen: number; validFrom: string; validUntil: string; at: number }
 
-/** One coupon per plan period and month (the unique key keeps the first, whatever reads at once). */
+/**
+ * One coupon per plan period and month (that unique key keeps the first, whatever reads at once; a clash of the random
+ * code is an error, never taken for "issued already").
+ */
 export const insertPlanCoupon = async (
   sql: Sql,
   row: NewCoupon & { planOrderId: string; monthIndex: number },
@@ -56,7 +59,7 @@ export const insertPlanCoupon = async (
   await sql.query(
     `INSERT INTO coupons (code, source, plan_order_id, member_id, month_index, value_fen, valid_from, valid_until,
        created_at)
-     VALUES ($1, 'plan', $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+     VALUES ($1, 'plan', $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (plan_order_id, month_index) DO NOTHING`,
     [
       row.code,
       row.planOrderId,
@@ -75,7 +78,8 @@ export const insertLevelCoupon = async (sql: Sql, row: NewCoupon & { levelMonth:
   (
     await sql.query<CouponRow>(
       `INSERT INTO coupons (code, source, member_id, level_month, value_fen, valid_from, valid_until, created_at)
-       VALUES ($1, 'level', $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+       VALUES ($1, 'level', $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (member_id, level_month) WHERE source = 'level' DO NOTHING RETURNING ${COLUMNS}`,
       [row.code, row.memberId, row.levelMonth, row.valueFen, row.validFrom, row.validUntil, new Date(row.at)],
     )
   )[0] ?? null

@@ -4,7 +4,7 @@ import { ApiError, invalid } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { addDays, businessDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
-import { levelCodeForGrowth } from '../membership/service'
+import { levelForGrowth } from '../membership/service'
 import { issueDuePlanCoupons } from '../plans/service'
 import * as data from './data'
 import { couponStatus, discountOn, LEVEL_COUPON_DAYS, monthlyCouponStatus, spendRefusal, walletOrder } from './rules'
@@ -81,10 +81,8 @@ export const voidPlanCoupons = (ctx: Ctx, planOrderId: string): Promise<void> =>
 // ---------------------------------------------------------------------------------------------------------------
 // The level's monthly coupon
 
-const levelCouponFen = (ctx: Ctx, member: MemberRow): number => {
-  const code = levelCodeForGrowth(member.growth, ctx.config.levels)
-  return ctx.config.levels.find((level) => level.code === code)?.monthlyCouponFen ?? 0
-}
+const levelCouponFen = (ctx: Ctx, member: MemberRow): number =>
+  levelForGrowth(member.growth, ctx.config.levels).monthlyCouponFen
 
 export const monthlyCouponOf = async (ctx: Ctx, member: MemberRow): Promise<MonthlyCoupon> => {
   const month = todayOf(ctx).slice(0, 7)

@@ -31,8 +31,8 @@ export function useChosenCoupon(amountFen: number, pick: CouponPick, isEnabled: 
     usable,
     chosen,
     discountFen: chosen ? savingOn(amountFen, chosen) : 0,
-    isLoading: isEnabled && wallet.isPending && !wallet.isError,
-    isError: isEnabled && wallet.data === undefined && wallet.isError,
+    isLoading: isEnabled && wallet.isPending,
+    isError: isEnabled && wallet.isError && wallet.data === undefined,
     retry: () => void wallet.refetch(),
   }
 }

@@ -2,7 +2,6 @@ import { useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
-import type { LevelDefinition } from '@/contract'
 import type { MonthlyCoupon } from '@/contract/coupons'
 import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
@@ -19,11 +18,8 @@ import './coupons.scss'
 
 /** The levels page's card: this month's coupon of the member's level, claimed with one tap. */
 export function MonthlyCouponCard({
-  levels,
   hasWalletLink = true,
 }: {
-  /** The level table the page already has (the config's otherwise). */
-  levels?: readonly LevelDefinition[]
   /** Off on the wallet page itself. */
   hasWalletLink?: boolean
 }) {
@@ -46,15 +42,15 @@ export function MonthlyCouponCard({
         ) : null}
       </View>
       <QueryState query={monthly} skeleton={<Skeleton rows={1} testId='monthly-coupon-skeleton' />}>
-        {(data) => <MonthlyCouponBody monthly={data} levels={levels} />}
+        {(data) => <MonthlyCouponBody monthly={data} />}
       </QueryState>
     </View>
   )
 }
 
-function MonthlyCouponBody({ monthly, levels }: { monthly: MonthlyCoupon; levels?: readonly LevelDefinition[] }) {
+function MonthlyCouponBody({ monthly }: { monthly: MonthlyCoupon }) {
   const text = useMessages(couponMessages)
-  const configLevels = useAppConfig()?.levels
+  const levels = useAppConfig()?.levels
   switch (monthly.status) {
     case 'available':
       return <ClaimCoupon valueFen={monthly.valueFen} />
@@ -65,11 +61,12 @@ function MonthlyCouponBody({ monthly, levels }: { monthly: MonthlyCoupon; levels
         </Text>
       )
     case 'not_eligible': {
-      const table = levels ?? configLevels
-      // Not "none at any level" before the table has come.
-      if (!table) return null
+      // Not "none at any level" before the config (the level table) has come.
+      if (!levels) return null
       // The first level that gives one, so the member knows what to aim for.
-      const unlocking = [...table].sort((a, b) => a.minGrowth - b.minGrowth).find((level) => level.monthlyCouponFen > 0)
+      const unlocking = [...levels]
+        .sort((a, b) => a.minGrowth - b.minGrowth)
+        .find((level) => level.monthlyCouponFen > 0)
       return (
         <Text className='benefit-card__status' data-testid='monthly-coupon-status'>
           {unlocking

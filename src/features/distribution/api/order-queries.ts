@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { OrderRequest } from '@/contract/orders'
 import { orderEndpoints } from '@/contract/order-endpoints'
+import { couponKeys } from '@/features/coupons/api/coupon-queries'
 import { request } from '@/lib/http'
 import { CURRENT_CLIENT } from '../lib/kol-routes'
 import { kolKeys } from './rights-queries'
@@ -34,8 +35,7 @@ export function useCreateOrder() {
         queryClient.invalidateQueries({ queryKey: orderKeys.orders }),
         queryClient.invalidateQueries({ queryKey: kolKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['account'] }),
-        // A coupon spent, given back by a refund, or a plan's new coupons (see @/features/coupons).
-        queryClient.invalidateQueries({ queryKey: ['coupons'] }),
+        queryClient.invalidateQueries({ queryKey: couponKeys.all }),
       ]),
   })
 }
@@ -51,8 +51,7 @@ export function useRefundOrder() {
         queryClient.invalidateQueries({ queryKey: orderKeys.plans }),
         queryClient.invalidateQueries({ queryKey: kolKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['account'] }),
-        // A coupon spent, given back by a refund, or a plan's new coupons (see @/features/coupons).
-        queryClient.invalidateQueries({ queryKey: ['coupons'] }),
+        queryClient.invalidateQueries({ queryKey: couponKeys.all }),
       ]),
   })
 }
@@ -78,8 +77,7 @@ export function usePurchasePlan() {
         queryClient.invalidateQueries({ queryKey: orderKeys.orders }),
         queryClient.invalidateQueries({ queryKey: kolKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['account'] }),
-        // A coupon spent, given back by a refund, or a plan's new coupons (see @/features/coupons).
-        queryClient.invalidateQueries({ queryKey: ['coupons'] }),
+        queryClient.invalidateQueries({ queryKey: couponKeys.all }),
       ]),
   })
 }

@@ -23,7 +23,7 @@ export default function LevelsPage() {
           <QueryState query={overview} skeleton={<Skeleton rows={4} testId='levels-skeleton' />}>
             {(data) => (
               <LevelOverview overview={data}>
-                <MonthlyCouponCard levels={data.levels} />
+                <MonthlyCouponCard />
                 <BirthdayGiftCard />
               </LevelOverview>
             )}

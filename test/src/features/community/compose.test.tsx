@@ -6,7 +6,7 @@ import { useComposeDraft } from '@/features/community/lib/compose-draft'
 import { pickImages } from '@/features/community/lib/pick-images'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
-import { tap } from '../../../support/interact'
+import { tap, typeInto } from '../../../support/interact'
 import { renderWithApp } from '../../../support/render-app'
 
 // The composer against the real server in-process. Picking photos is the platform's (a file input on H5,
@@ -70,15 +70,6 @@ async function signedIn(api: Api): Promise<string> {
   return token
 }
 
-async function typeText(value: string) {
-  const textarea = await waitFor(() => {
-    const found = document.querySelector('textarea[data-testid="compose-text"]')
-    if (!found) throw new Error('no textarea yet')
-    return found
-  })
-  fireEvent.input(textarea, { target: { value } })
-}
-
 const counter = () => screen.getByTestId('compose-counter').textContent
 const uploadedTiles = () => screen.queryAllByTestId('compose-image')
 
@@ -100,9 +91,9 @@ describe('PostComposer', () => {
     await signedIn(api)
     const { container } = renderWithApp(<PostComposer />)
     expect(counter()).toBe('0/1000')
-    await typeText('今天的护肤心得')
+    await typeInto(document.body, 'compose-text', '今天的护肤心得')
     expect(counter()).toBe('7/1000')
-    await typeText('长'.repeat(1005))
+    await typeInto(document.body, 'compose-text', '长'.repeat(1005))
     expect(counter()).toBe('1000/1000')
     expect(useComposeDraft.getState().text).toHaveLength(1000)
     expect(container.querySelector('.composer__counter--full')).toBeTruthy()
@@ -175,7 +166,7 @@ describe('PostComposer', () => {
     files.set('blob:keep', PNG)
     pick.mockResolvedValue([{ path: 'blob:keep', size: PNG.length }])
     const first = renderWithApp(<PostComposer />)
-    await typeText('写到一半')
+    await typeInto(document.body, 'compose-text', '写到一半')
     await waitFor(() => expect(screen.getAllByTestId('compose-topic').length).toBeGreaterThan(1))
     fireEvent.click(screen.getAllByTestId('compose-topic')[1] as HTMLElement)
     tap(document.body, 'compose-add-image')
@@ -210,7 +201,7 @@ describe('PostComposer', () => {
       { path: 'blob:svg', size: SVG.length },
     ])
     renderWithApp(<PostComposer />)
-    await typeText('一张好图一张坏图')
+    await typeInto(document.body, 'compose-text', '一张好图一张坏图')
     tap(document.body, 'compose-add-image')
     const failed = await screen.findByTestId('compose-upload-failed', {}, { timeout: 5000 })
     expect(failed.textContent).toContain('只能上传 JPEG、PNG 或 WebP 图片')
@@ -232,7 +223,7 @@ describe('PostComposer', () => {
     files.set('blob:offline', PNG)
     pick.mockResolvedValue([{ path: 'blob:offline', size: PNG.length }])
     renderWithApp(<PostComposer />)
-    await typeText('地铁里写的')
+    await typeInto(document.body, 'compose-text', '地铁里写的')
     tap(document.body, 'compose-add-image')
     const failed = await screen.findByTestId('compose-upload-failed')
     expect(failed.textContent).toContain('网络不通')
@@ -259,7 +250,7 @@ describe('PostComposer', () => {
     renderWithApp(<PostComposer />)
     tap(document.body, 'compose-publish')
     expect(screen.getByTestId('compose-error').textContent).toBe('写点什么再发布吧')
-    await typeText('今天打卡第一天')
+    await typeInto(document.body, 'compose-text', '今天打卡第一天')
     tap(document.body, 'compose-publish')
     const result = await screen.findByTestId('publish-result')
     expect(result.getAttribute('data-status')).toBe('published')
@@ -276,7 +267,7 @@ describe('PostComposer', () => {
     const api = installInProcessApi()
     await signedIn(api)
     renderWithApp(<PostComposer />)
-    await typeText('高薪兼职刷单')
+    await typeInto(document.body, 'compose-text', '高薪兼职刷单')
     tap(document.body, 'compose-publish')
     const result = await screen.findByTestId('publish-result')
     expect(result.getAttribute('data-status')).toBe('rejected')
@@ -298,7 +289,7 @@ describe('the draft on a shared phone', () => {
     const api = installInProcessApi()
     await signedIn(api)
     const first = renderWithApp(<PostComposer />)
-    await typeText('新朋友的草稿')
+    await typeInto(document.body, 'compose-text', '新朋友的草稿')
     await waitFor(() => expect(useComposeDraft.getState().ownerId).not.toBeNull())
     first.unmount()
 

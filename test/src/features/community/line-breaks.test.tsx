@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { configure, screen, waitFor, within } from '@testing-library/react'
 import type { Post } from '@/contract'
 import { PostCard } from '@/features/community/components/post-card'
 import { PostComposer } from '@/features/community/components/post-composer'
@@ -32,15 +32,6 @@ async function signedIn(api: Api): Promise<string> {
   return token
 }
 
-async function typeText(value: string) {
-  const textarea = await waitFor(() => {
-    const found = document.querySelector('textarea[data-testid="compose-text"]')
-    if (!found) throw new Error('no textarea yet')
-    return found
-  })
-  fireEvent.input(textarea, { target: { value } })
-}
-
 const sentPosts = (api: Api) => api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/posts'))
 
 beforeEach(() => {
@@ -54,7 +45,7 @@ describe('PostComposer: paragraphs', () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
     renderWithApp(<PostComposer />)
-    await typeText('第一段\n\n第二段')
+    await typeInto(document.body, 'compose-text', '第一段\n\n第二段')
     tap(document.body, 'compose-publish')
     const result = await screen.findByTestId('publish-result')
     expect(result.getAttribute('data-status')).toBe('published')
@@ -69,7 +60,7 @@ describe('PostComposer: paragraphs', () => {
     await signedIn(api)
     renderWithApp(<PostComposer />)
     // A tab pasted from a document: a control character the contract still refuses.
-    await typeText('第一段\n第二段\t结尾')
+    await typeInto(document.body, 'compose-text', '第一段\n第二段\t结尾')
     tap(document.body, 'compose-publish')
     const error = await screen.findByTestId('compose-error')
     await waitFor(() => expect(error.textContent).toBe('正文里有无法显示的字符（如制表符），请删除后再发布'))
@@ -83,7 +74,7 @@ describe('PostComposer: paragraphs', () => {
     await signedIn(api)
     useLocale.getState().localeChosen('en')
     renderWithApp(<PostComposer />)
-    await typeText('第一段\t第二段')
+    await typeInto(document.body, 'compose-text', '第一段\t第二段')
     tap(document.body, 'compose-publish')
     await waitFor(() =>
       expect(screen.getByTestId('compose-error').textContent).toBe(
@@ -99,7 +90,7 @@ describe('PostComposer: paragraphs', () => {
         error: { code: 'VALIDATION_FAILED', message: 'bad', details: { fields: { text: 'risky content (87014)' } } },
       }),
     })
-    await typeText('第一段\n第二段')
+    await typeInto(document.body, 'compose-text', '第一段\n第二段')
     tap(document.body, 'compose-publish')
     await waitFor(() =>
       expect(screen.getByTestId('compose-error').textContent).toBe(
