@@ -45,6 +45,7 @@ export type RedemptionStatus = v.InferOutput<typeof RedemptionStatus>
 
 export const RedeemRequest = v.object({
   giftId: Id,
+  /** 1-10 within stock and the member's limit; a virtual gift is 1 (one code per redemption: more is a 400). */
   quantity: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
   /** Required for physical gifts; must be one of the member's own addresses. */
   addressId: v.optional(Id),

@@ -14,6 +14,7 @@ const COUPON = 'gift-coupon-20' // coupon, 600 points, limit 3, V1
 const SOLD_OUT = 'gift-badge' // physical, 100 points, stock 0, V1
 const V2_PHYSICAL = 'gift-bottle' // physical, 1500 points, limit 1, V2
 const V3_PHYSICAL = 'gift-serum-full' // physical, 3000 points, V3
+const VIRTUAL = 'gift-ebook' // virtual, 150 points, limit 2, V1: refused here before its stock is read
 const GIFTS = [COUPON, SOLD_OUT, V2_PHYSICAL, V3_PHYSICAL]
 
 /** Everything a refusal could change: each member's balance, ledger, redemptions and addresses, and the stocks. */
@@ -206,6 +207,10 @@ describeWithMockRoutes('every refusal answers its code and changes nothing', () 
     expect(Object.keys(fieldsOf(await send({ giftId: COUPON, quantity: 1.5 })))).toEqual(['quantity'])
     expect(Object.keys(fieldsOf(await send({ giftId: 'gift-nope', quantity: '1' })))).toEqual(['quantity'])
     expect(Object.keys(fieldsOf(await send({ giftId: COUPON, quantity: 1, addressId: 7 })))).toEqual(['addressId'])
+    // A virtual gift is one unit per redemption (one code each): two at once is refused, before the points are looked at.
+    expect(fieldsOf(await send({ giftId: VIRTUAL, quantity: 2 }))).toEqual({
+      quantity: expect.stringContaining('virtual'),
+    })
     expectError(
       await api.request('POST', '/redemptions', { token, body: { giftId: COUPON, quantity: 1 } }),
       400,

@@ -7,6 +7,7 @@ import {
   CODE_PATTERN,
   formatRedemptionCode,
   isRedeemable,
+  quantityIssue,
   redeemRefusal,
   redemptionStateAt,
 } from '../../mock/modules/mall/rules'
@@ -145,6 +146,17 @@ describe('isRedeemable: what GET /gifts?affordable=true keeps', () => {
     expect(isRedeemable(facts({ redeemedByMe: 2 }))).toBe(false)
     expect(isRedeemable(facts({ balance: 99 }))).toBe(false)
     expect(isRedeemable(facts({ redeemedByMe: 1, balance: 100 }, { stock: 1 }))).toBe(true)
+  })
+})
+
+describe('quantityIssue: a virtual gift is one unit (one code) per redemption', () => {
+  it.each([
+    ['virtual', 1, false],
+    ['virtual', 2, true],
+    ['coupon', 3, false],
+    ['physical', 10, false],
+  ] as const)('%s × %i refused: %s', (kind, quantity, refused) => {
+    expect(quantityIssue(kind, quantity) !== null).toBe(refused)
   })
 })
 

@@ -152,15 +152,17 @@ const runHistory = async (initialStocks: number[], initialPoints: number[], comm
           ...(step.withAddress ? { addressId: addressIds[step.member] } : {}),
         }
         const expected =
-          gift.kind === 'physical' && !step.withAddress
-            ? 'ADDRESS_REQUIRED'
-            : stockModel(step.gift) < step.quantity
-              ? 'OUT_OF_STOCK'
-              : held(step.member, gift) + step.quantity > gift.limit
-                ? 'LIMIT_REACHED'
-                : balanceModel(step.member) < gift.cost * step.quantity
-                  ? 'INSUFFICIENT_POINTS'
-                  : null
+          gift.kind === 'virtual' && step.quantity > 1
+            ? 'VALIDATION_FAILED'
+            : gift.kind === 'physical' && !step.withAddress
+              ? 'ADDRESS_REQUIRED'
+              : stockModel(step.gift) < step.quantity
+                ? 'OUT_OF_STOCK'
+                : held(step.member, gift) + step.quantity > gift.limit
+                  ? 'LIMIT_REACHED'
+                  : balanceModel(step.member) < gift.cost * step.quantity
+                    ? 'INSUFFICIENT_POINTS'
+                    : null
         const key = `redeem-${(keys += 1)}`
         const response = await call('POST', '/redemptions', { token, body, key })
         lastRedeem[step.member] = { key, body, answer: response.body, status: response.status }

@@ -7,6 +7,14 @@ import { levelRank } from '../membership/rules'
 
 type GiftKind = Gift['kind']
 
+/**
+ * What is wrong with the quantity asked for this gift, or null. A virtual gift's code is one unit (one e-book, one
+ * month of video membership) and a redemption carries one code (the contract's `code`), so a virtual gift is
+ * redeemed one unit at a time: each redemption has its own code, up to the member's limit.
+ */
+export const quantityIssue = (kind: GiftKind, quantity: number): string | null =>
+  kind === 'virtual' && quantity > 1 ? 'one per redemption for a virtual gift (each redemption has its own code)' : null
+
 /** A physical redemption made before ship-by times were stored ships this many days after it was made... */
 export const SHIP_AFTER_DAYS = 2
 /** ...and is delivered (completed) this many days after it shipped. */

@@ -9,7 +9,7 @@ import type {
   Redemption,
   RedemptionStatus,
 } from '../../../src/contract/all'
-import { ApiError, notFound } from '../../platform/errors'
+import { ApiError, invalid, notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
@@ -31,6 +31,7 @@ import {
   inDisplayOrder,
   isDefaultWhenAdded,
   isRedeemable,
+  quantityIssue,
   redeemRefusal,
   redemptionReason,
   redemptionStateAt,
@@ -171,7 +172,7 @@ const refusalError = (refusal: RedeemRefusal): ApiError =>
   )
 
 /**
- * One atomic redemption: the gift (404), then redeemRefusal's order (level, address, stock, limit, points). On
+ * One atomic redemption: the gift (404), the quantity its kind allows (400), then redeemRefusal's order (level, address, stock, limit, points). On
  * success the stock down by the quantity, one `redemption` spend (oldest lots first), and the redemption with a
  * copy of the address. Virtual gifts and coupons complete at once with a code; a coupon gift with terms also puts
  * one coupon per unit in the member's wallet (the coupons module). Any refusal, including the stock
@@ -180,6 +181,8 @@ const refusalError = (refusal: RedeemRefusal): ApiError =>
 export const redeem = async (ctx: Ctx, member: MemberRow, request: RedeemRequest): Promise<Redemption> => {
   const gift = await data.giftById(ctx.sql, request.giftId)
   if (!gift) throw notFound('The gift')
+  const issue = quantityIssue(gift.kind, request.quantity)
+  if (issue) throw invalid({ quantity: issue })
   const address = request.addressId === undefined ? null : await data.ownAddress(ctx.sql, member.id, request.addressId)
   const refusal = redeemRefusal({
     gift,

@@ -81,6 +81,11 @@ export function RedeemSheet({ gift, member, onClosed }: RedeemSheetProps) {
             </View>
           </View>
         </View>
+        {gift.kind === 'virtual' ? (
+          <Text className='redeem-sheet__note' data-testid='one-code-each'>
+            {text.oneCodeEach}
+          </Text>
+        ) : null}
         {gift.kind === 'physical' ? (
           <View className='redeem-sheet__address'>
             <Text className='redeem-sheet__label'>{text.address}</Text>
@@ -119,7 +124,12 @@ export function RedeemSheet({ gift, member, onClosed }: RedeemSheetProps) {
           <ActionButton variant='secondary' testId='redeem-cancel' onTap={onClosed}>
             {text.cancel}
           </ActionButton>
-          <ActionButton testId='redeem-confirm' isDisabled={Boolean(block) || needsAddress} isBusy={redeem.isPending} onTap={onConfirm}>
+          <ActionButton
+            testId='redeem-confirm'
+            isDisabled={Boolean(block) || needsAddress}
+            isBusy={redeem.isPending}
+            onTap={onConfirm}
+          >
             {text.confirm}
           </ActionButton>
         </View>

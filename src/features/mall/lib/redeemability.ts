@@ -14,8 +14,10 @@ export type Redeemer = { levelCode: LevelCode; pointsBalance: number } | null
 /** At most this many in one redemption (the contract's cap), within stock and the member's limit. */
 export const MAX_QUANTITY = 10
 
+/** A virtual gift is one unit per redemption, each with its own code (the server refuses more). */
 export function maxQuantity(gift: GiftDetail): number {
-  return Math.max(0, Math.min(MAX_QUANTITY, gift.stock, gift.perMemberLimit - gift.redeemedByMe))
+  const cap = gift.kind === 'virtual' ? 1 : MAX_QUANTITY
+  return Math.max(0, Math.min(cap, gift.stock, gift.perMemberLimit - gift.redeemedByMe))
 }
 
 /** The first reason a member cannot redeem `quantity` of a gift, or null when they can. */

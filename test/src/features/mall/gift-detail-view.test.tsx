@@ -13,7 +13,8 @@ type Api = ReturnType<typeof installInProcessApi>
 
 async function memberWith(api: Api, points: number): Promise<string> {
   const { token } = await api.signInPersona('new-member')
-  if (points > 0) await api.call('POST', '/__mock/grant', { token, body: { points }, idempotencyKey: `grant-${points}` })
+  if (points > 0)
+    await api.call('POST', '/__mock/grant', { token, body: { points }, idempotencyKey: `grant-${points}` })
   useSession.getState().signedIn(token)
   return token
 }
@@ -21,7 +22,8 @@ async function memberWith(api: Api, points: number): Promise<string> {
 const UNKNOWN =
   '网络不稳定，兑换结果还不确定，可能已经兑换成功。请先到「我的兑换」查看；如果没有这笔兑换，再点「确认兑换」，不会重复扣积分。'
 const buttonText = async () => (await screen.findByTestId('redeem-button')).textContent
-const redeemPosts = (api: Api) => api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/redemptions'))
+const redeemPosts = (api: Api) =>
+  api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/redemptions'))
 
 describe('GiftDetailView: the redeem button says why it is off', () => {
   afterEach(() => jest.restoreAllMocks())
@@ -101,6 +103,20 @@ describe('GiftDetailView: redeeming', () => {
     expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(1000 - 150)
   })
 
+  test('a virtual gift is one per redemption: the stepper stays at 1 and the sheet says why', async () => {
+    const api = installInProcessApi()
+    await memberWith(api, 1000)
+    // The e-book's limit is 2 and the member can afford both: only the one-code-per-redemption rule holds it at 1.
+    const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    await screen.findByTestId('redeem-button')
+    tap(container, 'redeem-button')
+    await screen.findByTestId('redeem-sheet')
+    tap(container, 'quantity-increase')
+    expect(screen.getByTestId('quantity').textContent).toBe('1')
+    expect(screen.getByTestId('redeem-total').textContent).toBe('共 150 积分')
+    expect(screen.getByTestId('one-code-each').textContent).toBe('虚拟权益每次兑换 1 份，每份有自己的兑换码')
+  })
+
   test('sold out meanwhile: the refusal is said in the sheet and nothing is spent', async () => {
     const api = installInProcessApi()
     const token = await memberWith(api, 1000)
@@ -119,7 +135,11 @@ describe('GiftDetailView: redeeming', () => {
     const api = installInProcessApi()
     const token = await memberWith(api, 1000)
     jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
-    api.fail('POST', '/redemptions', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    api.fail('POST', '/redemptions', {
+      kind: 'status',
+      status: 500,
+      body: '{"error":{"code":"INTERNAL","message":"down"}}',
+    })
     const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
     await screen.findByTestId('redeem-button')
     tap(container, 'redeem-button')
