@@ -20,7 +20,11 @@ const arrivalsOf = async (token: string) =>
   expectShape(ArrivalPage, (await api.request('GET', '/distribution/arrivals?limit=50', { token })).body).items
 
 const arrive = async (token: string, code: string, source: string) => {
-  const response = await api.request('POST', '/distribution/arrivals', { token, body: { code, source }, idempotencyKey: newKey() })
+  const response = await api.request('POST', '/distribution/arrivals', {
+    token,
+    body: { code, source },
+    idempotencyKey: newKey(),
+  })
   expect(response.status).toBe(200)
   return expectShape(ArrivalResult, response.body)
 }
@@ -83,7 +87,7 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     expect(await fansOf(api, second.token)).toEqual([])
   })
 
-  it('an arrival is one request per opening: a retry with its key records once, a new opening records again', async () => {
+  it('an arrival is one request per opening: a retry with its key records once, repeats the same day add no row', async () => {
     const first = await newKol()
     const second = await newKol()
     const fan = await signUp(api, { ref: first.code })
@@ -92,16 +96,36 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     expectError(missing, 400, 'IDEMPOTENCY_KEY_REQUIRED')
     const key = newKey()
     const answers = await Promise.all(
-      [1, 2, 3].map(() => api.request('POST', '/distribution/arrivals', { token: fan.token, body, idempotencyKey: key })),
+      [1, 2, 3].map(() =>
+        api.request('POST', '/distribution/arrivals', { token: fan.token, body, idempotencyKey: key }),
+      ),
     )
     for (const answer of answers) {
       expect(answer.status).toBe(200)
       expect(answer.body).toEqual(answers[0]?.body)
     }
-    expect((await arrivalsOf(second.token)).map((item) => [item.reason, item.source])).toEqual([['already_bound', 'post']])
-    // Opening the link again later is another arrival, and the KOL sees it again.
+    expect((await arrivalsOf(second.token)).map((item) => [item.reason, item.source])).toEqual([
+      ['already_bound', 'post'],
+    ])
+    // Opening the link again the same day (a new key each time) adds no row: a member cannot bury the KOL's list.
+    for (let index = 0; index < 5; index += 1) {
+      const again = await api.request('POST', '/distribution/arrivals', {
+        token: fan.token,
+        body,
+        idempotencyKey: newKey(),
+      })
+      expect(again.body).toEqual(answers[0]?.body)
+    }
+    expect(await arrivalsOf(second.token)).toHaveLength(1)
+    // Another way in the same day (a card) is its own row; the next business day the link is seen again.
+    await arrive(fan.token, second.code, 'card')
+    await advanceClock(api, { advanceDays: 1 })
     await api.request('POST', '/distribution/arrivals', { token: fan.token, body, idempotencyKey: newKey() })
-    expect(await arrivalsOf(second.token)).toHaveLength(2)
+    expect((await arrivalsOf(second.token)).map((item) => [item.reason, item.source])).toEqual([
+      ['already_bound', 'post'],
+      ['already_bound', 'card'],
+      ['already_bound', 'post'],
+    ])
   })
 
   it("a KOL's own code binds nothing and earns nothing on their own order", async () => {

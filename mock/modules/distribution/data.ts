@@ -95,6 +95,22 @@ export const insertArrival = async (
   )
 }
 
+/**
+ * Whether this member's arrival through this distributor was already recorded, with the same reason and source,
+ * since `sinceMs`: a repeat adds no row (see arriveVia).
+ */
+export const hasArrivalSince = async (
+  sql: Sql,
+  arrival: { distributorId: string; memberId: string; source: BindingSource; reason: ArrivalRefusal; sinceMs: number },
+): Promise<boolean> =>
+  (
+    await sql.query(
+      `SELECT 1 FROM arrivals WHERE distributor_id = $1 AND member_id = $2 AND source = $3 AND reason = $4
+         AND arrived_at >= $5 LIMIT 1`,
+      [arrival.distributorId, arrival.memberId, arrival.source, arrival.reason, new Date(arrival.sinceMs)],
+    )
+  ).length > 0
+
 export type FanRow = BindingRow & { nickname: string; avatarUrl: string }
 
 export const fansOf = (sql: Sql, distributorId: string): Promise<FanRow[]> =>

@@ -272,6 +272,11 @@ export const arriveVia = async (
   // A protected fan coming back through their own distributor's code is no lost arrival: nothing to tell them.
   const isOwnFanReturning = recorded === 'already_bound' && binding?.distributorId === distributorId
   if (isOwnFanReturning) return { isBound: false, reason: recorded }
+  // One row per member, reason and source a business day: a signed-in member could otherwise add a row with every
+  // request (a new Idempotency-Key each time) and bury the KOL's list, which is read whole. The answer is the same.
+  const sinceMs = instantOfDay(businessDay(ctx.nowMs, ctx.config.timeZone), ctx.config.timeZone)
+  if (await data.hasArrivalSince(ctx.sql, { distributorId, memberId, source, reason: recorded, sinceMs }))
+    return { isBound: false, reason: recorded }
   await data.insertArrival(ctx.sql, {
     id: await newId(ctx.sql, 'ar'),
     distributorId,
