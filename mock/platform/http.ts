@@ -84,9 +84,28 @@ const fieldsOf = (issues: readonly v.BaseIssue<unknown>[]): Record<string, strin
   return fields
 }
 
+/**
+ * Where a request holds a NUL character: PostgreSQL's text cannot store one, so an id, a code or a filter with it
+ * would fail in the database (a 500). Schemas for what people type refuse it already (PlainText); this covers the
+ * rest (ids, query filters) in one place.
+ */
+const nulFieldsOf = (value: unknown, path: string, fields: Record<string, string>): Record<string, string> => {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) fields[path || '$'] ??= 'no NUL character'
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => nulFieldsOf(item, path ? `${path}.${index}` : String(index), fields))
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nulFieldsOf(item, path ? `${path}.${key}` : key, fields)
+  }
+  return fields
+}
+
 const validate = <S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> => {
   const result = v.safeParse(schema, input)
   if (!result.success) throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: fieldsOf(result.issues) })
+  const nulFields = nulFieldsOf(result.output, '', {})
+  if (Object.keys(nulFields).length > 0)
+    throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: nulFields })
   return result.output
 }
 
