@@ -52,6 +52,41 @@ describe('POST /posts with a product', () => {
     expect(plain).toMatchObject({ section: 'recommend', productId: null })
   })
 
+  it('a buyer whose post was deleted or hidden since still buys: through no post, or through the link it came with', async () => {
+    const kol = await signUp(api)
+    const code = await becomeDistributor(api, kol.token)
+    const deleted = expectShape(
+      Post,
+      (await createPost(api, kol.token, { text: '会删掉的笔记', productId: 'p-serum' })).body,
+    )
+    const hidden = expectShape(
+      Post,
+      (await createPost(api, kol.token, { text: '会被举报的笔记', productId: 'p-serum' })).body,
+    )
+    const removed = await api.request('DELETE', `/posts/${deleted.id}`, { token: kol.token, idempotencyKey: newKey() })
+    expect(removed.status).toBe(200)
+    for (let index = 0; index < 5; index += 1) {
+      const reporter = await signUp(api)
+      const reported = await api.request('POST', `/posts/${hidden.id}/report`, {
+        token: reporter.token,
+        body: { reason: 'spam' },
+        idempotencyKey: newKey(),
+      })
+      expect(reported.status).toBe(200)
+    }
+    // The product page opened from the deleted post: the order goes through, names no post, pays nobody.
+    const first = await signUp(api)
+    const unattributed = await buy(api, first.token, { productId: 'p-serum', postId: deleted.id })
+    expect(unattributed).toMatchObject({ status: 'paid', postId: null, amountFen: 19900 })
+    // From the hidden post with the author's link as well: the link still counts.
+    const second = await signUp(api)
+    const viaLink = await buy(api, second.token, { productId: 'p-serum', postId: hidden.id, ref: code })
+    expect(viaLink).toMatchObject({ status: 'paid', postId: null })
+    expect((await commissionsOf(api, kol.token)).map((item) => [item.orderId, item.amountFen])).toEqual([
+      [viaLink.id, 1990],
+    ])
+  })
+
   it('an unknown product is refused (400 naming productId), for a KOL too, and nothing is written', async () => {
     const kol = await signUp(api)
     await becomeDistributor(api, kol.token)

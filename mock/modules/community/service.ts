@@ -139,6 +139,16 @@ const visiblePost = async (ctx: Ctx, viewerId: string | null, id: string): Promi
   return row
 }
 
+/**
+ * The post an order came through, while it is still up (published, not deleted); null once its author deleted it or
+ * reports hid it: the buyer who opened the product from it still buys, through no post.
+ */
+export const livePostOf = async (ctx: Ctx, viewerId: string, id: string): Promise<Post | null> => {
+  await data.releaseDuePosts(ctx.sql, ctx.nowMs)
+  const [row] = await ctx.sql.query<PostRow>(`${POST_SELECT} WHERE p.id = $2`, [viewerId, id])
+  return row && row.deletedAt === null && row.status === 'published' ? toPost(ctx, row) : null
+}
+
 /** Likes, comments and reports are for published posts only: anything else is 404 to them. */
 const publishedPost = async (ctx: Ctx, viewerId: string, id: string): Promise<PostRow> => {
   const row = await visiblePost(ctx, viewerId, id)

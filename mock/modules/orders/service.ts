@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids'
 import type { PageQuery } from '../../platform/paginate'
 import { paginate } from '../../platform/paginate'
 import { addGrowth, memberById, takeGrowth } from '../account/service'
-import { postOf } from '../community/service'
+import { livePostOf } from '../community/service'
 import { couponDiscount, giveBackCoupon, spendCoupon } from '../coupons/service'
 import {
   arriveVia,
@@ -185,10 +185,11 @@ export const placeOrder = async (
     const { request } = item
     const product = await data.productById(ctx.sql, request.productId)
     if (!product) throw notFound('The product')
-    if (request.postId !== undefined) {
-      const post = await postOf(ctx, memberId, request.postId)
-      if (post.status !== 'published' || post.productId !== product.id)
-        throw invalid({ postId: 'a published 分享赚 post carrying this product' })
+    // A post deleted or hidden since the buyer opened the product from it is no reason to refuse the order: it goes
+    // through no post (a link's ref still counts), and the order does not name it.
+    const post = request.postId === undefined ? null : await livePostOf(ctx, memberId, request.postId)
+    if (post !== null) {
+      if (post.productId !== product.id) throw invalid({ postId: 'a published 分享赚 post carrying this product' })
       const author = await memberById(ctx, post.author.id)
       viaDistributorId = author?.isDistributor ? author.id : null
       if (viaDistributorId !== null) await arriveVia(ctx, memberId, viaDistributorId, 'post', { postId: post.id })
@@ -215,7 +216,7 @@ export const placeOrder = async (
       couponCode: request.couponCode ?? null,
       status: 'paid',
       ref: request.ref ?? null,
-      postId: request.postId ?? null,
+      postId: post?.id ?? null,
       growth: orderGrowth(amountFen),
       at: ctx.nowMs,
       shipBy: shipping.shipBy,
