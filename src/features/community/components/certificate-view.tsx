@@ -52,7 +52,13 @@ function CertificateCard({ certificate }: { certificate: Certificate }) {
             {text.verified}
           </Text>
         </View>
-      ) : null}
+      ) : (
+        <View role='status'>
+          <Text className='certificate__expired' data-testid='certificate-expired'>
+            {text.expired(certificate.endsOn)}
+          </Text>
+        </View>
+      )}
     </View>
   )
 }
@@ -77,7 +83,9 @@ function VerifyForm({ initial }: { initial: string }) {
         variant='secondary'
         testId='certificate-verify'
         isDisabled={code.trim() === ''}
-        onTap={() => void Taro.redirectTo({ url: `${communityRoutes.certificate}?code=${encodeURIComponent(code.trim())}` })}
+        onTap={() =>
+          void Taro.redirectTo({ url: `${communityRoutes.certificate}?code=${encodeURIComponent(code.trim())}` })
+        }
       >
         {text.verify}
       </ActionButton>

@@ -130,4 +130,19 @@ describe('CertificateVerification', () => {
     expect((await screen.findByTestId('empty-state')).textContent).toContain('没有找到这个验证码对应的证书')
     expect(screen.queryByTestId('certificate-verified')).toBeNull()
   })
+
+  test('a KOL certificate past its year is shown as expired, never as a bare card a verifier could take as valid', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('kol-distributor')
+    const mine = (await api.call('GET', '/certificates', { token })).json as {
+      items: { code: string; endsOn: string }[]
+    }
+    const kol = mine.items[0]
+    if (!kol) throw new Error('the KOL persona has no certificate')
+    await api.call('POST', '/__mock/clock', { body: { advanceDays: 400 } })
+    renderWithApp(<CertificateVerification code={kol.code} />)
+    const verdict = await screen.findByTestId('certificate-expired')
+    expect(verdict.textContent).toBe(`✕ 证书已过期（有效期至 ${kol.endsOn}）`)
+    expect(screen.queryByTestId('certificate-verified')).toBeNull()
+  })
 })
