@@ -3,20 +3,17 @@ import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import { EntryGrid } from '@/components/entry-grid'
 import { QueryState } from '@/components/query-state'
-import { ActionButton } from '@/components/action-button'
-import { EmptyState } from '@/components/page-state'
 import { certificatesQuery } from '@/features/community/api/challenge-queries'
 import { communityRoutes } from '@/features/community/lib/community-routes'
 import { useAppConfig } from '@/lib/app-config'
 import { formatFen } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { isApiError } from '@/lib/http'
-import { routes } from '@/lib/routes'
 import { overviewQuery } from '../api/kol-queries'
 import { kolMessages } from '../kol-messages'
 import { kolRoutes } from '../lib/kol-routes'
 import { firstCertificateFans } from '../lib/poster-content'
-import { RightEndedNote, useIsFormerDistributor } from './right-ended-note'
+import { NotDistributorState, RightEndedNote, useIsFormerDistributor } from './right-ended-note'
 import './kol.scss'
 
 function Figure({ label, fen, testId }: { label: string; fen: number; testId: string }) {
@@ -75,14 +72,7 @@ export function KolCenter() {
   const overview = useQuery(overviewQuery())
   const isFormer = useIsFormerDistributor()
   if (overview.isError && isApiError(overview.error) && overview.error.kind === 'forbidden') {
-    return (
-      <View className='kol-section' data-testid='kol-not-distributor'>
-        <EmptyState title={text.notDistributor} />
-        <ActionButton isBlock onTap={() => void Taro.switchTab({ url: routes.me })}>
-          {text.getRights}
-        </ActionButton>
-      </View>
-    )
+    return <NotDistributorState />
   }
   return (
     <QueryState query={overview}>

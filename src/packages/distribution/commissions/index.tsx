@@ -1,6 +1,6 @@
 import { PageShell } from '@/components/page-shell'
 import { CommissionList } from '@/features/distribution/components/commission-list'
-import { RightEndedNote } from '@/features/distribution/components/right-ended-note'
+import { RightEndedNote, RightGate } from '@/features/distribution/components/right-ended-note'
 import { kolMessages } from '@/features/distribution/kol-messages'
 import { useMessages } from '@/lib/i18n'
 
@@ -9,7 +9,9 @@ export default function Page() {
   return (
     <PageShell title={text.commissionsTitle} testId='commissions-page'>
       <RightEndedNote link='withdrawals' />
-      <CommissionList />
+      <RightGate needs='earnings'>
+        <CommissionList />
+      </RightGate>
     </PageShell>
   )
 }

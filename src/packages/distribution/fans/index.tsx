@@ -1,5 +1,6 @@
 import { PageShell } from '@/components/page-shell'
 import { FanList } from '@/features/distribution/components/fan-list'
+import { RightGate } from '@/features/distribution/components/right-ended-note'
 import { kolMessages } from '@/features/distribution/kol-messages'
 import { useMessages } from '@/lib/i18n'
 import { useKeyboardScrollablePage } from '@/lib/keyboard-scroll'
@@ -10,7 +11,9 @@ export default function Page() {
   useKeyboardScrollablePage(text.fansTitle)
   return (
     <PageShell title={text.fansTitle} testId='fans-page'>
-      <FanList />
+      <RightGate needs='right'>
+        <FanList />
+      </RightGate>
     </PageShell>
   )
 }

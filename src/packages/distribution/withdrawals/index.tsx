@@ -1,6 +1,6 @@
 import { PageShell } from '@/components/page-shell'
 import { WithdrawalPanel } from '@/features/distribution/components/withdrawal-panel'
-import { RightEndedNote } from '@/features/distribution/components/right-ended-note'
+import { RightEndedNote, RightGate } from '@/features/distribution/components/right-ended-note'
 import { kolMessages } from '@/features/distribution/kol-messages'
 import { useMessages } from '@/lib/i18n'
 
@@ -9,7 +9,9 @@ export default function Page() {
   return (
     <PageShell title={text.withdrawalsTitle} testId='withdrawals-page'>
       <RightEndedNote link='commissions' />
-      <WithdrawalPanel />
+      <RightGate needs='earnings'>
+        <WithdrawalPanel />
+      </RightGate>
     </PageShell>
   )
 }

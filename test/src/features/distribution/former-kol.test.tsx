@@ -3,6 +3,7 @@ import { DistributionEntries } from '@/features/distribution/components/distribu
 import { KolCenter } from '@/features/distribution/components/kol-center'
 import { RightsCard } from '@/features/distribution/components/rights-card'
 import CommissionsPage from '@/packages/distribution/commissions/index'
+import FansPage from '@/packages/distribution/fans/index'
 import WithdrawalsPage from '@/packages/distribution/withdrawals/index'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
@@ -79,6 +80,15 @@ describe('a former distributor', () => {
     )
     const items = (await api.call('GET', '/distribution/withdrawals', { token })).json.items
     expect(items).toMatchObject([{ amountFen: 1500, status: 'requested' }])
+  })
+
+  test('on the fans page: the right has ended, with the way to their commission (no 403 to retry)', async () => {
+    const api = planRouteOpen()
+    await formerKol(api)
+    renderWithApp(<FansPage />)
+    expect((await screen.findByTestId('kol-right-ended', {}, LONG)).textContent).toContain('推广权限已结束')
+    expect(screen.getByTestId('kol-right-ended-commissions')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
   })
 
   test("the KOL center shows their money, not the right's tools", async () => {

@@ -5,6 +5,9 @@ import { KolCenter } from '@/features/distribution/components/kol-center'
 import { RightsCard } from '@/features/distribution/components/rights-card'
 import { WithdrawalPanel, parseYuan } from '@/features/distribution/components/withdrawal-panel'
 import { REQUEST_TIMEOUT_MS } from '@/lib/env'
+import CommissionsPage from '@/packages/distribution/commissions/index'
+import FansPage from '@/packages/distribution/fans/index'
+import WithdrawalsPage from '@/packages/distribution/withdrawals/index'
 import { formatFen } from '@/lib/format'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
@@ -92,6 +95,24 @@ describe('KOL center', () => {
     renderWithApp(<KolCenter />)
     expect((await screen.findByTestId('kol-not-distributor', {}, LONG)).textContent).toContain('你还没有分销权限')
   })
+})
+
+describe('the fans, commission and withdrawal pages for a member without the right', () => {
+  test.each([
+    ['fans', FansPage],
+    ['commissions', CommissionsPage],
+    ['withdrawals', WithdrawalsPage],
+  ])(
+    '%s: told they have no right and sent to get it, not "the right has ended" nor a 重试 that fails',
+    async (_name, Page) => {
+      const api = installInProcessApi()
+      await signedIn(api, 'new-member')
+      renderWithApp(<Page />)
+      expect((await screen.findByTestId('kol-not-distributor', {}, LONG)).textContent).toContain('你还没有分销权限')
+      expect(screen.queryByTestId('kol-right-ended')).toBeNull()
+      expect(screen.queryByText('重试')).toBeNull()
+    },
+  )
 })
 
 describe('WithdrawalPanel', () => {
