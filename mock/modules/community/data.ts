@@ -105,6 +105,15 @@ export const deleteComment = async (sql: Sql, id: string): Promise<void> => {
   await sql.query(`DELETE FROM comments WHERE id = $1`, [id])
 }
 
+/** How many uploads the member made from `sinceMs` on. */
+export const uploadsSince = async (sql: Sql, memberId: string, sinceMs: number): Promise<number> =>
+  (
+    await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM uploads WHERE member_id = $1 AND created_at >= $2`, [
+      memberId,
+      new Date(sinceMs),
+    ])
+  )[0]?.n ?? 0
+
 export const insertUpload = async (
   sql: Sql,
   upload: { name: string; memberId: string; contentType: string; bytes: Uint8Array; at: number },

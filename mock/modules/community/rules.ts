@@ -40,6 +40,12 @@ export const imageTypeOf = (bytes: Uint8Array): ImageType | null => {
   return null
 }
 
+/**
+ * Uploads a member may make in a business day: eleven full posts of nine pictures and more, far beyond anyone
+ * posting, while a script uploading 5 MB a request without end would fill the database (the bytes are kept there).
+ */
+export const UPLOADS_PER_DAY = 100
+
 /** A post reported by this many distinct members leaves the feed, pending an operator's review. */
 export const REPORTS_TO_HIDE = 5
 

@@ -33,6 +33,7 @@ import {
   REPORTS_TO_HIDE,
   sectionOf,
   uploadNameOf,
+  UPLOADS_PER_DAY,
   type ContentReview,
 } from './rules'
 
@@ -453,6 +454,19 @@ export const deleteComment = async (ctx: Ctx, memberId: string, id: string): Pro
 export const upload = async (ctx: Ctx, memberId: string, origin: string, file: UploadedFile): Promise<Uploaded> => {
   const type = imageTypeOf(file.bytes)
   if (!type) throw invalid({ file: 'a JPEG, PNG or WebP image' })
+  // The member's row is locked by the frame: uploads arriving at once are counted one after another.
+  const today = businessDay(ctx.nowMs, ctx.config.timeZone)
+  if ((await data.uploadsSince(ctx.sql, memberId, instantOfDay(today, ctx.config.timeZone))) >= UPLOADS_PER_DAY) {
+    const retryAfter = String(
+      Math.max(1, Math.ceil((instantOfDay(addDays(today, 1), ctx.config.timeZone) - ctx.nowMs) / 1000)),
+    )
+    throw new ApiError(
+      'RATE_LIMITED',
+      'That is as many pictures as one member can upload in a day: try again tomorrow.',
+      { limit: UPLOADS_PER_DAY, retryAfterSeconds: Number(retryAfter) },
+      { headers: { 'Retry-After': retryAfter } },
+    )
+  }
   const name = `${randomBytes(16).toString('hex')}.${type.ext}`
   await data.insertUpload(ctx.sql, {
     name,
