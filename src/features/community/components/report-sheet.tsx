@@ -10,17 +10,21 @@ import { postMessages } from '../post-messages'
 
 type ReportSheetProps = { postId: string; onClosed: () => void }
 
-/** Report a post with a reason (the contract's list), once per opening of the sheet. */
+/** Report a post with a reason (the contract's list), once per opening of the sheet and reason. */
 export function ReportSheet({ postId, onClosed }: ReportSheetProps) {
   const text = useMessages(postMessages)
   const locale = useLocale((state) => state.locale)
   const [reason, setReason] = useState<ReportReason | null>(null)
-  const intentKey = useRef(createIdempotencyKey())
+  // One key per reason chosen in this opening: the same reason sent again (an answer that never came) replays it; another
+  // reason is another request, which the server would refuse under the first one's key (IDEMPOTENCY_KEY_REUSED).
+  const intentKeys = useRef(new Map<ReportReason, string>())
   const report = useReportPost(postId)
   const submit = () => {
     if (reason === null) return
+    const key = intentKeys.current.get(reason) ?? createIdempotencyKey()
+    intentKeys.current.set(reason, key)
     report.mutate(
-      { reason, idempotencyKey: intentKey.current },
+      { reason, idempotencyKey: key },
       {
         onSuccess: () => {
           void Taro.showToast({ title: text.reported, icon: 'none', duration: 2500 })

@@ -365,6 +365,39 @@ describe('PostDetailView: report and text', () => {
     expect(toast.mock.calls.map((call) => call[0]?.title)).toContain('已收到举报，我们会尽快处理')
   })
 
+  test('a report whose answer never came, sent again with another reason, goes through (its own intent)', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const { container } = renderWithApp(<PostDetailView postId='post-h2' />)
+    await screen.findByTestId('post-detail')
+    tap(container, 'report-button')
+    await screen.findByTestId('report-sheet')
+    tap(container, 'report-reason-spam')
+    // The server takes the report; its answer is lost.
+    api.fail('POST', '/report', { kind: 'lost-answer' })
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+    try {
+      tap(container, 'report-submit')
+      await act(() => jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100))
+    } finally {
+      jest.useRealTimers()
+    }
+    await screen.findByTestId('report-error')
+    // The member picks a better reason and sends again: not refused for reusing the first request's key.
+    tap(container, 'report-reason-abuse')
+    tap(container, 'report-submit')
+    await waitFor(() => expect(screen.queryByTestId('report-sheet')).toBeNull())
+    const reports = api.sent.filter((call) => call.path.endsWith('/posts/post-h2/report'))
+    expect(reports.map((call) => call.body)).toEqual([{ reason: 'spam' }, { reason: 'abuse' }])
+    // One report per member and post, whatever the reasons: the second changes nothing on the server.
+    const again = await api.call('POST', '/posts/post-h2/report', {
+      token,
+      body: { reason: 'other' },
+      idempotencyKey: 'r3',
+    })
+    expect(again.status).toBe(200)
+  })
+
   test('markup in a post is shown as its characters', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
