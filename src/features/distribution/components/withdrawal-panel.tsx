@@ -33,8 +33,13 @@ export function WithdrawalPanel() {
 
   const submit = () => {
     const amountFen = parseYuan(amount)
-    if (amountFen === null || amountFen === 0) {
+    if (amountFen === null) {
       setFailure(text.amountInvalid)
+      return
+    }
+    // 0.00 is well formed (全部提现 with nothing settled yet): it is below the minimum, and nothing to send.
+    if (amountFen === 0) {
+      setFailure(text.withdrawalRefusals.below_minimum ?? text.amountInvalid)
       return
     }
     if (intent.current?.amountFen !== amountFen) intent.current = { amountFen, key: createIdempotencyKey() }

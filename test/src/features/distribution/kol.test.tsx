@@ -124,6 +124,27 @@ describe('WithdrawalPanel', () => {
     expect(parseYuan('-1')).toBeNull()
   })
 
+  test('全部提现 with nothing settled yet says it is below the minimum, not that the amount is malformed', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'new-member')
+    await api.call('POST', '/distribution/apply', { token, body: { route: 'invite_code', code: 'FANKOL2026' } })
+    const { container } = renderWithApp(<WithdrawalPanel />)
+    expect((await screen.findByTestId('withdraw-hint', {}, LONG)).textContent).toContain('可提现 ¥0.00')
+    tap(container, 'withdraw-all')
+    await waitFor(() =>
+      expect(
+        (
+          container.querySelector(
+            '[data-testid="withdraw-amount-input"] input, input[data-testid="withdraw-amount-input"]',
+          ) as HTMLInputElement | null
+        )?.value,
+      ).toBe('0.00'),
+    )
+    tap(container, 'withdraw-submit')
+    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe('低于最低提现金额')
+    expect(sentWithdrawals(api)).toEqual([])
+  })
+
   test("the server's refusal below ¥10 is shown and nothing is requested", async () => {
     const api = installInProcessApi()
     const token = await signedIn(api, 'kol-distributor')
