@@ -182,7 +182,7 @@ const cases: Record<string, Case> = {
   },
   'packages/distribution/commissions/index': {
     signedOut: 'sign-in',
-    signedIn: () => ['待结算', '已冲正', '订单金额'],
+    signedIn: () => ['待结算', '已扣回', '订单金额'],
   },
   'packages/distribution/withdrawals/index': {
     signedOut: 'sign-in',

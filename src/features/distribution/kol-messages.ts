@@ -18,7 +18,7 @@ export const kolMessages = defineMessages({
     today: '今日佣金',
     pending: '待结算',
     settled: '已结算',
-    reversed: '已冲正',
+    reversed: '已扣回',
     withdrawable: '可提现',
     withdrawing: '提现中',
     withdrawn: '已提现',
@@ -54,14 +54,14 @@ export const kolMessages = defineMessages({
       window_over: '首次绑定期已过',
     } as Record<string, string>,
     arrivedAt: (time: string) => `来访于 ${time}`,
-    commissionTabs: { all: '全部', pending: '待结算', settled: '已结算', reversed: '已冲正' } as Record<string, string>,
-    commissionStatus: { pending: '待结算', settled: '已结算', reversed: '已冲正' } as Record<string, string>,
+    commissionTabs: { all: '全部', pending: '待结算', settled: '已结算', reversed: '已扣回' } as Record<string, string>,
+    commissionStatus: { pending: '待结算', settled: '已结算', reversed: '已扣回' } as Record<string, string>,
     commissionsEmpty: '还没有佣金',
     orderOf: (buyer: string, item: string) => `${buyer} 购买了 ${item}`,
     orderAmount: (amount: string) => `订单金额 ${amount}`,
     settlesAt: (time: string) => `预计 ${time} 结算`,
     settledAt: (time: string) => `${time} 已结算`,
-    reversedAt: (time: string) => `订单退款，${time} 冲正`,
+    reversedAt: (time: string) => `订单已退款，佣金于 ${time} 扣回`,
     levelTwo: '二级',
     withdrawTitle: '申请提现',
     withdrawHint: (min: string, available: string) =>
@@ -196,7 +196,8 @@ export const kolMessages = defineMessages({
     submitWithdrawal: 'Submit',
     amountInvalid: 'Enter an amount with at most two decimals',
     withdrawalRequested: (amount: string) => `Requested ${amount}`,
-    withdrawalUnknown: 'No answer yet: check the history below; if it is not there, tap again (it will not be taken twice)',
+    withdrawalUnknown:
+      'No answer yet: check the history below; if it is not there, tap again (it will not be taken twice)',
     withdrawalRefusals: {
       below_minimum: 'Below the minimum',
       above_withdrawable: 'More than your settled commission',
@@ -227,7 +228,8 @@ export const kolMessages = defineMessages({
     keep: 'Keep',
     confirmRefund: 'Refund',
     refunded: 'Refunded',
-    refundUnknown: 'No answer yet: refresh to see this order; if it is not refunded, tap again (it will not be refunded twice)',
+    refundUnknown:
+      'No answer yet: refresh to see this order; if it is not refunded, tap again (it will not be refunded twice)',
     refundableUntil: (time: string) => `Refundable until ${time}`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? 'Priority shipping · ' : ''}Ships by ${time}`,
     refundRefusals: { already_refunded: 'Already refunded', window_over: 'The refund window is over' } as Record<

@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import type { Arrival, DistributionOverview, Fan } from '@/contract/kol'
+import { CommissionList } from '@/features/distribution/components/commission-list'
 import { FanList } from '@/features/distribution/components/fan-list'
 import { KolCenter } from '@/features/distribution/components/kol-center'
 import { RightsCard } from '@/features/distribution/components/rights-card'
@@ -113,6 +114,27 @@ describe('the fans, commission and withdrawal pages for a member without the rig
       expect(screen.queryByText('重试')).toBeNull()
     },
   )
+})
+
+describe('CommissionList', () => {
+  test('a commission a refund took back reads 已扣回 with when, in words a KOL knows (not the ledger term 冲正)', async () => {
+    const api = installInProcessApi()
+    await signedIn(api, 'kol-distributor')
+    renderWithApp(<CommissionList />)
+    await waitFor(
+      () => expect(screen.getAllByTestId('commission-status').map((el) => el.textContent)).toContain('已扣回'),
+      LONG,
+    )
+    const reversed = screen
+      .getAllByTestId('commission-status')
+      .find((el) => el.textContent === '已扣回')
+      ?.closest('[data-testid^="commission-cm"]')
+    expect(reversed?.querySelector('[data-testid="commission-when"]')?.textContent).toMatch(
+      /^订单已退款，佣金于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 扣回$/,
+    )
+    expect(screen.getByTestId('commission-tab-reversed').textContent).toBe('已扣回')
+    expect(document.body.textContent).not.toContain('冲正')
+  })
 })
 
 describe('WithdrawalPanel', () => {
