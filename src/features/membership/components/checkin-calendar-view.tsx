@@ -3,13 +3,14 @@ import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import type { CheckinCalendar } from '@/contract'
+import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { formatShortDate } from '@/lib/format'
 import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useMakeUpCheckin } from '../api/calendar-queries'
-import { checkinCalendarQuery } from '../api/membership-queries'
+import { checkinCalendarQuery, useCheckIn } from '../api/membership-queries'
 import { monthGrid, shiftMonth } from '../lib/month-grid'
 import { calendarMessages } from '../messages/calendar'
 import { checkinMessages } from '../messages/checkin'
@@ -78,6 +79,7 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
           {text.makeupsLeft(calendar.makeupsLeft)}
         </Text>
       </View>
+      {calendar.checkedInToday ? null : <TodayCheckIn points={calendar.ladder[0]?.points ?? 0} />}
       <View className='checkin-calendar__nav'>
         <View
           className='checkin-calendar__nav-button'
@@ -136,6 +138,49 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
       {isCurrentMonth ? <Text className='checkin-calendar__hint'>{text.makeupHint}</Text> : null}
       <Text className='section-title'>{text.rewardsAhead}</Text>
       <RewardLadder ladder={calendar.ladder} />
+    </View>
+  )
+}
+
+/**
+ * Today's check-in, on the calendar too: a member who opens the calendar (from 我的) before checking in is not sent
+ * back to the home page to do it. One key per intent, reused by every retry of it (it can never award twice).
+ */
+function TodayCheckIn({ points }: { points: number }) {
+  const text = { ...useMessages(checkinMessages), ...useMessages(calendarMessages) }
+  const locale = useLocale((state) => state.locale)
+  const checkIn = useCheckIn()
+  const intentKey = useRef<string | null>(null)
+  const isSending = useRef(false)
+  const onCheckIn = () => {
+    if (isSending.current) return
+    isSending.current = true
+    intentKey.current ??= createIdempotencyKey()
+    checkIn.mutate(intentKey.current, {
+      onSettled: () => {
+        isSending.current = false
+      },
+      onSuccess: (result) => {
+        intentKey.current = null
+        void Taro.showToast({ title: text.checkedInNow(result.pointsAwarded), icon: 'none', duration: 2500 })
+      },
+      onError: (error) => {
+        if (isApiError(error) && !error.isTransient) intentKey.current = null
+      },
+    })
+  }
+  // Already checked in (another device): the calendar's refetch shows it, nothing to say.
+  const isFailed = checkIn.isError && !(isApiError(checkIn.error) && checkIn.error.code === 'ALREADY_CHECKED_IN')
+  return (
+    <View className='checkin-calendar__today'>
+      <ActionButton isBlock testId='calendar-checkin' isBusy={checkIn.isPending} onTap={onCheckIn}>
+        {isFailed ? text.retry : text.checkInFor(points)}
+      </ActionButton>
+      {isFailed ? (
+        <View className='checkin-calendar__error' role='alert' data-testid='calendar-checkin-error'>
+          {text.failed(describeError(checkIn.error, locale))}
+        </View>
+      ) : null}
     </View>
   )
 }

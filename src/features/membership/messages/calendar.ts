@@ -7,6 +7,7 @@ export const calendarMessages = defineMessages({
     today: '今天',
     makeupsLeft: (count: number) => `本月还可补签 ${count} 次`,
     makeupTitle: '补签',
+    checkedInNow: (points: number) => `签到成功，+${points} 积分`,
     makeupConfirm: (date: string, cost: number, left: number) =>
       `补签 ${date} 将消耗 ${cost} 积分，补签后连签不中断（本月还可补签 ${left} 次）`,
     makeupDone: (date: string) => `已补签 ${date}`,
@@ -29,6 +30,7 @@ export const calendarMessages = defineMessages({
     today: 'Today',
     makeupsLeft: (count: number) => `${count} make-ups left this month`,
     makeupTitle: 'Make up',
+    checkedInNow: (points: number) => `Checked in: +${points} pts`,
     makeupConfirm: (date: string, cost: number, left: number) =>
       `Making up ${date} costs ${cost} points and keeps your streak (${left} left this month)`,
     makeupDone: (date: string) => `${date} made up`,

@@ -14,7 +14,8 @@ const dayState = (date: string) => screen.getByTestId(`day-${date}`).getAttribut
 async function missedYesterday(api: Api): Promise<string> {
   await api.call('POST', '/__mock/clock', { body: { set: '2026-11-10T10:00:00+08:00' } })
   // Joins on the 10th: days before joining are never make-ups.
-  const { token } = (await api.call('POST', '/auth/phone', { body: { phone: '13700000010', smsCode: '123456' } })).json as { token: string }
+  const { token } = (await api.call('POST', '/auth/phone', { body: { phone: '13700000010', smsCode: '123456' } }))
+    .json as { token: string }
   expect((await api.call('POST', '/checkin', { token, idempotencyKey: 'day-10' })).status).toBe(201)
   await api.call('POST', '/__mock/clock', { body: { set: '2026-11-12T10:00:00+08:00' } })
   useSession.getState().signedIn(token)
@@ -86,5 +87,21 @@ describe('CheckinCalendarView', () => {
     await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '积分不足' })))
     expect(dayState('2026-11-11')).toBe('missed')
     expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(5)
+  })
+
+  test('a member who opens the calendar before checking in can check in there, once', async () => {
+    const api = installInProcessApi()
+    const token = await missedYesterday(api)
+    const toast = jest.spyOn(Taro, 'showToast')
+    const { container } = renderWithApp(<CheckinCalendarView />)
+    await screen.findByTestId('checkin-calendar')
+    expect(screen.getByTestId('calendar-checkin').textContent).toContain('签到 +5 积分')
+
+    tap(container, 'calendar-checkin')
+    await waitFor(() => expect(dayState('2026-11-12')).toBe('checked'))
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '签到成功，+5 积分' }))
+    expect(screen.queryByTestId('calendar-checkin')).toBeNull()
+    expect(screen.getByTestId('calendar-streak').textContent).toBe('已连续签到 1 天')
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(10)
   })
 })
