@@ -7,6 +7,7 @@ import { ActionButton } from '@/components/action-button'
 import { isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useSendSmsCode, useSignInByPhone } from '../api/account-queries'
+import { PHONE_INPUT_MAX_LENGTH, phoneDigits } from '../lib/phone-input'
 import { signInMessages } from '../sign-in-messages'
 import './sign-in.scss'
 
@@ -86,10 +87,10 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn: (answer: SignedIn)
             className='sign-in-form__input'
             data-testid='phone-input'
             type='number'
-            maxlength={11}
+            maxlength={PHONE_INPUT_MAX_LENGTH}
             placeholder={text.phonePlaceholder}
             value={phone}
-            onInput={(event) => setPhone(event.detail.value.trim())}
+            onInput={(event) => setPhone(phoneDigits(event.detail.value))}
           />
           <ActionButton
             variant='text'

@@ -87,4 +87,21 @@ describe('PhoneSignInForm', () => {
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1))
     expect(screen.queryByTestId('sign-in-error')).toBeNull()
   })
+
+  // What a number field holds after "+86 138 0013 8000" (or "0086 …") is pasted or autofilled into it: the browser
+  // keeps the digits. It was cut at 11 ("86138001380") and refused as not 11 digits.
+  test.each(['8613800138000', '008613800138000'])(
+    'a number pasted or autofilled with the country code (%p) is taken as the 11 digits it is',
+    async (pasted) => {
+      const api = installInProcessApi()
+      const { container } = renderWithApp(<PhoneSignInForm onSignedIn={jest.fn()} />)
+      await typeInto(container, 'phone-input', pasted)
+      tap(container, 'send-code')
+      await screen.findByText(/秒后重发/)
+      expect(screen.queryByTestId('phone-error')).toBeNull()
+      expect(api.sent.filter((call) => call.path.endsWith('/auth/sms')).map((call) => call.body)).toEqual([
+        { phone: PHONE },
+      ])
+    },
+  )
 })
