@@ -110,6 +110,24 @@ describe('addresses', () => {
     await api.request('DELETE', `/addresses/${made[3]?.id ?? ''}`, { token })
     expect((await create(token, sampleAddress())).status).toBe(201)
   })
+  it('the same address saved again (a retry after a lost answer, a second tap) is the one kept, not a copy', async () => {
+    const { token } = await signUp(api)
+    const kept = await addAddress(api, token)
+    const other = await addAddress(api, token, { detail: '第二条路 2 号' })
+    const again = await create(token, sampleAddress({ name: ' 张小满 ' }))
+    expect(again.status).toBe(201)
+    expect(expectShape(Address, again.body)).toEqual(kept)
+    // Asked again as the default: the kept one becomes it.
+    const asDefault = expectShape(
+      Address,
+      (await create(token, sampleAddress({ detail: '第二条路 2 号', isDefault: true }))).body,
+    )
+    expect(asDefault).toEqual({ ...other, isDefault: true })
+    expect((await addressesOf(api, token)).map((address) => [address.id, address.isDefault])).toEqual([
+      [other.id, true],
+      [kept.id, false],
+    ])
+  })
 })
 
 describe('one member cannot reach another’s mall data', () => {

@@ -313,6 +313,13 @@ export const listAddresses = async (ctx: Ctx, member: MemberRow): Promise<{ item
 
 export const addAddress = async (ctx: Ctx, member: MemberRow, input: AddressInput): Promise<Address> => {
   const mine = await data.addressesOf(ctx.sql, member.id)
+  // The same address again (the save retried after an answer that never arrived, a second tap): the one already
+  // kept, made the default if asked, never a copy in the book.
+  const same = mine.find((row) => isSameAddress(row, input))
+  if (same) {
+    if (input.isDefault === true && !same.isDefault) await data.setDefaultAddress(ctx.sql, member.id, same.id)
+    return toAddress({ ...same, isDefault: same.isDefault || input.isDefault === true })
+  }
   if (mine.length >= MAX_ADDRESSES)
     throw new ApiError('ADDRESS_LIMIT_REACHED', `At most ${MAX_ADDRESSES} addresses: delete one first.`, {
       limit: MAX_ADDRESSES,
@@ -331,6 +338,13 @@ export const addAddress = async (ctx: Ctx, member: MemberRow, input: AddressInpu
   })
   return toAddress(row)
 }
+
+const isSameAddress = (row: AddressRow, input: AddressInput): boolean =>
+  row.name === input.name &&
+  row.phone === input.phone &&
+  row.detail === input.detail &&
+  row.region.length === input.region.length &&
+  row.region.every((part, index) => part === input.region[index])
 
 const ownAddress = async (ctx: Ctx, member: MemberRow, id: string): Promise<AddressRow> => {
   const row = await data.ownAddress(ctx.sql, member.id, id)
