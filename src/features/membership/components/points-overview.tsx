@@ -21,15 +21,15 @@ function SummaryCard({ summary }: { summary: PointsSummary }) {
       <Text className='points-summary__balance' data-testid='summary-balance'>
         {formatPoints(summary.balance)}
       </Text>
-      <Text className='points-summary__growth'>{text.growth(summary.growth)}</Text>
+      <Text className='points-summary__growth'>{text.growth(formatPoints(summary.growth))}</Text>
       {summary.nextRelease ? (
         <Text className='points-summary__note' data-testid='points-pending'>
-          {text.pending(summary.pending, formatShortDate(summary.nextRelease.on))}
+          {text.pending(formatPoints(summary.pending), formatShortDate(summary.nextRelease.on))}
         </Text>
       ) : null}
       {summary.expiringSoon ? (
         <Text className='points-summary__warning' data-testid='points-expiring'>
-          {text.expiring(summary.expiringSoon.points, summary.expiringSoon.on)}
+          {text.expiring(formatPoints(summary.expiringSoon.points), summary.expiringSoon.on)}
         </Text>
       ) : null}
     </View>

@@ -1,0 +1,33 @@
+import { screen } from '@testing-library/react'
+import { PointsOverview } from '@/features/membership/components/points-overview'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { renderWithApp } from '../../../support/render-app'
+
+describe('PointsOverview', () => {
+  test('growth and pending points read with thousands separators, like the balance above them', async () => {
+    const api = installInProcessApi()
+    await api.call('POST', '/__mock/clock', { body: { set: '2026-11-10T10:00:00+08:00' } })
+    const { token } = (await api.call('POST', '/auth/phone', { body: { phone: '13700003650', smsCode: '123456' } }))
+      .json as {
+      token: string
+    }
+    await api.call('POST', '/__mock/grant', { token, body: { points: 2680, growth: 3650 }, idempotencyKey: 'grant-1' })
+    // ¥1,234.00: 1,234 points pending for the refund window.
+    const order = await api.call('POST', '/orders', {
+      token,
+      body: { productId: 'p-cleanser', quantity: 14 },
+      idempotencyKey: 'order-1',
+    })
+    expect(order.status).toBe(201)
+    const pending = (order.json as { points: number }).points
+    expect(pending).toBeGreaterThanOrEqual(1000)
+    useSession.getState().signedIn(token)
+
+    renderWithApp(<PointsOverview />)
+    expect((await screen.findByTestId('summary-balance')).textContent).toBe('2,680')
+    const summary = screen.getByTestId('points-summary').textContent ?? ''
+    expect(summary).toMatch(/成长值 \d,\d{3}/)
+    expect(screen.getByTestId('points-pending').textContent).toMatch(/^\d,\d{3} 积分待到账/)
+  })
+})
