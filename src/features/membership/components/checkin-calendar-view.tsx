@@ -40,6 +40,8 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
 
   const onDayTapped = async (date: string) => {
     if (!calendar.missedDates.includes(date)) return
+    // Only this month's days can be made up: a missed day of an earlier month is never offered (and charged for).
+    if (!isCurrentMonth) return refuse(text.makeupRefusals.not_this_month ?? '')
     if (calendar.makeupsLeft === 0) return refuse(text.makeupRefusals.no_makeups_left ?? '')
     const { confirm } = await Taro.showModal({
       title: text.makeupTitle,

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { CheckinCalendarView } from '@/features/membership/components/checkin-calendar-view'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
@@ -103,5 +103,25 @@ describe('CheckinCalendarView', () => {
     expect(screen.queryByTestId('calendar-checkin')).toBeNull()
     expect(screen.getByTestId('calendar-streak').textContent).toBe('已连续签到 1 天')
     expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(10)
+  })
+
+  test('a missed day of an earlier month is not offered as a make-up: it says only this month’s can be', async () => {
+    const api = installInProcessApi()
+    const token = await missedYesterday(api)
+    await api.call('POST', '/__mock/grant', { token, body: { points: 100 }, idempotencyKey: 'grant-1' })
+    await api.call('POST', '/__mock/clock', { body: { set: '2026-12-02T10:00:00+08:00' } })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const toast = jest.spyOn(Taro, 'showToast')
+    const { container } = renderWithApp(<CheckinCalendarView />)
+    await screen.findByTestId('checkin-calendar')
+    expect(screen.getByTestId('calendar-month').textContent).toBe('2026 年 12 月')
+    fireEvent.click(screen.getByText(/上个月/))
+    await waitFor(() => expect(screen.getByTestId('calendar-month').textContent).toBe('2026 年 11 月'))
+    expect(dayState('2026-11-11')).toBe('missed')
+
+    tap(container, 'day-2026-11-11')
+    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '只能补签本月的日子' })))
+    expect(modal).not.toHaveBeenCalled()
+    expect((await api.call('GET', '/me', { token })).json.pointsBalance).toBe(105)
   })
 })
