@@ -23,7 +23,9 @@ async function settle(page: Page, testId: string): Promise<void> {
       return box.width > 0 && Math.abs(box.left) < 1
     })
     if (!shown) return false
-    return ![...shown.querySelectorAll('[aria-busy="true"]')].some((element) => element.getBoundingClientRect().width > 0)
+    return ![...shown.querySelectorAll('[aria-busy="true"]')].some(
+      (element) => element.getBoundingClientRect().width > 0,
+    )
   }, testId)
   await page.waitForLoadState('networkidle')
   await page.evaluate(() =>
@@ -90,7 +92,11 @@ const MEMBER_PAGES = [
   { path: '/packages/membership/plans/index', testId: 'plans-page', name: 'plans' },
   { path: '/packages/mall/addresses/index', testId: 'addresses-page', name: 'addresses' },
   { path: '/packages/mall/redemptions/index', testId: 'redemptions-page', name: 'redemptions' },
-  { path: () => `/packages/mall/redemption/index?id=${linaRedemptionId}`, testId: 'redemption-page', name: 'redemption' },
+  {
+    path: () => `/packages/mall/redemption/index?id=${linaRedemptionId}`,
+    testId: 'redemption-page',
+    name: 'redemption',
+  },
   { path: '/packages/community/my-posts/index', testId: 'my-posts-page', name: 'my-posts' },
   { path: '/packages/community/compose/index', testId: 'compose-page', name: 'compose' },
   { path: '/packages/community/challenge/index?id=ev-challenge', testId: 'challenge-page', name: 'challenge' },
@@ -118,7 +124,7 @@ describe('Lina, the seeded KOL', () => {
     },
   )
 
-  test('a keyboard reaches the mall\'s controls and Enter or Space taps them', async () => {
+  test("a keyboard reaches the mall's controls and Enter or Space taps them", async () => {
     const page = kolPhone.page
     await page.goto('/pages/mall/index')
     await settle(page, 'mall-page')
@@ -168,5 +174,24 @@ describe('Lina, the seeded KOL', () => {
   test('the browser reported no errors on the way', () => {
     kolPhone.expectNoErrors()
     visitorPhone.expectNoErrors()
+  })
+})
+
+describe('a new member (V1), whose levels are nearly all still locked', () => {
+  test('the levels page passes the WCAG 2 AA audit: locked levels stay readable', async () => {
+    const response = await fetch(`${stack.apiBase}/auth/phone`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: '13700001111', smsCode: '123456' }),
+    })
+    const { token } = (await response.json()) as { token: string }
+    const phone = await launchPhone({ baseURL: stack.baseUrl })
+    await phone.context.addInitScript((sessionToken: string) => {
+      if (window.localStorage.getItem('fanloop.session')) return
+      const state = { state: { token: sessionToken, installId: 'e2e-a11y-new-member' }, version: 0 }
+      window.localStorage.setItem('fanloop.session', JSON.stringify({ data: JSON.stringify(state) }))
+    }, token)
+    await audit(phone, '/packages/membership/levels/index', 'levels-page', 'new-member-levels')
+    phone.expectNoErrors()
   })
 })
