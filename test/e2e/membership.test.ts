@@ -95,6 +95,25 @@ test('open the calendar, move the clock, and make up a missed day', async () => 
   )
   expect(await visible(page, 'makeups-left').textContent()).toBe('本月还可补签 1 次')
   await screenshot(page, 'membership-05-made-up')
+  // The made-up day's number reads at WCAG AA (axe skips a cell of one or two digits as too short to judge).
+  const contrast = await page.evaluate((id) => {
+    const cell = [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)].find((el) => el.offsetWidth > 0)
+    const text = cell?.querySelector<HTMLElement>('*')
+    if (!cell || !text) return 0
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((part) => {
+        const c = Number(part) / 255
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+      }) as [number, number, number]
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    }
+    const [light, dark] = [
+      luminance(getComputedStyle(text).color),
+      luminance(getComputedStyle(cell).backgroundColor),
+    ].sort((a, b) => b - a) as [number, number]
+    return (light + 0.05) / (dark + 0.05)
+  }, `day-${next}-04`)
+  expect(contrast).toBeGreaterThanOrEqual(4.5)
   phone.expectNoErrors()
 })
 
