@@ -9,6 +9,8 @@ import { QueryState } from '@/components/query-state'
 import { formatPoints, formatServerTime } from '@/lib/format'
 import { createIdempotencyKey, isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { couponRoutes } from '@/features/coupons/lib/coupon-routes'
+import { couponMessages } from '@/features/coupons/messages'
 import { redemptionQuery, useCancelRedemption } from '../api/mall-queries'
 import { redemptionMessages } from '../redemption-messages'
 import { RedemptionStatusBadge } from './redemption-list'
@@ -19,7 +21,8 @@ type Step = { key: string; label: string; at: string | null }
 /** 下单 → 发货 → 完成 for a parcel, 下单 → 完成 for a code, 下单 → 已取消 once cancelled. */
 function stepsOf(redemption: Redemption, labels: Record<string, string>): Step[] {
   const placed = { key: 'placed', label: labels.placed ?? '', at: redemption.createdAt }
-  if (redemption.status === 'cancelled') return [placed, { key: 'cancelled', label: labels.cancelled ?? '', at: redemption.cancelledAt }]
+  if (redemption.status === 'cancelled')
+    return [placed, { key: 'cancelled', label: labels.cancelled ?? '', at: redemption.cancelledAt }]
   const completed = { key: 'completed', label: labels.completed ?? '', at: redemption.completedAt }
   if (redemption.kind !== 'physical') return [placed, completed]
   return [placed, { key: 'shipped', label: labels.shipped ?? '', at: redemption.shippedAt }, completed]
@@ -65,6 +68,26 @@ function CodeCard({ code }: { code: string }) {
   )
 }
 
+/**
+ * A coupon gift's coupons are in the wallet (one per unit), taken off a product order by themselves: its redemption
+ * code is nothing a member can use anywhere, so the wallet is shown instead, as on the redeem result.
+ */
+function CouponsInWallet({ quantity }: { quantity: number }) {
+  const text = useMessages(couponMessages)
+  return (
+    <View className='redemption-code' data-testid='redemption-coupon-wallet'>
+      <Text className='redemption-code__hint'>{text.inWallet(quantity)}</Text>
+      <ActionButton
+        variant='secondary'
+        testId='redemption-coupon-wallet-open'
+        onTap={() => void Taro.navigateTo({ url: couponRoutes.wallet })}
+      >
+        {text.openWallet} ›
+      </ActionButton>
+    </View>
+  )
+}
+
 function CancelRedemption({ redemption }: { redemption: Redemption }) {
   const text = useMessages(redemptionMessages)
   const locale = useLocale((state) => state.locale)
@@ -80,7 +103,11 @@ function CancelRedemption({ redemption }: { redemption: Redemption }) {
       {
         onSuccess: (cancelled) => {
           intentKey.current = null
-          void Taro.showToast({ title: text.cancelled(formatPoints(cancelled.pointsSpent)), icon: 'none', duration: 2500 })
+          void Taro.showToast({
+            title: text.cancelled(formatPoints(cancelled.pointsSpent)),
+            icon: 'none',
+            duration: 2500,
+          })
         },
         onError: (error) => {
           // A refusal is final (the onSettled refetch shows the new status); only a failure in transit is retried.
@@ -155,7 +182,9 @@ function DetailView({ redemption }: { redemption: Redemption }) {
       </View>
       <View className='redemption-detail__card redemption-detail__gift'>
         <View className='redemption-detail__image'>
-          {redemption.giftImage ? <Image className='redemption-detail__img' src={redemption.giftImage} mode='aspectFill' aria-hidden='true' /> : null}
+          {redemption.giftImage ? (
+            <Image className='redemption-detail__img' src={redemption.giftImage} mode='aspectFill' aria-hidden='true' />
+          ) : null}
         </View>
         <View className='redemption-detail__facts'>
           <Text className='redemption-detail__name' data-testid='redemption-gift-name'>
@@ -169,7 +198,11 @@ function DetailView({ redemption }: { redemption: Redemption }) {
           </Text>
         </View>
       </View>
-      {redemption.code ? <CodeCard code={redemption.code} /> : null}
+      {redemption.kind === 'coupon' ? (
+        <CouponsInWallet quantity={redemption.quantity} />
+      ) : redemption.code ? (
+        <CodeCard code={redemption.code} />
+      ) : null}
       {redemption.address ? (
         <View className='redemption-detail__card redemption-detail__address' data-testid='redemption-address'>
           <Text className='redemption-detail__section'>{text.address}</Text>

@@ -36,7 +36,9 @@ describe('RedemptionDetail', () => {
     expect(screen.getByTestId('redemption-address').textContent).toContain('广东省 深圳市 南山区 科技园南路 88 号')
     expect(screen.queryByTestId('redemption-code')).toBeNull()
     expect(screen.getByTestId('cancel-redemption').textContent).toBe('取消兑换')
-    expect(screen.getByTestId('redemption-ship-by').textContent).toBe(`预计 ${formatServerTime(redemption.shipBy ?? '')} 前发货`)
+    expect(screen.getByTestId('redemption-ship-by').textContent).toBe(
+      `预计 ${formatServerTime(redemption.shipBy ?? '')} 前发货`,
+    )
   })
 
   test('made while a plan with priority shipping is in force: 优先发货 and the earlier promise', async () => {
@@ -71,6 +73,20 @@ describe('RedemptionDetail', () => {
     expect(screen.queryByTestId('cancel-redemption')).toBeNull()
     tap(container, 'copy-code')
     expect(clipboard).toHaveBeenCalledWith({ data: redemption.code })
+  })
+
+  test('a coupon gift shows its coupons in the wallet, not a code nobody can use anywhere', async () => {
+    const api = installInProcessApi()
+    const { token } = await memberWithPoints(api)
+    const redemption = await redeem(api, token, { giftId: 'gift-coupon-5', quantity: 2 })
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+    const { container } = renderWithApp(<RedemptionDetail redemptionId={redemption.id} />)
+
+    expect((await screen.findByTestId('redemption-coupon-wallet')).textContent).toContain('2 张券已放入「我的卡券」')
+    expect(screen.queryByTestId('redemption-code')).toBeNull()
+    expect(screen.queryByTestId('copy-code')).toBeNull()
+    tap(container, 'redemption-coupon-wallet-open')
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/membership/coupons/index' })
   })
 
   test('cancelling a pending one asks first, then returns its points exactly once', async () => {
