@@ -51,6 +51,19 @@ const origins = (name: string): string[] =>
     return url.origin
   })
 
+/**
+ * Host names as the Host header carries them, without the port (api.brand.example). The server compares the
+ * header's name alone, so a URL or a host:port given here would match no request: every one answered 403.
+ */
+const hostNames = (name: string): string[] =>
+  list(process.env[name]).map((item) => {
+    if (!/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i.test(item))
+      throw new SettingError(
+        `${name}: "${item}" is not a host name like api.brand.example (no scheme, port or path: the port is not compared).`,
+      )
+    return item.toLowerCase()
+  })
+
 const postgresUrl = (name: string): string | undefined => {
   const raw = (process.env[name] ?? '').trim()
   if (raw === '') return undefined
@@ -76,6 +89,7 @@ const main = async (): Promise<void> => {
   const hasTools = onOff('MOCK_TOOLS', true) && !isProduction
   const poolSize = integer('DATABASE_POOL_SIZE', undefined, 1, 1000)
   const allowedOrigins = origins('MOCK_CORS_ORIGINS')
+  const allowedHosts = hostNames('MOCK_ALLOWED_HOSTS')
   // Read by settingsFromEnv; checked here so a typo stops the start instead of leaving the limits on silently.
   onOff('MOCK_AUTH_LIMITS', true)
   let config: AppConfig | undefined
@@ -98,7 +112,7 @@ const main = async (): Promise<void> => {
     hasTools,
     config,
     settings: settingsFromEnv(process.env),
-    allowedHosts: list(process.env.MOCK_ALLOWED_HOSTS),
+    allowedHosts,
     allowedOrigins,
     log: console.log,
   })

@@ -36,6 +36,15 @@ describe('a setting the server cannot use', () => {
     [{ MOCK_CORS_ORIGINS: 'h5.brand.example' }, /MOCK_CORS_ORIGINS: "h5.brand.example" is not an origin/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a URL like postgres:/],
     [{ MOCK_STORE: 'mem' }, /MOCK_STORE must be file \(the default\) or memory, not "mem"/],
+    // The Host header's name is compared without its port: a URL or a host:port matched no request (all 403).
+    [
+      { MOCK_ALLOWED_HOSTS: 'https://api.brand.example' },
+      /MOCK_ALLOWED_HOSTS: "https:\/\/api.brand.example" is not a host name/,
+    ],
+    [
+      { MOCK_ALLOWED_HOSTS: 'api.brand.example, api.brand.example:8443' },
+      /"api.brand.example:8443" is not a host name/,
+    ],
   ])('%o stops the start and says what it expects', async (env, message) => {
     await expect(startServer({ MOCK_STORE: 'memory', ...env })).rejects.toThrow(message)
   })
