@@ -80,6 +80,79 @@ const shareRewards: Rule = (config, add) => {
     })
 }
 
+/** The actions the server pays within a daily cap (community/service.ts: earnWithinDailyCap). */
+export const CAPPED_SOURCES: readonly string[] = ['post', 'comment']
+
+/**
+ * A cap the server reads: one entry per source it pays (it reads the first of two), and each action paid in full
+ * at least once a day. Sharing has its own finding above.
+ */
+const dailyCaps: Rule = (config, add) => {
+  const caps = field(field(config, 'points'), 'dailyCaps')
+  if (!Array.isArray(caps)) return
+  const seen = new Set<string>()
+  caps.forEach((cap, index) => {
+    const source = field(cap, 'source')
+    if (typeof source !== 'string' || /share/i.test(source)) return
+    const setting = `points.dailyCaps[${index}]`
+    if (seen.has(source)) {
+      add({
+        severity: 'error',
+        setting,
+        rule: `The source "${source}" has a second daily cap: the server reads only the first, so this one is ignored.`,
+        alternative: `Keep one entry for "${source}" with the points and maximum you mean.`,
+      })
+      return
+    }
+    seen.add(source)
+    if (!CAPPED_SOURCES.includes(source)) {
+      add({
+        severity: 'warning',
+        setting,
+        rule: `The server pays capped points only for ${CAPPED_SOURCES.map((name) => `"${name}"`).join(' and ')}: "${source}" is never paid, whatever its points.`,
+        alternative: `Remove it, or use one of ${CAPPED_SOURCES.join(', ')} (a task's own reward pays for other actions).`,
+      })
+      return
+    }
+    const each = field(cap, 'pointsEach')
+    const maximum = field(cap, 'maxPointsPerDay')
+    if (isWholeNumber(each) && isWholeNumber(maximum) && each > maximum)
+      add({
+        severity: 'warning',
+        setting,
+        rule: `One "${source}" is said to pay ${each} points, but the day's maximum is ${maximum}: the first one of the day pays only ${maximum}${maximum === 0 ? ' (nothing)' : ''}.`,
+        alternative: `Make maxPointsPerDay at least pointsEach (e.g. ${each} for one a day), or lower pointsEach.`,
+      })
+  })
+}
+
+/** A level that lists the birthday gift gives birthdayGiftPoints; the two must agree, like the monthly coupon. */
+const birthdayGift: Rule = (config, add) => {
+  const points = field(config, 'birthdayGiftPoints')
+  const levels = field(config, 'levels')
+  if (!isWholeNumber(points) || !Array.isArray(levels)) return
+  const giving = levels
+    .filter((level) => {
+      const benefits = field(level, 'benefits')
+      return Array.isArray(benefits) && benefits.some((benefit) => field(benefit, 'code') === 'birthday_gift')
+    })
+    .map((level) => String(field(level, 'code')))
+  if (points === 0 && giving.length > 0)
+    add({
+      severity: 'error',
+      setting: 'birthdayGiftPoints',
+      rule: `${giving.join(', ')} list the birthday_gift benefit but the gift is 0 points: members would claim a gift and get nothing.`,
+      alternative: 'Set birthdayGiftPoints to the gift’s points (e.g. 200), or remove the birthday_gift benefit.',
+    })
+  if (points > 0 && giving.length === 0)
+    add({
+      severity: 'warning',
+      setting: 'birthdayGiftPoints',
+      rule: `A birthday gift of ${points} points that no level gives: no level lists the birthday_gift benefit, so nobody can claim it.`,
+      alternative: 'Add a benefit with code birthday_gift to the levels that give it, or set birthdayGiftPoints to 0.',
+    })
+}
+
 const commissionLevels: Rule = (config, add) => {
   const levels = field(field(config, 'distribution'), 'commissionLevels')
   if (levels === undefined) return
@@ -350,6 +423,8 @@ const paidDistribution: Rule = (config, add) => {
 
 const RULES: readonly Rule[] = [
   shareRewards,
+  dailyCaps,
+  birthdayGift,
   commissionLevels,
   commissionRate,
   levelTable,

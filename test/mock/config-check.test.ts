@@ -276,6 +276,56 @@ describe('the config check', () => {
     expect(settingsFlagged(older)).toEqual(['levels[2].monthlyCouponFen'])
   })
 
+  it('refuses a birthday gift a level lists but that gives 0 points, and warns of one no level gives', () => {
+    const empty = checkConfig(withChange((c) => (c.birthdayGiftPoints = 0)))
+    expect(empty).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        setting: 'birthdayGiftPoints',
+        rule: expect.stringContaining('V3, V4, V5 list the birthday_gift benefit'),
+      }),
+    ])
+    const unlisted = checkConfig(
+      withChange((c) => {
+        for (const level of c.levels) level.benefits = level.benefits.filter((b) => b.code !== 'birthday_gift')
+      }),
+    )
+    expect(unlisted).toEqual([expect.objectContaining({ severity: 'warning', setting: 'birthdayGiftPoints' })])
+  })
+
+  it('refuses a second cap for one source (the server reads the first) and warns of caps the server never pays', () => {
+    const twice = checkConfig(
+      withChange((c) => c.points.dailyCaps.push({ source: 'comment', pointsEach: 5, maxPointsPerDay: 50 })),
+    )
+    expect(twice).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        setting: 'points.dailyCaps[2]',
+        rule: expect.stringContaining('ignored'),
+      }),
+    ])
+    const unpaid = checkConfig(
+      withChange((c) => c.points.dailyCaps.push({ source: 'like', pointsEach: 1, maxPointsPerDay: 10 })),
+    )
+    expect(unpaid).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        setting: 'points.dailyCaps[2]',
+        rule: expect.stringContaining('"like" is never paid'),
+      }),
+    ])
+    const cut = checkConfig(
+      withChange((c) => (c.points.dailyCaps[0] = { source: 'post', pointsEach: 10, maxPointsPerDay: 5 })),
+    )
+    expect(cut).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        setting: 'points.dailyCaps[0]',
+        rule: expect.stringContaining('pays only 5'),
+      }),
+    ])
+  })
+
   it('warns, without refusing, when a higher level earns fewer check-in points', () => {
     const findings = checkConfig(withChange((c) => (c.levels[3]!.checkinMultiplierPercent = 110)))
     expect(findings).toEqual([
