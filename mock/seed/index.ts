@@ -13,6 +13,7 @@ import {
 } from '../modules/distribution/service'
 import { createPlans } from '../modules/plans/service'
 import { addAddress, cancelRedemption, createGiftCategories, createGifts, redeem } from '../modules/mall/service'
+import { claimMonthlyCoupon, monthlyCouponOf } from '../modules/coupons/service'
 import { checkIn, defineTasks, settleTasks } from '../modules/membership/service'
 import { createOrder, createProducts } from '../modules/orders/service'
 import { addEntry } from '../modules/points/service'
@@ -134,7 +135,7 @@ export const seed = async (ctx: Ctx): Promise<void> => {
   })
   await earn(ids.expiring, 300, 'task', '完成新品试用问卷', daysAgo(10))
 
-  await member({
+  const birthday = await member({
     id: ids.birthday,
     nickname: '阿杏',
     avatarUrl: placeholderImage('avatars/axing'),
@@ -144,6 +145,9 @@ export const seed = async (ctx: Ctx): Promise<void> => {
     createdAt: daysAgo(300),
   })
   await earn(ids.birthday, 600, 'task', '完善个人资料', daysAgo(300))
+  // This month's level coupon, claimed and not spent, so 我的卡券 has one to use (a config whose V3 gives none:
+  // nothing to claim, and the wallet stays empty).
+  if ((await monthlyCouponOf(ctx, birthday)).status === 'available') await claimMonthlyCoupon(ctx, birthday)
 
   await member({
     id: ids.mentor,

@@ -52,7 +52,7 @@ export const PERSONAS = [
     id: 'birthday-month',
     memberId: SEED_MEMBERS.birthday,
     title: '本月生日的会员',
-    description: 'V3 资深会员，生日在本月且已设置（不可再修改）。',
+    description: 'V3 资深会员，生日在本月且已设置（不可再修改）；本月的等级礼券已领取、还没用，在我的卡券里可使用。',
   },
   {
     id: 'post-rejected',

@@ -3,7 +3,9 @@ import {
   BirthdayGift,
   CheckinCalendar,
   CheckinResult,
+  CouponList,
   LevelOverview,
+  MonthlyCoupon,
   PointsSummary,
   SignedIn,
   TaskList,
@@ -81,6 +83,24 @@ describe('personas on the membership screens', () => {
     expect((await call('POST', '/birthday-gift/claim', { token })).status).toBe(200)
     expect((await get(BirthdayGift, '/birthday-gift', token)).status).toBe('claimed')
     expect((await call('POST', '/birthday-gift/claim', { token })).status).toBe(409)
+  })
+
+  it('birthday-month: this month’s ¥10 level coupon claimed and unspent, so the wallet has one to use', async () => {
+    const token = await persona('birthday-month')
+    expect(await get(CouponList, '/coupons', token)).toEqual({
+      items: [
+        expect.objectContaining({
+          source: 'level',
+          valueFen: 1000,
+          minSpendFen: 0,
+          status: 'available',
+          validFrom: TODAY,
+          validUntil: addDays(TODAY, 29),
+          orderId: null,
+        }),
+      ],
+    })
+    expect(await get(MonthlyCoupon, '/coupons/monthly', token)).toMatchObject({ status: 'claimed', month: '2030-03' })
   })
 
   it('new-member: nothing celebrated, nothing missed, the profile task still to do', async () => {
