@@ -421,6 +421,71 @@ const paidDistribution: Rule = (config, add) => {
     })
 }
 
+/**
+ * Switches of the config that nothing reads yet: neither the app nor the server hides or refuses anything when one is
+ * off, so an operator who turns one off would launch with the part still there.
+ */
+const UNREAD_FEATURES = ['community', 'mall', 'distribution', 'membershipPackages'] as const
+
+const unreadFeatures: Rule = (config, add) => {
+  for (const name of UNREAD_FEATURES)
+    if (field(field(config, 'features'), name) === false)
+      add({
+        severity: 'warning',
+        setting: `features.${name}`,
+        rule: `features.${name} is off, but nothing reads this switch yet: the app still shows that part and the server still serves it.`,
+        alternative:
+          'Leave it on until the app and the server honour it; to launch without that part, take it out of the build.',
+      })
+}
+
+/** WCAG 2 relative luminance of #RRGGBB. */
+const luminance = (hex: string): number => {
+  const linear = (at: number) => {
+    const channel = parseInt(hex.slice(at, at + 2), 16) / 255
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4
+  }
+  return 0.2126 * linear(1) + 0.7152 * linear(3) + 0.0722 * linear(5)
+}
+
+const contrastOf = (a: string, b: string): number => {
+  const [x, y] = [luminance(a), luminance(b)]
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)
+}
+
+/** The text colours the pages paint on each surface (test/mock/seed-theme-contrast.test.ts holds the seed to them). */
+const THEME_PAIRS: readonly [string, string, string][] = [
+  ['textColor', 'backgroundColor', 'body text on the page'],
+  ['textColor', 'surfaceColor', 'body text on a card'],
+  ['mutedTextColor', 'backgroundColor', 'muted text on the page'],
+  ['mutedTextColor', 'surfaceColor', 'muted text on a card'],
+  ['primaryColor', 'backgroundColor', 'brand-coloured text (prices, links) on the page'],
+  ['primaryColor', 'surfaceColor', 'brand-coloured text on a card'],
+  ['primaryTextColor', 'primaryColor', 'text on a brand-coloured button'],
+  ['dangerColor', 'surfaceColor', 'error text on a card'],
+]
+
+/** Below WCAG AA (4.5:1) every page fails the accessibility audit at once; it still runs, so a warning. */
+const themeContrast: Rule = (config, add) => {
+  const theme = field(config, 'theme')
+  const hex = (key: string): string | null => {
+    const value = field(theme, key)
+    return typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value) ? value : null
+  }
+  for (const [foreground, background, what] of THEME_PAIRS) {
+    const [front, back] = [hex(foreground), hex(background)]
+    if (!front || !back) continue
+    const ratio = contrastOf(front, back)
+    if (ratio < 4.5)
+      add({
+        severity: 'warning',
+        setting: `theme.${foreground}`,
+        rule: `${what} (${front} on ${back}) has a contrast of ${ratio.toFixed(2)}:1, under WCAG AA’s 4.5:1: hard to read, and every page fails the accessibility audit.`,
+        alternative: `Darken or lighten one of them to reach 4.5:1 (the seed’s ${foreground} meets it).`,
+      })
+  }
+}
+
 const RULES: readonly Rule[] = [
   shareRewards,
   dailyCaps,
@@ -434,6 +499,8 @@ const RULES: readonly Rule[] = [
   timeZone,
   referralCodeLength,
   paidDistribution,
+  unreadFeatures,
+  themeContrast,
 ]
 
 /** `levels[0].minGrowth`, the way the findings above name settings. */

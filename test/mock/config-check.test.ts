@@ -326,6 +326,26 @@ describe('the config check', () => {
     ])
   })
 
+  it('warns that a feature switched off is still there: nothing reads features.mall and the like yet', () => {
+    const findings = checkConfig(withChange((c) => (c.features.mall = false)))
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        setting: 'features.mall',
+        rule: expect.stringContaining('still shows'),
+      }),
+    ])
+  })
+
+  it('warns of theme colours under WCAG AA (4.5:1), naming the pair and its ratio', () => {
+    const findings = checkConfig(withChange((c) => (c.theme.mutedTextColor = '#8A8A99')))
+    expect(findings.map((finding) => [finding.severity, finding.setting])).toEqual([
+      ['warning', 'theme.mutedTextColor'],
+      ['warning', 'theme.mutedTextColor'],
+    ])
+    expect(findings[0]!.rule).toMatch(/#8A8A99 on #F6F6F8\) has a contrast of 3\.\d\d:1/)
+  })
+
   it('warns, without refusing, when a higher level earns fewer check-in points', () => {
     const findings = checkConfig(withChange((c) => (c.levels[3]!.checkinMultiplierPercent = 110)))
     expect(findings).toEqual([
