@@ -63,7 +63,8 @@ export const GrantRequest = v.pipe(
   v.object({
     points: v.optional(v.pipe(Int, v.minValue(-1_000_000), v.maxValue(1_000_000))),
     growth: v.optional(v.pipe(Int, v.minValue(0), v.maxValue(1_000_000))),
-    reason: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
+    // Shown to the member as a ledger line (我的积分): plain text, like everything else people type.
+    reason: v.optional(v.pipe(PlainText, v.trim(), v.minLength(1), v.maxLength(100))),
   }),
   v.check((grant) => grant.points !== undefined || grant.growth !== undefined, 'points or growth'),
 )
