@@ -280,6 +280,24 @@ const levelTable: Rule = (config, add) => {
           ? 'Set monthlyCouponFen to the coupon’s value in fen (e.g. 500 for 5 元), or remove the benefit.'
           : 'Add a benefit with code monthly_coupon that names the coupon, or set monthlyCouponFen to 0.',
       })
+    // The same for the check-in multiplier: the server pays checkinMultiplierPercent whatever the list says.
+    const multiplierPercent = field(level, 'checkinMultiplierPercent')
+    const listsMultiplier =
+      Array.isArray(benefits) && benefits.some((benefit) => field(benefit, 'code') === 'checkin_multiplier')
+    if (isWholeNumber(multiplierPercent) && listsMultiplier && multiplierPercent <= 100)
+      add({
+        severity: 'error',
+        setting: `levels[${index}].checkinMultiplierPercent`,
+        rule: `${String(field(level, 'code'))} lists the checkin_multiplier benefit but its check-ins pay ${multiplierPercent}%: members would be promised extra points they never get.`,
+        alternative: 'Set checkinMultiplierPercent above 100 (e.g. 120 for 1.2 倍), or remove the benefit.',
+      })
+    if (isWholeNumber(multiplierPercent) && !listsMultiplier && multiplierPercent > 100)
+      add({
+        severity: 'warning',
+        setting: `levels[${index}].checkinMultiplierPercent`,
+        rule: `${String(field(level, 'code'))} pays ${multiplierPercent}% check-in points that its benefits do not list: members would not know.`,
+        alternative: 'Add a benefit with code checkin_multiplier that names it (e.g. 签到 1.2 倍积分).',
+      })
     if (index === 0) return
     const multiplier = field(level, 'checkinMultiplierPercent')
     const previousMultiplier = field(levels[index - 1], 'checkinMultiplierPercent')

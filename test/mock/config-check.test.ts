@@ -346,6 +346,19 @@ describe('the config check', () => {
     expect(findings[0]!.rule).toMatch(/#8A8A99 on #F6F6F8\) has a contrast of 3\.\d\d:1/)
   })
 
+  it('refuses a level listing the check-in multiplier that pays 100%, and warns of a multiplier left unlisted', () => {
+    expect(checkConfig(withChange((c) => (c.levels[2]!.checkinMultiplierPercent = 100)))).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        setting: 'levels[2].checkinMultiplierPercent',
+        rule: expect.stringContaining('never get'),
+      }),
+    ])
+    expect(checkConfig(withChange((c) => (c.levels[1]!.checkinMultiplierPercent = 110)))).toEqual([
+      expect.objectContaining({ severity: 'warning', setting: 'levels[1].checkinMultiplierPercent' }),
+    ])
+  })
+
   it('warns, without refusing, when a higher level earns fewer check-in points', () => {
     const findings = checkConfig(withChange((c) => (c.levels[3]!.checkinMultiplierPercent = 110)))
     expect(findings).toEqual([
