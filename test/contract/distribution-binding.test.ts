@@ -249,4 +249,25 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     const card = expectShape(ReferralCard, (await api.request('GET', '/distribution/card', { token: kol.token })).body)
     expect(card.kolLevel?.code).toBe('K1')
   })
+
+  it("a KOL level's certificate runs for a year, then a new one (its own code) while the KOL still holds the level", async () => {
+    const kol = await newKol()
+    for (let fan = 0; fan < 10; fan += 1) await signUp(api, { ref: kol.code })
+    const kolCertificates = async () =>
+      expectShape(CertificatePage, (await api.request('GET', '/certificates', { token: kol.token })).body).items.filter(
+        (item) => item.kind === 'kol_level',
+      )
+    const [first] = await kolCertificates()
+    expect(first).toMatchObject({ valid: true })
+    // Read again the same year: no second one.
+    expect(await kolCertificates()).toHaveLength(1)
+    await advanceClock(api, { advanceDays: 366 })
+    const later = await kolCertificates()
+    expect(later).toHaveLength(2)
+    const renewed = later.find((item) => item.code !== first?.code)
+    expect(renewed).toMatchObject({ valid: true, title: first?.title })
+    // The first one is still verifiable, as expired.
+    const old = await api.request('GET', `/certificates/${first?.code ?? 'none'}`)
+    expect(expectShape(Certificate, old.body)).toMatchObject({ valid: false })
+  })
 })

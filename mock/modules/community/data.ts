@@ -211,6 +211,21 @@ export const insertEventMember = async (sql: Sql, eventId: string, memberId: str
 }
 
 /** One certificate per member per event: the unique key keeps the first, whatever runs at once. */
+/** Whether the member holds a KOL level's certificate valid on `day` (YYYY-MM-DD). */
+export const hasCurrentKolCertificate = async (
+  sql: Sql,
+  memberId: string,
+  kolLevel: string,
+  day: string,
+): Promise<boolean> =>
+  (
+    await sql.query(
+      `SELECT 1 FROM certificates WHERE kind = 'kol_level' AND member_id = $1 AND kol_level = $2 AND ends_on >= $3
+       LIMIT 1`,
+      [memberId, kolLevel, day],
+    )
+  ).length > 0
+
 export const insertCertificate = async (
   sql: Sql,
   cert: {

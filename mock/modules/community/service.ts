@@ -16,7 +16,7 @@ import { isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
 import { cursorKey, pageLimit, paginate, sqlPage, type PageQuery } from '../../platform/paginate'
 import { addDays, businessDay, instantOfDay } from '../../platform/time'
-import { isDistributorNow } from '../distribution/service'
+import { isDistributorNow, renewKolCertificates } from '../distribution/service'
 import { checkinDaysBetween, levelCodeForGrowth, settleTasks } from '../membership/service'
 import { productExists } from '../orders/service'
 import { earnWithinDailyCap } from '../points/service'
@@ -604,8 +604,9 @@ const toCertificate = (ctx: Ctx, row: data.CertificateRow): Certificate => ({
 })
 
 /**
- * A KOL level reached (distribution): its certificate, once per member and level (a unique key), valid for a
- * year from the day it was reached, with a code anyone can verify like a challenge's.
+ * A KOL level held (distribution): its certificate, valid for a year from the day it was issued, with a code anyone
+ * can verify like a challenge's. Another only once none is valid today (a renewal after the year, with its own code);
+ * the unique key (member, level, start day) keeps it to one however many ask at once.
  */
 export const issueKolCertificate = async (
   ctx: Ctx,
@@ -613,6 +614,7 @@ export const issueKolCertificate = async (
   level: { code: string; name: string },
 ): Promise<void> => {
   const today = businessDay(ctx.nowMs, ctx.config.timeZone)
+  if (await data.hasCurrentKolCertificate(ctx.sql, memberId, level.code, today)) return
   await data.insertCertificate(ctx.sql, {
     code: certificateCode(randomBytes(8)),
     eventId: null,
@@ -631,6 +633,7 @@ export const certificatesOf = async (
   query: PageQuery,
 ): Promise<{ items: Certificate[]; nextCursor: string | null }> => {
   await issueDueCertificates(ctx, memberId)
+  await renewKolCertificates(ctx, memberId)
   const rows = await data.certificatesOf(ctx.sql, memberId)
   return paginate(
     rows.map((row) => toCertificate(ctx, row)),

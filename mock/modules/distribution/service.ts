@@ -228,6 +228,14 @@ const certifyKolLevel = async (ctx: Ctx, distributorId: string): Promise<void> =
 }
 
 /**
+ * A KOL level's certificate runs for a year: a distributor who still holds the level gets the next one when they
+ * look (GET /certificates, the KOL center and the card read it), so the card and the center never lose it.
+ */
+export const renewKolCertificates = async (ctx: Ctx, memberId: string): Promise<void> => {
+  if (await isDistributorNow(ctx, memberId)) await certifyKolLevel(ctx, memberId)
+}
+
+/**
  * A member arrived through a distributor: bound when arrivalRefusal allows (first touch), else the arrival is
  * recorded with its reason for the distributor to see. Answers the distributor bound now, or null.
  */
