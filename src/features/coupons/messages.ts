@@ -1,6 +1,23 @@
 import { defineMessages } from '@/lib/i18n'
 
 // The coupon wallet, the levels page's monthly coupon and the product page's coupon choice (subpackages only).
+
+// Why POST /orders refused the chosen coupon (409 COUPON_UNAVAILABLE, details.reason): it changed since the wallet
+// was read (spent in another order, expired at midnight, voided by a plan's refund).
+const UNAVAILABLE_ZH: Record<string, string> = {
+  used: '已经用过了',
+  void: '已作废',
+  expired: '已过期',
+  upcoming: '还没到使用时间',
+  below_min_spend: '未达到使用门槛',
+}
+const UNAVAILABLE_EN: Record<string, string> = {
+  used: 'has been used',
+  void: 'is void',
+  expired: 'has expired',
+  upcoming: 'is not valid yet',
+  below_min_spend: 'needs a larger order',
+}
 export const couponMessages = defineMessages({
   'zh-CN': {
     walletTitle: '我的卡券',
@@ -29,6 +46,8 @@ export const couponMessages = defineMessages({
     choiceItem: (value: string, until: string) => `减 ${value} · ${until} 到期`,
     payable: (amount: string) => `实付 ${amount}`,
     discounted: (discount: string) => `已减 ${discount}`,
+    unavailable: (reason: string) =>
+      `这张券${UNAVAILABLE_ZH[reason] ?? '现在用不了'}，没有下单。已为你重新选券，请再确认一次`,
   },
   en: {
     walletTitle: 'My coupons',
@@ -58,5 +77,7 @@ export const couponMessages = defineMessages({
     choiceItem: (value: string, until: string) => `${value} off · expires ${until}`,
     payable: (amount: string) => `To pay ${amount}`,
     discounted: (discount: string) => `${discount} off`,
+    unavailable: (reason: string) =>
+      `That coupon ${UNAVAILABLE_EN[reason] ?? 'cannot be used now'}: nothing was ordered. Coupons were chosen again; please confirm once more`,
   },
 })

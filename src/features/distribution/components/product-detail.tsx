@@ -8,7 +8,8 @@ import { formatFen } from '@/lib/format'
 import type { OrderRequest } from '@/contract/orders'
 import type { CouponPick } from '@/features/coupons/components/coupon-choice'
 import { CouponChoice, useChosenCoupon } from '@/features/coupons/components/coupon-choice'
-import { createIdempotencyKey, isOutcomeUnknown } from '@/lib/http'
+import { couponMessages } from '@/features/coupons/messages'
+import { createIdempotencyKey, isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { goToSignIn } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
@@ -33,6 +34,7 @@ type ProductDetailProps = {
 /** A product a fan buys from through a KOL's link: the order carries the link's ref / postId (mock payment). */
 export function ProductDetail({ productId, referralCode, postId }: ProductDetailProps) {
   const text = useMessages(kolMessages)
+  const couponText = useMessages(couponMessages)
   const locale = useLocale((state) => state.locale)
   const isSignedIn = useSession(selectIsSignedIn)
   const product = useQuery(productQuery(productId))
@@ -84,6 +86,13 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
             return
           }
           unanswered.current = null
+          if (isApiError(error) && error.code === 'COUPON_UNAVAILABLE') {
+            // The wallet is read again (the order's settling refetches it): the best coupon still usable is chosen.
+            setCouponPick(undefined)
+            const reason = error.details.reason
+            void Taro.showToast({ title: couponText.unavailable(String(reason)), icon: 'none', duration: 3000 })
+            return
+          }
           void Taro.showToast({ title: text.failed(describeError(error, locale)), icon: 'none' })
         },
       },

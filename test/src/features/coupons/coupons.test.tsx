@@ -156,6 +156,34 @@ describe('the product page takes the best coupon off', () => {
   })
 })
 
+describe('a coupon spent elsewhere meanwhile', () => {
+  test('the refusal says why and that nothing was ordered; the wallet is read again and buying again pays in full', async () => {
+    const api = installInProcessApi()
+    const token = await memberWithGrowth(api, 1000)
+    await api.call('POST', '/coupons/monthly/claim', { token, idempotencyKey: 'claim-1' })
+    const { container } = renderWithApp(<ProductDetail productId='p-serum' referralCode={null} postId={null} />)
+    await screen.findByTestId('coupon-payable')
+    // The same member spends it on another phone before tapping 购买 here.
+    const [coupon] = await walletOf(api, token)
+    await api.call('POST', '/orders', {
+      token,
+      body: { productId: 'p-giftbox', couponCode: coupon?.code },
+      idempotencyKey: 'other-phone',
+    })
+
+    tap(container, 'product-buy')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '这张券已经用过了，没有下单。已为你重新选券，请再确认一次' }),
+      ),
+    )
+    await waitFor(() => expect(screen.queryByTestId('coupon-choice')).toBeNull())
+    tap(container, 'product-buy')
+    expect((await screen.findByTestId('order-paid')).textContent).toContain('¥199.00')
+    expect(((await api.call('GET', '/orders', { token })).json.items as unknown[]).length).toBe(2)
+  })
+})
+
 describe('bestCoupon', () => {
   const coupon = (
     code: string,
