@@ -91,6 +91,8 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
     if (!isSignedIn) return setProblem(text.grantNeedsMember)
     if ((points && !isWholeNumber(points)) || (growth && !isWholeNumber(growth)) || (!points && !growth))
       return setProblem(text.badNumber)
+    // The server takes no growth below zero (a level is never taken back): say so here, not as a bare 400.
+    if (growth && Number(growth) < 0) return setProblem(text.badGrowth)
     run(
       { kind: 'grant', points: points ? Number(points) : undefined, growth: growth ? Number(growth) : undefined },
       () => {

@@ -86,6 +86,17 @@ describe('PreviewConsole', () => {
     await waitFor(async () => expect(await balance()).toBe(before + 500))
   })
 
+  test('refuses a negative growth before asking the server, saying growth only goes up', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    await typeInto(container, 'preview-growth-input', '-5')
+    tap(container, 'preview-grant')
+    expect((await screen.findByTestId('preview-problem')).textContent).toBe('成长值只能增加：请输入 0 或正整数')
+  })
+
   test('sets a gift stock, and a gift that does not exist is said so', async () => {
     const api = installInProcessApi()
     const { container } = renderConsoleBesideApp()
