@@ -86,10 +86,14 @@ const main = async (): Promise<void> => {
     throw new SettingError(`MOCK_STORE must be file (the default) or memory, not "${store}".`)
   const storeKind = databaseUrl ? 'postgres' : store === 'memory' ? 'memory' : 'file'
   const isProduction = process.env.NODE_ENV === 'production'
-  const hasTools = onOff('MOCK_TOOLS', true) && !isProduction
   const poolSize = integer('DATABASE_POOL_SIZE', undefined, 1, 1000)
   const allowedOrigins = origins('MOCK_CORS_ORIGINS')
   const allowedHosts = hostNames('MOCK_ALLOWED_HOSTS')
+  // The tools have no auth. A server told to answer a public name (MOCK_ALLOWED_HOSTS) is reachable from outside
+  // this machine: there they would let anyone reset every table or sign in as any persona, so they are off unless
+  // MOCK_TOOLS says on.
+  const toolsDefault = allowedHosts.length === 0
+  const hasTools = onOff('MOCK_TOOLS', toolsDefault) && !isProduction
   // Read by settingsFromEnv; checked here so a typo stops the start instead of leaving the limits on silently.
   onOff('MOCK_AUTH_LIMITS', true)
   let config: AppConfig | undefined
@@ -125,7 +129,13 @@ const main = async (): Promise<void> => {
         ? 'embedded PostgreSQL (PGlite) with fsync off: an answered write survives a crash of this process, not of the machine'
         : 'embedded PostgreSQL (PGlite) in memory: nothing is kept, a restart starts from the seed'
   console.log(`[mock] Data: ${server.db.location} (${promise})`)
-  console.log(`[mock] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}`)
+  console.log(
+    `[mock] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}${
+      !toolsDefault && !hasTools && !isProduction && (process.env.MOCK_TOOLS ?? '').trim() === ''
+        ? ' (MOCK_ALLOWED_HOSTS is set: they have no auth; MOCK_TOOLS=on turns them on)'
+        : ''
+    }`,
+  )
   // The reference server keeps the contract's rules for real, but sign-in and payment stay simulated.
   if (isProduction)
     console.log(

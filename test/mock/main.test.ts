@@ -29,6 +29,30 @@ describe('the /__mock operator routes in the real process', () => {
   })
 })
 
+describe('the /__mock operator routes on a server that answers a public name (MOCK_ALLOWED_HOSTS)', () => {
+  // They have no auth: behind a proxy for api.brand.example, anyone could reset every table or be any persona.
+  it('are off unless MOCK_TOOLS says on, and the start-up log says why', async () => {
+    const running = await startServer({ MOCK_STORE: 'memory', MOCK_ALLOWED_HOSTS: 'api.brand.example' })
+    try {
+      expect((await send(running.apiBase, 'GET', '/health')).status).toBe(200)
+      expect((await send(running.apiBase, 'POST', '/__mock/reset')).status).toBe(404)
+      expect(running.output()).toContain('Operator tools (/__mock): off (MOCK_ALLOWED_HOSTS is set')
+    } finally {
+      await stopServer(running)
+    }
+    const chosen = await startServer({
+      MOCK_STORE: 'memory',
+      MOCK_ALLOWED_HOSTS: 'api.brand.example',
+      MOCK_TOOLS: 'on',
+    })
+    try {
+      expect((await send(chosen.apiBase, 'GET', '/__mock/clock')).status).toBe(200)
+    } finally {
+      await stopServer(chosen)
+    }
+  })
+})
+
 describe('a setting the server cannot use', () => {
   it.each([
     [{ MOCK_TOOLS: 'maybe' }, /MOCK_TOOLS must be on or off, not "maybe"/],
