@@ -13,6 +13,6 @@ export const accountMessages = defineMessages({
 })
 
 export const settingsMessages = defineMessages({
-  'zh-CN': { title: '我的', language: '语言', server: '服务地址' },
-  en: { title: 'Me', language: 'Language', server: 'Server' },
+  'zh-CN': { title: '我的', language: '语言' },
+  en: { title: 'Me', language: 'Language' },
 })

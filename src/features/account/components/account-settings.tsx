@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
-import { apiBase } from '@/lib/env'
 import { commonMessages, LOCALES, useLocale, useMessages, type Locale } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { useSignOut } from '../api/account-queries'
@@ -49,10 +48,6 @@ export function AccountSettings() {
           </ActionButton>
         </View>
       ) : null}
-      {/* For operators previewing a build: which API it talks to. */}
-      <Text className='account-settings__footnote'>
-        {text.server} {apiBase}
-      </Text>
     </View>
   )
 }

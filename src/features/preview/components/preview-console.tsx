@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ActionButton } from '@/components/action-button'
+import { apiBase } from '@/lib/env'
 import { formatServerTime } from '@/lib/format'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { selectIsSignedIn, useSession } from '@/stores/session'
@@ -126,6 +127,10 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
         <Text className='preview-console__label'>{text.serverTime}</Text>
         <Text className='preview-console__time' data-testid='preview-server-time'>
           {clock.data ? formatServerTime(clock.data.now) : '…'}
+        </Text>
+        {/* Which API this build talks to (TARO_APP_API_BASE): shown to operators here, not to members on 我的. */}
+        <Text className='preview-console__label' data-testid='preview-api-base'>
+          {text.apiBase(apiBase)}
         </Text>
         <View className='preview-console__row'>
           <ActionButton

@@ -168,5 +168,7 @@ describe('the profile page', () => {
     expect(entry.textContent).toContain('编辑资料')
     tap(container, 'entry-profile')
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/membership/profile/index' })
+    // The API's address is the operator's business (the preview console shows it), not the member's.
+    expect(container.textContent).not.toContain('/api/v1')
   })
 })

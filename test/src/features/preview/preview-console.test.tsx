@@ -39,6 +39,8 @@ describe('PreviewConsole', () => {
     const { container } = renderConsoleBesideApp()
     await openConsole(container)
     expect((await screen.findByTestId('preview-server-time')).textContent).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    // Which API the build talks to is for the operator here (我的 shows members no 服务地址).
+    expect(screen.getByTestId('preview-api-base').textContent).toMatch(/^服务地址 \S*\/api\/v1$/)
 
     tap(container, 'preview-persona-streak-day6')
     await waitFor(() => expect(useSession.getState().token).not.toBeNull())
