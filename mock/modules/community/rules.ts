@@ -98,3 +98,22 @@ export const mondayOf = (day: string): string => {
   const monday = new Date(Date.parse(`${day}T00:00:00Z`) - ((weekday + 6) % 7) * 86_400_000)
   return monday.toISOString().slice(0, 10)
 }
+
+/**
+ * The levels' `homepage_feature` benefit (达人笔记优先展示): a recent post of a member whose level has it is featured in
+ * 爆款精选, the list home's 社区精选 shows, first after the pinned ones, whatever section it was posted in.
+ * Recent: these many days, so a featured member's old posts give way to new ones.
+ */
+export const FEATURE_DAYS = 7
+
+export type LevelBenefits = { minGrowth: number; benefits: readonly { code: string }[] }
+
+/** The growth ranges [from, to) of the levels with `homepage_feature` (to null: no level above), in order. */
+export const featuredGrowthRanges = (levels: readonly LevelBenefits[]): { from: number; to: number | null }[] => {
+  const sorted = [...levels].sort((a, b) => a.minGrowth - b.minGrowth)
+  return sorted.flatMap((level, index) =>
+    level.benefits.some((benefit) => benefit.code === 'homepage_feature')
+      ? [{ from: level.minGrowth, to: sorted[index + 1]?.minGrowth ?? null }]
+      : [],
+  )
+}

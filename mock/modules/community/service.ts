@@ -13,6 +13,7 @@ import type {
 import { ApiError, invalid, notFound } from '../../platform/errors'
 import type { Ctx, UploadedFile } from '../../platform/http'
 import { isoAt } from '../../platform/http'
+import { DAY_MS } from '../../platform/clock'
 import { newId } from '../../platform/ids'
 import { cursorKey, pageLimit, paginate, sqlPage, type PageQuery } from '../../platform/paginate'
 import { addDays, businessDay, instantOfDay } from '../../platform/time'
@@ -28,6 +29,8 @@ import {
   challengeDays,
   mondayOf,
   DEFAULT_BANNED_WORDS,
+  FEATURE_DAYS,
+  featuredGrowthRanges,
   productAttachRefusal,
   imageTypeOf,
   REPORTS_TO_HIDE,
@@ -64,15 +67,16 @@ type PostRow = {
 }
 
 // The viewer is $1 (null for a visitor): likedByMe is answered in the same query.
-const POST_SELECT = `SELECT p.id, p.author_id AS "authorId", m.nickname AS "authorNickname",
+const POST_COLUMNS = `p.id, p.author_id AS "authorId", m.nickname AS "authorNickname",
   m.avatar_url AS "authorAvatarUrl", m.growth AS "authorGrowth", p.text, p.images, p.topic, p.section, p.status,
   p.is_pinned AS "isPinned",
   p.base_like_count + (SELECT count(*)::int FROM post_likes l WHERE l.post_id = p.id) AS "likeCount",
   p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id) AS "commentCount",
   p.reject_reason AS "rejectReason", p.product_id AS "productId", p.deleted_at AS "deletedAt",
   EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.member_id = $1) AS "likedByMe",
-  p.created_at AS "createdAt"
-  FROM posts p LEFT JOIN members m ON m.id = p.author_id`
+  p.created_at AS "createdAt"`
+const POST_FROM = `FROM posts p LEFT JOIN members m ON m.id = p.author_id`
+const POST_SELECT = `SELECT ${POST_COLUMNS} ${POST_FROM}`
 
 const toPost = (ctx: Ctx, row: PostRow): Post => ({
   id: row.id,
@@ -99,7 +103,11 @@ const toPost = (ctx: Ctx, row: PostRow): Post => ({
   productId: row.productId,
 })
 
-/** Published posts, pinned first, then newest first (keyset on pinned, time, id). */
+/**
+ * Published posts, pinned first, then newest first (keyset on pinned, featured, time, id). 爆款精选 (`hot`, what home's
+ * 社区精选 shows) also holds the recent posts of members whose level has `homepage_feature`, from any section, first
+ * after the pinned ones (featuredGrowthRanges, FEATURE_DAYS); in every other list the featured rank is the same for all.
+ */
 export const feed = async (
   ctx: Ctx,
   viewerId: string | null,
@@ -107,23 +115,39 @@ export const feed = async (
 ): Promise<{ items: Post[]; nextCursor: string | null }> => {
   await data.releaseDuePosts(ctx.sql, ctx.nowMs)
   const limit = pageLimit(query)
-  const after = cursorKey(query, ['number', 'number', 'string'] as const)
+  const after = cursorKey(query, ['number', 'number', 'number', 'string'] as const)
   const params: unknown[] = [viewerId]
   const where = [`p.status = 'published'`, `p.deleted_at IS NULL`]
-  if (query.section !== undefined) where.push(`p.section = $${params.push(query.section)}`)
+  // 0 for a featured post (a featured member's, within FEATURE_DAYS), 1 for any other; only 爆款精选 features.
+  let featuredRank = '1'
+  if (query.section === 'hot') {
+    const ranges = featuredGrowthRanges(ctx.config.levels).map(({ from, to }) =>
+      to === null
+        ? `m.growth >= $${params.push(from)}`
+        : `(m.growth >= $${params.push(from)} AND m.growth < $${params.push(to)})`,
+    )
+    const featured =
+      ranges.length === 0
+        ? 'FALSE'
+        : // A pinned post is pinned in its own section (the challenge in 种草推荐), not brought here.
+          `((${ranges.join(' OR ')}) AND NOT p.is_pinned AND p.created_at > $${params.push(new Date(ctx.nowMs - FEATURE_DAYS * DAY_MS))})`
+    featuredRank = `CASE WHEN ${featured} THEN 0 ELSE 1 END`
+    where.push(`(p.section = 'hot' OR ${featured})`)
+  } else if (query.section !== undefined) where.push(`p.section = $${params.push(query.section)}`)
   if (query.topic !== undefined) where.push(`p.topic = $${params.push(query.topic)}`)
+  const order = `CASE WHEN p.is_pinned THEN 0 ELSE 1 END, ${featuredRank}`
   if (after) {
-    const [pinRank, negativeMs, id] = after
+    const [pinRank, featured, negativeMs, id] = after
     where.push(
-      `(CASE WHEN p.is_pinned THEN 0 ELSE 1 END, -extract(epoch FROM p.created_at) * 1000, p.id) > ($${params.push(pinRank)}, $${params.push(negativeMs)}, $${params.push(id)})`,
+      `(${order}, -extract(epoch FROM p.created_at) * 1000, p.id) > ($${params.push(pinRank)}, $${params.push(featured)}, $${params.push(negativeMs)}, $${params.push(id)})`,
     )
   }
-  const rows = await ctx.sql.query<PostRow>(
-    `${POST_SELECT} WHERE ${where.join(' AND ')}
-     ORDER BY CASE WHEN p.is_pinned THEN 0 ELSE 1 END, p.created_at DESC, p.id LIMIT $${params.push(limit + 1)}`,
+  const rows = await ctx.sql.query<PostRow & { featuredRank: number }>(
+    `SELECT ${featuredRank} AS "featuredRank", ${POST_COLUMNS} ${POST_FROM} WHERE ${where.join(' AND ')}
+     ORDER BY ${order}, p.created_at DESC, p.id LIMIT $${params.push(limit + 1)}`,
     params,
   )
-  const page = sqlPage(rows, limit, (row) => [row.isPinned ? 0 : 1, -row.createdAt.getTime(), row.id])
+  const page = sqlPage(rows, limit, (row) => [row.isPinned ? 0 : 1, row.featuredRank, -row.createdAt.getTime(), row.id])
   return { items: page.items.map((row) => toPost(ctx, row)), nextCursor: page.nextCursor }
 }
 
