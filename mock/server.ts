@@ -45,10 +45,16 @@ export type MockServer = {
 }
 
 /**
- * A PGlite folder that cannot be opened is reported, moved aside as `pgdata.corrupt-<time>`, and replaced by a
- * fresh one: the server always starts. (Another server holding the folder is not corruption: that refuses.)
+ * A PGlite folder that cannot be opened. Previewing (the operator tools on), it is reported, moved aside as
+ * `pgdata.corrupt-<time>` and replaced by a fresh one: the preview always starts. A live server (tools off) stops
+ * and says so instead: starting on a fresh demo program would show members no points and take writes that belong
+ * to the data set aside. (Another server holding the folder is not corruption: that refuses either way.)
  */
-const openPgliteFolder = async (dataDir: string, log: (message: string) => void): Promise<Database> => {
+const openPgliteFolder = async (
+  dataDir: string,
+  startsFresh: boolean,
+  log: (message: string) => void,
+): Promise<Database> => {
   try {
     const db = await openDatabase({ kind: 'pglite-file', dataDir })
     try {
@@ -61,6 +67,10 @@ const openPgliteFolder = async (dataDir: string, log: (message: string) => void)
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('Another server')) throw error
     const folder = path.join(path.resolve(dataDir), 'pgdata')
+    if (!startsFresh)
+      throw new Error(
+        `Could not open the data in ${folder} (${error instanceof Error ? error.message : String(error)}). A server without the operator tools does not replace it with a demo program: restore the folder from a backup, or move it aside to start from a fresh seed.`,
+      )
     const aside = `${folder}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
     if (fs.existsSync(folder)) fs.renameSync(folder, aside)
     fs.rmSync(path.join(path.resolve(dataDir), 'server.lock'), { force: true })
@@ -74,7 +84,7 @@ const openPgliteFolder = async (dataDir: string, log: (message: string) => void)
 }
 
 export const openStore = async (
-  options: Pick<StartMockServerOptions, 'storeKind' | 'dataDir' | 'databaseUrl' | 'poolSize'>,
+  options: Pick<StartMockServerOptions, 'storeKind' | 'dataDir' | 'databaseUrl' | 'poolSize' | 'hasTools'>,
   log: (message: string) => void,
 ): Promise<Database> => {
   const kind = options.databaseUrl ? 'postgres' : (options.storeKind ?? 'file')
@@ -89,7 +99,7 @@ export const openStore = async (
     await migrate(db)
     return db
   }
-  return openPgliteFolder(options.dataDir ?? '.data', log)
+  return openPgliteFolder(options.dataDir ?? '.data', options.hasTools ?? true, log)
 }
 
 /** Seeds an empty database; a database with members is left as it is. */

@@ -114,6 +114,23 @@ describe('startMockServer', () => {
     }
   })
 
+  it('without the operator tools (a live server), refuses to start on a data folder it cannot open and keeps it', async () => {
+    const dataDir = tempDir()
+    try {
+      fs.mkdirSync(path.join(dataDir, 'pgdata'))
+      fs.writeFileSync(path.join(dataDir, 'pgdata', 'PG_VERSION'), 'not a PostgreSQL folder\n')
+      fs.writeFileSync(path.join(dataDir, 'pgdata', 'postgresql.conf'), '\u0000\u0001garbage')
+      await expect(startMockServer({ dataDir, hasTools: false, log: jest.fn() })).rejects.toThrow(
+        /Could not open the data in .*pgdata.*restore the folder from a backup, or move it aside/,
+      )
+      // Nothing moved, nothing seeded over it, and no lock left behind for the next start.
+      expect(fs.readdirSync(dataDir).sort()).toEqual(['pgdata'])
+      expect(fs.readFileSync(path.join(dataDir, 'pgdata', 'PG_VERSION'), 'utf8')).toBe('not a PostgreSQL folder\n')
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('reports at start-up a stored balance that differs from what the lots hold, and still serves', async () => {
     const dataDir = tempDir()
     try {
