@@ -45,6 +45,12 @@ export const Post = v.object({
   rejectReason: v.optional(v.nullable(v.string())),
   /** The product a share-to-earn post carries. */
   productId: v.optional(v.nullable(Id)),
+  /**
+   * The author's referral code while the post carries a product and its author distributes now, else null: a share
+   * of the post carries it (`ref=CODE&postId=ID`), so a friend arriving through it binds to the author. Never
+   * answered for anyone else.
+   */
+  authorReferralCode: v.optional(v.nullable(v.string())),
 })
 export type Post = v.InferOutput<typeof Post>
 

@@ -1,7 +1,7 @@
 import { Post } from '../../src/contract/all'
 import { createApiClient, expectError, expectShape, fieldsOf, newKey, signUp } from './support/client'
 import { createPost } from './support/community'
-import { becomeDistributor, buy, commissionsOf, overviewOf } from './support/distribution'
+import { becomeDistributor, buy, commissionsOf, fansOf, overviewOf } from './support/distribution'
 import { wholeLedger } from './support/membership'
 
 // A 分享赚 post: a member with distribution rights attaches a product of the catalogue, the post lands in the
@@ -96,5 +96,68 @@ describe('POST /posts with a product', () => {
     expect(fieldsOf(response)).toHaveProperty(['productId'])
     expect(await myPostIds(kol.token)).toEqual([])
     expect((await wholeLedger(api, kol.token)).filter((entry) => entry.type === 'post')).toEqual([])
+  })
+})
+
+// A share of a 分享赚 post carries its author's code (`ref=CODE&postId=ID`): a friend arriving through it binds to the
+// author like through their link, recorded as through the post (domain-rules.md: the link carries the author's code).
+describe("a 分享赚 post's author code", () => {
+  const postOf = async (id: string, token?: string) =>
+    expectShape(Post, (await api.request('GET', `/posts/${id}`, { token })).body)
+
+  const arrive = async (token: string, body: Record<string, unknown>) => {
+    const response = await api.request('POST', '/distribution/arrivals', { token, body, idempotencyKey: newKey() })
+    expect(response.status).toBe(200)
+    return response.body as { isBound: boolean; reason: string | null }
+  }
+
+  it('is answered only on a product post of a member who distributes, in the post and in the feed', async () => {
+    const kol = await signUp(api)
+    const code = await becomeDistributor(api, kol.token)
+    const earn = expectShape(Post, (await createPost(api, kol.token, { text: '精华分享', productId: 'p-serum' })).body)
+    const plain = expectShape(Post, (await createPost(api, kol.token, { text: '今天的穿搭' })).body)
+    const member = await signUp(api)
+    const other = expectShape(Post, (await createPost(api, member.token, { text: '普通会员的笔记' })).body)
+
+    // To anyone: a visitor, a member, the author.
+    expect((await postOf(earn.id)).authorReferralCode).toBe(code)
+    expect((await postOf(earn.id, member.token)).authorReferralCode).toBe(code)
+    expect(earn.authorReferralCode).toBe(code)
+    const feed = ((await api.request('GET', '/posts?section=earn&limit=50')).body as { items: Post[] }).items
+    expect(feed.find((post) => post.id === earn.id)?.authorReferralCode).toBe(code)
+    // A KOL's post without a product, and a plain member's post, name no code.
+    expect((await postOf(plain.id)).authorReferralCode).toBeNull()
+    expect((await postOf(other.id)).authorReferralCode).toBeNull()
+    const mine = ((await api.request('GET', '/me/posts?limit=50', { token: member.token })).body as { items: Post[] })
+      .items
+    expect(mine.map((post) => post.authorReferralCode)).toEqual([null])
+  })
+
+  it('binds a signed-in friend who arrives through it, as through the post; another post is taken as a link', async () => {
+    const kol = await signUp(api)
+    const code = await becomeDistributor(api, kol.token)
+    const earn = expectShape(Post, (await createPost(api, kol.token, { text: '精华分享', productId: 'p-serum' })).body)
+
+    const friend = await signUp(api)
+    expect(await arrive(friend.token, { code, source: 'post', postId: earn.id })).toMatchObject({
+      isBound: true,
+      reason: null,
+    })
+    expect((await fansOf(api, kol.token)).map((fan) => [fan.member.id, fan.source])).toEqual([
+      [friend.member.id, 'post'],
+    ])
+
+    // A post that is not this KOL's 分享赚 post (another KOL's) is not taken on the client's word: the code still
+    // binds, through a link.
+    const otherKol = await signUp(api)
+    await becomeDistributor(api, otherKol.token)
+    const theirs = expectShape(
+      Post,
+      (await createPost(api, otherKol.token, { text: '别人的笔记', productId: 'p-serum' })).body,
+    )
+    const stranger = await signUp(api)
+    expect(await arrive(stranger.token, { code, source: 'post', postId: theirs.id })).toMatchObject({ isBound: true })
+    const sources = Object.fromEntries((await fansOf(api, kol.token)).map((fan) => [fan.member.id, fan.source]))
+    expect(sources[stranger.member.id]).toBe('link')
   })
 })

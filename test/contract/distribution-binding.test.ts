@@ -9,6 +9,7 @@ import {
 } from './support/distribution-schemas'
 import { createApiClient, describeWithMockRoutes, expectError, expectShape, newKey, signUp } from './support/client'
 import { advanceClock, lockMockClock } from './support/clock'
+import { createPost } from './support/community'
 import { becomeDistributor, buy, commissionsOf, fansOf } from './support/distribution'
 import { meOf, tasksOf } from './support/membership'
 
@@ -91,7 +92,11 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     const first = await newKol()
     const second = await newKol()
     const fan = await signUp(api, { ref: first.code })
-    const body = { code: second.code, source: 'post', postId: 'post-1' }
+    // Through the second KOL's 分享赚 post (an arrival names a post only when it is theirs and still up).
+    const post = (await createPost(api, second.token, { text: '精华分享', productId: 'p-serum' })).body as {
+      id: string
+    }
+    const body = { code: second.code, source: 'post', postId: post.id }
     const missing = await api.request('POST', '/distribution/arrivals', { token: fan.token, body })
     expectError(missing, 400, 'IDEMPOTENCY_KEY_REQUIRED')
     const key = newKey()

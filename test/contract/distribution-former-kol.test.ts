@@ -1,4 +1,5 @@
 import { CommissionPage, DistributionStatus, Me, Purchase, WithdrawalPage } from './support/distribution-schemas'
+import type { Post } from '../../src/contract/all'
 import type { ApiClient, ApiResponse, RequestOptions } from './support/client'
 import {
   createApiClient,
@@ -73,8 +74,15 @@ describe('a former distributor keeps the commission they earned', () => {
       [order.id, 3980],
     ])
 
+    // Their 分享赚 post carries their code while they distribute (a share of it binds to them)...
+    const earnPost = (await createPost(api, kol.token, { text: '挂个精华', productId: 'p-serum' })).body as Post
+    const shareRefOf = async () => ((await api.request('GET', `/posts/${earnPost.id}`)).body as Post).authorReferralCode
+    expect(await shareRefOf()).toBe(code)
+
     // The refund takes the right back.
     expect((await refund(api, kol.token, expectShape(Purchase, bought.body).order.id)).status).toBe(200)
+    // ...and no longer once they do not: a share of it would bind nobody.
+    expect(await shareRefOf()).toBeNull()
     expect(expectShape(Me, (await api.request('GET', '/me', { token: kol.token })).body).isDistributor).toBe(false)
     expect(await statusOf(api, kol.token)).toMatchObject({
       isDistributor: false,

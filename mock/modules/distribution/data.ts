@@ -111,6 +111,16 @@ export const hasArrivalSince = async (
     )
   ).length > 0
 
+/** The author of a 分享赚 post that is up (published, not deleted, carrying a product); null for anything else. */
+export const earnPostAuthor = async (sql: Sql, postId: string): Promise<string | null> =>
+  (
+    await sql.query<{ authorId: string }>(
+      `SELECT author_id AS "authorId" FROM posts
+       WHERE id = $1 AND status = 'published' AND deleted_at IS NULL AND product_id IS NOT NULL`,
+      [postId],
+    )
+  )[0]?.authorId ?? null
+
 export type FanRow = BindingRow & { nickname: string; avatarUrl: string }
 
 export const fansOf = (sql: Sql, distributorId: string): Promise<FanRow[]> =>

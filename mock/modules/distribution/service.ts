@@ -319,10 +319,18 @@ export const recordArrival = async (
   request: { code: string; source: BindingSource; postId?: string },
 ): Promise<ArrivalResult> => {
   const distributorId = await distributorIdOfCode(ctx, request.code)
+  // A post is taken on its word only when it is a 分享赚 post of this code's distributor that is still up: anything
+  // else (another member's post, a deleted or hidden one, none named) arrived through the code alone, as a link.
+  const isTheirPost =
+    request.source === 'post' &&
+    request.postId !== undefined &&
+    distributorId !== null &&
+    (await data.earnPostAuthor(ctx.sql, request.postId)) === distributorId
+  const source = request.source === 'post' && !isTheirPost ? 'link' : request.source
   const result =
     distributorId === null
       ? { isBound: false, reason: 'unknown_code' as const }
-      : await arriveVia(ctx, memberId, distributorId, request.source, { postId: request.postId ?? null })
+      : await arriveVia(ctx, memberId, distributorId, source, { postId: isTheirPost ? (request.postId ?? null) : null })
   const binding = await data.bindingOf(ctx.sql, memberId)
   const distributor = binding ? await memberById(ctx, binding.distributorId) : null
   return { ...result, distributor: distributor ? { nickname: distributor.nickname } : null }
