@@ -45,6 +45,8 @@ export const postMessages = defineMessages({
     reportChooseReason: '请选择举报原因',
     reported: '已收到举报，我们会尽快处理',
     signInToInteract: '登录后即可点赞、评论和举报',
+    share: '分享',
+    linkCopied: '链接已复制，发给好友吧',
   },
   en: {
     ...feedMessages.en,
@@ -89,5 +91,7 @@ export const postMessages = defineMessages({
     reportChooseReason: 'Choose a reason',
     reported: 'Thanks, we will look into it',
     signInToInteract: 'Sign in to like, comment and report',
+    share: 'Share',
+    linkCopied: 'Link copied',
   },
 })

@@ -25,6 +25,7 @@ import { CommentItem } from './comment-item'
 import { CommentTextarea } from './comment-textarea'
 import { ImageGrid } from './image-grid'
 import { ProductBlock } from './post-card'
+import { PostShareAction } from './post-share-action'
 import { ReportSheet } from './report-sheet'
 import { VirtualStack } from './virtual-stack'
 import './post-card.scss'
@@ -76,6 +77,8 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
         <View className='post-detail__action'>
           <Text data-testid='comment-count'>{text.comments(post.commentCount)}</Text>
         </View>
+        {/* Every post can be shared; a 分享赚 post's link carries its author's code (lib/post-share). */}
+        <PostShareAction post={post} />
         <View
           className='post-detail__action post-detail__action--end'
           hoverClass='post-detail__action--pressed'

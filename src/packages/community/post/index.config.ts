@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '笔记详情', enableShareAppMessage: true })
+export default definePageConfig({
+  navigationBarTitleText: '笔记详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

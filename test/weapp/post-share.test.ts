@@ -1,0 +1,72 @@
+// A post shared from its page in the built mini-program: a 分享赚 post's share (chat and Moments) carries its author's
+// code and the post, any other post's the post alone, and a signed-in friend opening the shared path is reported as
+// arriving through the post (POST /distribution/arrivals, source post with postId) and binds to the author.
+import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
+import { startWeappServer, type WeappServer } from '../support/weapp-server'
+
+jest.setTimeout(30_000)
+
+let server: WeappServer
+let weapp: Weapp | undefined
+
+beforeAll(async () => {
+  server = await startWeappServer()
+})
+beforeEach(() => server.reset())
+afterEach(() => {
+  weapp?.close()
+  weapp = undefined
+})
+afterAll(async () => {
+  reportSetData(__filename)
+  await server.close()
+})
+
+type ShareHandlers = {
+  onShareAppMessage?: (event: { from: string }) => { title?: string; path?: string }
+  onShareTimeline?: () => { title?: string; query?: string }
+}
+
+const shareHandlers = (instance: Record<string, unknown>) => instance as unknown as ShareHandlers
+
+// The seed's 分享赚 post by the KOL Lina (code LINA88), and a post without a product.
+const EARN_QUERY = 'id=post-e1&ref=LINA88&postId=post-e1'
+
+test("a 分享赚 post's page shares its author's code with the post; another post's page the post alone", async () => {
+  // A member who is not its author shares it: the code is the author's, not theirs.
+  const { token } = await server.persona('new-member')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/post/index?id=post-e1' })
+  await weapp.waitForText('我的回购清单第一名')
+  await weapp.waitForText('分享')
+  const earn = shareHandlers(weapp.current().component.instance)
+  expect(earn.onShareAppMessage?.({ from: 'button' })?.path).toBe(`/packages/community/post/index?${EARN_QUERY}`)
+  expect(earn.onShareTimeline?.()?.query).toBe(EARN_QUERY)
+
+  await weapp.open('packages/community/post/index?id=post-r2')
+  await weapp.settle()
+  const plain = shareHandlers(weapp.current().component.instance)
+  expect(plain.onShareAppMessage?.({ from: 'menu' })?.path).toBe('/packages/community/post/index?id=post-r2')
+  // Sharing pays nothing: asking for the payloads sent nothing to the server.
+  expect(weapp.fake.requests.filter((request) => request.method !== 'GET')).toEqual([])
+  expectHealthy(weapp)
+})
+
+test('a signed-in friend opening the shared post is reported as arriving through it and becomes the author’s fan', async () => {
+  const { token, member } = await server.persona('new-member')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: `packages/community/post/index?${EARN_QUERY}` })
+  await weapp.waitForText('我的回购清单第一名')
+  const arrivals = weapp.fake.requests
+    .filter((request) => request.method === 'POST' && request.url.includes('/distribution/arrivals'))
+    .map((request) => (typeof request.data === 'string' ? (JSON.parse(request.data) as unknown) : request.data))
+  expect(arrivals).toEqual([{ code: 'LINA88', source: 'post', postId: 'post-e1' }])
+
+  const kol = await server.persona('kol-distributor')
+  const fans = (
+    await server.get<{ items: Array<{ member: { nickname: string }; source: string }> }>(
+      '/distribution/fans?limit=50',
+      kol.token,
+    )
+  ).items
+  expect(fans.find((fan) => fan.member.nickname === member.nickname)?.source).toBe('post')
+  expectHealthy(weapp)
+})
