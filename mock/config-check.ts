@@ -471,8 +471,11 @@ const contrastOf = (a: string, b: string): number => {
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)
 }
 
-/** The text colours the pages paint on each surface (test/mock/seed-theme-contrast.test.ts holds the seed to them). */
-const THEME_PAIRS: readonly [string, string, string][] = [
+/**
+ * The text colours the pages paint on each surface (test/mock/seed-theme-contrast.test.ts holds the seed to them), and
+ * which of the two a finding names when a pair falls short (the text colour unless told).
+ */
+const THEME_PAIRS: readonly [string, string, string, string?][] = [
   ['textColor', 'backgroundColor', 'body text on the page'],
   ['textColor', 'surfaceColor', 'body text on a card'],
   ['mutedTextColor', 'backgroundColor', 'muted text on the page'],
@@ -480,6 +483,14 @@ const THEME_PAIRS: readonly [string, string, string][] = [
   ['primaryColor', 'backgroundColor', 'brand-coloured text (prices, links) on the page'],
   ['primaryColor', 'surfaceColor', 'brand-coloured text on a card'],
   ['primaryTextColor', 'primaryColor', 'text on a brand-coloured button'],
+  // The banners (member card, points, levels, check-in calendar) run from primaryColor to accentColor under
+  // primaryTextColor: each end must carry it, and the lighter end decides.
+  [
+    'primaryTextColor',
+    'accentColor',
+    'text on the brand gradient (banners, member card) at its accent end, and on accent chips',
+    'accentColor',
+  ],
   ['dangerColor', 'surfaceColor', 'error text on a card'],
 ]
 
@@ -490,16 +501,16 @@ const themeContrast: Rule = (config, add) => {
     const value = field(theme, key)
     return typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value) ? value : null
   }
-  for (const [foreground, background, what] of THEME_PAIRS) {
+  for (const [foreground, background, what, blamed = foreground] of THEME_PAIRS) {
     const [front, back] = [hex(foreground), hex(background)]
     if (!front || !back) continue
     const ratio = contrastOf(front, back)
     if (ratio < 4.5)
       add({
         severity: 'warning',
-        setting: `theme.${foreground}`,
+        setting: `theme.${blamed}`,
         rule: `${what} (${front} on ${back}) has a contrast of ${ratio.toFixed(2)}:1, under WCAG AA’s 4.5:1: hard to read, and every page fails the accessibility audit.`,
-        alternative: `Darken or lighten one of them to reach 4.5:1 (the seed’s ${foreground} meets it).`,
+        alternative: `Darken or lighten one of them to reach 4.5:1 (the seed’s ${blamed} meets it).`,
       })
   }
 }

@@ -5,11 +5,13 @@ export const seedConfig = (): AppConfig => ({
   brandName: 'FanLoop 粉环',
   slogan: '签到攒积分，好物换不停，和同好一起玩',
   // Text colours meet WCAG AA on the background and surface (test/mock/seed-theme-contrast.test.ts): the
-  // brand red and the grey were darkened from #E8503A / #8A8A99 (3.7:1 and 3.2:1) in issue #11.
+  // brand red and the grey were darkened from #E8503A / #8A8A99 (3.7:1 and 3.2:1) in issue #11. The accent is the
+  // light end of the brand gradient under white text (member card, points, levels and calendar banners): darkened
+  // from #F5A623 (2.0:1 under white) to a burnt orange that carries it at 4.8:1.
   theme: {
     primaryColor: '#C93A26',
     primaryTextColor: '#FFFFFF',
-    accentColor: '#F5A623',
+    accentColor: '#AF5C08',
     backgroundColor: '#F6F6F8',
     surfaceColor: '#FFFFFF',
     textColor: '#1F1F24',

@@ -346,6 +346,13 @@ describe('the config check', () => {
     expect(findings[0]!.rule).toMatch(/#8A8A99 on #F6F6F8\) has a contrast of 3\.\d\d:1/)
   })
 
+  it('warns of an accent too light for the white text of the brand gradient, naming the accent', () => {
+    // The seed's accent before the banners were measured: white on it read at 2:1.
+    const findings = checkConfig(withChange((c) => (c.theme.accentColor = '#F5A623')))
+    expect(findings.map((finding) => [finding.severity, finding.setting])).toEqual([['warning', 'theme.accentColor']])
+    expect(findings[0]!.rule).toMatch(/gradient.*\(#FFFFFF on #F5A623\) has a contrast of 2\.0\d:1/)
+  })
+
   it('refuses a level listing the check-in multiplier that pays 100%, and warns of a multiplier left unlisted', () => {
     expect(checkConfig(withChange((c) => (c.levels[2]!.checkinMultiplierPercent = 100)))).toEqual([
       expect.objectContaining({

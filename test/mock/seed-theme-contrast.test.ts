@@ -22,6 +22,8 @@ test('contrast() agrees with the WCAG reference values', () => {
   // The colours the seed had before issue #11: below AA.
   expect(contrast('#E8503A', '#FFFFFF')).toBeLessThan(4.5)
   expect(contrast('#8A8A99', '#F6F6F8')).toBeLessThan(4.5)
+  // The accent before the gradient banners were measured: white on it reads at 2:1.
+  expect(contrast('#FFFFFF', '#F5A623')).toBeLessThan(4.5)
 })
 
 const { theme } = seedConfig()
@@ -33,6 +35,7 @@ const pairs: [string, keyof typeof theme, keyof typeof theme][] = [
   ['brand-coloured text (prices, links) on the page', 'primaryColor', 'backgroundColor'],
   ['brand-coloured text on a card', 'primaryColor', 'surfaceColor'],
   ['text on a brand-coloured button or chip', 'primaryTextColor', 'primaryColor'],
+  ['text on the brand gradient (primary to accent) and on accent chips', 'primaryTextColor', 'accentColor'],
   ['error text on a card', 'dangerColor', 'surfaceColor'],
 ]
 
