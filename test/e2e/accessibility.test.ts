@@ -2,9 +2,11 @@
 // contrast, text alternatives, control names, zoom) on the H5 production build at a phone viewport, both
 // as a visitor and signed in as the seeded KOL (Lina), whose pages show the most (fans, commission, posts).
 // Signed in as Lina it also audits every other page a member or KOL reaches in the membership, mall,
-// community, distribution and orders subpackages, each with her seeded data on it.
+// community, distribution and orders subpackages, each with her seeded data on it. Text on the brand gradients
+// (member card, points and level banners, calendar summary) is measured against each gradient stop as well.
 import type { Page } from 'playwright-core'
 import { expectAccessible } from './support/axe'
+import { expectReadableOnGradients } from './support/gradient-contrast'
 import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack } from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
@@ -44,6 +46,8 @@ async function audit(phone: Phone, path: string, testId: string, name: string): 
   await settle(page, testId)
   await screenshot(page, `a11y-${name}`)
   await expectAccessible(page, `${name} (${path})`)
+  // axe leaves text on a gradient "incomplete" (it cannot tell the colour behind it): measured here instead.
+  await expectReadableOnGradients(page, `${name} (${path})`)
 }
 
 beforeAll(async () => {

@@ -1,6 +1,9 @@
 // Issue #3 on the H5 production build at a phone viewport: check in and see the balance move, open
-// the calendar, make up a missed day after moving the mock clock, read the ledger, see the level.
+// the calendar, make up a missed day after moving the mock clock, read the ledger, see the level. The white text
+// of the brand-gradient banners (member card, calendar summary, points summary, levels header) is measured against
+// every stop of its gradient, which axe cannot do.
 import type { Page } from 'playwright-core'
+import { expectReadableOnGradients } from './support/gradient-contrast'
 import {
   closeAll,
   E2E_TEST_TIMEOUT_MS,
@@ -39,6 +42,16 @@ afterAll(closeAll)
 const api = (method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<unknown> =>
   callApi(stack.apiBase, method, path, { body, token, idempotencyKey })
 
+/**
+ * The banner's texts read at WCAG AA against each stop of its gradient (4.5:1, 3:1 when large): throws naming any
+ * that does not, and checks that the texts named were measured (so a banner that stopped being found fails too).
+ */
+async function expectBannerReadable(page: Page, where: string, texts: (string | RegExp)[]): Promise<void> {
+  const measured = (await expectReadableOnGradients(page, where)).map((item) => item.text)
+  for (const text of texts)
+    expect(measured).toContainEqual(typeof text === 'string' ? text : expect.stringMatching(text))
+}
+
 const numberIn = async (page: Page, testId: string) =>
   Number(((await visible(page, testId).textContent()) ?? '').replace(/[^\d]/g, ''))
 
@@ -62,6 +75,8 @@ test('check in with one tap and watch the balance move by exactly the award', as
   // Day 7 is the bonus day: tomorrow gives base + 30.
   expect(await visible(page, 'checkin-done').textContent()).toContain('明天签到 +35 积分')
   await screenshot(page, 'membership-02-checked-in')
+  const balance = (await visible(page, 'points-balance').textContent()) ?? ''
+  await expectBannerReadable(page, 'home member card', [/^欢迎，/, balance, '积分', /^成长值 /])
 
   const me = (await api('GET', '/me')) as { pointsBalance: number }
   expect(me.pointsBalance).toBe(before + award)
@@ -95,6 +110,7 @@ test('open the calendar, move the clock, and make up a missed day', async () => 
   )
   expect(await visible(page, 'makeups-left').textContent()).toBe('本月还可补签 1 次')
   await screenshot(page, 'membership-05-made-up')
+  await expectBannerReadable(page, 'calendar summary', ['本月还可补签 1 次'])
   // The made-up day's number reads at WCAG AA (axe skips a cell of one or two digits as too short to judge).
   const contrast = await page.evaluate((id) => {
     const cell = [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)].find((el) => el.offsetWidth > 0)
@@ -124,6 +140,7 @@ test('read the ledger, filter what was spent, and see the level progress', async
   const summaryBalance = await numberIn(page, 'summary-balance')
   const me = (await api('GET', '/me')) as { pointsBalance: number }
   expect(summaryBalance).toBe(me.pointsBalance)
+  await expectBannerReadable(page, 'points summary', ['可用积分', /^成长值 /])
   await expect(
     page.locator('[data-testid="ledger-row"]:visible', { hasText: '补签' }).count(),
   ).resolves.toBeGreaterThan(0)
@@ -143,5 +160,6 @@ test('read the ledger, filter what was spent, and see the level progress', async
     .first()
     .waitFor()
   await screenshot(page, 'membership-08-levels')
+  await expectBannerReadable(page, 'levels header', [/^V\d$/, /^成长值 /, /^还差 /, '成长值只增不减，兑换礼品不会降级'])
   phone.expectNoErrors()
 })
