@@ -21,6 +21,7 @@ export const postMessages = defineMessages({
     delete: '删除',
     deleteConfirmTitle: '删除这条评论？',
     deleteConfirmContent: '删除后无法恢复',
+    deleteWithReplies: (count: number) => `这条评论下的 ${count} 条回复会一起删除，删除后无法恢复`,
     deleted: '已删除',
     commented: '评论已发布',
     commentFailed: (reason: string) => `评论没发出去：${reason}`,
@@ -66,6 +67,8 @@ export const postMessages = defineMessages({
     delete: 'Delete',
     deleteConfirmTitle: 'Delete this comment?',
     deleteConfirmContent: 'This cannot be undone',
+    deleteWithReplies: (count: number) =>
+      `Its ${count} ${count === 1 ? 'reply goes' : 'replies go'} with it. This cannot be undone`,
     deleted: 'Deleted',
     commented: 'Comment posted',
     commentFailed: (reason: string) => `Comment not sent: ${reason}`,

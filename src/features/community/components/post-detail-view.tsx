@@ -105,12 +105,13 @@ function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChos
   const remove = useDeleteComment(postId)
   const onDeleteChosen = useCallback(
     (comment: CommentReply) => {
-      void Taro.showModal({ title: text.deleteConfirmTitle, content: text.deleteConfirmContent }).then(
-        ({ confirm }) => {
-          if (confirm)
-            remove.mutate(comment.id, { onSuccess: () => void Taro.showToast({ title: text.deleted, icon: 'none' }) })
-        },
-      )
+      // Deleting a comment deletes its replies, other members' too: said before, not found out after.
+      const replies = 'replies' in comment && Array.isArray(comment.replies) ? comment.replies.length : 0
+      const content = replies > 0 ? text.deleteWithReplies(replies) : text.deleteConfirmContent
+      void Taro.showModal({ title: text.deleteConfirmTitle, content }).then(({ confirm }) => {
+        if (confirm)
+          remove.mutate(comment.id, { onSuccess: () => void Taro.showToast({ title: text.deleted, icon: 'none' }) })
+      })
     },
     [remove, text],
   )

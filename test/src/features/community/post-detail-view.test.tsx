@@ -96,7 +96,7 @@ describe('PostDetailView: comments', () => {
   test('comment, reply to it, and delete my own reply', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
-    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
     // post-r4 has few enough comments for its end to be loaded, so a new one shows at once.
     const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
     await screen.findByTestId('post-detail')
@@ -125,8 +125,19 @@ describe('PostDetailView: comments', () => {
       '这是回复',
     ])
 
+    // Deleting the comment would take its reply with it: the confirmation says so (and is declined here).
+    modal.mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    tap(mine, 'comment-delete')
+    await waitFor(() =>
+      expect(modal).toHaveBeenLastCalledWith(
+        expect.objectContaining({ content: '这条评论下的 1 条回复会一起删除，删除后无法恢复' }),
+      ),
+    )
+    expect(screen.getByText('这是回复', { ignore: 'script, style, textarea' })).not.toBeNull()
+
     const replyEntry = reply.closest('[data-testid="reply"]') as HTMLElement
     tap(replyEntry, 'comment-delete')
+    await waitFor(() => expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '删除后无法恢复' })))
     await waitFor(() => expect(screen.queryByText('这是回复', { ignore: 'script, style, textarea' })).toBeNull())
     const after = (await api.call('GET', '/posts/post-r4/comments', { token })).json as typeof comments
     expect(after.items.find((item) => item.text === '第一条评论')?.replies).toEqual([])
