@@ -10,7 +10,8 @@ import { formatShortDate } from '@/lib/format'
 import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useMakeUpCheckin } from '../api/calendar-queries'
-import { checkinCalendarQuery, useCheckIn } from '../api/membership-queries'
+import { checkinCalendarQuery } from '../api/membership-queries'
+import { useCheckInTap } from '../lib/use-check-in-tap'
 import { monthGrid, shiftMonth } from '../lib/month-grid'
 import { calendarMessages } from '../messages/calendar'
 import { checkinMessages } from '../messages/checkin'
@@ -146,39 +147,20 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
 
 /**
  * Today's check-in, on the calendar too: a member who opens the calendar (from 我的) before checking in is not sent
- * back to the home page to do it. One key per intent, reused by every retry of it (it can never award twice).
+ * back to the home page to do it.
  */
 function TodayCheckIn({ points }: { points: number }) {
   const text = { ...useMessages(checkinMessages), ...useMessages(calendarMessages) }
   const locale = useLocale((state) => state.locale)
-  const checkIn = useCheckIn()
-  const intentKey = useRef<string | null>(null)
-  const isSending = useRef(false)
-  const onCheckIn = () => {
-    if (isSending.current) return
-    isSending.current = true
-    intentKey.current ??= createIdempotencyKey()
-    checkIn.mutate(intentKey.current, {
-      onSettled: () => {
-        isSending.current = false
-      },
-      onSuccess: (result) => {
-        intentKey.current = null
-        void Taro.showToast({ title: text.checkedInNow(result.pointsAwarded), icon: 'none', duration: 2500 })
-      },
-      onError: (error) => {
-        if (isApiError(error) && !error.isTransient) intentKey.current = null
-      },
-    })
-  }
-  // Already checked in (another device): the calendar's refetch shows it, nothing to say.
-  const isFailed = checkIn.isError && !(isApiError(checkIn.error) && checkIn.error.code === 'ALREADY_CHECKED_IN')
+  const checkIn = useCheckInTap(
+    (result) => void Taro.showToast({ title: text.checkedInNow(result.pointsAwarded), icon: 'none', duration: 2500 }),
+  )
   return (
     <View className='checkin-calendar__today'>
-      <ActionButton isBlock testId='calendar-checkin' isBusy={checkIn.isPending} onTap={onCheckIn}>
-        {isFailed ? text.retry : text.checkInFor(points)}
+      <ActionButton isBlock testId='calendar-checkin' isBusy={checkIn.isPending} onTap={checkIn.tap}>
+        {checkIn.isFailed ? text.retry : text.checkInFor(points)}
       </ActionButton>
-      {isFailed ? (
+      {checkIn.isFailed ? (
         <View className='checkin-calendar__error' role='alert' data-testid='calendar-checkin-error'>
           {text.failed(describeError(checkIn.error, locale))}
         </View>

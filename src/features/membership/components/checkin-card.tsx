@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
@@ -6,11 +6,11 @@ import type { CheckinCalendar } from '@/contract'
 import { ActionButton } from '@/components/action-button'
 import { Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
-import { createIdempotencyKey, isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
-import { checkinCalendarQuery, useCheckIn } from '../api/membership-queries'
+import { checkinCalendarQuery } from '../api/membership-queries'
+import { useCheckInTap } from '../lib/use-check-in-tap'
 import { checkinMessages } from '../messages/checkin'
 import { RewardLadder } from './reward-ladder'
 import './checkin-card.scss'
@@ -30,38 +30,14 @@ export function CheckinCard() {
 function CheckinCardBody({ calendar }: { calendar: CheckinCalendar }) {
   const text = useMessages(checkinMessages)
   const locale = useLocale((state) => state.locale)
-  const checkIn = useCheckIn()
-  // One key per intent: every retry of this tap reuses it, so it can never award twice.
-  const intentKey = useRef<string | null>(null)
   const [award, setAward] = useState<{ points: number; id: number } | null>(null)
   const nextReward = calendar.ladder[0]
-
-  // A second tap can land before the pending state renders: guard synchronously.
-  const isSending = useRef(false)
-
-  const onCheckIn = () => {
-    if (isSending.current) return
-    isSending.current = true
-    intentKey.current ??= createIdempotencyKey()
-    checkIn.mutate(intentKey.current, {
-      onSettled: () => {
-        isSending.current = false
-      },
-      onSuccess: (result) => {
-        intentKey.current = null
-        setAward({ points: result.pointsAwarded, id: Date.now() })
-        Taro.vibrateShort?.({ type: 'light' })?.catch?.(() => undefined)
-      },
-      onError: (error) => {
-        // Already done today (another device, a double tap): the refetch shows it; nothing to retry.
-        if (isApiError(error) && error.code === 'ALREADY_CHECKED_IN') intentKey.current = null
-      },
-    })
-  }
-
+  const checkIn = useCheckInTap((result) => {
+    setAward({ points: result.pointsAwarded, id: Date.now() })
+    Taro.vibrateShort?.({ type: 'light' })?.catch?.(() => undefined)
+  })
   // A failure the server's own answer has since overtaken (the check-in landed after all) is no failure.
-  const isFailed =
-    checkIn.isError && !calendar.checkedInToday && !(isApiError(checkIn.error) && checkIn.error.code === 'ALREADY_CHECKED_IN')
+  const isFailed = checkIn.isFailed && !calendar.checkedInToday
 
   return (
     <View className='checkin-card' data-testid='checkin-card'>
@@ -95,7 +71,7 @@ function CheckinCardBody({ calendar }: { calendar: CheckinCalendar }) {
             ✓ {nextReward ? text.tomorrowGives(nextReward.points) : text.checkedIn}
           </Text>
         ) : (
-          <ActionButton isBlock testId='checkin-button' isBusy={checkIn.isPending} onTap={onCheckIn}>
+          <ActionButton isBlock testId='checkin-button' isBusy={checkIn.isPending} onTap={checkIn.tap}>
             {isFailed ? text.retry : text.checkInFor(nextReward?.points ?? 0)}
           </ActionButton>
         )}
