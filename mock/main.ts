@@ -5,8 +5,9 @@ import { settingsFromEnv } from './platform/settings'
 import { startMockServer } from './server'
 
 // `npm run mock`. MOCK_PORT (default 9527); the store: DATABASE_URL (a PostgreSQL server), else PGlite in
-// MOCK_DATA_DIR (default .data), or MOCK_STORE=memory to keep nothing. MOCK_TOOLS=off (and NODE_ENV=production)
-// turns the /__mock operator routes off; MOCK_AUTH_LIMITS=off the sign-in limits. MOCK_ALLOWED_HOSTS and
+// MOCK_DATA_DIR (default .data), or MOCK_STORE=memory to keep nothing. The /__mock operator routes are on for PGlite
+// and off with DATABASE_URL or MOCK_ALLOWED_HOSTS unless MOCK_TOOLS=on; MOCK_TOOLS=off (and NODE_ENV=production) turns
+// them off everywhere; MOCK_AUTH_LIMITS=off the sign-in limits. MOCK_ALLOWED_HOSTS and
 // MOCK_CORS_ORIGINS (comma-separated) admit a host name and browser origins besides this machine's. MOCK_CONFIG
 // names a program config file (JSON) to run instead of the seed's; the server refuses one that breaks a rule.
 const list = (value: string | undefined): string[] =>
@@ -90,10 +91,11 @@ const main = async (): Promise<void> => {
   const allowedOrigins = origins('MOCK_CORS_ORIGINS')
   const allowedHosts = hostNames('MOCK_ALLOWED_HOSTS')
   // The tools have no auth. A server told to answer a public name (MOCK_ALLOWED_HOSTS) is reachable from outside
-  // this machine: there they would let anyone reset every table or sign in as any persona, so they are off unless
-  // MOCK_TOOLS says on.
-  const toolsDefault = allowedHosts.length === 0
-  const hasTools = onOff('MOCK_TOOLS', toolsDefault) && !isProduction
+  // this machine, and a server on a real PostgreSQL (DATABASE_URL) is a brand's program, often behind a reverse proxy
+  // that sends Host: 127.0.0.1: there they would let anyone reset every table or sign in as any persona, so they are
+  // off unless MOCK_TOOLS says on.
+  const toolsOffBecause = databaseUrl ? 'DATABASE_URL' : allowedHosts.length > 0 ? 'MOCK_ALLOWED_HOSTS' : null
+  const hasTools = onOff('MOCK_TOOLS', toolsOffBecause === null) && !isProduction
   // Read by settingsFromEnv; checked here so a typo stops the start instead of leaving the limits on silently.
   onOff('MOCK_AUTH_LIMITS', true)
   let config: AppConfig | undefined
@@ -129,13 +131,13 @@ const main = async (): Promise<void> => {
         ? 'embedded PostgreSQL (PGlite) with fsync off: an answered write survives a crash of this process, not of the machine'
         : 'embedded PostgreSQL (PGlite) in memory: nothing is kept, a restart starts from the seed'
   console.log(`[mock] Data: ${server.db.location} (${promise})`)
-  console.log(
-    `[mock] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}${
-      !toolsDefault && !hasTools && !isProduction && (process.env.MOCK_TOOLS ?? '').trim() === ''
-        ? ' (MOCK_ALLOWED_HOSTS is set: they have no auth; MOCK_TOOLS=on turns them on)'
-        : ''
-    }`,
-  )
+  const toolsNote =
+    toolsOffBecause === null || hasTools || isProduction || (process.env.MOCK_TOOLS ?? '').trim() !== ''
+      ? ''
+      : toolsOffBecause === 'DATABASE_URL'
+        ? ' (DATABASE_URL is set: on a real PostgreSQL they are off by default, since they have no auth and POST /__mock/reset empties every table; MOCK_TOOLS=on turns them on)'
+        : ' (MOCK_ALLOWED_HOSTS is set: they have no auth; MOCK_TOOLS=on turns them on)'
+  console.log(`[mock] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}${toolsNote}`)
   // The reference server keeps the contract's rules for real, but sign-in and payment stay simulated.
   if (isProduction)
     console.log(

@@ -57,7 +57,8 @@ const main = async () => {
     ...process.env,
     MOCK_PORT: String(port),
     MOCK_DATA_DIR: dataDir,
-    ...(postgres ? { DATABASE_URL: postgres.url, DATABASE_POOL_SIZE: '20' } : {}),
+    // The suite resets and moves the clock through /__mock, which a real PostgreSQL has off unless MOCK_TOOLS=on.
+    ...(postgres ? { DATABASE_URL: postgres.url, DATABASE_POOL_SIZE: '20', MOCK_TOOLS: 'on' } : {}),
   }
   delete env.NODE_ENV
   const server = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['mock/main.ts'], {

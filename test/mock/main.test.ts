@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { seedConfig } from '../../mock/seed/config'
+import { createDatabase, hasPostgres, startThrowawayPostgres } from '../../scripts/lib/throwaway-postgres.mjs'
 import { send, startServer, stopServer } from '../support/server-process'
 
 // The operator routes have no auth: the real process must leave them out when told to, and in production.
@@ -49,6 +50,44 @@ describe('the /__mock operator routes on a server that answers a public name (MO
       expect((await send(chosen.apiBase, 'GET', '/__mock/clock')).status).toBe(200)
     } finally {
       await stopServer(chosen)
+    }
+  })
+})
+
+describe('the /__mock operator routes on a real PostgreSQL (DATABASE_URL)', () => {
+  // A brand's own program: behind a reverse proxy that sends Host: 127.0.0.1, anyone could POST /__mock/reset and
+  // empty every table. Off unless MOCK_TOOLS=on says so, and the start-up log says why.
+  const itWithPostgres = hasPostgres() ? it : it.skip
+  itWithPostgres('are off unless MOCK_TOOLS says on, and the start-up log says why', async () => {
+    const postgres = await startThrowawayPostgres()
+    try {
+      const url = await createDatabase(postgres.url, 'tools_default')
+      const running = await startServer({ DATABASE_URL: url })
+      try {
+        expect((await send(running.apiBase, 'GET', '/health')).status).toBe(200)
+        expect((await send(running.apiBase, 'POST', '/__mock/reset')).status).toBe(404)
+        expect((await send(running.apiBase, 'GET', '/__mock/personas')).status).toBe(404)
+        expect(running.output()).toContain('Operator tools (/__mock): off (DATABASE_URL is set')
+      } finally {
+        await stopServer(running)
+      }
+      const chosen = await startServer({ DATABASE_URL: url, MOCK_TOOLS: 'on' })
+      try {
+        expect((await send(chosen.apiBase, 'GET', '/__mock/clock')).status).toBe(200)
+        expect(chosen.output()).toContain('Operator tools (/__mock): on')
+      } finally {
+        await stopServer(chosen)
+      }
+      const refused = await startServer({ DATABASE_URL: url, MOCK_TOOLS: 'off' })
+      try {
+        expect((await send(refused.apiBase, 'GET', '/__mock/clock')).status).toBe(404)
+        // Told off explicitly: no note on why.
+        expect(refused.output()).toMatch(/Operator tools \(\/__mock\): off\n/)
+      } finally {
+        await stopServer(refused)
+      }
+    } finally {
+      await postgres.stop()
     }
   })
 })
