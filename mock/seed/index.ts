@@ -259,7 +259,7 @@ const seedPosts = async (
     section: 'recommend',
     topic: '七日打卡挑战',
     isPinned: true,
-    text: '【七日打卡挑战】本周一 00:00 至周日 24:00，每天来签到，连续 7 天即可获得「自律达人」电子徽章！第 3 天、第 7 天还有额外积分奖励，一起坚持吧～',
+    text: '【七日打卡挑战】本周一 00:00 至周日 24:00，7 天每天都来签到即可获得「自律达人」电子徽章（补签的日子不计入）！第 3 天、第 7 天还有额外积分奖励，一起坚持吧～',
     images: [placeholderImage('posts/challenge')],
     baseLikeCount: 328,
   })
@@ -442,7 +442,7 @@ const seedPosts = async (
   const comments: [string, number, string, string, string?][] = [
     ['post-challenge', 30, 'm-fan-02', '报名了！第 3 天的额外积分好评～'],
     ['post-challenge', 45, 'm-fan-03', '上周差一天没坚持下来，这次一定拿到徽章'],
-    ['post-challenge', 50, ids.official, '加油！漏签的日子本月还能补签两次哦', 'c-seed-2'],
+    ['post-challenge', 50, ids.official, '加油！徽章只认当天的签到，补签的日子不计入挑战，每天记得来哦', 'c-seed-2'],
     ['post-r1', 20, 'm-fan-02', '同干皮，求问是早上也用吗？'],
     ['post-r1', 35, ids.kol, '早晚都用，早上薄涂一层就好～', 'c-seed-4'],
     ['post-r1', 90, 'm-fan-04', '成分表好评，已加购物车'],
