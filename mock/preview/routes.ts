@@ -57,7 +57,7 @@ export const registerPreviewRoutes = (
   })
 
   register(mockEndpoints.mockPersonas, async () => ({
-    items: PERSONAS.map(({ id, title, description }) => ({ id, title, description })),
+    items: PERSONAS.map(({ id, memberId, title, description }) => ({ id, memberId, title, description })),
     nextCursor: null,
   }))
 

@@ -57,7 +57,8 @@ export const ClockChange = v.pipe(
   ),
 )
 
-export const Persona = v.object({ id: v.string(), title: v.string(), description: v.string() })
+/** `memberId` is the seeded member the persona signs in as: the console marks the persona whose member is on screen. */
+export const Persona = v.object({ id: v.string(), memberId: v.string(), title: v.string(), description: v.string() })
 
 export const GrantRequest = v.pipe(
   v.object({

@@ -9,11 +9,21 @@ type Answer = { status: number; body: unknown }
 
 const ok: Answer = { status: 200, body: { now: '2027-02-01T09:00:00+08:00', today: '2027-02-01' } }
 
+const PERSONAS = [
+  { id: 'kol-distributor', memberId: 'm-kol', title: '达人分销员 Lina', description: '' },
+  { id: 'kol-fan', memberId: 'm-fan', title: 'Lina 的粉丝', description: '' },
+  { id: 'new-member', memberId: 'm-new', title: '新注册会员', description: '' },
+]
+
 const open = async (query: string, answerClock: (body: Record<string, unknown>) => Answer = () => ok) => {
+  let clockReads = 0
   const answers: Record<string, () => Answer> = {
-    'GET /api/v1/__mock/personas': () => ({ status: 200, body: { items: [], nextCursor: null } }),
+    'GET /api/v1/__mock/personas': () => ({ status: 200, body: { items: PERSONAS, nextCursor: null } }),
     'GET /api/v1/__mock/config-check': () => ({ status: 200, body: { findings: [] } }),
-    'GET /api/v1/__mock/clock': () => ok,
+    'GET /api/v1/__mock/clock': () => {
+      clockReads += 1
+      return ok
+    },
   }
   const dom = new JSDOM(previewPageHtml(), {
     url: `http://127.0.0.1:19710/__preview${query}`,
@@ -39,7 +49,21 @@ const open = async (query: string, answerClock: (body: Record<string, unknown>) 
   await settle()
   const status = () => document.getElementById('status')?.textContent ?? ''
   const frames = () => [...document.querySelectorAll('iframe')].map((frame) => frame.src)
-  return { dom, document, settle, status, frames }
+  /** A message from the app in phone `index`, as preview-link.ts posts it to this page. */
+  const fromPhone = async (index: number, data: Record<string, unknown>) => {
+    const source = document.querySelectorAll('iframe')[index]?.contentWindow
+    dom.window.dispatchEvent(
+      new dom.window.MessageEvent('message', { data: { source: 'fanloop-preview', ...data }, source }),
+    )
+    await settle()
+  }
+  /** What each phone's header says it shows, and what its list has selected. */
+  const marks = () =>
+    [0, 1].map((index) => ({
+      showing: document.querySelector(`[data-testid="showing-${index}"]`)?.textContent,
+      selected: (document.querySelector(`[data-testid="persona-${index}"]`) as HTMLSelectElement | null)?.value,
+    }))
+  return { dom, document, settle, status, frames, fromPhone, marks, clockReads: () => clockReads }
 }
 
 describe('the preview page: its app address', () => {
@@ -103,5 +127,56 @@ describe('the preview page: a refused clock change, said in Chinese', () => {
     page.document.querySelector('[data-advance-days="7"]')?.dispatchEvent(new page.dom.window.MouseEvent('click'))
     await page.settle()
     expect(page.status()).toContain('时钟只能在 2000-01-01 至 2099-12-31 之间')
+  })
+})
+
+describe('the preview page: which persona each phone shows', () => {
+  it('marks a phone by what the app in it answered, not by the last pick, and says a refused switch', async () => {
+    const page = await open('')
+    expect(page.marks()).toEqual([
+      { showing: '正在载入…', selected: 'kol-distributor' },
+      { showing: '正在载入…', selected: 'kol-fan' },
+    ])
+    // The app in each frame signs in as its ?previewAs= and says so.
+    await page.fromPhone(0, { action: 'persona-applied', id: 'kol-distributor', ok: true })
+    await page.fromPhone(1, { action: 'persona-applied', id: 'kol-fan', ok: true })
+    expect(page.marks().map((mark) => mark.showing)).toEqual(['正在显示：达人分销员 Lina', '正在显示：Lina 的粉丝'])
+
+    // Picked, not yet applied: the mark stays on who the phone is.
+    const select = page.document.querySelector('[data-testid="persona-0"]') as HTMLSelectElement
+    select.value = 'new-member'
+    select.dispatchEvent(new page.dom.window.Event('change'))
+    await page.settle()
+    expect(page.marks()[0]).toEqual({ showing: '正在显示：达人分销员 Lina', selected: 'new-member' })
+    // Refused: the list goes back to who the phone still is.
+    await page.fromPhone(0, { action: 'persona-applied', id: 'new-member', ok: false, message: '服务器拒绝了' })
+    expect(page.marks()[0]).toEqual({ showing: '正在显示：达人分销员 Lina', selected: 'kol-distributor' })
+    expect(page.status()).toContain('未能切换为新注册会员')
+
+    select.value = 'new-member'
+    select.dispatchEvent(new page.dom.window.Event('change'))
+    await page.fromPhone(0, { action: 'persona-applied', id: 'new-member', ok: true })
+    expect(page.marks()[0]).toEqual({ showing: '正在显示：新注册会员', selected: 'new-member' })
+    expect(page.status()).toBe('手机 A：已切换为新注册会员')
+  })
+
+  it('follows what the operator does in the console inside a phone: its persona, the time, the other phone', async () => {
+    const page = await open('')
+    const refreshes: unknown[] = []
+    page.document.querySelectorAll('iframe')[1]?.contentWindow?.addEventListener('message', (event) => {
+      refreshes.push(event.data)
+    })
+    await page.fromPhone(1, { action: 'changed', kind: 'persona', persona: 'new-member' })
+    expect(page.marks()[1]).toEqual({ showing: '正在显示：新注册会员', selected: 'new-member' })
+    expect(page.marks()[0]?.showing).toBe('正在载入…')
+
+    const reads = page.clockReads()
+    await page.fromPhone(0, { action: 'changed', kind: 'clock' })
+    // The page's time is read again at once (not at its 30 s tick), and the other phone refreshes.
+    expect(page.clockReads()).toBe(reads + 1)
+    expect(refreshes).toContainEqual({ source: 'fanloop-preview', action: 'refresh' })
+
+    await page.fromPhone(1, { action: 'changed', kind: 'visitor', persona: 'visitor' })
+    expect(page.marks()[1]).toEqual({ showing: '正在显示：访客（未登录）', selected: 'visitor' })
   })
 })

@@ -6,6 +6,7 @@ import { ActionButton } from '@/components/action-button'
 import { apiBase } from '@/lib/env'
 import { formatServerTime } from '@/lib/format'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { meQuery } from '@/features/account/api/account-queries'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import {
   configFindingsQuery,
@@ -14,7 +15,7 @@ import {
   usePreviewAction,
   type PreviewAction,
 } from '../api/preview-queries'
-import { usePreviewLink } from '../lib/preview-link'
+import { tellPreviewPage, usePreviewLink } from '../lib/preview-link'
 import { previewMessages } from '../messages'
 import './preview-console.scss'
 
@@ -67,14 +68,22 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
   const [growth, setGrowth] = useState('')
   const [giftId, setGiftId] = useState('')
   const [stock, setStock] = useState('')
-  const [current, setCurrent] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  // Who the app is now, from the session itself (not from the last tap here): right after the panel is closed and
+  // opened again, after the desktop preview page switched this phone, after a sign-in or sign-out in the app.
+  const me = useQuery({ ...meQuery(), enabled: isSignedIn })
+  const current = isSignedIn
+    ? (personas.data?.items.find((persona) => persona.memberId === me.data?.id)?.id ?? null)
+    : 'visitor'
 
   const run = (next: PreviewAction, onDone?: () => void) => {
     setProblem(null)
     action.mutate(next, {
       onSuccess: () => {
         onDone?.()
+        // In a frame of the desktop preview page: it shows this phone's persona and the day, and the other phone
+        // follows a change of the shared data or clock.
+        tellPreviewPage(next)
         void Taro.showToast({ title: text.done, icon: 'success' })
       },
       onError: (error) => setProblem(describeError(error, locale)),
@@ -110,7 +119,7 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
 
   const reset = () => {
     void Taro.showModal({ title: text.reset, content: text.resetConfirm }).then(({ confirm }) => {
-      if (confirm) run({ kind: 'reset' }, () => setCurrent(null))
+      if (confirm) run({ kind: 'reset' })
     })
   }
 
@@ -181,7 +190,7 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
             role='button'
             aria-label={persona.title}
             data-testid={`preview-persona-${persona.id}`}
-            onClick={() => run({ kind: 'persona', id: persona.id }, () => setCurrent(persona.id))}
+            onClick={() => run({ kind: 'persona', id: persona.id })}
           >
             <Text className='preview-console__persona-title'>
               {persona.title}
@@ -191,13 +200,16 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
           </View>
         ))}
         <View
-          className='preview-console__persona'
+          className={`preview-console__persona ${current === 'visitor' ? 'preview-console__persona--current' : ''}`}
           role='button'
           aria-label={text.visitor}
           data-testid='preview-persona-visitor'
-          onClick={() => run({ kind: 'visitor' }, () => setCurrent(null))}
+          onClick={() => run({ kind: 'visitor' })}
         >
-          <Text className='preview-console__persona-title'>{text.visitor}</Text>
+          <Text className='preview-console__persona-title'>
+            {text.visitor}
+            {current === 'visitor' ? ` · ${text.current}` : ''}
+          </Text>
         </View>
       </View>
 

@@ -7,7 +7,9 @@ import type { PreviewAction } from '../api/preview-queries'
  * resets the data it posts `{ source: 'fanloop-preview', action: 'refresh' }` (or `'persona'` with an `id`) so
  * the app refreshes without a reload. Only pages on this machine may drive it. Once a persona is signed in (its
  * session stored) the app answers `persona-applied`: the page sends the persona again until it hears that, since
- * a phone still loading, or one that navigates mid-sign-in, would otherwise lose it.
+ * a phone still loading, or one that navigates mid-sign-in, would otherwise lose it. What the operator does in the
+ * console inside a phone is told to the page too (`changed`, with the persona shown when that changed), so the page
+ * marks who the phone is, shows the new time and refreshes the other phone.
  */
 export const PREVIEW_MESSAGE_SOURCE = 'fanloop-preview'
 
@@ -15,12 +17,18 @@ type PreviewMessage =
   | { source: typeof PREVIEW_MESSAGE_SOURCE; action: 'refresh' }
   | { source: typeof PREVIEW_MESSAGE_SOURCE; action: 'persona'; id: string }
 
-type PreviewReply = {
-  source: typeof PREVIEW_MESSAGE_SOURCE
-  action: 'persona-applied'
-  id: string
-  ok: boolean
-  message?: string
+type PreviewReply =
+  | { source: typeof PREVIEW_MESSAGE_SOURCE; action: 'persona-applied'; id: string; ok: boolean; message?: string }
+  | { source: typeof PREVIEW_MESSAGE_SOURCE; action: 'changed'; kind: PreviewAction['kind']; persona?: string }
+
+/** After the in-app console changed something: the desktop page around this frame (if any) is told. */
+export function tellPreviewPage(action: PreviewAction): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined' || window.parent === window) return
+  const reply: PreviewReply = { source: PREVIEW_MESSAGE_SOURCE, action: 'changed', kind: action.kind }
+  if (action.kind === 'persona') reply.persona = action.id
+  if (action.kind === 'visitor' || action.kind === 'reset') reply.persona = 'visitor'
+  // Only a persona id or nothing: no secret travels, so any page framing the app may hear it.
+  window.parent.postMessage(reply, '*')
 }
 
 const isLoopbackOrigin = (origin: string): boolean =>
@@ -52,19 +60,24 @@ export function usePreviewLink(run: (action: PreviewAction | 'refresh') => Promi
       })
       return current.done
     }
+    const answer = (id: string, problem: string | null, page: Window | null, origin: string) => {
+      const reply: PreviewReply = { source: PREVIEW_MESSAGE_SOURCE, action: 'persona-applied', id, ok: !problem }
+      if (problem) reply.message = problem
+      page?.postMessage(reply, origin)
+    }
+    // The persona in the frame's address is answered too, so the page marks who the phone is once it is.
     const requested = new URLSearchParams(window.location.search).get('previewAs')
-    if (requested) void applyPersona(requested)
+    if (requested)
+      void applyPersona(requested).then((problem) => {
+        if (window.parent !== window) answer(requested, problem, window.parent, '*')
+      })
     window.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
       if (!isLoopbackOrigin(event.origin) || event.data?.source !== PREVIEW_MESSAGE_SOURCE) return
       if (event.data.action === 'refresh') void run('refresh')
       if (event.data.action === 'persona') {
         const { id } = event.data
         const page = event.source as Window | null
-        void applyPersona(id).then((problem) => {
-          const reply: PreviewReply = { source: PREVIEW_MESSAGE_SOURCE, action: 'persona-applied', id, ok: !problem }
-          if (problem) reply.message = problem
-          page?.postMessage(reply, event.origin)
-        })
+        void applyPersona(id).then((problem) => answer(id, problem, page, event.origin))
       }
     })
     // `run` is the console's first instance's; it stays valid for the app's life (it only calls the server).

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { MemberSummary } from '@/features/account/components/member-summary'
 import { CheckinCard } from '@/features/membership/components/checkin-card'
@@ -123,6 +123,30 @@ describe('PreviewConsole', () => {
     tap(container, 'preview-reset')
     await waitFor(() => expect(useSession.getState().token).toBeNull())
     expect((await api.call('GET', '/me', { token })).status).toBe(401)
+  })
+
+  test('marks who the app is from the session: a persona the desktop page chose, after closing and opening, a visitor', async () => {
+    const api = installInProcessApi()
+    // Signed in before the console is opened (the desktop preview page's ?previewAs=, or an earlier visit).
+    const { token } = await api.signInPersona('kol-distributor')
+    useSession.getState().signedIn(token)
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    const titleOf = (id: string) => screen.getByTestId(`preview-persona-${id}`).textContent ?? ''
+    await waitFor(() => expect(titleOf('kol-distributor')).toContain('· 当前'))
+    expect(titleOf('visitor')).not.toContain('· 当前')
+
+    tap(container, 'preview-persona-streak-day6')
+    await waitFor(() => expect(titleOf('streak-day6')).toContain('· 当前'))
+    expect(titleOf('kol-distributor')).not.toContain('· 当前')
+    // Closed and opened again: still marked.
+    fireEvent.click(screen.getByLabelText('关闭'))
+    await openConsole(container)
+    await waitFor(() => expect(titleOf('streak-day6')).toContain('· 当前'))
+
+    tap(container, 'preview-persona-visitor')
+    await waitFor(() => expect(titleOf('visitor')).toContain('· 当前'))
+    expect(titleOf('streak-day6')).not.toContain('· 当前')
   })
 
   test('shows the config check of the config in force', async () => {
