@@ -114,7 +114,10 @@ export const createServerApp = ({
     const allowed = new Set([...LOOPBACK_HOSTS, ...allowedHosts.map((host) => host.toLowerCase())])
     app.use('*', async (c, next) => {
       const host = c.req.header('host')
-      if (host === undefined || !allowed.has(hostnameOf(host)))
+      // A load balancer's health check names the instance by its address, not the public name; /health tells
+      // nothing but that the server runs and its time, so it answers whatever the Host.
+      const isHealthCheck = c.req.method === 'GET' && c.req.path === `${API_BASE_PATH}/health`
+      if (!isHealthCheck && (host === undefined || !allowed.has(hostnameOf(host))))
         return c.json(errorBody('FORBIDDEN', `This server does not answer for the host "${host ?? ''}".`), 403)
       await next()
     })

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
+import net from 'node:net'
 import type { AppConfig } from '../src/contract/all'
 import { parseConfigJson } from './config-check'
 import { settingsFromEnv } from './platform/settings'
 import { startMockServer } from './server'
 
-// `npm run mock`. MOCK_PORT (default 9527); the store: DATABASE_URL (a PostgreSQL server), else PGlite in
+// `npm run mock`. MOCK_PORT (default 9527), MOCK_LISTEN_HOST (default 127.0.0.1); the store: DATABASE_URL (a PostgreSQL server), else PGlite in
 // MOCK_DATA_DIR (default .data), or MOCK_STORE=memory to keep nothing. The /__mock operator routes are on for PGlite
 // and off with DATABASE_URL or MOCK_ALLOWED_HOSTS unless MOCK_TOOLS=on; MOCK_TOOLS=off (and NODE_ENV=production) turns
 // them off everywhere; MOCK_AUTH_LIMITS=off the sign-in limits. MOCK_ALLOWED_HOSTS and
@@ -65,6 +66,18 @@ const hostNames = (name: string): string[] =>
     return item.toLowerCase()
   })
 
+/** The address to listen on: an IP address (0.0.0.0 for every one) or localhost; unset is 127.0.0.1. */
+const listenHost = (name: string): string => {
+  const raw = (process.env[name] ?? '').trim()
+  if (raw === '') return '127.0.0.1'
+  if (raw !== 'localhost' && net.isIP(raw) === 0)
+    throw new SettingError(`${name} must be an IP address to listen on, like 0.0.0.0 or 10.0.0.5, not "${raw}".`)
+  return raw
+}
+
+const isLoopbackAddress = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+
 const postgresUrl = (name: string): string | undefined => {
   const raw = (process.env[name] ?? '').trim()
   if (raw === '') return undefined
@@ -81,6 +94,7 @@ const postgresUrl = (name: string): string | undefined => {
 
 const main = async (): Promise<void> => {
   const port = integer('MOCK_PORT', 9527, 0, 65535) ?? 9527
+  const hostname = listenHost('MOCK_LISTEN_HOST')
   const databaseUrl = postgresUrl('DATABASE_URL')
   const store = (process.env.MOCK_STORE ?? '').trim()
   if (!['', 'file', 'memory'].includes(store))
@@ -90,11 +104,17 @@ const main = async (): Promise<void> => {
   const poolSize = integer('DATABASE_POOL_SIZE', undefined, 1, 1000)
   const allowedOrigins = origins('MOCK_CORS_ORIGINS')
   const allowedHosts = hostNames('MOCK_ALLOWED_HOSTS')
-  // The tools have no auth. A server told to answer a public name (MOCK_ALLOWED_HOSTS) is reachable from outside
-  // this machine, and a server on a real PostgreSQL (DATABASE_URL) is a brand's program, often behind a reverse proxy
-  // that sends Host: 127.0.0.1: there they would let anyone reset every table or sign in as any persona, so they are
-  // off unless MOCK_TOOLS says on.
-  const toolsOffBecause = databaseUrl ? 'DATABASE_URL' : allowedHosts.length > 0 ? 'MOCK_ALLOWED_HOSTS' : null
+  // The tools have no auth. A server that listens beyond this machine (MOCK_LISTEN_HOST) or is told to answer a
+  // public name (MOCK_ALLOWED_HOSTS) is reachable from outside, and a server on a real PostgreSQL (DATABASE_URL) is a
+  // brand's program, often behind a reverse proxy that sends Host: 127.0.0.1: there they would let anyone reset every
+  // table or sign in as any persona, so they are off unless MOCK_TOOLS says on.
+  const toolsOffBecause = databaseUrl
+    ? 'DATABASE_URL'
+    : !isLoopbackAddress(hostname)
+      ? 'MOCK_LISTEN_HOST'
+      : allowedHosts.length > 0
+        ? 'MOCK_ALLOWED_HOSTS'
+        : null
   const hasTools = onOff('MOCK_TOOLS', toolsOffBecause === null) && !isProduction
   // Read by settingsFromEnv; checked here so a typo stops the start instead of leaving the limits on silently.
   onOff('MOCK_AUTH_LIMITS', true)
@@ -111,6 +131,7 @@ const main = async (): Promise<void> => {
   }
   const server = await startMockServer({
     port,
+    hostname,
     dataDir: process.env.MOCK_DATA_DIR ?? '.data',
     storeKind,
     databaseUrl,
@@ -122,7 +143,9 @@ const main = async (): Promise<void> => {
     allowedOrigins,
     log: console.log,
   })
-  console.log(`[mock] FanLoop API: ${server.apiBase}`)
+  console.log(
+    `[mock] FanLoop API: ${server.apiBase}${isLoopbackAddress(hostname) ? '' : ` (listening on ${hostname}:${port === 0 ? new URL(server.url).port : port})`}`,
+  )
   console.log(`[mock] OpenAPI: ${server.apiBase}/openapi.json`)
   const promise =
     server.db.kind === 'postgres'
@@ -136,7 +159,7 @@ const main = async (): Promise<void> => {
       ? ''
       : toolsOffBecause === 'DATABASE_URL'
         ? ' (DATABASE_URL is set: on a real PostgreSQL they are off by default, since they have no auth and POST /__mock/reset empties every table; MOCK_TOOLS=on turns them on)'
-        : ' (MOCK_ALLOWED_HOSTS is set: they have no auth; MOCK_TOOLS=on turns them on)'
+        : ` (${toolsOffBecause} is set: they have no auth; MOCK_TOOLS=on turns them on)`
   console.log(`[mock] Operator tools (/__mock): ${hasTools ? 'on' : 'off'}${toolsNote}`)
   // The reference server keeps the contract's rules for real, but sign-in and payment stay simulated.
   if (isProduction)

@@ -19,6 +19,8 @@ export type StoreKind = 'file' | 'memory' | 'postgres'
 export type StartMockServerOptions = {
   /** 0 picks a free port. */
   port?: number
+  /** The address to listen on: 127.0.0.1 unless told otherwise (MOCK_LISTEN_HOST). */
+  hostname?: string
   /** Where PGlite keeps its folder (file store). */
   dataDir?: string
   /** 'file' (PGlite in dataDir, the default), 'memory' (PGlite, nothing kept), or 'postgres' (databaseUrl). */
@@ -140,7 +142,10 @@ const reportStoredClock = async (db: Database, log: (message: string) => void): 
   )
 }
 
-/** Serves the API on 127.0.0.1 only: its operator routes have no auth, so it must not face a network. */
+/**
+ * Serves the API on 127.0.0.1 unless `hostname` says otherwise (a load balancer or proxy on another machine or
+ * container: MOCK_LISTEN_HOST). The operator routes have no auth: mock/main.ts keeps them off there unless told.
+ */
 export const startMockServer = async (options: StartMockServerOptions = {}): Promise<MockServer> => {
   const log = options.log ?? (() => {})
   const realNow = options.realNow ?? Date.now
@@ -175,8 +180,9 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
     allowedOrigins: options.allowedOrigins ?? [],
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const listening = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () =>
-      resolve(listening),
+    const listening = serve(
+      { fetch: app.fetch, port: options.port ?? 0, hostname: options.hostname ?? '127.0.0.1' },
+      () => resolve(listening),
     )
     listening.once('error', reject)
   }).catch(async (error: unknown) => {
@@ -191,7 +197,14 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
     server.headersTimeout = 66_000
   }
   const { port: boundPort } = server.address() as AddressInfo
-  const url = `http://127.0.0.1:${boundPort}`
+  // Where this machine reaches it: loopback when it listens on every address (0.0.0.0, ::), else the address itself.
+  const listenHost = options.hostname ?? '127.0.0.1'
+  const reachHost = ['0.0.0.0', '::'].includes(listenHost)
+    ? '127.0.0.1'
+    : listenHost.includes(':')
+      ? `[${listenHost}]`
+      : listenHost
+  const url = `http://${reachHost}:${boundPort}`
   return {
     url,
     apiBase: `${url}${API_BASE_PATH}`,

@@ -92,6 +92,20 @@ describe('the /__mock operator routes on a real PostgreSQL (DATABASE_URL)', () =
   })
 })
 
+describe('the /__mock operator routes on a server that listens beyond this machine (MOCK_LISTEN_HOST)', () => {
+  it('are off unless MOCK_TOOLS says on, and the start-up log says why and where it listens', async () => {
+    const running = await startServer({ MOCK_STORE: 'memory', MOCK_LISTEN_HOST: '0.0.0.0' })
+    try {
+      expect((await send(running.apiBase, 'GET', '/health')).status).toBe(200)
+      expect((await send(running.apiBase, 'POST', '/__mock/reset')).status).toBe(404)
+      expect(running.output()).toContain('Operator tools (/__mock): off (MOCK_LISTEN_HOST is set')
+      expect(running.output()).toMatch(/\(listening on 0\.0\.0\.0:\d+\)/)
+    } finally {
+      await stopServer(running)
+    }
+  })
+})
+
 describe('a setting the server cannot use', () => {
   it.each([
     [{ MOCK_TOOLS: 'maybe' }, /MOCK_TOOLS must be on or off, not "maybe"/],
@@ -99,6 +113,7 @@ describe('a setting the server cannot use', () => {
     [{ MOCK_CORS_ORIGINS: 'h5.brand.example' }, /MOCK_CORS_ORIGINS: "h5.brand.example" is not an origin/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a URL like postgres:/],
     [{ MOCK_STORE: 'mem' }, /MOCK_STORE must be file \(the default\) or memory, not "mem"/],
+    [{ MOCK_LISTEN_HOST: 'api.brand.example' }, /MOCK_LISTEN_HOST must be an IP address to listen on/],
     // The Host header's name is compared without its port: a URL or a host:port matched no request (all 403).
     [
       { MOCK_ALLOWED_HOSTS: 'https://api.brand.example' },

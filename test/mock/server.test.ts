@@ -200,12 +200,46 @@ describe('what the server answers, and for whom', () => {
   it('refuses a request whose Host is not this machine (DNS rebinding), and serves its own', async () => {
     const server = await startMockServer({ storeKind: 'memory' })
     try {
-      expect(await getWithHost(`${server.apiBase}/health`, 'evil.example')).toBe(403)
-      expect(await getWithHost(`${server.apiBase}/health`, 'evil.example:9527')).toBe(403)
-      expect(await getWithHost(`${server.apiBase}/health`, `localhost:${new URL(server.url).port}`)).toBe(200)
-      expect(await getWithHost(`${server.apiBase}/health`, new URL(server.url).host)).toBe(200)
+      expect(await getWithHost(`${server.apiBase}/app/config`, 'evil.example')).toBe(403)
+      expect(await getWithHost(`${server.apiBase}/app/config`, 'evil.example:9527')).toBe(403)
+      expect(await getWithHost(`${server.apiBase}/app/config`, `localhost:${new URL(server.url).port}`)).toBe(200)
+      expect(await getWithHost(`${server.apiBase}/app/config`, new URL(server.url).host)).toBe(200)
     } finally {
       await server.close()
+    }
+  })
+
+  it('answers GET /health whatever the Host: a load balancer checks an instance by its address', async () => {
+    const server = await startMockServer({ storeKind: 'memory', allowedHosts: ['api.brand.example'] })
+    try {
+      expect(await getWithHost(`${server.apiBase}/health`, '10.0.3.17:9527')).toBe(200)
+      expect(await getWithHost(`${server.apiBase}/app/config`, '10.0.3.17:9527')).toBe(403)
+      expect(await getWithHost(`${server.apiBase}/app/config`, 'api.brand.example')).toBe(200)
+    } finally {
+      await server.close()
+    }
+  })
+
+  // A load balancer or proxy on another machine (or container) cannot reach 127.0.0.1: MOCK_LISTEN_HOST.
+  const outward = Object.values(os.networkInterfaces())
+    .flat()
+    .find((address) => address && !address.internal && address.family === 'IPv4')?.address
+  const itWithAddress = outward ? it : it.skip
+  itWithAddress(`listens on every address when told (0.0.0.0: reached on ${outward ?? 'none here'} too)`, async () => {
+    const server = await startMockServer({ storeKind: 'memory', hostname: '0.0.0.0' })
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      const port = new URL(server.url).port
+      expect(await getWithHost(`http://${outward}:${port}/api/v1/health`, `127.0.0.1:${port}`)).toBe(200)
+    } finally {
+      await server.close()
+    }
+    const loopbackOnly = await startMockServer({ storeKind: 'memory' })
+    try {
+      const port = new URL(loopbackOnly.url).port
+      await expect(getWithHost(`http://${outward}:${port}/api/v1/health`, `127.0.0.1:${port}`)).rejects.toThrow()
+    } finally {
+      await loopbackOnly.close()
     }
   })
 })
