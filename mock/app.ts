@@ -23,6 +23,7 @@ import { registerPlanRoutes } from './modules/plans/routes'
 import { registerPointsRoutes } from './modules/points/routes'
 import { mockEndpoints } from './preview/endpoints'
 import { previewPageHtml, registerPreviewRoutes } from './preview/routes'
+import type { SeedKind } from './seed/index'
 import { seed } from './seed/index'
 
 export type CreateServerAppOptions = {
@@ -81,8 +82,8 @@ const isOwnHost = (origin: string, host: string | undefined): boolean => {
 /** Tables that a reset keeps: the record of migrations, and the clock's one row (set back to zero). */
 const KEPT_TABLES = ['schema_migrations', 'mock_clock']
 
-/** A fresh program: every row replaced by the seed, the clock back to real time. */
-export const resetData = async (ctx: Ctx, realNowMs: number): Promise<void> => {
+/** A fresh program: every row replaced by the seed (`kind`: the demo, or the catalogue alone), the clock back to real time. */
+export const resetData = async (ctx: Ctx, realNowMs: number, kind: SeedKind = 'demo'): Promise<void> => {
   // Every data table of this schema at once (whatever later migrations add); TRUNCATE skips the ledger's
   // append-only trigger, which guards rows, not a whole new start.
   const tables = await ctx.sql.query<{ name: string }>(
@@ -92,7 +93,7 @@ export const resetData = async (ctx: Ctx, realNowMs: number): Promise<void> => {
   await ctx.sql.query(`TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')}`)
   await ctx.sql.query(`ALTER SEQUENCE ids RESTART WITH 1000`)
   await writeClockOffset(ctx.sql, 0)
-  await seed({ ...ctx, nowMs: realNowMs, realNowMs })
+  await seed({ ...ctx, nowMs: realNowMs, realNowMs }, kind)
 }
 
 /**

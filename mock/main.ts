@@ -11,6 +11,7 @@ import { startMockServer } from './server'
 // them off everywhere; MOCK_AUTH_LIMITS=off the sign-in limits. MOCK_ALLOWED_HOSTS and
 // MOCK_CORS_ORIGINS (comma-separated) admit a host name and browser origins besides this machine's. MOCK_CONFIG
 // names a program config file (JSON) to run instead of the seed's; the server refuses one that breaks a rule.
+// MOCK_SEED=demo|catalogue: what an empty database is seeded with (catalogue by default with NODE_ENV=production).
 const list = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
@@ -101,6 +102,11 @@ const main = async (): Promise<void> => {
     throw new SettingError(`MOCK_STORE must be file (the default) or memory, not "${store}".`)
   const storeKind = databaseUrl ? 'postgres' : store === 'memory' ? 'memory' : 'file'
   const isProduction = process.env.NODE_ENV === 'production'
+  // What an empty database gets: the demo program (members with histories, posts, orders), or the catalogue alone.
+  // A production server never seeds demo members into a live database unless told to.
+  const seedKind = (process.env.MOCK_SEED ?? '').trim() || (isProduction ? 'catalogue' : 'demo')
+  if (seedKind !== 'demo' && seedKind !== 'catalogue')
+    throw new SettingError(`MOCK_SEED must be demo or catalogue, not "${process.env.MOCK_SEED}".`)
   const poolSize = integer('DATABASE_POOL_SIZE', undefined, 1, 1000)
   const allowedOrigins = origins('MOCK_CORS_ORIGINS')
   const allowedHosts = hostNames('MOCK_ALLOWED_HOSTS')
@@ -137,6 +143,7 @@ const main = async (): Promise<void> => {
     databaseUrl,
     poolSize,
     hasTools,
+    seedKind,
     config,
     settings: settingsFromEnv(process.env),
     allowedHosts,

@@ -13,6 +13,7 @@ import { migrate } from './platform/migrate'
 import type { ServerSettings } from './platform/settings'
 import { DEFAULT_SETTINGS } from './platform/settings'
 import { seedConfig } from './seed/config'
+import type { SeedKind } from './seed/index'
 
 export type StoreKind = 'file' | 'memory' | 'postgres'
 
@@ -30,6 +31,8 @@ export type StartMockServerOptions = {
   poolSize?: number
   log?: (message: string) => void
   hasTools?: boolean
+  /** What an empty database is seeded with: the demo program (default), or its catalogue alone (MOCK_SEED). */
+  seedKind?: SeedKind
   settings?: ServerSettings
   config?: AppConfig
   allowedHosts?: readonly string[]
@@ -104,14 +107,25 @@ export const openStore = async (
   return openPgliteFolder(options.dataDir ?? '.data', options.hasTools ?? true, log)
 }
 
-/** Seeds an empty database; a database with members is left as it is. */
-export const seedIfEmpty = async (db: Database, config: AppConfig, settings: ServerSettings, realNow: () => number) =>
+/**
+ * Seeds an empty database; a database with members or gifts is left as it is (one seeded with the catalogue alone
+ * has no members until the first sign-in, and must not be seeded again at the next start).
+ */
+export const seedIfEmpty = async (
+  db: Database,
+  config: AppConfig,
+  settings: ServerSettings,
+  realNow: () => number,
+  kind: SeedKind = 'demo',
+) =>
   db.transaction(async (sql) => {
     // Several processes starting on one empty PostgreSQL: one seeds, the others find its members.
     await sql.query('SELECT pg_advisory_xact_lock(7271002)')
-    const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM members')
+    const [row] = await sql.query<{ n: number }>(
+      'SELECT ((SELECT count(*) FROM members) + (SELECT count(*) FROM gifts))::int AS n',
+    )
     if ((row?.n ?? 0) > 0) return false
-    await resetData({ sql, nowMs: realNow(), realNowMs: realNow(), config, settings }, realNow())
+    await resetData({ sql, nowMs: realNow(), realNowMs: realNow(), config, settings }, realNow(), kind)
     return true
   })
 
@@ -162,7 +176,13 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
   const db = await openStore(options, log)
   const hasTools = options.hasTools ?? true
   try {
-    if (await seedIfEmpty(db, config, settings, realNow)) log('[mock] Empty database: seeded a fresh program.')
+    const seedKind = options.seedKind ?? 'demo'
+    if (await seedIfEmpty(db, config, settings, realNow, seedKind))
+      log(
+        seedKind === 'demo'
+          ? '[mock] Empty database: seeded a fresh program.'
+          : '[mock] Empty database: seeded the catalogue alone (gifts, products, plans, topics, tasks; no demo members, posts or invite codes).',
+      )
     await checkData(db, log)
     if (!hasTools) await reportStoredClock(db, log)
   } catch (error) {

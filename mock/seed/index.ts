@@ -27,8 +27,15 @@ const ids = SEED_MEMBERS
  * A fresh program: the catalogue, then the personas' histories, each made through the services at a pinned
  * clock (what happened N days ago is done with the clock at N days ago), so every ledger entry, lot, stock and
  * streak is what the live server would have written. Histories are placed relative to `ctx.nowMs`.
+ *
+ * `catalogue` is the program alone (gift categories, gifts, topics, tasks, products, plans): no demo members, posts,
+ * orders or commissions, and none of the invite codes this repository publishes. A brand's live database starts
+ * there: the demo members carry real-looking phone numbers that, behind a real SMS gateway, their owners could sign
+ * in with.
  */
-export const seed = async (ctx: Ctx): Promise<void> => {
+export type SeedKind = 'demo' | 'catalogue'
+
+export const seed = async (ctx: Ctx, kind: SeedKind = 'demo'): Promise<void> => {
   const { timeZone } = ctx.config
   const at = (ms: number): Ctx => ({ ...ctx, nowMs: ms })
   const daysAgo = (days: number, hours = 0): number => ctx.nowMs - days * DAY_MS - hours * HOUR_MS
@@ -47,6 +54,7 @@ export const seed = async (ctx: Ctx): Promise<void> => {
   await defineTasks(ctx, TASKS)
   await createProducts(ctx, PRODUCTS)
   await createPlans(ctx, PLANS)
+  if (kind === 'catalogue') return
   await createInviteCodes(ctx, INVITE_CODES)
 
   await member({

@@ -22,8 +22,11 @@ describe('the /__mock operator routes in the real process', () => {
       expect((await send(running.apiBase, 'GET', '/__mock/clock')).status).toBe(404)
       expect((await send(running.apiBase, 'POST', '/__mock/reset')).status).toBe(404)
       expect(running.output()).toContain('Operator tools (/__mock): off')
-      // Production mode says plainly what it does not make real.
-      if (name === 'NODE_ENV=production') expect(running.output()).toContain('Sign-in is simulated')
+      // Production mode says plainly what it does not make real, and seeds no demo members into a live database.
+      if (name === 'NODE_ENV=production') {
+        expect(running.output()).toContain('Sign-in is simulated')
+        expect(running.output()).toContain('seeded the catalogue alone')
+      }
     } finally {
       await stopServer(running)
     }
@@ -114,6 +117,7 @@ describe('a setting the server cannot use', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a URL like postgres:/],
     [{ MOCK_STORE: 'mem' }, /MOCK_STORE must be file \(the default\) or memory, not "mem"/],
     [{ MOCK_LISTEN_HOST: 'api.brand.example' }, /MOCK_LISTEN_HOST must be an IP address to listen on/],
+    [{ MOCK_SEED: 'none' }, /MOCK_SEED must be demo or catalogue, not "none"/],
     // The Host header's name is compared without its port: a URL or a host:port matched no request (all 403).
     [
       { MOCK_ALLOWED_HOSTS: 'https://api.brand.example' },

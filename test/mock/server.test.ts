@@ -209,6 +209,54 @@ describe('what the server answers, and for whom', () => {
     }
   })
 
+  it('seeds an empty database with the catalogue alone when told (MOCK_SEED=catalogue), and only once', async () => {
+    const dataDir = tempDir()
+    const call = async (apiBase: string, method: string, route: string, token?: string, body?: unknown) => {
+      const headers: Record<string, string> = { 'Idempotency-Key': `k-${Math.random()}` }
+      if (token) headers.Authorization = `Bearer ${token}`
+      if (body !== undefined) headers['Content-Type'] = 'application/json'
+      const response = await fetch(`${apiBase}${route}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+    }
+    try {
+      const log = jest.fn()
+      const first = await startMockServer({ dataDir, seedKind: 'catalogue', log })
+      expect(log).toHaveBeenCalledWith(expect.stringContaining('seeded the catalogue alone'))
+      try {
+        // The program is there: gifts, products, plans.
+        expect(((await call(first.apiBase, 'GET', '/gifts')).body.items as unknown[]).length).toBeGreaterThan(0)
+        expect(((await call(first.apiBase, 'GET', '/products')).body.items as unknown[]).length).toBeGreaterThan(0)
+        // No demo members, posts, or the invite codes this repository publishes.
+        expect(
+          (await call(first.apiBase, 'POST', '/__mock/persona', undefined, { id: 'kol-distributor' })).status,
+        ).toBe(404)
+        expect((await call(first.apiBase, 'GET', '/posts?section=recommend')).body.items).toEqual([])
+        const token = await signUp(first.apiBase, '13700002222')
+        expect((await call(first.apiBase, 'POST', '/checkin', token)).status).toBe(201)
+        const applied = await call(first.apiBase, 'POST', '/distribution/apply?client=h5', token, {
+          route: 'invite_code',
+          code: 'FANKOL2026',
+        })
+        expect(applied.status).toBe(409)
+        // The week's challenge is made on demand, as on the demo.
+        expect(((await call(first.apiBase, 'GET', '/events')).body.items as unknown[]).length).toBe(1)
+      } finally {
+        await first.close()
+      }
+      // Seeded once: the next start finds the program (and the member) and leaves it as it is.
+      const again = jest.fn()
+      const second = await startMockServer({ dataDir, seedKind: 'catalogue', log: again })
+      await second.close()
+      expect(again).not.toHaveBeenCalledWith(expect.stringContaining('seeded'))
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('answers GET /health whatever the Host: a load balancer checks an instance by its address', async () => {
     const server = await startMockServer({ storeKind: 'memory', allowedHosts: ['api.brand.example'] })
     try {
