@@ -8,6 +8,7 @@ import type { Database } from './platform/db'
 import { errorBody } from './platform/errors'
 import type { Ctx } from './platform/http'
 import { API_BASE_PATH, createRouter, isoAt } from './platform/http'
+import { ownTables } from './platform/migrate'
 import { buildOpenApiDocument } from './platform/openapi'
 import type { ServerSettings } from './platform/settings'
 import { registerAccountRoutes } from './modules/account/routes'
@@ -84,11 +85,12 @@ const KEPT_TABLES = ['schema_migrations', 'mock_clock']
 
 /** A fresh program: every row replaced by the seed (`kind`: the demo, or the catalogue alone), the clock back to real time. */
 export const resetData = async (ctx: Ctx, realNowMs: number, kind: SeedKind = 'demo'): Promise<void> => {
-  // Every data table of this schema at once (whatever later migrations add); TRUNCATE skips the ledger's
-  // append-only trigger, which guards rows, not a whole new start.
+  // Every data table the migrations made, at once (whatever later migrations add), and none of a brand's own tables
+  // in the same schema; TRUNCATE skips the ledger's append-only trigger, which guards rows, not a whole new start.
   const tables = await ctx.sql.query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND NOT (tablename = ANY($1))`,
-    [KEPT_TABLES],
+    `SELECT tablename AS name FROM pg_tables
+      WHERE schemaname = current_schema() AND tablename = ANY($1) AND NOT (tablename = ANY($2))`,
+    [ownTables(), KEPT_TABLES],
   )
   await ctx.sql.query(`TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')}`)
   await ctx.sql.query(`ALTER SEQUENCE ids RESTART WITH 1000`)

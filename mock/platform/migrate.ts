@@ -16,6 +16,29 @@ export const migrationFiles = (): { version: string; text: string }[] =>
     }))
 
 /**
+ * The tables the migrations make (after their renames), and no others: a brand's database may hold its own tables
+ * beside them, which a reset or a first seeding must never touch.
+ */
+export const ownTables = (): string[] => {
+  const tables = new Set<string>()
+  for (const { text } of migrationFiles()) {
+    const statements = text.replace(/--.*$/gm, '')
+    for (const match of statements.matchAll(
+      /\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?|\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?"?(\w+)"?\s+RENAME\s+TO\s+"?(\w+)"?|\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?"?(\w+)"?/gi,
+    )) {
+      const [, created, renamedFrom, renamedTo, dropped] = match
+      if (created) tables.add(created.toLowerCase())
+      if (renamedFrom && renamedTo) {
+        tables.delete(renamedFrom.toLowerCase())
+        tables.add(renamedTo.toLowerCase())
+      }
+      if (dropped) tables.delete(dropped.toLowerCase())
+    }
+  }
+  return [...tables].sort()
+}
+
+/**
  * Brings the schema up to date at start-up. Each migration runs in its own transaction with its record; an
  * advisory lock makes several server processes starting at once on one PostgreSQL take turns.
  */

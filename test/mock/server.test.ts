@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { openDatabase } from '../../mock/platform/db'
+import { ownTables } from '../../mock/platform/migrate'
 import { mockEndpoints } from '../../mock/preview/endpoints'
 import { startMockServer } from '../../mock/server'
 import { seedConfig } from '../../mock/seed/config'
@@ -252,6 +254,41 @@ describe('what the server answers, and for whom', () => {
       const second = await startMockServer({ dataDir, seedKind: 'catalogue', log: again })
       await second.close()
       expect(again).not.toHaveBeenCalledWith(expect.stringContaining('seeded'))
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it("leaves a brand's own tables in the same database alone: the first seeding and a reset empty only its own", async () => {
+    const dataDir = tempDir()
+    try {
+      // A database that already holds a table of the brand's (README: point DATABASE_URL at a PostgreSQL).
+      const before = await openDatabase({ kind: 'pglite-file', dataDir })
+      await before.transaction((sql) =>
+        sql.exec(
+          `CREATE TABLE brand_customers (id int PRIMARY KEY, name text); INSERT INTO brand_customers VALUES (1, 'Ada')`,
+        ),
+      )
+      await before.close()
+      const server = await startMockServer({ dataDir })
+      try {
+        const customers = () =>
+          server.db.transaction((sql) => sql.query<{ name: string }>('SELECT name FROM brand_customers'))
+        expect(await customers()).toEqual([{ name: 'Ada' }])
+        expect((await fetch(`${server.apiBase}/__mock/reset`, { method: 'POST' })).status).toBe(200)
+        expect(await customers()).toEqual([{ name: 'Ada' }])
+        // What a reset empties is every table the migrations made: none left out, none of anyone else's.
+        const tables = await server.db.transaction((sql) =>
+          sql.query<{ name: string }>(
+            `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+          ),
+        )
+        expect(
+          tables.map(({ name }) => name).filter((name) => !['schema_migrations', 'brand_customers'].includes(name)),
+        ).toEqual(ownTables())
+      } finally {
+        await server.close()
+      }
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
