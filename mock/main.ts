@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import type { AppConfig } from '../src/contract/all'
 import { parseConfigJson } from './config-check'
-import { settingsFromEnv } from './platform/settings'
+import { isLoopbackAddress, operatorToolsOffBecause, settingsFromEnv } from './platform/settings'
 import { startMockServer } from './server'
 
 // `npm run mock`. MOCK_PORT (default 9527), MOCK_LISTEN_HOST (default 127.0.0.1); the store: DATABASE_URL (a PostgreSQL server), else PGlite in
@@ -76,9 +76,6 @@ const listenHost = (name: string): string => {
   return raw
 }
 
-const isLoopbackAddress = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
-
 const postgresUrl = (name: string): string | undefined => {
   const raw = (process.env[name] ?? '').trim()
   if (raw === '') return undefined
@@ -110,17 +107,7 @@ const main = async (): Promise<void> => {
   const poolSize = integer('DATABASE_POOL_SIZE', undefined, 1, 1000)
   const allowedOrigins = origins('MOCK_CORS_ORIGINS')
   const allowedHosts = hostNames('MOCK_ALLOWED_HOSTS')
-  // The tools have no auth. A server that listens beyond this machine (MOCK_LISTEN_HOST) or is told to answer a
-  // public name (MOCK_ALLOWED_HOSTS) is reachable from outside, and a server on a real PostgreSQL (DATABASE_URL) is a
-  // brand's program, often behind a reverse proxy that sends Host: 127.0.0.1: there they would let anyone reset every
-  // table or sign in as any persona, so they are off unless MOCK_TOOLS says on.
-  const toolsOffBecause = databaseUrl
-    ? 'DATABASE_URL'
-    : !isLoopbackAddress(hostname)
-      ? 'MOCK_LISTEN_HOST'
-      : allowedHosts.length > 0
-        ? 'MOCK_ALLOWED_HOSTS'
-        : null
+  const toolsOffBecause = operatorToolsOffBecause({ databaseUrl, listenHost: hostname, allowedHosts })
   const hasTools = onOff('MOCK_TOOLS', toolsOffBecause === null) && !isProduction
   // Read by settingsFromEnv; checked here so a typo stops the start instead of leaving the limits on silently.
   onOff('MOCK_AUTH_LIMITS', true)

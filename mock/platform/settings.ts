@@ -54,3 +54,26 @@ export const settingsFromEnv = (env: NodeJS.ProcessEnv): ServerSettings =>
   ['off', 'false', '0', 'no'].includes((env.MOCK_AUTH_LIMITS ?? '').trim().toLowerCase())
     ? { auth: { smsResendSeconds: 0, maxWrongSmsCodes: 0, wrongCodeLockMinutes: 0, sessionDays: 0 } }
     : DEFAULT_SETTINGS
+
+export const isLoopbackAddress = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+
+/**
+ * Why the /__mock operator routes are off by default, or null where they are on. They have no auth. A server that
+ * listens beyond this machine (MOCK_LISTEN_HOST) or is told to answer a public name (MOCK_ALLOWED_HOSTS) is reachable
+ * from outside, and a server on a real PostgreSQL (DATABASE_URL) is a brand's program, often behind a reverse proxy
+ * that sends Host: 127.0.0.1: there they would let anyone reset every table or sign in as any persona, so they are
+ * off unless MOCK_TOOLS says on.
+ */
+export const operatorToolsOffBecause = (server: {
+  databaseUrl: string | undefined
+  listenHost: string
+  allowedHosts: readonly string[]
+}): 'DATABASE_URL' | 'MOCK_LISTEN_HOST' | 'MOCK_ALLOWED_HOSTS' | null =>
+  server.databaseUrl
+    ? 'DATABASE_URL'
+    : !isLoopbackAddress(server.listenHost)
+      ? 'MOCK_LISTEN_HOST'
+      : server.allowedHosts.length > 0
+        ? 'MOCK_ALLOWED_HOSTS'
+        : null

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { operatorToolsOffBecause } from '../../mock/platform/settings'
 import { seedConfig } from '../../mock/seed/config'
 import { createDatabase, hasPostgres, startThrowawayPostgres } from '../../scripts/lib/throwaway-postgres.mjs'
 import { send, startServer, stopServer } from '../support/server-process'
@@ -95,17 +96,18 @@ describe('the /__mock operator routes on a real PostgreSQL (DATABASE_URL)', () =
   })
 })
 
-describe('the /__mock operator routes on a server that listens beyond this machine (MOCK_LISTEN_HOST)', () => {
-  it('are off unless MOCK_TOOLS says on, and the start-up log says why and where it listens', async () => {
-    const running = await startServer({ MOCK_STORE: 'memory', MOCK_LISTEN_HOST: '0.0.0.0' })
-    try {
-      expect((await send(running.apiBase, 'GET', '/health')).status).toBe(200)
-      expect((await send(running.apiBase, 'POST', '/__mock/reset')).status).toBe(404)
-      expect(running.output()).toContain('Operator tools (/__mock): off (MOCK_LISTEN_HOST is set')
-      expect(running.output()).toMatch(/\(listening on 0\.0\.0\.0:\d+\)/)
-    } finally {
-      await stopServer(running)
-    }
+// Tests never listen beyond loopback, so where the tools stand for each setting is checked on the decision itself.
+describe('the /__mock operator routes by default, for each way a server faces the world', () => {
+  const local = { databaseUrl: undefined, listenHost: '127.0.0.1', allowedHosts: [] }
+  it.each([
+    ['a preview on this machine', local, null],
+    ['localhost or ::1', { ...local, listenHost: '::1' }, null],
+    ['a real PostgreSQL', { ...local, databaseUrl: 'postgres://db/fanloop' }, 'DATABASE_URL'],
+    ['every address (0.0.0.0)', { ...local, listenHost: '0.0.0.0' }, 'MOCK_LISTEN_HOST'],
+    ['a LAN address', { ...local, listenHost: '10.0.0.5' }, 'MOCK_LISTEN_HOST'],
+    ['a public host name', { ...local, allowedHosts: ['api.brand.example'] }, 'MOCK_ALLOWED_HOSTS'],
+  ] as const)('%s: off because of %p', (_name, server, reason) => {
+    expect(operatorToolsOffBecause(server)).toBe(reason)
   })
 })
 
