@@ -133,6 +133,20 @@ describe("a 分享赚 post's author code", () => {
     expect(mine.map((post) => post.authorReferralCode)).toEqual([null])
   })
 
+  it('is not answered on a post nobody else can open: a rejected 分享赚 post names no code, even to its author', async () => {
+    const kol = await signUp(api)
+    await becomeDistributor(api, kol.token)
+    const created = await createPost(api, kol.token, { text: '刷单返现，精华分享', productId: 'p-serum' })
+    const rejected = expectShape(Post, created.body)
+    expect(rejected).toMatchObject({ status: 'rejected', productId: 'p-serum', authorReferralCode: null })
+    // Only its author can open it (anyone else: 404), so a link carrying the code would lead friends nowhere.
+    expect((await postOf(rejected.id, kol.token)).authorReferralCode).toBeNull()
+    expect((await api.request('GET', `/posts/${rejected.id}`)).status).toBe(404)
+    const mine = ((await api.request('GET', '/me/posts?limit=50', { token: kol.token })).body as { items: Post[] })
+      .items
+    expect(mine.find((post) => post.id === rejected.id)?.authorReferralCode).toBeNull()
+  })
+
   it('binds a signed-in friend who arrives through it, as through the post; another post is taken as a link', async () => {
     const kol = await signUp(api)
     const code = await becomeDistributor(api, kol.token)

@@ -68,14 +68,16 @@ type PostRow = {
 }
 
 // The viewer is $1 (null for a visitor): likedByMe is answered in the same query. The author's referral code only
-// for a 分享赚 post whose author distributes now: a share of it binds to them; nobody else's code is ever answered.
+// for a published 分享赚 post whose author distributes now: a share of it binds to them; nobody else's code is ever
+// answered. A pending, rejected or hidden post opens for its author alone, so a link carrying the code would lead
+// friends to a 404: it names none.
 const POST_COLUMNS = `p.id, p.author_id AS "authorId", m.nickname AS "authorNickname",
   m.avatar_url AS "authorAvatarUrl", m.growth AS "authorGrowth", p.text, p.images, p.topic, p.section, p.status,
   p.is_pinned AS "isPinned",
   p.base_like_count + (SELECT count(*)::int FROM post_likes l WHERE l.post_id = p.id) AS "likeCount",
   p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id) AS "commentCount",
   p.reject_reason AS "rejectReason", p.product_id AS "productId", p.deleted_at AS "deletedAt",
-  CASE WHEN p.product_id IS NOT NULL AND m.is_distributor THEN m.referral_code END AS "authorReferralCode",
+  CASE WHEN p.product_id IS NOT NULL AND p.status = 'published' AND m.is_distributor THEN m.referral_code END AS "authorReferralCode",
   EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.member_id = $1) AS "likedByMe",
   p.created_at AS "createdAt"`
 const POST_FROM = `FROM posts p LEFT JOIN members m ON m.id = p.author_id`
