@@ -45,6 +45,17 @@ export const composeMessages = defineMessages({
     viewMine: '查看我的笔记',
     writeAnother: '再写一篇',
     editAgain: '修改后重新发布',
+    rework: '修改后重发',
+    reworkReplaceTitle: '替换当前草稿？',
+    reworkReplaceDraft: '草稿箱里有一篇还没发布的笔记，用这篇未通过的笔记替换它吗？替换后原草稿无法找回',
+    reworkReplaceConfirm: '替换',
+    reworking: (count: number) =>
+      count > 1
+        ? `正在修改 ${count} 篇未通过的笔记，新笔记发布后它们会被删除`
+        : '正在修改未通过的笔记，新笔记发布后它会被删除',
+    keepRejected: '保留原笔记',
+    replacedLeft: '原来未通过的笔记没能删除，可在「我的笔记」里手动删除',
+    unpublishedHint: '只有你能看到这篇笔记，发布后才能分享、点赞和评论',
     myPostsTitle: '我的笔记',
     myPostsEmpty: '还没有发布过笔记',
     compose: '发布笔记',
@@ -101,6 +112,18 @@ export const composeMessages = defineMessages({
     viewMine: 'My posts',
     writeAnother: 'Write another',
     editAgain: 'Edit and publish again',
+    rework: 'Edit and resend',
+    reworkReplaceTitle: 'Replace your draft?',
+    reworkReplaceDraft:
+      'You have an unpublished draft. Replace it with this rejected post? The draft cannot be recovered afterwards',
+    reworkReplaceConfirm: 'Replace',
+    reworking: (count: number) =>
+      count > 1
+        ? `Editing ${count} rejected posts: they are deleted once the new post is published`
+        : 'Editing a rejected post: it is deleted once the new post is published',
+    keepRejected: 'Keep the original',
+    replacedLeft: 'The rejected post could not be deleted; you can delete it in My posts',
+    unpublishedHint: 'Only you can see this post: it can be shared, liked and commented on once published',
     myPostsTitle: 'My posts',
     myPostsEmpty: 'You have not posted yet',
     compose: 'New post',

@@ -9,6 +9,7 @@ import { useMessages } from '@/lib/i18n'
 import { myPostsQuery, useDeletePost } from '../api/compose-queries'
 import { composeMessages } from '../compose-messages'
 import { communityRoutes } from '../lib/community-routes'
+import { reworkPost } from '../lib/rework-post'
 import { PostStateBadge } from './post-state-badge'
 import './my-post-list.scss'
 
@@ -53,11 +54,23 @@ function MyPostRow({ post }: { post: Post }) {
               {text.rejectReason(post.rejectReason)}
             </Text>
           ) : null}
-          {isPublished ? <Text className='my-post__meta'>{text.likesComments(post.likeCount, post.commentCount)}</Text> : null}
+          {isPublished ? (
+            <Text className='my-post__meta'>{text.likesComments(post.likeCount, post.commentCount)}</Text>
+          ) : null}
         </View>
       </View>
       <View className='my-post__actions'>
-        <ActionButton variant='text' isBusy={deletePost.isPending} testId='my-post-delete' onTap={() => void confirmDelete()}>
+        {post.status === 'rejected' ? (
+          <ActionButton variant='text' testId='my-post-rework' onTap={() => void reworkPost(post, text)}>
+            {text.rework}
+          </ActionButton>
+        ) : null}
+        <ActionButton
+          variant='text'
+          isBusy={deletePost.isPending}
+          testId='my-post-delete'
+          onTap={() => void confirmDelete()}
+        >
           {text.delete}
         </ActionButton>
       </View>

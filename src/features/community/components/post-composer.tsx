@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { POST_IMAGES_MAX, POST_TEXT_MAX, UPLOAD_MAX_BYTES } from '@/contract/community'
 import { communityEndpoints } from '@/contract/community-endpoints'
 import { ActionButton } from '@/components/action-button'
-import { createIdempotencyKey, isApiError } from '@/lib/http'
+import { createIdempotencyKey, isApiError, request } from '@/lib/http'
 import { uploadFile } from '@/lib/http/upload'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { meQuery } from '@/features/account/api/account-queries'
@@ -76,6 +76,8 @@ export function PostComposer() {
     if (memberId) useComposeDraft.getState().ownerSeen(memberId)
   }, [memberId])
   const createPost = useCreatePost()
+  const queryClient = useQueryClient()
+  const [isReplacedLeft, setIsReplacedLeft] = useState(false)
   const [pending, setPending] = useState<PendingImage[]>([])
   const [notice, setNotice] = useState<string | null>(null)
   const [publishedId, setPublishedId] = useState<string | null>(null)
@@ -129,6 +131,22 @@ export function PostComposer() {
     await upload(items)
   }
 
+  /**
+   * 修改后重发: the new post is already the server's, so deleting the rejected ones it corrects (DELETE /posts/{id})
+   * is a tidy-up after it. A delete that fails (no network, a 5xx) takes nothing from the author: they keep the new
+   * post, are told, and can delete the old one by hand in 我的笔记. A 404 means it is gone already.
+   */
+  const removeReplaced = async (postIds: string[]) => {
+    const results = await Promise.allSettled(
+      postIds.map((id) => request(communityEndpoints.deletePost, { params: { id } })),
+    )
+    const isLeft = results.some(
+      (result) => result.status === 'rejected' && !(isApiError(result.reason) && result.reason.status === 404),
+    )
+    setIsReplacedLeft(isLeft)
+    await queryClient.invalidateQueries({ queryKey: ['posts'] })
+  }
+
   const publish = () => {
     if (draft.text.trim() === '') return setNotice(text.needText)
     if (isUploading) return setNotice(text.waitUploads)
@@ -147,8 +165,16 @@ export function PostComposer() {
       {
         onSuccess: (post) => {
           intentKey.current = null
-          // A rejected post keeps its draft to be edited; anything else has left the composer.
-          if (post.status !== 'rejected') useComposeDraft.getState().cleared()
+          const { replaces } = useComposeDraft.getState()
+          setIsReplacedLeft(false)
+          if (post.status === 'rejected') {
+            // A rejected post keeps its draft to be edited; this refused copy goes too once a corrected one passes.
+            useComposeDraft.getState().rejectedAgain(post.id)
+          } else {
+            // Accepted (published, or pending review): it has left the composer, and replaces what it corrected.
+            useComposeDraft.getState().cleared()
+            if (replaces.length > 0) void removeReplaced(replaces)
+          }
           setPublishedId(post.id)
         },
       },
@@ -156,7 +182,9 @@ export function PostComposer() {
   }
 
   if (publishedId !== null) {
-    return <PublishResult postId={publishedId} onWriteAgain={() => setPublishedId(null)} />
+    return (
+      <PublishResult postId={publishedId} isReplacedLeft={isReplacedLeft} onWriteAgain={() => setPublishedId(null)} />
+    )
   }
 
   const publishError = createPost.error
@@ -173,6 +201,14 @@ export function PostComposer() {
 
   return (
     <View className='composer' data-testid='post-composer'>
+      {draft.replaces.length > 0 ? (
+        <View className='composer__card composer__rework' data-testid='compose-rework'>
+          <Text className='composer__muted'>{text.reworking(draft.replaces.length)}</Text>
+          <ActionButton variant='text' testId='compose-keep-rejected' onTap={draft.replacingDropped}>
+            {text.keepRejected}
+          </ActionButton>
+        </View>
+      ) : null}
       <View className='composer__card'>
         <ComposeTextarea
           value={draft.text}

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Post } from '@/contract'
 import { COMMENT_TEXT_MAX, type Comment, type CommentReply } from '@/contract/community'
+import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
 import { QueryState } from '@/components/query-state'
 import { meQuery } from '@/features/account/api/account-queries'
@@ -14,11 +15,13 @@ import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
 import { postQuery } from '../api/post-queries'
+import { composeMessages } from '../compose-messages'
 import { postMessages } from '../post-messages'
 import { COMMENT_GAP, imageGridOf, commentLayout } from '../lib/card-layout'
 import { commentKeyFor, isCommentPending } from '../lib/comment-intents'
 import { measureHeight } from '../lib/measure-height'
 import { previewImages } from '../lib/preview-images'
+import { reworkPost } from '../lib/rework-post'
 import { textRefusalOf } from '../lib/text-refusal'
 import { AuthorLine } from './author-line'
 import { CommentItem } from './comment-item'
@@ -26,6 +29,7 @@ import { CommentTextarea } from './comment-textarea'
 import { ImageGrid } from './image-grid'
 import { ProductBlock } from './post-card'
 import { PostShareAction } from './post-share-action'
+import { PostStateBadge } from './post-state-badge'
 import { ReportSheet } from './report-sheet'
 import { VirtualStack } from './virtual-stack'
 import './post-card.scss'
@@ -41,6 +45,33 @@ const postPath = (postId: string) => `${routes.communityPost}?id=${encodeURIComp
 function useMemberAction(postId: string): (action: () => void) => void {
   const isSignedIn = useSession(selectIsSignedIn)
   return (action) => (isSignedIn ? action() : goToSignIn(postPath(postId)))
+}
+
+/**
+ * A post only its author can open (审核中, 未通过, 已隐藏): its state instead of likes, comments, reports and 分享, which
+ * the server refuses there and which would lead friends to a 404; a rejected one offers 修改后重发.
+ */
+function UnpublishedState({ post }: { post: Post }) {
+  const text = useMessages(composeMessages)
+  return (
+    <View className='post-detail__unpublished' data-testid='post-unpublished' data-status={post.status}>
+      <View className='post-detail__unpublished-top'>
+        <PostStateBadge status={post.status} />
+        <Text className='post-detail__unpublished-hint'>{text.stateHints[post.status]}</Text>
+      </View>
+      {post.status === 'rejected' && post.rejectReason ? (
+        <Text className='post-detail__unpublished-reason' data-testid='post-reject-reason'>
+          {text.rejectReason(post.rejectReason)}
+        </Text>
+      ) : null}
+      <Text className='post-detail__unpublished-hint'>{text.unpublishedHint}</Text>
+      {post.status === 'rejected' ? (
+        <ActionButton testId='post-rework' onTap={() => void reworkPost(post, text)}>
+          {text.rework}
+        </ActionButton>
+      ) : null}
+    </View>
+  )
 }
 
 function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => void }) {
@@ -60,36 +91,39 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
       {post.topic ? <Text className='post-detail__topic'>#{post.topic}</Text> : null}
       {/* The same block as on the card: a tap opens the product with this post, so an order pays its author. */}
       {post.productId ? <ProductBlock post={post} productId={post.productId} /> : null}
-      <View className='post-detail__actions'>
-        <View
-          className={`post-detail__action ${post.likedByMe ? 'post-detail__action--on' : ''}`}
-          hoverClass='post-detail__action--pressed'
-          role='button'
-          tabIndex={0}
-          aria-pressed={post.likedByMe}
-          aria-label={`${post.likedByMe ? text.liked : text.like} ${post.likeCount}`}
-          data-testid='like-button'
-          onClick={() => asMember(() => toggleLike.mutate(!post.likedByMe))}
-        >
-          <Text aria-hidden>{post.likedByMe ? '♥' : '♡'}</Text>
-          <Text data-testid='like-count'>{post.likeCount}</Text>
+      {post.status !== 'published' ? <UnpublishedState post={post} /> : null}
+      {post.status === 'published' ? (
+        <View className='post-detail__actions'>
+          <View
+            className={`post-detail__action ${post.likedByMe ? 'post-detail__action--on' : ''}`}
+            hoverClass='post-detail__action--pressed'
+            role='button'
+            tabIndex={0}
+            aria-pressed={post.likedByMe}
+            aria-label={`${post.likedByMe ? text.liked : text.like} ${post.likeCount}`}
+            data-testid='like-button'
+            onClick={() => asMember(() => toggleLike.mutate(!post.likedByMe))}
+          >
+            <Text aria-hidden>{post.likedByMe ? '♥' : '♡'}</Text>
+            <Text data-testid='like-count'>{post.likeCount}</Text>
+          </View>
+          <View className='post-detail__action'>
+            <Text data-testid='comment-count'>{text.comments(post.commentCount)}</Text>
+          </View>
+          {/* Every post can be shared; a 分享赚 post's link carries its author's code (lib/post-share). */}
+          <PostShareAction post={post} />
+          <View
+            className='post-detail__action post-detail__action--end'
+            hoverClass='post-detail__action--pressed'
+            role='button'
+            tabIndex={0}
+            data-testid='report-button'
+            onClick={() => asMember(onReportChosen)}
+          >
+            <Text>{text.report}</Text>
+          </View>
         </View>
-        <View className='post-detail__action'>
-          <Text data-testid='comment-count'>{text.comments(post.commentCount)}</Text>
-        </View>
-        {/* Every post can be shared; a 分享赚 post's link carries its author's code (lib/post-share). */}
-        <PostShareAction post={post} />
-        <View
-          className='post-detail__action post-detail__action--end'
-          hoverClass='post-detail__action--pressed'
-          role='button'
-          tabIndex={0}
-          data-testid='report-button'
-          onClick={() => asMember(onReportChosen)}
-        >
-          <Text>{text.report}</Text>
-        </View>
-      </View>
+      ) : null}
     </View>
   )
 }
@@ -314,17 +348,24 @@ export function PostDetailView({ postId }: { postId: string }) {
       {(post) => (
         <View className='post-page'>
           <PostBody post={post} onReportChosen={() => setIsReporting(true)} />
-          <CommentSection postId={postId} onReplyChosen={onReplyChosen} />
-          <View
-            className='comment-bar__spacer'
-            style={barHeight === null ? undefined : { height: `${Math.ceil(barHeight)}px` }}
-          />
-          <CommentBar
-            postId={postId}
-            replyTarget={replyTarget}
-            onReplyCleared={() => setReplyTarget(null)}
-            onHeightChanged={setBarHeight}
-          />
+          {/* Pending and rejected posts have no comments; a hidden one keeps its own, read-only for its author. */}
+          {post.status === 'published' || post.status === 'hidden' ? (
+            <CommentSection postId={postId} onReplyChosen={onReplyChosen} />
+          ) : null}
+          {post.status === 'published' ? (
+            <>
+              <View
+                className='comment-bar__spacer'
+                style={barHeight === null ? undefined : { height: `${Math.ceil(barHeight)}px` }}
+              />
+              <CommentBar
+                postId={postId}
+                replyTarget={replyTarget}
+                onReplyCleared={() => setReplyTarget(null)}
+                onHeightChanged={setBarHeight}
+              />
+            </>
+          ) : null}
           {isReporting ? <ReportSheet postId={postId} onClosed={() => setIsReporting(false)} /> : null}
         </View>
       )}

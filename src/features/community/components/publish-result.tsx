@@ -9,8 +9,15 @@ import { composeMessages } from '../compose-messages'
 import { communityRoutes } from '../lib/community-routes'
 import { PostStateBadge } from './post-state-badge'
 
+type PublishResultProps = {
+  postId: string
+  /** 修改后重发: the rejected post(s) this one corrects could not be deleted (the author can do it by hand). */
+  isReplacedLeft?: boolean
+  onWriteAgain: () => void
+}
+
 /** After publishing: the post's review state as the server sees it, looked at again while it is in review. */
-export function PublishResult({ postId, onWriteAgain }: { postId: string; onWriteAgain: () => void }) {
+export function PublishResult({ postId, isReplacedLeft = false, onWriteAgain }: PublishResultProps) {
   const text = useMessages(composeMessages)
   const post = useQuery(myPostStateQuery(postId))
   if (!post.data) {
@@ -28,6 +35,11 @@ export function PublishResult({ postId, onWriteAgain }: { postId: string; onWrit
       {status === 'rejected' && rejectReason ? (
         <Text className='composer__reason' data-testid='publish-reject-reason'>
           {text.rejectReason(rejectReason)}
+        </Text>
+      ) : null}
+      {isReplacedLeft ? (
+        <Text className='composer__reason' data-testid='publish-replaced-left'>
+          {text.replacedLeft}
         </Text>
       ) : null}
       <View className='composer__result-actions'>

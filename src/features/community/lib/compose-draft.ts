@@ -11,6 +11,20 @@ export type ComposeDraft = {
   images: string[]
   /** The product a distributor attached (分享赚): orders through the post pay its author. */
   productId: string | null
+  /**
+   * 未通过 posts this draft is the corrected version of (修改后重发, and each attempt rejected again since): once the
+   * server accepts the new post they are deleted, so the author is not left with the refused copies.
+   */
+  replaces: string[]
+}
+
+/** What 修改后重发 takes from a rejected post. */
+export type ReworkedPost = {
+  id: string
+  text: string
+  topic: string | null
+  images: string[]
+  productId?: string | null
 }
 
 type DraftState = ComposeDraft & {
@@ -23,10 +37,20 @@ type DraftState = ComposeDraft & {
   imageRemoved: (url: string) => void
   /** Swaps a photo with the one before it (the first stays first). */
   imageMovedEarlier: (url: string) => void
+  /** 修改后重发: the draft becomes that post (text, topic, photos, product), to be changed and published again. */
+  reworkStarted: (post: ReworkedPost) => void
+  /** The corrected post was refused too: it is replaced along with the others once one is accepted. */
+  rejectedAgain: (postId: string) => void
+  /** The author chose to keep the rejected posts: this draft is a post of its own. */
+  replacingDropped: () => void
   cleared: () => void
 }
 
-const EMPTY: Omit<ComposeDraft, 'ownerId'> = { text: '', topic: null, images: [], productId: null }
+const EMPTY: Omit<ComposeDraft, 'ownerId'> = { text: '', topic: null, images: [], productId: null, replaces: [] }
+
+/** Something the author wrote or chose that is not yet a post (the draft is not empty). */
+export const hasDraftContent = (draft: ComposeDraft): boolean =>
+  draft.text.trim() !== '' || draft.images.length > 0 || draft.topic !== null || draft.productId !== null
 
 /**
  * The post being written, kept in Taro storage as it changes: leaving the page, a failed upload or a closed app
@@ -49,7 +73,8 @@ export const useComposeDraft = create<DraftState>()(
       textChanged: (text) => set({ text }),
       topicChosen: (topic) => set({ topic }),
       productChosen: (productId) => set({ productId }),
-      imageUploaded: (url) => set((state) => ({ images: state.images.includes(url) ? state.images : [...state.images, url] })),
+      imageUploaded: (url) =>
+        set((state) => ({ images: state.images.includes(url) ? state.images : [...state.images, url] })),
       imageRemoved: (url) => set((state) => ({ images: state.images.filter((item) => item !== url) })),
       imageMovedEarlier: (url) =>
         set((state) => {
@@ -59,12 +84,30 @@ export const useComposeDraft = create<DraftState>()(
           ;[images[index - 1], images[index]] = [images[index] as string, images[index - 1] as string]
           return { images }
         }),
+      reworkStarted: (post) =>
+        set({
+          text: post.text,
+          topic: post.topic,
+          images: [...post.images],
+          productId: post.productId ?? null,
+          replaces: [post.id],
+        }),
+      rejectedAgain: (postId) =>
+        set((state) => (state.replaces.includes(postId) ? state : { replaces: [...state.replaces, postId] })),
+      replacingDropped: () => set({ replaces: [] }),
       cleared: () => set(EMPTY),
     }),
     {
       name: 'fanloop.compose-draft',
       storage: createJSONStorage(() => taroStorage),
-      partialize: ({ ownerId, text, topic, images, productId }) => ({ ownerId, text, topic, images, productId }),
+      partialize: ({ ownerId, text, topic, images, productId, replaces }) => ({
+        ownerId,
+        text,
+        topic,
+        images,
+        productId,
+        replaces,
+      }),
     },
   ),
 )

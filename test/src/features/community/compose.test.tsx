@@ -284,6 +284,79 @@ describe('PostComposer', () => {
   })
 })
 
+describe('修改后重发: publishing the corrected post replaces the rejected one', () => {
+  const rejectedPost = async (api: Api, token: string, text: string) =>
+    (await api.call('POST', '/posts', { token, body: { text }, idempotencyKey: `post-${Math.random()}` })).json as Post
+  const myPosts = async (api: Api, token: string) =>
+    ((await api.call('GET', '/me/posts', { token })).json as { items: Post[] }).items.map((post) => [
+      post.text,
+      post.status,
+    ])
+  const textarea = () => document.querySelector('textarea[data-testid="compose-text"]') as HTMLTextAreaElement
+
+  test('once the server accepts the new post the rejected one is deleted; a second refusal is replaced too', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const rejected = await rejectedPost(api, token, '兼职刷单，日结')
+    useComposeDraft.getState().reworkStarted(rejected)
+    renderWithApp(<PostComposer />)
+    expect(screen.getByTestId('compose-rework').textContent).toContain('新笔记发布后它会被删除')
+    await waitFor(() => expect(textarea().value).toBe('兼职刷单，日结'))
+
+    // Still refused: that copy joins the one it corrects, the draft stays to edit.
+    await typeInto(document.body, 'compose-text', '兼职刷 单，日结')
+    tap(document.body, 'compose-publish')
+    expect((await screen.findByTestId('publish-result')).getAttribute('data-status')).toBe('rejected')
+    expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(0)
+    await act(async () => {
+      tap(document.body, 'publish-edit-again')
+    })
+    expect(screen.getByTestId('compose-rework').textContent).toContain('2 篇未通过的笔记')
+
+    await typeInto(document.body, 'compose-text', '兼职日结，欢迎咨询')
+    tap(document.body, 'compose-publish')
+    expect((await screen.findByTestId('publish-result')).getAttribute('data-status')).toBe('published')
+    await waitFor(() => expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(2))
+    await waitFor(async () => expect(await myPosts(api, token)).toEqual([['兼职日结，欢迎咨询', 'published']]))
+    expect(screen.queryByTestId('publish-replaced-left')).toBeNull()
+    expect(useComposeDraft.getState()).toMatchObject({ text: '', replaces: [] })
+  })
+
+  test('if deleting the rejected one fails, the new post stays and the author is told to delete it by hand', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const rejected = await rejectedPost(api, token, '兼职刷单，日结')
+    useComposeDraft.getState().reworkStarted(rejected)
+    api.fail('DELETE', `/posts/${rejected.id}`, { kind: 'network' })
+    renderWithApp(<PostComposer />)
+    await waitFor(() => expect(textarea().value).toBe('兼职刷单，日结'))
+    await typeInto(document.body, 'compose-text', '兼职日结')
+    tap(document.body, 'compose-publish')
+    expect((await screen.findByTestId('publish-result')).getAttribute('data-status')).toBe('published')
+    expect((await screen.findByTestId('publish-replaced-left')).textContent).toContain('我的笔记')
+    expect(await myPosts(api, token)).toEqual([
+      ['兼职日结', 'published'],
+      ['兼职刷单，日结', 'rejected'],
+    ])
+  })
+
+  test('保留原笔记: the draft publishes as a post of its own and the rejected one stays', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const rejected = await rejectedPost(api, token, '兼职刷单，日结')
+    useComposeDraft.getState().reworkStarted(rejected)
+    renderWithApp(<PostComposer />)
+    await waitFor(() => expect(textarea().value).toBe('兼职刷单，日结'))
+    tap(document.body, 'compose-keep-rejected')
+    expect(screen.queryByTestId('compose-rework')).toBeNull()
+    await typeInto(document.body, 'compose-text', '另一篇笔记')
+    tap(document.body, 'compose-publish')
+    expect((await screen.findByTestId('publish-result')).getAttribute('data-status')).toBe('published')
+    expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(0)
+    expect((await myPosts(api, token)).map(([, status]) => status)).toEqual(['published', 'rejected'])
+  })
+})
+
 describe('the draft on a shared phone', () => {
   test('another member who signs in does not see the previous member’s draft; the same member does', async () => {
     const api = installInProcessApi()

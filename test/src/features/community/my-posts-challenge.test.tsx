@@ -7,6 +7,7 @@ import { ChallengePinned } from '@/features/community/components/challenge-pinne
 import { ChallengeView } from '@/features/community/components/challenge-view'
 import { MyPostList } from '@/features/community/components/my-post-list'
 import { communityRoutes } from '@/features/community/lib/community-routes'
+import { useComposeDraft } from '@/features/community/lib/compose-draft'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
 import { tap } from '../../../support/interact'
@@ -75,6 +76,68 @@ describe('MyPostList (我的笔记)', () => {
     expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(1)
     const mine = (await api.call('GET', '/me/posts', { token })).json as { items: Post[] }
     expect(mine.items).toEqual([])
+  })
+})
+
+describe('修改后重发 (a rejected post, corrected instead of written again)', () => {
+  const rejectedPost = async (api: Api, token: string) => {
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '兼职刷单，日结', topic: '好物分享', images: [] },
+      idempotencyKey: `post-${Math.random()}`,
+    })
+    return created.json as Post
+  }
+
+  beforeEach(() => useComposeDraft.getState().cleared())
+
+  test('only a rejected post offers it; it fills the composer with that post and opens it', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    await post(api, token, '今天的好物分享')
+    const rejected = await rejectedPost(api, token)
+    renderWithApp(<MyPostList />)
+    await waitFor(() => expect(screen.getAllByTestId('my-post').length).toBe(2))
+    const [rejectedRow, publishedRow] = screen.getAllByTestId('my-post') as [HTMLElement, HTMLElement]
+    expect(publishedRow.querySelector('[data-testid="my-post-rework"]')).toBeNull()
+    expect(rejectedRow.querySelector('[data-testid="my-post-rework"]')?.textContent).toBe('修改后重发')
+
+    tap(rejectedRow, 'my-post-rework')
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
+    expect(showModal).not.toHaveBeenCalled()
+    expect(useComposeDraft.getState()).toMatchObject({
+      text: '兼职刷单，日结',
+      topic: '好物分享',
+      images: [],
+      productId: null,
+      replaces: [rejected.id],
+    })
+  })
+
+  test('an unsaved draft of another post is replaced only after the member agrees', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const rejected = await rejectedPost(api, token)
+    useComposeDraft.getState().textChanged('写了一半的另一篇')
+    renderWithApp(<MyPostList />)
+    const row = await screen.findByTestId('my-post')
+
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
+    tap(row, 'my-post-rework')
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+    expect(navigateTo).not.toHaveBeenCalled()
+    expect(useComposeDraft.getState()).toMatchObject({ text: '写了一半的另一篇', replaces: [] })
+
+    tap(row, 'my-post-rework')
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
+    expect(useComposeDraft.getState()).toMatchObject({ text: '兼职刷单，日结', replaces: [rejected.id] })
+
+    // Already its correction (edited since): opened again as it is, nothing asked, nothing overwritten.
+    useComposeDraft.getState().textChanged('兼职日结')
+    tap(row, 'my-post-rework')
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(2))
+    expect(showModal).toHaveBeenCalledTimes(2)
+    expect(useComposeDraft.getState()).toMatchObject({ text: '兼职日结', replaces: [rejected.id] })
   })
 })
 

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { COMMENT_TEXT_MAX } from '@/contract/community'
 import { PostDetailView } from '@/features/community/components/post-detail-view'
+import { communityRoutes } from '@/features/community/lib/community-routes'
+import { useComposeDraft } from '@/features/community/lib/compose-draft'
 import { REQUEST_TIMEOUT_MS } from '@/lib/env'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
@@ -419,5 +421,32 @@ describe('PostDetailView: report and text', () => {
     expect((await screen.findByTestId('post-full-text')).textContent).toBe(text)
     expect(container.querySelector('script')).toBeNull()
     expect(container.querySelector('img[src="x"]')).toBeNull()
+  })
+})
+
+describe('PostDetailView: my own post that was not approved', () => {
+  test('shows its state and reason instead of likes and comments, and 修改后重发 opens the composer with it', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    useComposeDraft.getState().cleared()
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '兼职刷单，日结', topic: '好物分享' },
+      idempotencyKey: 'rejected-post',
+    })
+    const postId = (created.json as { id: string }).id
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+    const { container } = renderWithApp(<PostDetailView postId={postId} />)
+    const state = await screen.findByTestId('post-unpublished')
+    expect(within(state).getByTestId('post-state').textContent).toBe('未通过')
+    expect(within(state).getByTestId('post-reject-reason').textContent).toContain('刷单')
+    // The server refuses all of these on a post nobody else can see: none is offered.
+    expect(screen.queryByTestId('like-button')).toBeNull()
+    expect(screen.queryByTestId('comment-bar')).toBeNull()
+    expect(screen.queryByTestId('comment-section')).toBeNull()
+
+    tap(container, 'post-rework')
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
+    expect(useComposeDraft.getState()).toMatchObject({ text: '兼职刷单，日结', topic: '好物分享', replaces: [postId] })
   })
 })

@@ -81,6 +81,23 @@ describe('the post page share payload (weapp)', () => {
     expect(mockShare.timeline?.().query).toBe('id=post-r2')
   })
 
+  test("the author's own 分享赚 post that was not approved is not shareable: the menu is hidden, no code goes out", async () => {
+    const { api, token } = await signInAs(KOL.persona)
+    const hide = jest.spyOn(Taro, 'hideShareMenu').mockResolvedValue({ errMsg: 'hideShareMenu:ok' })
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '刷单返现，点我的链接', productId: 'p-serum' },
+      idempotencyKey: 'rejected-earn-post',
+    })
+    const postId = (created.json as { id: string; status: string }).id
+    expect((created.json as { status: string }).status).toBe('rejected')
+    renderWithApp(<SharingPostPage postId={postId} />)
+    // Nobody else can open it (404), so a share would lead friends nowhere and carry the code for nothing.
+    await waitFor(() => expect(hide).toHaveBeenCalledWith({ menus: ['shareAppMessage', 'shareTimeline'] }))
+    expect(sharedChat()).toEqual({ path: '/pages/community/index' })
+    expect(mockShare.timeline?.()).toEqual({ query: '' })
+  })
+
   test('a signed-in friend opening the shared path is reported as arriving through the post, and binds', async () => {
     const { api } = await signInAs('new-member')
     const query = parseSearch(EARN_PATH.split('?')[1] ?? '')
@@ -111,6 +128,22 @@ describe('分享 on the post page (H5)', () => {
     await waitFor(() => expect(share).toHaveBeenCalledTimes(1))
     expect(share.mock.calls[0]?.[0].url).toBe(linkOf(EARN_PATH))
     expect(copy).toHaveBeenCalledTimes(1)
+  })
+
+  test("the author's post that is not published has no 分享 (nor like, comment or report): its state instead", async () => {
+    const { api, token } = await signInAs(KOL.persona)
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '刷单返现，点我的链接', productId: 'p-serum' },
+      idempotencyKey: 'rejected-earn-post-h5',
+    })
+    const postId = (created.json as { id: string }).id
+    const { findByTestId, queryByTestId } = renderWithApp(<PostDetailView postId={postId} />)
+    expect((await findByTestId('post-unpublished')).getAttribute('data-status')).toBe('rejected')
+    expect(queryByTestId('post-share')).toBeNull()
+    expect(queryByTestId('like-button')).toBeNull()
+    expect(queryByTestId('report-button')).toBeNull()
+    expect(queryByTestId('comment-bar')).toBeNull()
   })
 
   test('any other post can be shared too: its link names the post and no code', async () => {
