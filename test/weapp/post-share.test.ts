@@ -70,3 +70,26 @@ test('a signed-in friend opening the shared post is reported as arriving through
   expect(fans.find((fan) => fan.member.nickname === member.nickname)?.source).toBe('post')
   expectHealthy(weapp)
 })
+
+test('my own post that was not approved is not shareable: the share menu is hidden and the payload names no post', async () => {
+  const { token } = await server.persona('post-rejected')
+  const mine = await server.get<{ items: Array<{ id: string; status: string }> }>('/me/posts?limit=50', token)
+  const rejected = mine.items.find((post) => post.status === 'rejected')
+  expect(rejected).toBeDefined()
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/community/index' })
+  await weapp.settle()
+  const hidden: unknown[] = []
+  const hideShareMenu = weapp.fake.wx.hideShareMenu as (options: unknown) => void
+  weapp.fake.wx.hideShareMenu = (options: unknown) => {
+    hidden.push(options)
+    hideShareMenu(options)
+  }
+  await weapp.open(`packages/community/post/index?id=${rejected?.id ?? ''}`)
+  await weapp.waitForText('修改后重发')
+  const page = shareHandlers(weapp.current().component.instance)
+  expect(hidden).toEqual([expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] })])
+  // Others get a 404 for it: should WeChat ask anyway, the share is the community tab.
+  expect(page.onShareAppMessage?.({ from: 'menu' })?.path).toBe('/pages/community/index')
+  expect(page.onShareTimeline?.()?.query).toBe('')
+  expectHealthy(weapp)
+})
