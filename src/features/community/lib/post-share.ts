@@ -1,4 +1,5 @@
 import type { Post } from '@/contract'
+import { referralQuery } from '@/features/distribution/lib/share-link'
 import { routes } from '@/lib/routes'
 
 // What a share of a post opens (the post page only: this stays out of the community tab and the main package).
@@ -16,7 +17,8 @@ const TITLE_MAX = 30
 export function postShareQuery(post: Pick<Shared, 'id' | 'authorReferralCode'>): string {
   const id = encodeURIComponent(post.id)
   const code = post.authorReferralCode
-  return code ? `id=${id}&ref=${encodeURIComponent(code)}&postId=${id}` : `id=${id}`
+  // `ref=` is added the one way every share adds it (distribution's withReferral); `postId` names the post it came by.
+  return code ? `${referralQuery(`id=${id}`, code)}&postId=${id}` : `id=${id}`
 }
 
 /** The page path with that query (`/packages/community/post/index?id=...`). */
