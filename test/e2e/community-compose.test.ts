@@ -184,6 +184,46 @@ test('a post with a banned word is rejected with the reason; its draft is kept a
   phone.expectNoErrors()
 })
 
+test('修改后重发 from 我的笔记: the composer opens with the rejected post, and publishing the fix removes it', async () => {
+  const page = phone.page
+  // A draft of something else is on the phone: it is replaced only after the member agrees.
+  await page.goto('/packages/community/compose/index')
+  const text = page.locator('textarea[data-testid="compose-text"]:visible')
+  await text.waitFor()
+  await text.fill('另一篇还没写完')
+  // The previous test kept the rejected post's draft to edit: 保留原笔记 makes this a post of its own.
+  await visible(page, 'compose-keep-rejected').click()
+  await page.goto('/packages/community/my-posts/index')
+  const rejected = page.locator('[data-testid="my-post"][data-status="rejected"]:visible').first()
+  await rejected.waitFor()
+  const rejectedIds = async () =>
+    ((await api('GET', '/me/posts?limit=50')) as { items: { id: string; status: string }[] }).items
+      .filter((post) => post.status === 'rejected')
+      .map((post) => post.id)
+  const [reworked, ...others] = await rejectedIds()
+  await rejected.locator('[data-testid="my-post-rework"]').click()
+  // The modal asks first: 替换 replaces the draft.
+  await page.getByText('替换', { exact: true }).click()
+  await text.waitFor()
+  await expect(text.inputValue()).resolves.toContain('刷单')
+  expect(await visible(page, 'compose-rework').textContent()).toContain('删除')
+  await screenshot(page, 'community-compose-07-rework')
+
+  await text.fill('在家兼职，日结三百')
+  await visible(page, 'compose-publish').click()
+  const result = visible(page, 'publish-result')
+  await result.waitFor()
+  expect(await result.getAttribute('data-status')).toBe('pending')
+  // The newest rejected post (the one reworked) is deleted once the server took the fix; nothing else is.
+  for (let tries = 0; (await rejectedIds()).includes(reworked ?? '') && tries < 50; tries += 1)
+    await page.waitForTimeout(100)
+  expect(await rejectedIds()).toEqual(others)
+  await visible(page, 'publish-view-mine').click()
+  await page.locator('[data-testid="my-post"][data-status="pending"]:visible').first().waitFor()
+  expect(await page.locator(`[data-testid="my-post"][data-status="rejected"]:visible`).count()).toBe(others.length)
+  phone.expectNoErrors()
+})
+
 test('complete the week’s challenge by checking in every day, then see and verify the certificate', async () => {
   const page = phone.page
   const { now } = (await api('GET', '/__mock/clock')) as { now: string }
