@@ -197,6 +197,27 @@ describe('reports', () => {
     ).toBe('hidden')
   })
 
+  it("refuses an author's report of their own post (403 FORBIDDEN): it is no member's complaint and counts for nothing", async () => {
+    const author = await signUp(api)
+    const post = expectShape(Post, (await createPost(api, author.token, { text: '自己的笔记' })).body)
+    const response = await api.request('POST', `/posts/${post.id}/report`, {
+      token: author.token,
+      body: { reason: 'spam' },
+      idempotencyKey: newKey(),
+    })
+    expectError(response, 403, 'FORBIDDEN')
+    // Four other members and the author are not five distinct reporters: the post stays up.
+    for (let index = 0; index < 4; index += 1) {
+      const { token } = await signUp(api)
+      await api.request('POST', `/posts/${post.id}/report`, {
+        token,
+        body: { reason: 'abuse' },
+        idempotencyKey: newKey(),
+      })
+    }
+    expect(await feedIds()).toContain(post.id)
+  })
+
   it('takes only the fixed reasons', async () => {
     const { token } = await signUp(api)
     const response = await api.request('POST', '/posts/post-r1/report', {

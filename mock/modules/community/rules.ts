@@ -61,6 +61,12 @@ export const sectionOf = (productId: string | undefined): 'earn' | 'recommend' =
 export const productAttachRefusal = (isDistributor: boolean): 'NOT_DISTRIBUTOR' | null =>
   isDistributor ? null : 'NOT_DISTRIBUTOR'
 
+/**
+ * Who may report a post: anyone but its author (a report is a member's complaint about someone else's post; the
+ * author's own would count towards the 5 distinct reporters that hide it). Authors delete their posts instead.
+ */
+export const reportRefusal = (isAuthor: boolean): 'FORBIDDEN' | null => (isAuthor ? 'FORBIDDEN' : null)
+
 /** The server-made name of an upload, from the URL the server gave out; null for anything else. */
 export const uploadNameOf = (url: string): string | null =>
   /\/api\/v1\/uploads\/([A-Za-z0-9_-]{1,100}\.(?:jpg|png|webp))$/.exec(url)?.[1] ?? null

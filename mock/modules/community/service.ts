@@ -32,6 +32,7 @@ import {
   FEATURE_DAYS,
   featuredGrowthRanges,
   productAttachRefusal,
+  reportRefusal,
   imageTypeOf,
   REPORTS_TO_HIDE,
   sectionOf,
@@ -377,14 +378,16 @@ export const unlike = async (ctx: Ctx, memberId: string, postId: string): Promis
   return { likeCount: row.likeCount, likedByMe: row.likedByMe }
 }
 
-/** One report per member per post (again: nothing changes); 5 distinct reporters hide the post. */
+/** One report per member per post (again: nothing changes); 5 distinct reporters hide the post; not its author. */
 export const report = async (
   ctx: Ctx,
   memberId: string,
   postId: string,
   input: { reason: string; note?: string },
 ): Promise<{ reported: true }> => {
-  await publishedPost(ctx, memberId, postId)
+  const post = await publishedPost(ctx, memberId, postId)
+  const refusal = reportRefusal(post.authorId === memberId)
+  if (refusal !== null) throw new ApiError(refusal, 'Members report other members’ posts; an author deletes their own.')
   const reporters = await data.insertReport(ctx.sql, {
     postId,
     memberId,
