@@ -13,7 +13,13 @@ import { isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages, type Locale } from '@/lib/i18n'
 import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
-import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
+import {
+  commentsQuery,
+  useCreateComment,
+  useDeleteComment,
+  useDeleteOwnPost,
+  useToggleLike,
+} from '../api/post-mutations'
 import { postQuery } from '../api/post-queries'
 import { composeMessages } from '../compose-messages'
 import { postMessages } from '../post-messages'
@@ -65,17 +71,65 @@ function UnpublishedState({ post }: { post: Post }) {
         </Text>
       ) : null}
       <Text className='post-detail__unpublished-hint'>{text.unpublishedHint}</Text>
-      {post.status === 'rejected' ? (
-        <ActionButton testId='post-rework' onTap={() => void reworkPost(post, text)}>
-          {text.rework}
-        </ActionButton>
-      ) : null}
+      <View className='post-detail__unpublished-actions'>
+        {post.status === 'rejected' ? (
+          <ActionButton testId='post-rework' onTap={() => void reworkPost(post, text)}>
+            {text.rework}
+          </ActionButton>
+        ) : null}
+        <DeleteOwnPost postId={post.id} className='post-detail__action' />
+      </View>
+    </View>
+  )
+}
+
+/** The member signed in now, or null for a visitor. */
+function useMyId(): string | null {
+  const isSignedIn = useSession(selectIsSignedIn)
+  return useQuery({ ...meQuery(), enabled: isSignedIn }).data?.id ?? null
+}
+
+/** The author's own post: 删除 (with a confirmation) where others have 举报; the page is left once it is gone. */
+function DeleteOwnPost({ postId, className }: { postId: string; className: string }) {
+  const text = useMessages(composeMessages)
+  const remove = useDeleteOwnPost(postId)
+  const confirmDelete = async () => {
+    if (remove.isPending) return
+    const answer = await Taro.showModal({
+      title: text.deleteConfirmTitle,
+      content: text.deleteConfirm,
+      confirmText: text.delete,
+      confirmColor: '#d93026',
+    })
+    if (!answer.confirm) return
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        void Taro.showToast({ title: text.deleted, icon: 'none' })
+        // Opened from a share (nothing under it in the stack): the community tab instead.
+        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+        else void Taro.switchTab({ url: routes.community })
+      },
+    })
+  }
+  return (
+    <View
+      className={className}
+      hoverClass='post-detail__action--pressed'
+      role='button'
+      tabIndex={0}
+      aria-disabled={remove.isPending}
+      data-testid='post-delete'
+      onClick={() => void confirmDelete()}
+    >
+      <Text>{text.delete}</Text>
     </View>
   )
 }
 
 function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => void }) {
   const text = useMessages(postMessages)
+  // An author deletes their own post; reporting it is for others (the server refuses the author's report).
+  const isMine = useMyId() === post.author.id
   const asMember = useMemberAction(post.id)
   const toggleLike = useToggleLike(post.id)
   const preview = (index: number) => previewImages(post.images, index)
@@ -112,16 +166,20 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
           </View>
           {/* Every post can be shared; a 分享赚 post's link carries its author's code (lib/post-share). */}
           <PostShareAction post={post} />
-          <View
-            className='post-detail__action post-detail__action--end'
-            hoverClass='post-detail__action--pressed'
-            role='button'
-            tabIndex={0}
-            data-testid='report-button'
-            onClick={() => asMember(onReportChosen)}
-          >
-            <Text>{text.report}</Text>
-          </View>
+          {isMine ? (
+            <DeleteOwnPost postId={post.id} className='post-detail__action post-detail__action--end' />
+          ) : (
+            <View
+              className='post-detail__action post-detail__action--end'
+              hoverClass='post-detail__action--pressed'
+              role='button'
+              tabIndex={0}
+              data-testid='report-button'
+              onClick={() => asMember(onReportChosen)}
+            >
+              <Text>{text.report}</Text>
+            </View>
+          )}
         </View>
       ) : null}
     </View>
@@ -133,8 +191,7 @@ const commentKey = (comment: Comment) => comment.id
 
 function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChosen: (comment: CommentReply) => void }) {
   const text = useMessages(postMessages)
-  const isSignedIn = useSession(selectIsSignedIn)
-  const myId = useQuery({ ...meQuery(), enabled: isSignedIn }).data?.id ?? null
+  const myId = useMyId()
   const query = useInfiniteQuery(commentsQuery(postId))
   const remove = useDeleteComment(postId)
   const onDeleteChosen = useCallback(

@@ -450,3 +450,45 @@ describe('PostDetailView: my own post that was not approved', () => {
     expect(useComposeDraft.getState()).toMatchObject({ text: '兼职刷单，日结', topic: '好物分享', replaces: [postId] })
   })
 })
+
+describe('PostDetailView: my own published post', () => {
+  test('has 删除 where others have 举报; once confirmed it is deleted and the page is left', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '我自己的笔记' },
+      idempotencyKey: 'own-post',
+    })
+    const postId = (created.json as { id: string }).id
+    const showModal = jest
+      .spyOn(Taro, 'showModal')
+      .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+    const navigateBack = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'navigateBack:ok' } as never)
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}, {}] as never)
+    const { container } = renderWithApp(<PostDetailView postId={postId} />)
+    await screen.findByTestId('post-delete')
+    // Reporting one's own post is for nobody (the server refuses it): not offered.
+    expect(screen.queryByTestId('report-button')).toBeNull()
+
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
+    tap(container, 'post-delete')
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+    expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(0)
+
+    tap(container, 'post-delete')
+    await waitFor(() => expect(navigateBack).toHaveBeenCalledTimes(1))
+    expect(api.sent.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([
+      expect.stringContaining(`/posts/${postId}`),
+    ])
+    expect(((await api.call('GET', '/me/posts', { token })).json as { items: unknown[] }).items).toEqual([])
+  })
+
+  test('another member’s post has 举报 and no 删除', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    renderWithApp(<PostDetailView postId='post-r2' />)
+    await screen.findByTestId('report-button')
+    expect(screen.queryByTestId('post-delete')).toBeNull()
+  })
+})
