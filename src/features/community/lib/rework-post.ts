@@ -12,9 +12,12 @@ type ComposeText = (typeof composeMessages)['zh-CN']
  * unsaved draft of another post is replaced only after the author agrees. Answers whether the composer was opened.
  */
 export async function reworkPost(
-  post: Pick<Post, 'id' | 'text' | 'topic' | 'images' | 'productId'>,
+  post: Pick<Post, 'id' | 'author' | 'text' | 'topic' | 'images' | 'productId'>,
   text: ComposeText,
 ): Promise<boolean> {
+  // Only its author reworks a post: another member's draft left on a shared phone is dropped here, as the composer
+  // would drop it (unasked: it is not theirs to keep), and not later, which would empty the reworked draft.
+  useComposeDraft.getState().ownerSeen(post.author.id)
   const draft = useComposeDraft.getState()
   if (!draft.replaces.includes(post.id)) {
     if (hasDraftContent(draft)) {

@@ -141,6 +141,33 @@ describe('修改后重发 (a rejected post, corrected instead of written again)'
   })
 })
 
+describe('修改后重发 on a shared phone', () => {
+  test('another member’s draft is dropped unasked, and the composer keeps the reworked post', async () => {
+    const api = installInProcessApi()
+    useComposeDraft.getState().cleared()
+    useComposeDraft.getState().ownerSeen('m-someone-else')
+    useComposeDraft.getState().textChanged('别人的草稿')
+    const token = await signedIn(api)
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '兼职刷单，日结' },
+      idempotencyKey: `post-${Math.random()}`,
+    })
+    const rejected = created.json as Post
+    renderWithApp(<MyPostList />)
+    tap(await screen.findByTestId('my-post'), 'my-post-rework')
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
+    expect(showModal).not.toHaveBeenCalled()
+    // The composer, opening, sees its member: the draft is theirs already, so nothing is dropped.
+    useComposeDraft.getState().ownerSeen(rejected.author.id)
+    expect(useComposeDraft.getState()).toMatchObject({
+      ownerId: rejected.author.id,
+      text: '兼职刷单，日结',
+      replaces: [rejected.id],
+    })
+  })
+})
+
 describe('the check-in challenge', () => {
   test('a visitor sees the week’s challenge and how many joined, and joining asks to sign in', async () => {
     const api = installInProcessApi()
