@@ -28,13 +28,15 @@ function MyPostRow({ post }: { post: Post }) {
   const isPublished = post.status === 'published'
   return (
     <View className='my-post' data-testid='my-post' data-status={post.status}>
+      {/* Every state opens: a published post with its likes and comments, any other with its state, the reason,
+          修改后重发 and 删除 (only its author can open it). */}
       <View
         className='my-post__body'
-        hoverClass={isPublished ? 'my-post__body--pressed' : 'none'}
-        onClick={() => {
-          // Only a published post has a page others can open too.
-          if (isPublished) void Taro.navigateTo({ url: `${communityRoutes.post}?id=${encodeURIComponent(post.id)}` })
-        }}
+        hoverClass='my-post__body--pressed'
+        role='link'
+        tabIndex={0}
+        data-testid='my-post-open'
+        onClick={() => void Taro.navigateTo({ url: `${communityRoutes.post}?id=${encodeURIComponent(post.id)}` })}
       >
         {post.images[0] ? (
           <Image className='my-post__thumb' src={post.images[0]} mode='aspectFill' lazyLoad aria-hidden='true' />

@@ -102,6 +102,12 @@ describe('修改后重发 (a rejected post, corrected instead of written again)'
     expect(publishedRow.querySelector('[data-testid="my-post-rework"]')).toBeNull()
     expect(rejectedRow.querySelector('[data-testid="my-post-rework"]')?.textContent).toBe('修改后重发')
 
+    // The rejected post opens too: its page shows it whole, with its state, the reason and 修改后重发.
+    tap(rejectedRow, 'my-post-open')
+    await waitFor(() =>
+      expect(navigateTo).toHaveBeenCalledWith({ url: `${communityRoutes.post}?id=${encodeURIComponent(rejected.id)}` }),
+    )
+
     tap(rejectedRow, 'my-post-rework')
     await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
     expect(showModal).not.toHaveBeenCalled()
