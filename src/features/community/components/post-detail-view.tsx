@@ -73,7 +73,7 @@ function UnpublishedState({ post }: { post: Post }) {
       <Text className='post-detail__unpublished-hint'>{text.unpublishedHint}</Text>
       <View className='post-detail__unpublished-actions'>
         {post.status === 'rejected' ? (
-          <ActionButton testId='post-rework' onTap={() => void reworkPost(post, text)}>
+          <ActionButton testId='post-rework' onTap={() => void reworkPost(post, text, true)}>
             {text.rework}
           </ActionButton>
         ) : null}

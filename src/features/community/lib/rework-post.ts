@@ -14,6 +14,8 @@ type ComposeText = (typeof composeMessages)['zh-CN']
 export async function reworkPost(
   post: Pick<Post, 'id' | 'author' | 'text' | 'topic' | 'images' | 'productId'>,
   text: ComposeText,
+  /** From the rejected post's own page: the composer takes its place (once the fix is accepted it is deleted). */
+  isLeavingPostPage = false,
 ): Promise<boolean> {
   // Only its author reworks a post: another member's draft left on a shared phone is dropped here, as the composer
   // would drop it (unasked: it is not theirs to keep), and not later, which would empty the reworked draft.
@@ -30,6 +32,7 @@ export async function reworkPost(
     }
     useComposeDraft.getState().reworkStarted(post)
   }
-  await Taro.navigateTo({ url: communityRoutes.compose })
+  if (isLeavingPostPage) await Taro.redirectTo({ url: communityRoutes.compose })
+  else await Taro.navigateTo({ url: communityRoutes.compose })
   return true
 }
