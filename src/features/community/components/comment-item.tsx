@@ -9,6 +9,8 @@ import { COMMENT_ACTIONS_HEIGHT, COMMENT_AUTHOR_HEIGHT, COMMENT_LINE_HEIGHT, com
 type CommentActions = {
   /** The signed-in member's id (null for a visitor): their own comments can be deleted. */
   myId: string | null
+  /** False on a post that takes no more comments (hidden: its author reads what was said): no 回复. */
+  canReply?: boolean
   onReplyChosen: (comment: CommentReply) => void
   onDeleteChosen: (comment: CommentReply) => void
 }
@@ -18,6 +20,7 @@ function CommentEntry({
   height,
   isReply,
   myId,
+  canReply = true,
   onReplyChosen,
   onDeleteChosen,
 }: CommentActions & { comment: CommentReply; height: number; isReply: boolean }) {
@@ -45,16 +48,18 @@ function CommentEntry({
         </Text>
       </View>
       <View className='comment__actions' style={{ height: designLength(COMMENT_ACTIONS_HEIGHT) }}>
-        <View
-          className='comment__action'
-          hoverClass='comment__action--pressed'
-          role='button'
-          tabIndex={0}
-          data-testid='comment-reply'
-          onClick={() => onReplyChosen(comment)}
-        >
-          <Text>{text.reply}</Text>
-        </View>
+        {canReply ? (
+          <View
+            className='comment__action'
+            hoverClass='comment__action--pressed'
+            role='button'
+            tabIndex={0}
+            data-testid='comment-reply'
+            onClick={() => onReplyChosen(comment)}
+          >
+            <Text>{text.reply}</Text>
+          </View>
+        ) : null}
         {myId !== null && comment.author.id === myId ? (
           <View
             className='comment__action'

@@ -189,7 +189,14 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
 const commentHeight = (comment: Comment) => commentLayout(comment).height
 const commentKey = (comment: Comment) => comment.id
 
-function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChosen: (comment: CommentReply) => void }) {
+type CommentSectionProps = {
+  postId: string
+  /** False on a hidden post: its author reads the comments, nobody adds to them (the server refuses it). */
+  canReply: boolean
+  onReplyChosen: (comment: CommentReply) => void
+}
+
+function CommentSection({ postId, canReply, onReplyChosen }: CommentSectionProps) {
   const text = useMessages(postMessages)
   const myId = useMyId()
   const query = useInfiniteQuery(commentsQuery(postId))
@@ -208,9 +215,15 @@ function CommentSection({ postId, onReplyChosen }: { postId: string; onReplyChos
   )
   const renderComment = useCallback(
     (comment: Comment) => (
-      <CommentItem comment={comment} myId={myId} onReplyChosen={onReplyChosen} onDeleteChosen={onDeleteChosen} />
+      <CommentItem
+        comment={comment}
+        myId={myId}
+        canReply={canReply}
+        onReplyChosen={onReplyChosen}
+        onDeleteChosen={onDeleteChosen}
+      />
     ),
-    [myId, onReplyChosen, onDeleteChosen],
+    [myId, canReply, onReplyChosen, onDeleteChosen],
   )
   return (
     <View className='post-comments' data-testid='comment-section'>
@@ -407,7 +420,7 @@ export function PostDetailView({ postId }: { postId: string }) {
           <PostBody post={post} onReportChosen={() => setIsReporting(true)} />
           {/* Pending and rejected posts have no comments; a hidden one keeps its own, read-only for its author. */}
           {post.status === 'published' || post.status === 'hidden' ? (
-            <CommentSection postId={postId} onReplyChosen={onReplyChosen} />
+            <CommentSection postId={postId} canReply={post.status === 'published'} onReplyChosen={onReplyChosen} />
           ) : null}
           {post.status === 'published' ? (
             <>

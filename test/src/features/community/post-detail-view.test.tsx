@@ -493,3 +493,36 @@ describe('PostDetailView: my own published post', () => {
     expect(screen.queryByTestId('post-delete')).toBeNull()
   })
 })
+
+describe('PostDetailView: my own post hidden by reports', () => {
+  test('its comments are there to read, with no 回复 and no comment bar (the server takes no more)', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '被举报的笔记' },
+      idempotencyKey: 'hide-me',
+    })
+    const postId = (created.json as { id: string }).id
+    const reporters = ['streak-day6', 'kol-distributor', 'kol-fan', 'points-expiring', 'birthday-month']
+    for (const [index, persona] of reporters.entries()) {
+      const other = (await api.signInPersona(persona)).token
+      if (index === 0)
+        await api.call('POST', `/posts/${postId}/comments`, {
+          token: other,
+          body: { text: '说两句' },
+          idempotencyKey: 'comment-before-hiding',
+        })
+      await api.call('POST', `/posts/${postId}/report`, {
+        token: other,
+        body: { reason: 'spam' },
+        idempotencyKey: `report-${persona}`,
+      })
+    }
+    renderWithApp(<PostDetailView postId={postId} />)
+    expect((await screen.findByTestId('post-unpublished')).getAttribute('data-status')).toBe('hidden')
+    expect((await screen.findByTestId('comment-text')).textContent).toBe('说两句')
+    expect(screen.queryByTestId('comment-reply')).toBeNull()
+    expect(screen.queryByTestId('comment-bar')).toBeNull()
+  })
+})
