@@ -50,7 +50,8 @@ export const summaries: Record<AllEndpointName, string> = {
   comments: "A post's top-level comments, oldest first, each with its replies",
   createComment: 'Comment on a post or reply to a comment (a reply to a reply joins its top-level comment)',
   deleteComment: "Delete one's own comment and its replies (403 FORBIDDEN for another member's)",
-  reportPost: 'Report a post (once per member; 5 distinct reporters hide it pending review)',
+  reportPost:
+    "Report another member's post (once per member; 5 distinct reporters hide it; 403 FORBIDDEN for one's own)",
   upload:
     'Upload an image (multipart/form-data, field "file"): JPEG, PNG or WebP by its bytes, at most 5 MB; GET the answered url for the bytes',
   events: "Check-in challenges, newest first: dates, how many joined, and the signed-in member's days",
