@@ -56,7 +56,12 @@ function patchPost(queryClient: QueryClient, postId: string, patch: (post: Post)
  */
 export function useToggleLike(postId: string) {
   const queryClient = useQueryClient()
+  const mutationKey = ['like', postId]
+  // A later tap is already on screen (its onMutate runs at once, its request waits in the scope): an earlier answer
+  // or refusal must not paint over it; the last tap's answer sets the truth. The settling one still counts as pending.
+  const isLaterTapWaiting = () => queryClient.isMutating({ mutationKey }) > 1
   return useMutation({
+    mutationKey,
     scope: { id: `like-${postId}` },
     mutationFn: (isLiked: boolean): Promise<LikeState> =>
       request(isLiked ? communityEndpoints.likePost : communityEndpoints.unlikePost, {
@@ -76,7 +81,7 @@ export function useToggleLike(postId: string) {
     },
     onError: (error, _isLiked, context) => {
       const previous = context?.previous
-      if (previous)
+      if (previous && !isLaterTapWaiting())
         patchPost(queryClient, postId, (post) => ({
           ...post,
           likedByMe: previous.likedByMe,
@@ -84,7 +89,9 @@ export function useToggleLike(postId: string) {
         }))
       toast(messagesFor(postMessages).likeFailed(describeError(error, useLocale.getState().locale)))
     },
-    onSuccess: (state) => patchPost(queryClient, postId, (post) => ({ ...post, ...state })),
+    onSuccess: (state) => {
+      if (!isLaterTapWaiting()) patchPost(queryClient, postId, (post) => ({ ...post, ...state }))
+    },
   })
 }
 

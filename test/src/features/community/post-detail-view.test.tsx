@@ -58,6 +58,45 @@ describe('PostDetailView: likes', () => {
     expect(await likeCount()).toBe(before)
   })
 
+  test('like then unlike before the first answer: the first answer does not flash the like back', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    // Hold each answer (the server has kept the write) until the test lets it through: the like's until the unlike
+    // is on screen and waiting behind it, the unlike's until the like's answer has been seen.
+    const realFetch = globalThis.fetch
+    const gate = () => {
+      let open = () => {}
+      const promise = new Promise<void>((resolve) => (open = resolve))
+      return { promise, open: () => open() }
+    }
+    const gates = { POST: gate(), DELETE: gate() }
+    const holdingFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await realFetch(input, init)
+      const method = init?.method
+      if ((method === 'POST' || method === 'DELETE') && String(input).endsWith('/posts/post-r2/like'))
+        await gates[method].promise
+      return response
+    }
+    globalThis.fetch = holdingFetch as typeof fetch
+    window.fetch = holdingFetch as typeof fetch
+    const { container } = renderWithApp(<PostDetailView postId='post-r2' />)
+    const before = await likeCount()
+    tap(container, 'like-button')
+    await waitFor(async () => expect(await likeCount()).toBe(before + 1))
+    tap(container, 'like-button')
+    await waitFor(async () => expect(await likeCount()).toBe(before))
+    gates.POST.open()
+    await waitFor(() => expect(api.sent.filter((call) => call.path.endsWith('/posts/post-r2/like'))).toHaveLength(2))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(await likeCount()).toBe(before)
+    expect(screen.getByTestId('like-button').getAttribute('aria-pressed')).toBe('false')
+    gates.DELETE.open()
+    await waitFor(async () => expect((await serverPost(api, token, 'post-r2')).likedByMe).toBe(false))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(await likeCount()).toBe(before)
+    expect(screen.getByTestId('like-button').getAttribute('aria-pressed')).toBe('false')
+  })
+
   test('a refused like rolls back and says why', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
