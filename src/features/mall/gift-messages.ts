@@ -33,6 +33,9 @@ export const giftMessages = defineMessages({
     copied: '已复制',
     viewRedemptions: '查看我的兑换',
     keepBrowsing: '继续逛逛',
+    goneTitle: '这件礼品已下架或不存在',
+    goneHint: '它可能已经兑换结束了，去积分商城看看别的好礼吧',
+    backToMall: '回积分商城',
   },
   en: {
     title: 'Gift',
@@ -66,5 +69,8 @@ export const giftMessages = defineMessages({
     copied: 'Copied',
     viewRedemptions: 'My redemptions',
     keepBrowsing: 'Keep browsing',
+    goneTitle: 'This gift is no longer available',
+    goneHint: 'It may have been taken off the mall. Have a look at the other gifts.',
+    backToMall: 'Back to the mall',
   },
 })

@@ -1,17 +1,19 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Text, View } from '@tarojs/components'
 import { LabeledImage } from '@/components/labeled-image'
 import type { Member } from '@/contract'
 import type { GiftDetail } from '@/contract/mall'
 import { ActionButton } from '@/components/action-button'
-import { Skeleton } from '@/components/page-state'
+import { EmptyState, Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { meQuery } from '@/features/account/api/account-queries'
 import { useAppConfig } from '@/lib/app-config'
 import { formatPoints } from '@/lib/format'
+import { isApiError } from '@/lib/http'
 import { useMessages } from '@/lib/i18n'
-import { goToSignIn } from '@/lib/routes'
+import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { giftQuery } from '../api/mall-queries'
 import { giftMessages } from '../gift-messages'
@@ -44,7 +46,9 @@ function useBlockLabel(): (block: RedeemBlock) => string {
 function GiftImages({ gift }: { gift: GiftDetail }) {
   if (gift.images.length === 0) return <View className='gift-detail__image gift-detail__image--empty' />
   if (gift.images.length === 1) {
-    return <LabeledImage className='gift-detail__image' src={gift.images[0] ?? ''} mode='aspectFill' label={gift.name} />
+    return (
+      <LabeledImage className='gift-detail__image' src={gift.images[0] ?? ''} mode='aspectFill' label={gift.name} />
+    )
   }
   // A plain scrolling strip, not <Swiper> or <ScrollView>: on H5 every Taro component used anywhere
   // loads with the first screen, and Swiper brings its whole carousel library (~60 KB gzip).
@@ -87,7 +91,11 @@ function GiftDetailBody({ gift, member }: { gift: GiftDetail; member: Member | n
         <Text className='gift-detail__description'>{gift.description}</Text>
       </View>
       <View className='gift-detail__bar'>
-        {member ? <Text className='gift-detail__balance'>{text.myBalance(formatPoints(member.pointsBalance))}</Text> : <View />}
+        {member ? (
+          <Text className='gift-detail__balance'>{text.myBalance(formatPoints(member.pointsBalance))}</Text>
+        ) : (
+          <View />
+        )}
         {block ? (
           block.kind === 'sign-in' ? (
             <ActionButton testId='redeem-button' onTap={() => goToSignIn()}>
@@ -104,8 +112,26 @@ function GiftDetailBody({ gift, member }: { gift: GiftDetail; member: Member | n
           </ActionButton>
         )}
       </View>
-      {isSheetOpen && member ? <RedeemSheet gift={gift} member={member} onClosed={() => setIsSheetOpen(false)} /> : null}
+      {isSheetOpen && member ? (
+        <RedeemSheet gift={gift} member={member} onClosed={() => setIsSheetOpen(false)} />
+      ) : null}
     </View>
+  )
+}
+
+/** An old shared link to a gift taken off the mall (or a mistyped id): retrying cannot bring it back, the mall can. */
+function GiftGone() {
+  const text = useMessages(giftMessages)
+  return (
+    <EmptyState
+      title={text.goneTitle}
+      hint={text.goneHint}
+      action={
+        <ActionButton testId='back-to-mall' onTap={() => void Taro.switchTab({ url: routes.mall })}>
+          {text.backToMall}
+        </ActionButton>
+      }
+    />
   )
 }
 
@@ -114,9 +140,12 @@ export function GiftDetailView({ giftId }: { giftId: string }) {
   const isSignedIn = useSession(selectIsSignedIn)
   const gift = useQuery(giftQuery(giftId))
   const me = useQuery({ ...meQuery(), enabled: isSignedIn })
+  if (gift.data === undefined && isApiError(gift.error) && gift.error.kind === 'not-found') return <GiftGone />
   return (
     <QueryState query={gift} skeleton={<Skeleton rows={3} />}>
-      {(data) => (isSignedIn && !me.data ? <Skeleton rows={1} /> : <GiftDetailBody gift={data} member={me.data ?? null} />)}
+      {(data) =>
+        isSignedIn && !me.data ? <Skeleton rows={1} /> : <GiftDetailBody gift={data} member={me.data ?? null} />
+      }
     </QueryState>
   )
 }

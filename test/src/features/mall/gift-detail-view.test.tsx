@@ -83,6 +83,32 @@ describe('GiftDetailView: the redeem button says why it is off', () => {
   })
 })
 
+describe('GiftDetailView: a gift that is gone', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  // An old shared link to a gift taken off the mall: 重试 could never bring it back, so the page said a dead end.
+  test('a gift that does not exist says so in plain words and leads back to the mall', async () => {
+    const api = installInProcessApi()
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'ok' } as never)
+    const { container } = renderWithApp(<GiftDetailView giftId='nonexistent' />)
+    expect((await screen.findByTestId('empty-state')).textContent).toContain('这件礼品已下架或不存在')
+    expect(screen.queryByTestId('retry')).toBeNull()
+    expect(api.sent.filter((call) => call.path.endsWith('/gifts/nonexistent'))).toHaveLength(1)
+    tap(container, 'back-to-mall')
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/mall/index' })
+  })
+
+  test('a network failure is not called gone: it still offers 重试, and the retry shows the gift', async () => {
+    const api = installInProcessApi()
+    api.fail('GET', '/gifts/gift-ebook', { kind: 'network' })
+    const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    await screen.findByTestId('error-state')
+    expect(screen.queryByTestId('back-to-mall')).toBeNull()
+    tap(container, 'retry')
+    expect(await buttonText()).toBe('登录后兑换')
+  })
+})
+
 describe('GiftDetailView: redeeming', () => {
   afterEach(() => jest.restoreAllMocks())
 
