@@ -2,7 +2,16 @@
 // through a referral link, browses, signs in by phone (the code goes with the sign-in), survives a
 // reload, is sent to sign-in and back when the session dies, and switches the language.
 import type { Page } from 'playwright-core'
-import { closeAll, E2E_TEST_TIMEOUT_MS, launchPhone, screenshot, startStack, type Phone, type Stack, pageInFront } from './support'
+import {
+  closeAll,
+  E2E_TEST_TIMEOUT_MS,
+  launchPhone,
+  screenshot,
+  startStack,
+  type Phone,
+  type Stack,
+  pageInFront,
+} from './support'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS)
 
@@ -126,5 +135,37 @@ test('the whole shell switches to English and back', async () => {
   await byTestId(page, 'locale-zh-CN').click()
   await tab(page, '首页').waitFor()
   // The browser's log still holds the previous test's 401 and its resend interval's 429.
+  phone.expectNoErrors([/401/, /429/])
+})
+
+// A number copied from a contact card or a chat arrives with dashes or spaces (and maybe +86): it is the same phone.
+test.each([
+  ['138-1234-5601', '13812345601'],
+  ['138 1234 5602', '13812345602'],
+  ['+86 138-1234-5603', '13812345603'],
+])('a phone number pasted as %p signs in as %p', async (pasted, digits) => {
+  const page = phone.page
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto('/pages/me/index')
+  await page.evaluate(() => window.localStorage.removeItem('fanloop.session'))
+  await page.goto('/packages/auth/sign-in/index')
+  await page.reload()
+  await pageInFront(page, 'sign-in-page')
+  const input = byTestId(page, 'phone-input')
+  await page.evaluate((text) => navigator.clipboard.writeText(text), pasted)
+  await input.focus()
+  await page.keyboard.press('ControlOrMeta+V')
+  await expect(input.inputValue()).resolves.toBe(digits)
+  // A text field (a number field drops a pasted "138-…" whole), still with the phone's number pad.
+  await expect(input.getAttribute('inputmode')).resolves.toBe('tel')
+  await byTestId(page, 'send-code').click()
+  await page.getByText(/秒后重发/).waitFor()
+  await byTestId(page, 'code-input').fill('123456')
+  const signInRequest = page.waitForRequest(
+    (request) => request.method() === 'POST' && request.url().endsWith('/auth/phone'),
+  )
+  await byTestId(page, 'sign-in-submit').click()
+  expect(JSON.parse((await signInRequest).postData() ?? '{}')).toMatchObject({ phone: digits })
+  await page.waitForURL(/\/pages\/home\/index/)
   phone.expectNoErrors([/401/, /429/])
 })

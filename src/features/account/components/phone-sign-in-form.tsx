@@ -7,7 +7,7 @@ import { ActionButton } from '@/components/action-button'
 import { isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useSendSmsCode, useSignInByPhone } from '../api/account-queries'
-import { PHONE_INPUT_MAX_LENGTH, phoneDigits } from '../lib/phone-input'
+import { PHONE_INPUT_MAX_LENGTH, PHONE_INPUT_TYPE, PHONE_H5_ATTRIBUTES, phoneDigits } from '../lib/phone-input'
 import { signInMessages } from '../sign-in-messages'
 import './sign-in.scss'
 
@@ -86,7 +86,8 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn: (answer: SignedIn)
           <Input
             className='sign-in-form__input'
             data-testid='phone-input'
-            type='number'
+            type={PHONE_INPUT_TYPE}
+            {...PHONE_H5_ATTRIBUTES}
             maxlength={PHONE_INPUT_MAX_LENGTH}
             placeholder={text.phonePlaceholder}
             value={phone}
