@@ -4,12 +4,20 @@ export const redemptionMessages = defineMessages({
   'zh-CN': {
     listTitle: '我的兑换',
     detailTitle: '兑换详情',
-    tabs: { all: '全部', pending_shipment: '待发货', shipped: '已发货', completed: '已完成', cancelled: '已取消' } as Record<
+    tabs: {
+      all: '全部',
+      pending_shipment: '待发货',
+      shipped: '已发货',
+      completed: '已完成',
+      cancelled: '已取消',
+    } as Record<string, string>,
+    status: { pending_shipment: '待发货', shipped: '已发货', completed: '已完成', cancelled: '已取消' } as Record<
       string,
       string
     >,
-    status: { pending_shipment: '待发货', shipped: '已发货', completed: '已完成', cancelled: '已取消' } as Record<string, string>,
     empty: '还没有兑换记录',
+    emptyHint: '在积分商城用积分兑换的礼品都会在这里',
+    toMall: '去积分商城',
     emptyFiltered: '这里还没有兑换记录',
     quantity: (count: number) => `×${count}`,
     pointsSpent: (points: string) => `${points} 积分`,
@@ -46,11 +54,15 @@ export const redemptionMessages = defineMessages({
       completed: 'Completed',
       cancelled: 'Cancelled',
     } as Record<string, string>,
-    status: { pending_shipment: 'To ship', shipped: 'Shipped', completed: 'Completed', cancelled: 'Cancelled' } as Record<
-      string,
-      string
-    >,
+    status: {
+      pending_shipment: 'To ship',
+      shipped: 'Shipped',
+      completed: 'Completed',
+      cancelled: 'Cancelled',
+    } as Record<string, string>,
     empty: 'No redemptions yet',
+    emptyHint: 'Gifts you redeem with points in the mall show up here',
+    toMall: 'Go to the points mall',
     emptyFiltered: 'Nothing here yet',
     quantity: (count: number) => `×${count}`,
     pointsSpent: (points: string) => `${points} pts`,
@@ -58,7 +70,10 @@ export const redemptionMessages = defineMessages({
     pointsLabel: 'Points spent',
     orderNumber: 'Redemption no.',
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? 'Priority shipping · ' : ''}Ships by ${time}`,
-    steps: { placed: 'Placed', shipped: 'Shipped', completed: 'Completed', cancelled: 'Cancelled' } as Record<string, string>,
+    steps: { placed: 'Placed', shipped: 'Shipped', completed: 'Completed', cancelled: 'Cancelled' } as Record<
+      string,
+      string
+    >,
     code: 'Code',
     codeHint: 'Copy it and use it as the gift describes',
     copy: 'Copy',

@@ -5,11 +5,13 @@ import { Text, View } from '@tarojs/components'
 import type { Order } from '@/contract/orders'
 import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
+import { EmptyState } from '@/components/page-state'
 import { formatFen, formatServerTime } from '@/lib/format'
 import { createIdempotencyKey, isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { ordersQuery, useRefundOrder } from '../api/order-queries'
 import { kolMessages } from '../kol-messages'
+import { kolRoutes } from '../lib/kol-routes'
 import './kol.scss'
 
 function OrderRow({ order }: { order: Order }) {
@@ -104,17 +106,31 @@ function OrderRow({ order }: { order: Order }) {
 export function OrderList() {
   const text = useMessages(kolMessages)
   const orders = useInfiniteQuery(ordersQuery())
+  const isEmpty = orders.data?.pages.every((page) => page.items.length === 0) === true
   return (
     <View data-testid='order-list'>
-      <InfiniteList query={orders} emptyTitle={text.ordersEmpty}>
-        {(items) => (
-          <View className='kol-rows'>
-            {items.map((order) => (
-              <OrderRow key={order.id} order={order} />
-            ))}
-          </View>
-        )}
-      </InfiniteList>
+      {isEmpty ? (
+        // What comes here, and the way to the products (an empty list with no way on is a dead end).
+        <EmptyState
+          title={text.ordersEmpty}
+          hint={text.ordersEmptyHint}
+          action={
+            <ActionButton testId='orders-to-products' onTap={() => void Taro.navigateTo({ url: kolRoutes.products })}>
+              {text.toProducts}
+            </ActionButton>
+          }
+        />
+      ) : (
+        <InfiniteList query={orders} emptyTitle={text.ordersEmpty}>
+          {(items) => (
+            <View className='kol-rows'>
+              {items.map((order) => (
+                <OrderRow key={order.id} order={order} />
+              ))}
+            </View>
+          )}
+        </InfiniteList>
+      )}
     </View>
   )
 }

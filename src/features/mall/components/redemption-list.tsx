@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Image, Text, View } from '@tarojs/components'
 import type { Redemption, RedemptionStatus } from '@/contract/mall'
+import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
+import { EmptyState } from '@/components/page-state'
 import { formatPoints, formatServerTime } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
@@ -34,7 +36,15 @@ function RedemptionRow({ redemption }: { redemption: Redemption }) {
       onClick={() => void Taro.navigateTo({ url: `${routes.redemption}?id=${encodeURIComponent(redemption.id)}` })}
     >
       <View className='redemption-row__image'>
-        {redemption.giftImage ? <Image className='redemption-row__img' src={redemption.giftImage} mode='aspectFill' lazyLoad aria-hidden='true' /> : null}
+        {redemption.giftImage ? (
+          <Image
+            className='redemption-row__img'
+            src={redemption.giftImage}
+            mode='aspectFill'
+            lazyLoad
+            aria-hidden='true'
+          />
+        ) : null}
       </View>
       <View className='redemption-row__body'>
         <View className='redemption-row__top'>
@@ -55,6 +65,7 @@ export function RedemptionList() {
   const text = useMessages(redemptionMessages)
   const [tab, setTab] = useState<Tab>('all')
   const redemptions = useInfiniteQuery(redemptionsQuery(tab === 'all' ? undefined : tab))
+  const isEmpty = redemptions.data?.pages.every((page) => page.items.length === 0) === true
   return (
     <View className='redemption-list' data-testid='redemption-list'>
       <View className='redemption-tabs' role='tablist'>
@@ -73,15 +84,28 @@ export function RedemptionList() {
           </View>
         ))}
       </View>
-      <InfiniteList query={redemptions} emptyTitle={tab === 'all' ? text.empty : text.emptyFiltered}>
-        {(items) => (
-          <View className='redemption-list__rows'>
-            {items.map((redemption) => (
-              <RedemptionRow key={redemption.id} redemption={redemption} />
-            ))}
-          </View>
-        )}
-      </InfiniteList>
+      {tab === 'all' && isEmpty ? (
+        // None at all: say what comes here and lead to where it comes from (a filter's empty tab has the others).
+        <EmptyState
+          title={text.empty}
+          hint={text.emptyHint}
+          action={
+            <ActionButton testId='redemptions-to-mall' onTap={() => void Taro.switchTab({ url: routes.mall })}>
+              {text.toMall}
+            </ActionButton>
+          }
+        />
+      ) : (
+        <InfiniteList query={redemptions} emptyTitle={text.emptyFiltered}>
+          {(items) => (
+            <View className='redemption-list__rows'>
+              {items.map((redemption) => (
+                <RedemptionRow key={redemption.id} redemption={redemption} />
+              ))}
+            </View>
+          )}
+        </InfiniteList>
+      )}
     </View>
   )
 }

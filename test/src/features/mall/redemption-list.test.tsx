@@ -21,7 +21,9 @@ describe('RedemptionList', () => {
     const tote = await redeem(api, token, { giftId: 'gift-tote', quantity: 2, addressId: address.id })
     const cleanser = await redeem(api, token, { giftId: 'gift-cleanser-mini', addressId: address.id })
     const ebook = await redeem(api, token, { giftId: 'gift-ebook' })
-    expect((await api.call('POST', `/redemptions/${cleanser.id}/cancel`, { token, idempotencyKey: 'cancel-1' })).status).toBe(200)
+    expect(
+      (await api.call('POST', `/redemptions/${cleanser.id}/cancel`, { token, idempotencyKey: 'cancel-1' })).status,
+    ).toBe(200)
     const { container } = renderWithApp(<RedemptionList />)
 
     await waitFor(() => expect(rowIds(container)).toEqual([ebook.id, cleanser.id, tote.id]))
@@ -42,7 +44,6 @@ describe('RedemptionList', () => {
     expect(screen.getByTestId(`redemption-row-${cleanser.id}`).textContent).toContain('已取消')
     tap(container, 'redemption-tab-shipped')
     expect((await screen.findByTestId('empty-state')).textContent).toBe('这里还没有兑换记录')
-
   })
 
   test('a row opens its redemption', async () => {
@@ -60,11 +61,27 @@ describe('RedemptionList', () => {
   test('with no redemptions it says so; a failed load says why and retries', async () => {
     const api = installInProcessApi()
     await memberWithPoints(api)
-    api.fail('GET', '/redemptions', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    api.fail('GET', '/redemptions', {
+      kind: 'status',
+      status: 500,
+      body: '{"error":{"code":"INTERNAL","message":"down"}}',
+    })
     const { container } = renderWithApp(<RedemptionList />)
     expect((await screen.findByTestId('error-state')).textContent).toContain('服务开小差了')
 
     tap(container, 'retry')
-    expect((await screen.findByTestId('empty-state')).textContent).toBe('还没有兑换记录')
+    expect((await screen.findByTestId('empty-state')).textContent).toContain('还没有兑换记录')
+  })
+
+  // It said only 还没有兑换记录: nothing about what comes here, and no way to the mall.
+  test('with none at all it says what comes here and leads to the mall', async () => {
+    const api = installInProcessApi()
+    await memberWithPoints(api)
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
+    const { container } = renderWithApp(<RedemptionList />)
+    const empty = await screen.findByTestId('empty-state')
+    expect(empty.textContent).toBe('还没有兑换记录在积分商城用积分兑换的礼品都会在这里去积分商城')
+    tap(container, 'redemptions-to-mall')
+    expect(switchTab).toHaveBeenCalledWith({ url: routes.mall })
   })
 })
