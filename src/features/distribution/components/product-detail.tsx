@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useQuery } from '@tanstack/react-query'
 import { Image, Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
+import { EmptyState } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { formatFen } from '@/lib/format'
 import type { OrderRequest } from '@/contract/orders'
@@ -99,6 +100,22 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
     )
   }
 
+  // An old shared link to a product no longer sold: 重试 cannot bring it back, the catalogue can.
+  if (product.data === undefined && isApiError(product.error) && product.error.kind === 'not-found')
+    return (
+      <EmptyState
+        title={text.productGone}
+        hint={text.productGoneHint}
+        action={
+          <ActionButton
+            testId='product-gone-to-products'
+            onTap={() => void Taro.redirectTo({ url: kolRoutes.products })}
+          >
+            {text.toProducts}
+          </ActionButton>
+        }
+      />
+    )
   return (
     <QueryState query={product}>
       {(item) => (

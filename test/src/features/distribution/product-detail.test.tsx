@@ -41,3 +41,29 @@ describe('ProductDetail', () => {
     expect(container.querySelector('[data-testid="share-link"]')).toBeNull()
   })
 })
+
+describe('ProductDetail: a product that is gone', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  // An old shared link to a product no longer sold showed 内容不存在或已删除 and a 重试 that could never work.
+  test('says so in plain words and leads to the other products', async () => {
+    installInProcessApi()
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' } as never)
+    const { container } = renderWithApp(<ProductDetail productId='p-gone' referralCode='LINA88' postId={null} />)
+    expect((await screen.findByTestId('empty-state', {}, { timeout: 8000 })).textContent).toContain(
+      '这件商品已下架或不存在',
+    )
+    expect(screen.queryByTestId('retry')).toBeNull()
+    tap(container, 'product-gone-to-products')
+    expect(redirect).toHaveBeenCalledWith({ url: '/packages/orders/products/index' })
+  })
+
+  test('a network failure still offers 重试', async () => {
+    const api = installInProcessApi()
+    api.fail('GET', '/products/p-serum', { kind: 'network' })
+    const { container } = renderWithApp(<ProductDetail productId='p-serum' referralCode={null} postId={null} />)
+    await screen.findByTestId('error-state', {}, { timeout: 8000 })
+    tap(container, 'retry')
+    expect(await screen.findByTestId('product-detail')).toBeTruthy()
+  })
+})
