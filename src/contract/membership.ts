@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { Id, Int, IsoDate, LevelCode, NonNegativeInt, PositiveInt, page } from './common'
+import { Id, Int, IsoDate, IsoDateTime, LevelCode, NonNegativeInt, PositiveInt, page } from './common'
 import { LevelDefinition } from './config'
 import { LedgerEntry } from './points'
 
@@ -94,8 +94,8 @@ export const PointsSummary = v.object({
   balance: NonNegativeInt,
   /** Earned by orders but still inside the refund window. */
   pending: NonNegativeInt,
-  /** The earliest pending points to become available. */
-  nextRelease: v.nullable(v.object({ points: PositiveInt, on: IsoDate })),
+  /** The earliest pending points to become available: how many, when (`at`) and that business day (`on`). */
+  nextRelease: v.nullable(v.object({ points: PositiveInt, on: IsoDate, at: IsoDateTime })),
   /** Points that expire within config.points.expiringSoonDays, and the first such day. */
   expiringSoon: v.nullable(v.object({ points: PositiveInt, on: IsoDate })),
   growth: NonNegativeInt,

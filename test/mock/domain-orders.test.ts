@@ -29,11 +29,12 @@ describe('order points', () => {
   it('stay pending for the refund window, and say when the first become available', () => {
     expect(pendingOrderPoints(orders, Date.parse('2030-03-07T10:00:00+08:00'), 7, SHANGHAI)).toEqual({
       pending: 200,
-      nextRelease: { points: 100, on: '2030-03-08' },
+      nextRelease: { points: 100, on: '2030-03-08', at: '2030-03-08T10:00:00+08:00' },
     })
     expect(pendingOrderPoints(orders, Date.parse('2030-03-08T10:00:00+08:00'), 7, SHANGHAI)).toEqual({
       pending: 100,
-      nextRelease: { points: 100, on: '2030-03-12' },
+      // o-2 at 09:00 and o-3 at 20:00 that day: only o-2's 50 are available from 09:00.
+      nextRelease: { points: 50, on: '2030-03-12', at: '2030-03-12T09:00:00+08:00' },
     })
     expect(pendingOrderPoints(orders, Date.parse('2030-03-13T00:00:00+08:00'), 7, SHANGHAI)).toEqual({
       pending: 0,

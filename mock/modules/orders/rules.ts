@@ -1,4 +1,4 @@
-import { addDaysToInstant, businessDay } from '../../platform/time'
+import { addDaysToInstant, businessDay, formatInstant } from '../../platform/time'
 
 // Order points (domain-rules.md, Points and growth): 1 point per yuan, pending for the refund window, then
 // available. Pending points are not in the balance: they enter the ledger when released.
@@ -25,28 +25,33 @@ export const ordersToRelease = (
       releaseTime(order, pendingDays) <= nowMs,
   )
 
-/** Points still inside the refund window, and the first business day some of them become available. */
+/**
+ * Points still inside the refund window, and the first of them to become available: how many, the instant (`at`: an
+ * order's time plus the window, rarely midnight) and its business day (`on`). Lots released later, the same day
+ * included, are not in `points`: "N 积分 on D 起可用" must not promise points the server still holds back.
+ */
 export const pendingOrderPoints = (
   orders: readonly OrderLine[],
   nowMs: number,
   pendingDays: number,
   timeZone: string,
-): { pending: number; nextRelease: { points: number; on: string } | null } => {
+): { pending: number; nextRelease: { points: number; on: string; at: string } | null } => {
   const pending = orders
     .filter(
       (order) => order.status === 'paid' && orderPoints(order.amountFen) > 0 && releaseTime(order, pendingDays) > nowMs,
     )
-    .map((order) => ({
-      points: orderPoints(order.amountFen),
-      on: businessDay(releaseTime(order, pendingDays), timeZone),
-    }))
-  const on = pending.map((lot) => lot.on).sort()[0]
+    .map((order) => ({ points: orderPoints(order.amountFen), atMs: releaseTime(order, pendingDays) }))
+  const firstMs = pending.length === 0 ? null : Math.min(...pending.map((lot) => lot.atMs))
   return {
     pending: pending.reduce((sum, lot) => sum + lot.points, 0),
     nextRelease:
-      on === undefined
+      firstMs === null
         ? null
-        : { points: pending.filter((lot) => lot.on === on).reduce((sum, lot) => sum + lot.points, 0), on },
+        : {
+            points: pending.filter((lot) => lot.atMs === firstMs).reduce((sum, lot) => sum + lot.points, 0),
+            on: businessDay(firstMs, timeZone),
+            at: formatInstant(firstMs, timeZone),
+          },
   }
 }
 

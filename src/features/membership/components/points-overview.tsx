@@ -13,6 +13,15 @@ import './points-overview.scss'
 
 const DIRECTIONS: readonly LedgerDirection[] = ['all', 'earned', 'spent']
 
+/**
+ * When pending points become available, as the server decides it: the day, and the time unless it is the day's start
+ * (points released at 20:00 are not there at 09:00, so "11-30 起可用" alone would promise them too early).
+ */
+function releaseTime(release: { on: string; at: string }): string {
+  const time = formatServerTime(release.at).slice(11)
+  return time === '00:00' ? formatShortDate(release.on) : `${formatShortDate(release.on)} ${time}`
+}
+
 function SummaryCard({ summary }: { summary: PointsSummary }) {
   const text = useMessages(pointsMessages)
   return (
@@ -24,7 +33,13 @@ function SummaryCard({ summary }: { summary: PointsSummary }) {
       <Text className='points-summary__growth'>{text.growth(formatPoints(summary.growth))}</Text>
       {summary.nextRelease ? (
         <Text className='points-summary__note' data-testid='points-pending'>
-          {text.pending(formatPoints(summary.pending), formatShortDate(summary.nextRelease.on))}
+          {summary.nextRelease.points === summary.pending
+            ? text.pending(formatPoints(summary.pending), releaseTime(summary.nextRelease))
+            : text.pendingFirst(
+                formatPoints(summary.pending),
+                formatPoints(summary.nextRelease.points),
+                releaseTime(summary.nextRelease),
+              )}
         </Text>
       ) : null}
       {summary.expiringSoon ? (
