@@ -21,8 +21,8 @@ function ResultBody({ redemption }: { redemption: Redemption }) {
     <View className='redeem-result' data-testid='redeem-result'>
       <Text className='redeem-result__icon'>✓</Text>
       <Text className='redeem-result__title'>{text.resultTitle}</Text>
-      <Text className='redeem-result__gift'>
-        {redemption.giftName} × {redemption.quantity} · −{formatPoints(redemption.pointsSpent)}
+      <Text className='redeem-result__gift' data-testid='redeem-result-gift'>
+        {text.resultLine(redemption.giftName, redemption.quantity, formatPoints(redemption.pointsSpent))}
       </Text>
       {redemption.kind === 'coupon' ? (
         // A coupon gift's coupons are in the wallet (one per unit), taken off a product order by themselves.
@@ -64,11 +64,13 @@ function ResultBody({ redemption }: { redemption: Redemption }) {
         </Text>
       ) : null}
       <View className='redeem-result__actions'>
+        {/* It opens this one redemption (status, cancel), so it says so: 查看我的兑换 promised the list. */}
         <ActionButton
           variant='secondary'
+          testId='redeem-result-detail'
           onTap={() => void Taro.redirectTo({ url: `${routes.redemption}?id=${encodeURIComponent(redemption.id)}` })}
         >
-          {text.viewRedemptions}
+          {text.viewRedemption}
         </ActionButton>
         <ActionButton onTap={() => void Taro.switchTab({ url: routes.mall })}>{text.keepBrowsing}</ActionButton>
       </View>

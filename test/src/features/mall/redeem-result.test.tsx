@@ -30,4 +30,18 @@ describe('RedeemResult', () => {
     expect((await screen.findByTestId('redeem-code')).textContent).toBe(redemption.code)
     expect(screen.queryByTestId('redeem-coupon-wallet')).toBeNull()
   })
+
+  // It read "品牌定制帆布袋 × 1 · −300" (−300 what?) and its button said 查看我的兑换 but opened this one redemption.
+  test('a parcel says what it cost in points and its button says where it goes', async () => {
+    const api = installInProcessApi()
+    const { token, address } = await memberWithPoints(api)
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const redemption = await redeem(api, token, { giftId: 'gift-tote', quantity: 2, addressId: address.id })
+    const { container } = renderWithApp(<RedeemResult redemptionId={redemption.id} />)
+    expect((await screen.findByTestId('redeem-result-gift')).textContent).toBe('品牌定制帆布袋 × 2 · 消耗 600 积分')
+    const button = screen.getByTestId('redeem-result-detail')
+    expect(button.textContent).toBe('查看兑换详情')
+    tap(container, 'redeem-result-detail')
+    expect(redirect).toHaveBeenCalledWith({ url: `/packages/mall/redemption/index?id=${redemption.id}` })
+  })
 })
