@@ -111,7 +111,8 @@ export const kolMessages = defineMessages({
     refundableUntil: (time: string) => `${time} 前可退款`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? '优先发货 · ' : ''}预计 ${time} 前发货`,
     refundRefusals: { already_refunded: '这笔订单已经退款', window_over: '已超过可退款时间' } as Record<string, string>,
-    orderPoints: (points: number) => `积分 +${points}`,
+    orderPoints: (points: number, pendingDays: number) =>
+      pendingDays > 0 ? `积分 +${points}，${pendingDays} 天后到账` : `积分 +${points}`,
     viewOrders: '查看订单',
     periods: { monthly: '月卡', quarterly: '季卡', yearly: '年卡' } as Record<string, string>,
     tiers: { ordinary: '普通会员', advanced: '高级会员' } as Record<string, string>,
@@ -244,7 +245,10 @@ export const kolMessages = defineMessages({
       string,
       string
     >,
-    orderPoints: (points: number) => `+${points} points`,
+    orderPoints: (points: number, pendingDays: number) =>
+      pendingDays > 0
+        ? `+${points} points, added in ${pendingDays} days (after the refund window)`
+        : `+${points} points`,
     viewOrders: 'View orders',
     periods: { monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' } as Record<string, string>,
     tiers: { ordinary: 'Ordinary', advanced: 'Advanced' } as Record<string, string>,

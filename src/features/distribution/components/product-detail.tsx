@@ -5,6 +5,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { EmptyState } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
+import { useAppConfig } from '@/lib/app-config'
 import { formatFen } from '@/lib/format'
 import type { OrderRequest } from '@/contract/orders'
 import type { CouponPick } from '@/features/coupons/components/coupon-choice'
@@ -38,6 +39,7 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
   const couponText = useMessages(couponMessages)
   const locale = useLocale((state) => state.locale)
   const isSignedIn = useSession(selectIsSignedIn)
+  const config = useAppConfig()
   const product = useQuery(productQuery(productId))
   const status = useQuery({ ...distributionStatusQuery(), enabled: isSignedIn })
   // A KOL's own code: they share this page with it; a link carrying it is their own, not someone's share.
@@ -147,7 +149,12 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
               {order.data.discountFen > 0 ? (
                 <Text className='kol-muted'>{text.couponUsed(formatFen(order.data.discountFen))}</Text>
               ) : null}
-              <Text className='kol-muted'>{text.orderPoints(order.data.points)}</Text>
+              {order.data.points > 0 ? (
+                // Pending for the refund window (domain rules): "积分 +189" alone sent members to a balance without them.
+                <Text className='kol-muted' data-testid='order-points'>
+                  {text.orderPoints(order.data.points, config?.points.pendingDays ?? 0)}
+                </Text>
+              ) : null}
               <ActionButton
                 variant='secondary'
                 testId='view-orders'

@@ -105,6 +105,8 @@ describe('the product page takes the best coupon off', () => {
 
     tap(container, 'product-buy')
     expect((await screen.findByTestId('order-paid')).textContent).toContain('已用券减 ¥10.00')
+    // The points of what was paid wait out the refund window: "积分 +189" alone sent members to a balance without them.
+    expect(screen.getByTestId('order-points').textContent).toBe('积分 +189，7 天后到账')
     const [order] = posts(api, '/orders')
     expect(order?.body).toMatchObject({ productId: 'p-serum', couponCode: expect.stringMatching(/^LC/) })
     // Spent: nothing left to offer.
