@@ -6,7 +6,7 @@ import { LabeledImage } from '@/components/labeled-image'
 import type { Member } from '@/contract'
 import type { GiftDetail } from '@/contract/mall'
 import { ActionButton } from '@/components/action-button'
-import { EmptyState, Skeleton } from '@/components/page-state'
+import { EmptyState, ErrorState, Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { meQuery } from '@/features/account/api/account-queries'
 import { useAppConfig } from '@/lib/app-config'
@@ -144,7 +144,15 @@ export function GiftDetailView({ giftId }: { giftId: string }) {
   return (
     <QueryState query={gift} skeleton={<Skeleton rows={3} />}>
       {(data) =>
-        isSignedIn && !me.data ? <Skeleton rows={1} /> : <GiftDetailBody gift={data} member={me.data ?? null} />
+        !isSignedIn || me.data ? (
+          <GiftDetailBody gift={data} member={me.data ?? null} />
+        ) : me.isError ? (
+          // The member's balance and level decide the button: without them, a way to load them again, not a skeleton
+          // that never ends.
+          <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+        ) : (
+          <Skeleton rows={1} />
+        )
       }
     </QueryState>
   )

@@ -109,6 +109,19 @@ describe('GiftDetailView: a gift that is gone', () => {
   })
 })
 
+describe('GiftDetailView: the member could not be read', () => {
+  // The page waited for the member (balance, level) behind a skeleton that never ended when that read failed.
+  test('says so with 重试, and the retry brings the redeem button', async () => {
+    const api = installInProcessApi()
+    await memberWith(api, 1000)
+    api.fail('GET', '/me', { kind: 'network' })
+    const { container } = renderWithApp(<GiftDetailView giftId='gift-ebook' />)
+    await screen.findByTestId('error-state')
+    tap(container, 'retry')
+    expect(await buttonText()).toBe('立即兑换')
+  })
+})
+
 describe('GiftDetailView: redeeming', () => {
   afterEach(() => jest.restoreAllMocks())
 
