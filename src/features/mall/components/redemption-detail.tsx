@@ -4,11 +4,12 @@ import { useQuery } from '@tanstack/react-query'
 import { Image, Text, View } from '@tarojs/components'
 import type { Redemption } from '@/contract/mall'
 import { ActionButton } from '@/components/action-button'
-import { Skeleton } from '@/components/page-state'
+import { EmptyState, Skeleton } from '@/components/page-state'
 import { QueryState } from '@/components/query-state'
 import { formatPoints, formatServerTime } from '@/lib/format'
 import { createIdempotencyKey, isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
 import { couponRoutes } from '@/features/coupons/lib/coupon-routes'
 import { couponMessages } from '@/features/coupons/messages'
 import { redemptionQuery, useCancelRedemption } from '../api/mall-queries'
@@ -226,7 +227,24 @@ function DetailView({ redemption }: { redemption: Redemption }) {
 
 /** One redemption: where it stands, what it was, its code or address, and cancelling while it waits to ship. */
 export function RedemptionDetail({ redemptionId }: { redemptionId: string }) {
+  const text = useMessages(redemptionMessages)
   const redemption = useQuery(redemptionQuery(redemptionId))
+  // Not this member's (an old link, another account signed in now): 重试 cannot find it, 我的兑换 has theirs.
+  if (redemption.data === undefined && isApiError(redemption.error) && redemption.error.kind === 'not-found')
+    return (
+      <EmptyState
+        title={text.detailGone}
+        hint={text.detailGoneHint}
+        action={
+          <ActionButton
+            testId='redemption-gone-to-list'
+            onTap={() => void Taro.redirectTo({ url: routes.redemptions })}
+          >
+            {text.toList}
+          </ActionButton>
+        }
+      />
+    )
   return (
     <QueryState query={redemption} skeleton={<Skeleton rows={4} />}>
       {(data) => <DetailView redemption={data} />}

@@ -20,6 +20,18 @@ const refundsIn = (types: string[]) => types.filter((type) => type === 'redempti
 describe('RedemptionDetail', () => {
   afterEach(() => jest.restoreAllMocks())
 
+  // One the member cannot see (an old link, another account): it said 内容不存在或已删除 with a 重试 that never helped.
+  test('a redemption that is not found says so and leads to 我的兑换', async () => {
+    const api = installInProcessApi()
+    await memberWithPoints(api)
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const { container } = renderWithApp(<RedemptionDetail redemptionId='rd-nope' />)
+    expect((await screen.findByTestId('empty-state')).textContent).toContain('没有找到这笔兑换')
+    expect(screen.queryByTestId('retry')).toBeNull()
+    tap(container, 'redemption-gone-to-list')
+    expect(redirect).toHaveBeenCalledWith({ url: '/packages/mall/redemptions/index' })
+  })
+
   test('a physical redemption shows its timeline, gift, points and the address it ships to', async () => {
     const api = installInProcessApi()
     const { token, address } = await memberWithPoints(api)
