@@ -78,6 +78,28 @@ test('browse the mall and filter by category and by what I can afford', async ()
   phone.expectNoErrors()
 })
 
+test('before any redemption 我的兑换 leads to the mall; a gift that is gone says so and leads back too', async () => {
+  const page = phone.page
+  await page.goto('/packages/mall/redemptions/index')
+  await visible(page, 'empty-state').getByText('还没有兑换记录').waitFor()
+  await visible(page, 'redemptions-to-mall').click()
+  await page.waitForURL(/\/pages\/mall\/index/)
+  await visible(page, 'mall-page').locator('[data-testid="gift-card"]').first().waitFor()
+
+  // An old shared link to a gift no longer in the mall.
+  await page.goto('/packages/mall/gift/index?id=nonexistent')
+  await pageInFront(page, 'gift-page')
+  await visible(page, 'empty-state').getByText('这件礼品已下架或不存在').waitFor()
+  await screenshot(page, 'mall-04b-gift-gone')
+  await visible(page, 'back-to-mall').click()
+  await page.waitForURL(/\/pages\/mall\/index/)
+  await visible(page, 'mall-page').locator('[data-testid="gift-card"]').first().waitFor()
+  const gone = /\/gifts\/nonexistent/
+  phone.expectNoErrors([gone])
+  // That 404 was the point of this journey: the ones after it start clean.
+  phone.problems.splice(0, phone.problems.length, ...phone.problems.filter((problem) => !gone.test(problem.text)))
+})
+
 test('redeem a virtual gift and see its code at once', async () => {
   const page = phone.page
   const before = await balance()
