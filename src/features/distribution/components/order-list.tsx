@@ -25,7 +25,9 @@ function OrderRow({ order }: { order: Order }) {
   const onRefundTapped = async () => {
     const { confirm } = await Taro.showModal({
       title: text.refundTitle,
-      content: order.kind === 'plan' ? text.refundConfirmPlan(amount) : text.refundConfirm(amount),
+      // A coupon's order: the member should know the coupon is not lost with it (the server gives it back).
+      content:
+        order.kind === 'plan' ? text.refundConfirmPlan(amount) : text.refundConfirm(amount, order.couponCode !== null),
       cancelText: text.keep,
       confirmText: text.confirmRefund,
     })

@@ -78,3 +78,36 @@ describe('我的订单: a refund whose answer never came', () => {
     jest.restoreAllMocks()
   })
 })
+
+describe('我的订单: refunding an order a coupon was spent on', () => {
+  // The confirmation listed what the refund takes back and said nothing of the coupon, which the server gives back.
+  test('says the coupon goes back to 我的卡券, and it does', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    await api.call('POST', '/__mock/grant', { token, body: { growth: 1000 }, idempotencyKey: 'grant-growth' })
+    await api.call('POST', '/coupons/monthly/claim', { token, idempotencyKey: 'claim-1' })
+    const [coupon] = ((await api.call('GET', '/coupons', { token })).json as { items: { code: string }[] }).items
+    const order = (
+      await api.call('POST', '/orders', {
+        token,
+        body: { productId: 'p-serum', couponCode: coupon?.code },
+        idempotencyKey: 'o-coupon',
+      })
+    ).json as Order
+    expect(order.discountFen).toBe(1000)
+    useSession.getState().signedIn(token)
+    renderWithApp(<OrderList />)
+    await screen.findByTestId(`order-${order.id}`, {}, LONG)
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    tap(document.body, `order-refund-${order.id}`)
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
+    expect(modal.mock.calls[0]?.[0]?.content).toBe(
+      '退款 ¥189.00，订单赠送的积分、成长值和推荐人的佣金将一并收回；用掉的优惠券退回「我的卡券」，过期的不能再用',
+    )
+    await waitFor(async () => {
+      const wallet = (await api.call('GET', '/coupons', { token })).json as { items: { status: string }[] }
+      expect(wallet.items.map((item) => item.status)).toEqual(['available'])
+    }, LONG)
+    jest.restoreAllMocks()
+  })
+})
