@@ -59,6 +59,22 @@ describe('GET /tasks', () => {
     expect((await wholeLedger(api, token)).map((entry) => entry.type)).toEqual(['checkin'])
   })
 
+  it('shows what the check-in paid with a plan’s check-in bonus, the same before and after checking in', async () => {
+    const { token } = await signUp(api)
+    const bought = await api.request('POST', '/memberships/purchase', {
+      token,
+      body: { planId: 'plan-advanced-monthly', client: 'weapp' },
+      idempotencyKey: newKey(),
+    })
+    expect(bought.status).toBe(201)
+    const promised = (await taskBy(token, 'checkin', 'daily')).rewardPoints
+    const result = expectShape(CheckinResult, (await checkIn(api, token)).body)
+    // The plan's bonus is its own ledger entry (a refund of the plan takes it back), but the member got both.
+    expect(result.pointsAwarded).toBeGreaterThan(5)
+    expect(result.pointsAwarded).toBe(promised)
+    expect(await taskBy(token, 'checkin', 'daily')).toMatchObject({ isDone: true, rewardPoints: result.pointsAwarded })
+  })
+
   it('judges the profile task from the profile: a chosen nickname and a birthday, paid once', async () => {
     const { token } = await signUp(api)
     const before = await taskBy(token, 'profile', 'once')

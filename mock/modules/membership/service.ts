@@ -60,7 +60,6 @@ const joinedOn = (ctx: Ctx, member: MemberRow): string => businessDay(member.cre
 const multiplierOf = (ctx: Ctx, growth: number): number =>
   levelForGrowth(growth, ctx.config.levels).checkinMultiplierPercent
 
-
 /** The level's check-in multiplier times that of a membership plan in force (both in percent). */
 const checkinMultiplierOf = async (ctx: Ctx, member: MemberRow): Promise<number> =>
   Math.round((multiplierOf(ctx, member.growth) * (await planCheckinMultiplier(ctx, member.id))) / 100)
@@ -125,7 +124,11 @@ export const checkIn = async (ctx: Ctx, member: MemberRow): Promise<CheckinResul
   const levelPercent = multiplierOf(ctx, member.growth)
   const plan = await planInForce(ctx, member.id)
   const basePoints = checkinPoints(streak, rules, levelPercent)
-  const points = checkinPoints(streak, rules, Math.round((levelPercent * (plan?.checkinMultiplierPercent ?? 100)) / 100))
+  const points = checkinPoints(
+    streak,
+    rules,
+    Math.round((levelPercent * (plan?.checkinMultiplierPercent ?? 100)) / 100),
+  )
   await addEntry(ctx, member.id, {
     delta: basePoints,
     type: 'checkin',
@@ -430,14 +433,18 @@ export const settleTasks = async (
 }
 
 /**
- * What checking in today pays, or paid if done: the check-in's own ledger entry is its reward, with what a make-up
- * paid back on it since.
+ * What checking in today pays, or paid if done: the check-in's own ledger entry is its reward, with a plan's bonus
+ * written with it (booked against the plan's order) and what a make-up paid back on it since, so the task shows
+ * after the check-in what it promised before.
  */
 const todaysCheckinReward = async (ctx: Ctx, member: MemberRow, today: string): Promise<number> => {
   const done = await data.checkinOn(ctx.sql, member.id, today)
   if (done && !done.isMakeup)
     return (
-      await data.checkinPayments(ctx.sql, member.id, [done], { refTypes: ['checkin', STREAK_RESTORED_ENTRY] })
+      await data.checkinPayments(ctx.sql, member.id, [done], {
+        refTypes: ['checkin', STREAK_RESTORED_ENTRY],
+        sameInstantType: PLAN_BONUS_ENTRY,
+      })
     ).reduce((sum, payment) => sum + payment.delta, 0)
   const checked = daysOf(await recentCheckins(ctx, member.id, today))
   return rewardsAhead(checked, today, ctx.config.checkin, await checkinMultiplierOf(ctx, member), 1)[0]?.points ?? 0
