@@ -44,9 +44,19 @@ function MonthView({ calendar, onMonthChosen }: { calendar: CheckinCalendar; onM
     // Only this month's days can be made up: a missed day of an earlier month is never offered (and charged for).
     if (!isCurrentMonth) return refuse(text.makeupRefusals.not_this_month ?? '')
     if (calendar.makeupsLeft === 0) return refuse(text.makeupRefusals.no_makeups_left ?? '')
+    // A make-up restores the streak across its own gap only: with another missed day between it and today, the
+    // streak stays broken, and the member is told before paying for it.
+    const alsoMissed = calendar.missedDates.find((day) => day > date)
     const { confirm } = await Taro.showModal({
       title: text.makeupTitle,
-      content: text.makeupConfirm(formatShortDate(date), calendar.makeupCostPoints, calendar.makeupsLeft),
+      content: alsoMissed
+        ? text.makeupConfirmGap(
+            formatShortDate(date),
+            calendar.makeupCostPoints,
+            calendar.makeupsLeft,
+            formatShortDate(alsoMissed),
+          )
+        : text.makeupConfirm(formatShortDate(date), calendar.makeupCostPoints, calendar.makeupsLeft),
     })
     if (!confirm) return
     // A retry of the same day reuses its key; another day is another intent.

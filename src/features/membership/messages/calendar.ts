@@ -10,6 +10,8 @@ export const calendarMessages = defineMessages({
     checkedInNow: (points: number) => `签到成功，+${points} 积分`,
     makeupConfirm: (date: string, cost: number, left: number) =>
       `补签 ${date} 将消耗 ${cost} 积分，补签后连签不中断（本月还可补签 ${left} 次）`,
+    makeupConfirmGap: (date: string, cost: number, left: number, alsoMissed: string) =>
+      `补签 ${date} 将消耗 ${cost} 积分。${alsoMissed} 也漏签了，只补这一天连签仍会中断（本月还可补签 ${left} 次）`,
     makeupDone: (date: string) => `已补签 ${date}`,
     makeupRestored: (date: string, points: number) => `已补签 ${date}，连签奖励补发 +${points} 积分`,
     makeupHint: '点选本月漏签的日子可以补签',
@@ -33,6 +35,8 @@ export const calendarMessages = defineMessages({
     checkedInNow: (points: number) => `Checked in: +${points} pts`,
     makeupConfirm: (date: string, cost: number, left: number) =>
       `Making up ${date} costs ${cost} points and keeps your streak (${left} left this month)`,
+    makeupConfirmGap: (date: string, cost: number, left: number, alsoMissed: string) =>
+      `Making up ${date} costs ${cost} points. ${alsoMissed} was missed too, so this day alone does not restore your streak (${left} left this month)`,
     makeupDone: (date: string) => `${date} made up`,
     makeupRestored: (date: string, points: number) => `${date} made up: +${points} streak points paid back`,
     makeupHint: 'Tap a missed day of this month to make it up',

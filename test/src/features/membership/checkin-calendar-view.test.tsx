@@ -56,6 +56,28 @@ describe('CheckinCalendarView', () => {
     expect(modal).toHaveBeenCalledTimes(1)
   })
 
+  test('a make-up with another missed day after it does not promise the streak back', async () => {
+    const api = installInProcessApi()
+    const token = await missedYesterday(api)
+    await api.call('POST', '/__mock/grant', { token, body: { points: 100 }, idempotencyKey: 'grant-1' })
+    // The 11th and the 12th missed: making up the 11th alone leaves the gap of the 12th.
+    await api.call('POST', '/__mock/clock', { body: { set: '2026-11-13T10:00:00+08:00' } })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: false, cancel: true } as never)
+    const { container } = renderWithApp(<CheckinCalendarView />)
+    await screen.findByTestId('checkin-calendar')
+
+    tap(container, 'day-2026-11-11')
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
+    const first = String(modal.mock.calls[0]?.[0]?.content)
+    expect(first).toContain('11-12 也漏签了')
+    expect(first).not.toContain('连签不中断')
+
+    // The 12th is the last gap: making it up does keep the streak.
+    tap(container, 'day-2026-11-12')
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(2))
+    expect(modal.mock.calls[1]?.[0]?.content).toContain('补签后连签不中断')
+  })
+
   test('a make-up after today’s check-in says what the restored streak paid back on it', async () => {
     const api = installInProcessApi()
     const token = await missedYesterday(api)
