@@ -241,6 +241,40 @@ const checkLevelTable = (levels: unknown, table: LevelTable, add: (finding: Conf
   })
 }
 
+/**
+ * The level benefits something in the app or the server gives: a benefit outside this list is a promise on the
+ * levels page that nothing keeps (the seed's V5 once listed 专属客服, dedicated_service, with no service behind it).
+ */
+export const GIVEN_BENEFITS: readonly string[] = [
+  'checkin_points', // the daily check-in
+  'community', // posts, comments, likes
+  'checkin_multiplier', // checkinMultiplierPercent
+  'monthly_coupon', // monthlyCouponFen, claimed on the levels page
+  'birthday_gift', // birthdayGiftPoints, claimed in the birthday month
+  'distribution', // the task route to distribution rights
+  'exclusive_gifts', // gifts with a minimum level
+  'homepage_feature', // recent posts featured in 社区精选
+]
+
+const levelBenefits: Rule = (config, add) => {
+  const levels = field(config, 'levels')
+  if (!Array.isArray(levels)) return
+  levels.forEach((level, index) => {
+    const benefits = field(level, 'benefits')
+    if (!Array.isArray(benefits)) return
+    benefits.forEach((benefit, position) => {
+      const code = field(benefit, 'code')
+      if (typeof code !== 'string' || GIVEN_BENEFITS.includes(code)) return
+      add({
+        severity: 'warning',
+        setting: `levels[${index}].benefits[${position}].code`,
+        rule: `${String(field(level, 'code'))} lists the benefit "${code}" (${String(field(benefit, 'name'))}), which nothing in the app or the server gives: members would be promised something they never get.`,
+        alternative: `Remove it, or keep it only if the brand delivers it itself; the benefits the app gives are ${GIVEN_BENEFITS.join(', ')}.`,
+      })
+    })
+  })
+}
+
 const levelTable: Rule = (config, add) => {
   const levels = field(config, 'levels')
   checkLevelTable(
@@ -522,6 +556,7 @@ const RULES: readonly Rule[] = [
   commissionLevels,
   commissionRate,
   levelTable,
+  levelBenefits,
   kolLevels,
   checkinLadder,
   daySpans,

@@ -83,7 +83,6 @@ export const seedConfig = (): AppConfig => ({
         { code: 'exclusive_gifts', name: '专属好礼', description: '解锁全部专属兑换礼品' },
         { code: 'distribution', name: '分销权益', description: '完成任务即可开通推广权益' },
         { code: 'homepage_feature', name: '首页推荐', description: '达人笔记优先展示' },
-        { code: 'dedicated_service', name: '专属客服' },
       ],
     },
   ],

@@ -276,6 +276,19 @@ describe('the config check', () => {
     expect(settingsFlagged(older)).toEqual(['levels[2].monthlyCouponFen'])
   })
 
+  it('warns of a level benefit that nothing in the app or the server gives, naming it', () => {
+    const promised = checkConfig(
+      withChange((c) => c.levels[4]!.benefits.push({ code: 'dedicated_service', name: '专属客服' })),
+    )
+    expect(promised).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        setting: 'levels[4].benefits[6].code',
+        rule: expect.stringContaining('V5 lists the benefit "dedicated_service" (专属客服)'),
+      }),
+    ])
+  })
+
   it('refuses a birthday gift a level lists but that gives 0 points, and warns of one no level gives', () => {
     const empty = checkConfig(withChange((c) => (c.birthdayGiftPoints = 0)))
     expect(empty).toEqual([

@@ -41,7 +41,9 @@ describe('LevelOverview on the level page', () => {
     await screen.findByTestId('level-overview')
     expect(['V1', 'V2', 'V3', 'V4', 'V5'].map(rowState)).toEqual(['reached', 'reached', 'current', 'locked', 'locked'])
     expect(screen.getByTestId('level-row-V3').getAttribute('aria-current')).toBe('true')
-    expect(screen.getByTestId('level-row-V5').textContent).toContain('专属客服')
+    expect(screen.getByTestId('level-row-V5').textContent).toContain('签到 2 倍积分')
+    // Only what something gives: no 专属客服 that no service answers.
+    expect(screen.getByTestId('level-row-V5').textContent).not.toContain('专属客服')
     expect(screen.getByTestId('level-row-V5').textContent).toContain('未解锁')
     expect(screen.getByTestId('level-row-V3').textContent).toContain('生日礼')
     expect(screen.getByTestId('level-to-next').textContent).toBe('还差 1,800 成长值升级 V4 核心会员')
