@@ -96,7 +96,10 @@ export const PointsSummary = v.object({
   pending: NonNegativeInt,
   /** The earliest pending points to become available: how many, when (`at`) and that business day (`on`). */
   nextRelease: v.nullable(v.object({ points: PositiveInt, on: IsoDate, at: IsoDateTime })),
-  /** Points that expire within config.points.expiringSoonDays, and the first such day. */
+  /**
+   * Points that expire within config.points.expiringSoonDays business days (today's date plus that many days, whatever
+   * the hour), and the first such day.
+   */
   expiringSoon: v.nullable(v.object({ points: PositiveInt, on: IsoDate })),
   growth: NonNegativeInt,
 })

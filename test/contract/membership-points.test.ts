@@ -109,6 +109,12 @@ describeWithMockRoutes('expiry', () => {
     await grant(api, token, { points: -30 }) // taken from the older lot: 70 of it left
     expect((await summaryOf(api, token)).expiringSoon).toBeNull()
 
+    // 31 days before the points expire, they are not expiring soon; 30 days before, they are, from the day's start.
+    await setClock(api, `${year + 1}-11-30T23:00:00+08:00`)
+    expect((await summaryOf(api, token)).expiringSoon).toBeNull()
+    await setClock(api, `${year + 1}-12-01T10:00:00+08:00`)
+    expect((await summaryOf(api, token)).expiringSoon).toEqual({ points: 70, on: `${year + 1}-12-31` })
+
     await setClock(api, `${year + 1}-12-05T10:00:00+08:00`)
     expect(await summaryOf(api, token)).toMatchObject({
       balance: 120,

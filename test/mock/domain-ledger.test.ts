@@ -67,6 +67,14 @@ describe('ledger rules', () => {
     expect(expiringSoon([earn(10, null)], now, 30, SHANGHAI)).toBeNull()
   })
 
+  it('counts the window in business days: on 12-01 the points of 12-31 expire within 30 days all day long', () => {
+    const lines = [earn(80, '2027-12-31T23:59:59+08:00')]
+    for (const at of ['2027-12-01T00:00:00+08:00', '2027-12-01T10:00:00+08:00', '2027-12-01T23:59:58+08:00'])
+      expect(expiringSoon(lines, Date.parse(at), 30, SHANGHAI)).toEqual({ points: 80, on: '2027-12-31' })
+    // 31 days away is outside it, whatever the hour.
+    expect(expiringSoon(lines, Date.parse('2027-11-30T23:59:58+08:00'), 30, SHANGHAI)).toBeNull()
+  })
+
   it('keeps remaining lots equal to the balance for any history that never overspends (property)', () => {
     const expiries = [
       '2027-12-31T23:59:59+08:00',

@@ -111,11 +111,11 @@ export const hasExpiredLots = async (sql: Sql, memberId: string, nowMs: number):
   return rows.length > 0
 }
 
-/** Lots expiring inside [from, to], earliest first. */
+/** Open lots expiring in [fromMs, toMs), earliest first. */
 export const lotsExpiringBetween = async (sql: Sql, memberId: string, fromMs: number, toMs: number) =>
   sql.query<{ expiresAt: Date; remaining: number }>(
     `SELECT expires_at AS "expiresAt", remaining FROM point_lots
-     WHERE member_id = $1 AND remaining > 0 AND expires_at >= $2 AND expires_at <= $3 ORDER BY expires_at`,
+     WHERE member_id = $1 AND remaining > 0 AND expires_at >= $2 AND expires_at < $3 ORDER BY expires_at`,
     [memberId, new Date(fromMs), new Date(toMs)],
   )
 

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../../src/contract/all'
-import { businessDay } from '../../platform/time'
+import { addDays, businessDay, instantOfDay } from '../../platform/time'
 
 /** The part of a ledger entry the rules need; entries are in append order and never edited. */
 export type LedgerLine = {
@@ -55,6 +55,13 @@ export const remainingLots = (lines: readonly LedgerLine[]): Lot[] => {
 export const expiriesDue = (lines: readonly LedgerLine[], nowMs: number): Lot[] =>
   remainingLots(lines).filter((lot) => lot.expiresAt !== null && Date.parse(lot.expiresAt) < nowMs)
 
+/**
+ * The end (exclusive) of the expiring-soon window: the whole business day `windowDays` after today, so whether points
+ * "expire within 30 days" depends on the day, not the hour (on 12-01 the points of 12-31 are 30 days away all day).
+ */
+export const expiringWindowEnd = (nowMs: number, windowDays: number, timeZone: string): number =>
+  instantOfDay(addDays(businessDay(nowMs, timeZone), windowDays + 1), timeZone)
+
 /** "N points expire on D": the earliest business day within the window on which points expire, and how many. */
 export const expiringSoon = (
   lines: readonly LedgerLine[],
@@ -62,11 +69,11 @@ export const expiringSoon = (
   windowDays: number,
   timeZone: string,
 ): { points: number; on: string } | null => {
-  const windowEnd = nowMs + windowDays * 24 * 60 * 60 * 1000
+  const windowEnd = expiringWindowEnd(nowMs, windowDays, timeZone)
   const soon = remainingLots(lines).filter((lot) => {
     if (lot.expiresAt === null) return false
     const at = Date.parse(lot.expiresAt)
-    return at >= nowMs && at <= windowEnd
+    return at >= nowMs && at < windowEnd
   })
   const days = soon.map((lot) => businessDay(Date.parse(lot.expiresAt ?? ''), timeZone)).sort()
   const on = days[0]

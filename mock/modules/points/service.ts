@@ -9,7 +9,7 @@ import { lockMemberRow } from '../account/service'
 import { pendingOrderPoints, releaseOrderPoints } from '../orders/service'
 import * as data from './data'
 import type { EntryRow } from './data'
-import { capFor, cappedAward } from './rules'
+import { capFor, cappedAward, expiringWindowEnd } from './rules'
 
 // Points (domain-rules.md, Points and growth). Every change is one appended ledger entry; in the same transaction
 // the member's stored balance moves by its delta and the lots follow it (an earned entry opens a lot, a spend
@@ -201,7 +201,7 @@ export const earnedDays = async (ctx: Ctx, memberId: string, type: string, since
 
 /** "N points expire on D": the earliest business day within the window on which points expire, and how many. */
 const expiringSoon = async (ctx: Ctx, memberId: string): Promise<PointsSummary['expiringSoon']> => {
-  const windowEnd = ctx.nowMs + ctx.config.points.expiringSoonDays * 24 * 60 * 60 * 1000
+  const windowEnd = expiringWindowEnd(ctx.nowMs, ctx.config.points.expiringSoonDays, ctx.config.timeZone)
   const lots = await data.lotsExpiringBetween(ctx.sql, memberId, ctx.nowMs, windowEnd)
   const first = lots[0]
   if (!first) return null
