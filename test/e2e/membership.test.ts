@@ -160,6 +160,11 @@ test('read the ledger, filter what was spent, and see the level progress', async
     .first()
     .waitFor()
   await screenshot(page, 'membership-08-levels')
-  await expectBannerReadable(page, 'levels header', [/^V\d$/, /^成长值 /, /^还差 /, '成长值只增不减，兑换礼品不会降级'])
+  await expectBannerReadable(page, 'levels header', [
+    /^V\d$/,
+    /^成长值 /,
+    /^还差 /,
+    '兑换礼品不消耗成长值，等级不会因此降低；订单退款会收回该订单所得的成长值',
+  ])
   phone.expectNoErrors()
 })

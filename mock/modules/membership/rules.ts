@@ -151,7 +151,10 @@ export const firstDayAfterMonth = (month: string): string => `${addDays(`${month
 // ---------------------------------------------------------------------------------------------------------------
 // Levels
 
-/** The highest level whose threshold the growth has reached; growth never goes down, so neither does the level. */
+/**
+ * The highest level whose threshold the growth has reached. Spending points never lowers growth; only a refunded
+ * order takes back the growth it gave, and the level follows.
+ */
 export const levelForGrowth = (growth: number, levels: readonly LevelDefinition[]): LevelDefinition => {
   const reached = [...levels].sort((a, b) => a.minGrowth - b.minGrowth).filter((level) => level.minGrowth <= growth)
   const level = reached[reached.length - 1] ?? levels[0]
@@ -164,7 +167,7 @@ export const levelCodeForGrowth = (growth: number, levels: readonly LevelDefinit
 
 export const levelRank = (code: LevelCode): number => Number(code.slice(1))
 
-/** A level reached above the one acknowledged (growth never goes down, so the current level is the highest). */
+/** A level reached above the one acknowledged (a level regained after a refund is not celebrated twice). */
 export const uncelebratedLevel = (current: LevelCode, celebrated: LevelCode): LevelCode | null =>
   levelRank(current) > levelRank(celebrated) ? current : null
 

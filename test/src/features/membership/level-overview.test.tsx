@@ -31,7 +31,27 @@ describe('LevelOverview on the level page', () => {
     expect(screen.getByTestId('level-to-next').textContent).toBe('还差 740 成长值升级 V3 资深会员')
     // 260 of the 200..1000 span: 7%.
     expect(screen.getByTestId('level-progress').getAttribute('aria-valuenow')).toBe('7')
-    expect(screen.getByText('成长值只增不减，兑换礼品不会降级')).toBeTruthy()
+    expect(screen.getByText('兑换礼品不消耗成长值，等级不会因此降低；订单退款会收回该订单所得的成长值')).toBeTruthy()
+  })
+
+  test('after a refund takes back an order’s growth, the page does not claim growth only goes up', async () => {
+    const api = installInProcessApi()
+    const token = await signIn(api, 'streak-day6')
+    const order = await api.call('POST', '/orders', {
+      token,
+      body: { productId: 'p-serum' },
+      idempotencyKey: 'order-serum-0001',
+    })
+    expect(order.status).toBe(201)
+    const orderId = (order.json as { id: string }).id
+    expect(((await api.call('GET', '/levels', { token })).json as { growth: number }).growth).toBeGreaterThan(260)
+    const refunded = await api.call('POST', `/orders/${orderId}/refund`, { token, idempotencyKey: 'refund-serum-0001' })
+    expect(refunded.status).toBe(200)
+
+    renderWithApp(<LevelsPage />)
+    expect((await screen.findByTestId('level-growth')).textContent).toBe('成长值 260')
+    expect(screen.getByTestId('level-overview').textContent).not.toContain('只增不减')
+    expect(screen.getByTestId('level-overview').textContent).toContain('订单退款会收回该订单所得的成长值')
   })
 
   test('every level lists its benefits: lower reached, the current highlighted, higher locked', async () => {
