@@ -19,6 +19,8 @@ export function useReportHotListBrowsed(isBrowsing: boolean): void {
   const task = tasks.data?.items.find((item) => item.action === 'browse_hot' && item.isSelfReported && !item.isDone)
   const { mutate } = completeTask
   useEffect(() => {
+    // Done (or not offered) today: the tab stays mounted across days, so the next day's task is reported again.
+    if (!task) hasReported.current = false
     if (!isBrowsing || !task || hasReported.current) return
     const timer = setTimeout(() => {
       hasReported.current = true
