@@ -193,6 +193,20 @@ describeWithMockRoutes('binding a fan to a KOL (first touch)', () => {
     expect(await commissionsOf(api, first.token)).toEqual([])
   })
 
+  it('a fan whose protection ended, back through their own KOL code, is still that KOL fan, not a lost arrival', async () => {
+    const kol = await newKol()
+    const fan = await signUp(api, { ref: kol.code })
+    await advanceClock(api, { advanceDays: 31 })
+    await arrive(fan.token, kol.code, 'card')
+    expect((await fansOf(api, kol.token)).map((item) => [item.member.id, item.isProtected])).toEqual([
+      [fan.member.id, false],
+    ])
+    expect(await arrivalsOf(kol.token)).toEqual([])
+    // And an order through that code still pays the KOL.
+    const order = await buy(api, fan.token, { productId: 'p-cleanser', ref: kol.code })
+    expect((await commissionsOf(api, kol.token)).map((item) => item.orderId)).toEqual([order.id])
+  })
+
   it('inside the window the bound KOL earns on an order through another KOL link (first touch)', async () => {
     const first = await newKol()
     const second = await newKol()

@@ -277,8 +277,10 @@ export const arriveVia = async (
     return { isBound, reason: null }
   }
   const recorded = reason ?? 'already_bound'
-  // A protected fan coming back through their own distributor's code is no lost arrival: nothing to tell them.
-  const isOwnFanReturning = recorded === 'already_bound' && binding?.distributorId === distributorId
+  // A fan coming back through their own distributor's code is no lost arrival, protected or not: they are in that
+  // KOL's 我的粉丝 already, and an order through the code still pays them. Listing them as 未绑定 would say the KOL
+  // lost a fan they have.
+  const isOwnFanReturning = binding?.distributorId === distributorId
   if (isOwnFanReturning) return { isBound: false, reason: recorded }
   // One row per member, reason and source a business day: a signed-in member could otherwise add a row with every
   // request (a new Idempotency-Key each time) and bury the KOL's list, which is read whole. The answer is the same.
