@@ -12,6 +12,7 @@ import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { certificatesQuery } from '@/features/community/api/challenge-queries'
 import { useAppConfig } from '@/lib/app-config'
 import { useMessages } from '@/lib/i18n'
+import { routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
 import { referralCardQuery } from '../api/kol-queries'
 import { productsQuery } from '../api/product-queries'
@@ -25,6 +26,7 @@ import type { SaveOutcome } from '../lib/save-outcome'
 import { cardQrUrl, shareUrl } from '../lib/share-url'
 import { LongPressPreview } from './long-press-preview'
 import { PosterCanvas } from './poster-canvas'
+import { RightEndedNote, useRightStanding } from './right-ended-note'
 import { ShareLinkButton } from './share-link-button'
 import './referral-card.scss'
 
@@ -36,20 +38,33 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 /** The member's referral poster, with ways to save it and to share the link. */
 export function ReferralCard() {
-  const text = useMessages(cardMessages)
   const isSignedIn = useSession(selectIsSignedIn)
   const me = useQuery({ ...meQuery(), enabled: isSignedIn })
   if (!isSignedIn) return <SignInPrompt />
   return (
     <QueryState query={me} skeleton={<Skeleton rows={4} testId='card-skeleton' />}>
-      {(member) =>
-        member.isDistributor ? (
-          <DistributorCard />
-        ) : (
-          <EmptyState title={text.notDistributor} hint={text.notDistributorHint} />
-        )
-      }
+      {(member) => (member.isDistributor ? <DistributorCard /> : <NoCard />)}
     </QueryState>
+  )
+}
+
+/**
+ * No right, no card: said so with the way to the right (去开通, to 我的), not a page with nothing to tap. A former
+ * distributor (the right taken back) is told it ended, with the way to the commission that stays theirs.
+ */
+function NoCard() {
+  const text = useMessages(cardMessages)
+  const kolText = useMessages(kolMessages)
+  const standing = useRightStanding()
+  if (standing === 'unknown') return <Skeleton rows={2} testId='card-skeleton' />
+  if (standing === 'former') return <RightEndedNote link='commissions' />
+  return (
+    <View className='referral-card' data-testid='card-not-distributor'>
+      <EmptyState title={text.notDistributor} hint={text.notDistributorHint} />
+      <ActionButton isBlock testId='card-get-rights' onTap={() => void Taro.switchTab({ url: routes.me })}>
+        {kolText.getRights}
+      </ActionButton>
+    </View>
   )
 }
 

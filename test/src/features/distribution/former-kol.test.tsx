@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import { DistributionEntries } from '@/features/distribution/components/distribution-entries'
 import { KolCenter } from '@/features/distribution/components/kol-center'
+import { ReferralCard } from '@/features/distribution/components/referral-card'
 import { RightsCard } from '@/features/distribution/components/rights-card'
 import CommissionsPage from '@/packages/distribution/commissions/index'
 import FansPage from '@/packages/distribution/fans/index'
@@ -89,6 +90,15 @@ describe('a former distributor', () => {
     expect((await screen.findByTestId('kol-right-ended', {}, LONG)).textContent).toContain('推广权限已结束')
     expect(screen.getByTestId('kol-right-ended-commissions')).toBeTruthy()
     expect(screen.queryByText('重试')).toBeNull()
+  })
+
+  test('on the card page: the right has ended, with the way to their commission (not "开通分销权益后")', async () => {
+    const api = planRouteOpen()
+    await formerKol(api)
+    renderWithApp(<ReferralCard />)
+    expect((await screen.findByTestId('kol-right-ended', {}, LONG)).textContent).toContain('推广权限已结束')
+    expect(screen.getByTestId('kol-right-ended-commissions')).toBeTruthy()
+    expect(screen.queryByText('还没有邀请码')).toBeNull()
   })
 
   test("the KOL center shows their money, not the right's tools", async () => {

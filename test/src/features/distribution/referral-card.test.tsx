@@ -168,6 +168,15 @@ describe('ReferralCard', () => {
     expect(canvas.recorder.calls).toHaveLength(0)
   })
 
+  test('a member without the right has a way to it (去开通 leads to 我的), not a dead end', async () => {
+    await signInAs('new-member')
+    const { container } = renderWithApp(<ReferralCard />)
+    expect(await screen.findByText('还没有邀请码')).toBeTruthy()
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
+    tap(container, 'card-get-rights')
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
+  })
+
   test('a visitor is invited to sign in', () => {
     renderWithApp(<ReferralCard />)
     expect(screen.getByTestId('sign-in-prompt')).toBeTruthy()
