@@ -48,7 +48,8 @@ export const toMember = async (ctx: Ctx, row: MemberRow): Promise<Member> => {
     growth: row.growth,
     pointsBalance,
     isDistributor: row.isDistributor,
-    referralCode: row.referralCode,
+    // Kept on the row for a right given back later, but only a distributor's code binds: none to share without it.
+    referralCode: row.isDistributor ? row.referralCode : null,
     birthday: row.birthday,
     membership: await membershipBadge(ctx, row.id),
   }
