@@ -42,7 +42,7 @@ test('kol-distributor goes from 我的 to the KOL center and sees commission, fa
   await weapp.tap('我的粉丝')
   expect(weapp.current().route).toBe('packages/distribution/fans/index')
   await weapp.waitForText('未绑定的来访')
-  await weapp.waitForText(/已绑定其他推荐人|本人的推荐码|对方是你的上级|首次绑定期已过/)
+  await weapp.waitForText(/已绑定其他推荐人|本人的推荐码|对方是你的上级/)
   await weapp.waitForText(/保护期/)
   expectHealthy(weapp)
 })

@@ -51,7 +51,8 @@ export const kolMessages = defineMessages({
       already_bound: '已绑定其他推荐人',
       own_code: '本人的推荐码',
       cycle: '对方是你的上级（不能互相绑定）',
-      window_over: '首次绑定期已过',
+      // Only someone bound to another KOL: one's own fans coming back are not listed (the server leaves them out).
+      window_over: '已绑定其他推荐人（保护期已过，不会改绑）',
     } as Record<string, string>,
     arrivedAt: (time: string) => `来访于 ${time}`,
     commissionTabs: { all: '全部', pending: '待结算', settled: '已结算', reversed: '已扣回' } as Record<string, string>,
@@ -179,7 +180,7 @@ export const kolMessages = defineMessages({
       already_bound: 'Already bound to someone',
       own_code: 'Your own code',
       cycle: 'Above you in the chain',
-      window_over: 'First-touch window over',
+      window_over: 'Bound to someone else (protection over; never re-bound)',
     } as Record<string, string>,
     arrivedAt: (time: string) => `Arrived ${time}`,
     commissionTabs: { all: 'All', pending: 'Pending', settled: 'Settled', reversed: 'Reversed' } as Record<

@@ -237,7 +237,7 @@ describe('FanList', () => {
       already_bound: '已绑定其他推荐人',
       own_code: '本人的推荐码',
       cycle: '对方是你的上级（不能互相绑定）',
-      window_over: '首次绑定期已过',
+      window_over: '已绑定其他推荐人（保护期已过，不会改绑）',
     }
     for (const fan of fans) {
       const row = await screen.findByTestId(`fan-${fan.member.id}`, {}, LONG)
@@ -248,5 +248,32 @@ describe('FanList', () => {
       const row = await screen.findByTestId(`arrival-${arrival.id}`, {}, LONG)
       expect(within(row).getByTestId('arrival-reason').textContent).toBe(REASONS[arrival.reason])
     }
+  })
+})
+
+describe('FanList: a member bound to another KOL whose protection ended', () => {
+  test('reads as bound to someone else (no re-binding), not as a window of mine that ran out', async () => {
+    const api = installInProcessApi()
+    const signUp = async (phone: string, ref?: string) =>
+      (await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456', ref } })).json.token as string
+    const kolCode = async (token: string) => {
+      await api.call('POST', '/distribution/apply', { token, body: { route: 'invite_code', code: 'FANKOL2026' } })
+      return (await api.call('GET', '/distribution/overview', { token })).json.referralCode as string
+    }
+    const first = await kolCode(await signUp('13966660001'))
+    const second = await signUp('13966660002')
+    const secondCode = await kolCode(second)
+    const fan = await signUp('13966660003', first)
+    await api.call('POST', '/__mock/clock', { body: { advanceDays: 31 } })
+    await api.call('POST', '/distribution/arrivals', {
+      token: fan,
+      body: { code: secondCode, source: 'link' },
+      idempotencyKey: 'fan-list-window-over',
+    })
+    useSession.getState().signedIn(second)
+    renderWithApp(<FanList />)
+    expect((await screen.findByTestId('arrival-reason', {}, LONG)).textContent).toBe(
+      '已绑定其他推荐人（保护期已过，不会改绑）',
+    )
   })
 })
