@@ -90,6 +90,11 @@ export const kolMessages = defineMessages({
     buy: '立即购买（模拟支付）',
     buySignIn: '登录后购买',
     bought: '支付成功',
+    buyAgain: '再买一单',
+    buyAgainTitle: '再买一单？',
+    buyAgainConfirm: (item: string, amount: string) =>
+      `你刚刚已买下「${item}」（${amount}），确定再买一单并再次支付吗？`,
+    confirmBuyAgain: '确定再买',
     orderUnknown: '网络不稳，支付结果未知：请到我的订单查看，再点购买不会重复扣款',
     couponUsed: (discount: string) => `已用券减 ${discount}`,
     viaRef: (code: string) => `来自推荐码 ${code} 的分享`,
@@ -221,6 +226,11 @@ export const kolMessages = defineMessages({
     buy: 'Buy (mock payment)',
     buySignIn: 'Sign in to buy',
     bought: 'Paid',
+    buyAgain: 'Buy another',
+    buyAgainTitle: 'Buy another?',
+    buyAgainConfirm: (item: string, amount: string) =>
+      `You have just bought "${item}" (${amount}). Buy another one and pay again?`,
+    confirmBuyAgain: 'Buy again',
     orderUnknown: 'No answer yet: see My orders; tapping Buy again will not pay twice',
     couponUsed: (discount: string) => `Coupon: ${discount} off`,
     viaRef: (code: string) => `Shared by code ${code}`,

@@ -56,7 +56,23 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
     setCouponPick(pick)
   }
 
+  // The order just paid on this page: a second one is a deliberate act, asked for by name, never a stray second tap.
+  const paid = order.data
+  const buyAgain = async () => {
+    if (!paid) return
+    const { confirm } = await Taro.showModal({
+      title: text.buyAgainTitle,
+      content: text.buyAgainConfirm(paid.itemName, formatFen(paid.amountFen)),
+      cancelText: text.keep,
+      confirmText: text.confirmBuyAgain,
+    })
+    // A new intent, a new key: the server takes it as the second order it is.
+    if (confirm) buy()
+  }
+
   const buy = () => {
+    // A tap while the order is on its way is the same intent (its key is kept in `unanswered`), not a second order.
+    if (order.isPending) return
     if (!isSignedIn) {
       // Back to this product with the link's code: the page's own query is not always known to the router on H5.
       const query = [`id=${encodeURIComponent(productId)}`]
@@ -177,9 +193,9 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
             testId='product-buy'
             // Held until the wallet answers: buying before it would skip the member's best coupon.
             isBusy={order.isPending || coupon.isLoading}
-            onTap={buy}
+            onTap={paid && isSignedIn ? () => void buyAgain() : buy}
           >
-            {isSignedIn ? text.buy : text.buySignIn}
+            {!isSignedIn ? text.buySignIn : paid ? text.buyAgain : text.buy}
           </ActionButton>
         </View>
       )}

@@ -67,3 +67,46 @@ describe('ProductDetail: a product that is gone', () => {
     expect(await screen.findByTestId('product-detail')).toBeTruthy()
   })
 })
+
+describe('ProductDetail: after paying', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  // 购买 stayed as it was after paying: a second tap placed a second order at once, without a word.
+  test('a second order is a deliberate 再买一单 that names what was just bought; a double tap pays once', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never)
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: false, cancel: true } as never)
+    const { container } = renderWithApp(<ProductDetail productId='p-serum' referralCode={null} postId={null} />)
+    const buyButton = await screen.findByTestId('product-buy', {}, { timeout: 8000 })
+    await waitFor(() => expect(buyButton.getAttribute('aria-disabled')).not.toBe('true'), { timeout: 8000 })
+
+    // Two taps on one intent: one key, one order.
+    tap(container, 'product-buy')
+    tap(container, 'product-buy')
+    await screen.findByTestId('order-paid', {}, { timeout: 8000 })
+    const posts = () => api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/orders'))
+    expect(new Set(posts().map((call) => call.headers.get('idempotency-key'))).size).toBe(1)
+    const orders = async () => ((await api.call('GET', '/orders', { token })).json as { items: unknown[] }).items
+    expect(await orders()).toHaveLength(1)
+    expect(screen.getByTestId('view-orders').textContent).toBe('查看订单')
+
+    // The button now asks before a second order, naming the product; kept, nothing is paid.
+    expect(screen.getByTestId('product-buy').textContent).toBe('再买一单')
+    tap(container, 'product-buy')
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
+    expect(modal.mock.calls[0]?.[0]?.content).toContain('你刚刚已买下「')
+    const { name } = (await api.call('GET', '/products/p-serum', {})).json as { name: string }
+    expect(modal.mock.calls[0]?.[0]?.content).toContain(name)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await orders()).toHaveLength(1)
+
+    // Confirmed: a second order with a key of its own, which the server takes.
+    modal.mockResolvedValue({ confirm: true, cancel: false } as never)
+    tap(container, 'product-buy')
+    await waitFor(async () => expect(await orders()).toHaveLength(2), { timeout: 8000 })
+    const keys = posts().map((call) => call.headers.get('idempotency-key'))
+    expect(new Set(keys).size).toBe(2)
+  })
+})
