@@ -43,6 +43,11 @@ export const Order = v.object({
   createdAt: IsoDateTime,
   /** A refund is possible until then (the points' pending window and the commission's settle window). */
   refundableUntil: IsoDateTime,
+  /**
+   * Whether the server would take a refund now, by its own clock (paid, inside the window): the app offers 申请退款
+   * only then, as the phone's clock is not trusted (and an operator may have moved the mock clock).
+   */
+  isRefundable: v.boolean(),
   refundedAt: v.nullable(IsoDateTime),
   /** 1 per yuan, pending until refundableUntil, then in the ledger; 0 once refunded. */
   points: NonNegativeInt,

@@ -20,6 +20,7 @@ describeWithMockRoutes('commission on an order through a KOL link', () => {
     const { kol, code, fan } = await kolWithFan()
     const order = await buy(api, fan.token, { productId: 'p-serum', quantity: 2, ref: code })
     expect(order).toMatchObject({ kind: 'product', status: 'paid', ref: code, amountFen: 39800, points: 398 })
+    expect(order.isRefundable).toBe(true)
     const [commission] = await commissionsOf(api, kol.token)
     expect(commission).toMatchObject({ orderId: order.id, level: 1, amountFen: 3980, status: 'pending' })
     expect(Date.parse(commission?.settlesAt ?? '') - Date.parse(order.createdAt)).toBe(7 * 24 * 60 * 60 * 1000)
@@ -40,7 +41,9 @@ describeWithMockRoutes('commission on an order through a KOL link', () => {
       withdrawableFen: 3980,
       todayFen: 0,
     })
-    // Past the window, a refund is refused and the commission stays settled.
+    // Past the window, by the server's clock, the order says so, and a refund is refused; the commission stays settled.
+    const read = await api.request('GET', `/orders/${order.id}`, { token: fan.token })
+    expect(expectShape(Order, read.body)).toMatchObject({ status: 'paid', isRefundable: false })
     expectError(await refund(api, fan.token, order.id), 409, 'REFUND_NOT_ALLOWED')
     expect((await commissionsOf(api, kol.token))[0]?.status).toBe('settled')
     // The buyer's points left the pending window and are in the balance.

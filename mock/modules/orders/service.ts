@@ -161,6 +161,8 @@ const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
     refundableUntil(row.createdAt.getTime(), windowsOf(ctx).pendingDays, windowsOf(ctx).settleDays),
   ),
   refundedAt: row.refundedAt ? isoAt(ctx, row.refundedAt) : null,
+  isRefundable:
+    refundRefusal({ status: row.status, createdAtMs: row.createdAt.getTime() }, ctx.nowMs, windowsOf(ctx)) === null,
   points: row.status === 'refunded' ? 0 : orderPoints(row.amountFen),
   growth: row.status === 'refunded' ? 0 : row.growth,
   shipBy: row.shipBy ? isoAt(ctx, row.shipBy) : null,

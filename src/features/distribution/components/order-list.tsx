@@ -48,6 +48,7 @@ function OrderRow({ order }: { order: Order }) {
             return
           }
           refundKey.current = null
+          // The list is read again (onSettled): a window that closed meanwhile takes the button away, the reason stays.
           const reason = isApiError(error) ? error.details.reason : undefined
           setFailure((typeof reason === 'string' && text.refundRefusals[reason]) || describeError(error, locale))
         },
@@ -82,7 +83,13 @@ function OrderRow({ order }: { order: Order }) {
           {text.shipBy(formatServerTime(order.shipBy), order.priorityShipping)}
         </Text>
       ) : null}
-      {order.status === 'paid' ? (
+      {/* The server's word, not the phone's clock: after the window it would refuse, so the button is not offered. */}
+      {order.status === 'paid' && !order.isRefundable ? (
+        <Text className='kol-muted' data-testid='order-refund-closed'>
+          {text.refundClosed(formatServerTime(order.refundableUntil))}
+        </Text>
+      ) : null}
+      {order.status === 'paid' && order.isRefundable ? (
         <View className='kol-row'>
           <Text className='kol-muted'>{text.refundableUntil(formatServerTime(order.refundableUntil))}</Text>
           <ActionButton

@@ -111,3 +111,44 @@ describe('我的订单: refunding an order a coupon was spent on', () => {
     jest.restoreAllMocks()
   })
 })
+
+describe('我的订单: the refund window, by the server’s clock', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  // 申请退款 and "X 前可退款" stayed after X had passed, and the server then refused with 已超过可退款时间.
+  test('an order past its window (the server’s clock moved) offers no refund and says when the window closed', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    const order = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' }))
+      .json as Order
+    await api.call('POST', '/__mock/clock', { body: { advanceDays: 8 } })
+    renderWithApp(<OrderList />)
+
+    const row = await screen.findByTestId(`order-${order.id}`, {}, LONG)
+    expect(within(row).queryByTestId(`order-refund-${order.id}`)).toBeNull()
+    expect(within(row).getByTestId('order-refund-closed').textContent).toBe(
+      `退款期已于 ${formatServerTime(order.refundableUntil)} 结束`,
+    )
+    expect(row.textContent).not.toContain('前可退款')
+  })
+
+  test('a window that closed while the list was open: the refusal re-reads the order, takes the button away, says why', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    const order = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' }))
+      .json as Order
+    renderWithApp(<OrderList />)
+    await screen.findByTestId(`order-refund-${order.id}`, {}, LONG)
+
+    await api.call('POST', '/__mock/clock', { body: { advanceDays: 8 } })
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    tap(document.body, `order-refund-${order.id}`)
+    const row = screen.getByTestId(`order-${order.id}`)
+    await waitFor(() => expect(within(row).queryByTestId(`order-refund-${order.id}`)).toBeNull(), LONG)
+    expect(within(row).getByRole('alert').textContent).toBe('已超过可退款时间')
+    expect(within(row).getByTestId('order-refund-closed')).toBeTruthy()
+    expect(within(row).getByTestId('order-status').textContent).toBe('已支付')
+  })
+})
