@@ -117,6 +117,7 @@ export const kolMessages = defineMessages({
     refundUnknown: '网络不稳定，退款结果还不确定：刷新看看这笔订单；还没退的话再点一次，不会重复退款',
     refundableUntil: (time: string) => `${time} 前可退款`,
     refundClosed: (time: string) => `退款期已于 ${time} 结束`,
+    refundedAt: (time: string) => `已于 ${time} 退款，赠送的积分和成长值已收回`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? '优先发货 · ' : ''}预计 ${time} 前发货`,
     refundRefusals: { already_refunded: '这笔订单已经退款', window_over: '已超过可退款时间' } as Record<string, string>,
     orderPoints: (points: number, pendingDays: number) =>
@@ -255,6 +256,7 @@ export const kolMessages = defineMessages({
       'No answer yet: refresh to see this order; if it is not refunded, tap again (it will not be refunded twice)',
     refundableUntil: (time: string) => `Refundable until ${time}`,
     refundClosed: (time: string) => `The refund window closed at ${time}`,
+    refundedAt: (time: string) => `Refunded at ${time}; the points and growth it gave were taken back`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? 'Priority shipping · ' : ''}Ships by ${time}`,
     refundRefusals: { already_refunded: 'Already refunded', window_over: 'The refund window is over' } as Record<
       string,

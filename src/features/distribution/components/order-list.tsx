@@ -83,6 +83,12 @@ function OrderRow({ order }: { order: Order }) {
           {text.shipBy(formatServerTime(order.shipBy), order.priorityShipping)}
         </Text>
       ) : null}
+      {order.status === 'refunded' && order.refundedAt ? (
+        // When, and what it took back: a bare 已退款 left the buyer asking whether the points went too.
+        <Text className='kol-muted' data-testid='order-refunded-at'>
+          {text.refundedAt(formatServerTime(order.refundedAt))}
+        </Text>
+      ) : null}
       {/* The server's word, not the phone's clock: after the window it would refuse, so the button is not offered. */}
       {order.status === 'paid' && !order.isRefundable ? (
         <Text className='kol-muted' data-testid='order-refund-closed'>

@@ -152,3 +152,25 @@ describe('我的订单: the refund window, by the server’s clock', () => {
     expect(within(row).getByTestId('order-status').textContent).toBe('已支付')
   })
 })
+
+describe('我的订单: a refunded order', () => {
+  // A bare 已退款 said neither when nor whether the points and growth the order gave went with it.
+  test('says when it was refunded and that what it gave was taken back, and offers nothing more', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    const order = (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' }))
+      .json as Order
+    const refunded = (await api.call('POST', `/orders/${order.id}/refund`, { token, idempotencyKey: 'r-1' }))
+      .json as Order
+    renderWithApp(<OrderList />)
+
+    const row = await screen.findByTestId(`order-${order.id}`, {}, LONG)
+    expect(within(row).getByTestId('order-status').textContent).toBe('已退款')
+    expect(within(row).getByTestId('order-refunded-at').textContent).toBe(
+      `已于 ${formatServerTime(refunded.refundedAt ?? '')} 退款，赠送的积分和成长值已收回`,
+    )
+    expect(within(row).queryByTestId(`order-refund-${order.id}`)).toBeNull()
+    expect(within(row).queryByTestId('order-refund-closed')).toBeNull()
+  })
+})
