@@ -93,3 +93,43 @@ test('my own post that was not approved is not shareable: the share menu is hidd
   expect(page.onShareTimeline?.()?.query).toBe('')
   expectHealthy(weapp)
 })
+
+// A post deleted since the link was shared, or never there, still offered the share menu with its link (before the
+// page had loaded it counted as shareable, and an error never loads it).
+test.each([
+  ['deleted by its author', 'post-e1'],
+  ['not found', 'post-none-such'],
+])('a post %s is not shareable: the menu is hidden and the payload is the community tab', async (_case, postId) => {
+  if (postId === 'post-e1') {
+    const author = await server.persona('kol-distributor')
+    const deleted = await fetch(`${server.apiBase}/posts/${postId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${author.token}` },
+    })
+    expect(deleted.status).toBe(200)
+  }
+  const { token } = await server.persona('new-member')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/community/index' })
+  await weapp.settle()
+  const hidden: unknown[] = []
+  const shown: unknown[] = []
+  const fakeWx = weapp.fake.wx as Record<string, unknown>
+  const hideShareMenu = fakeWx.hideShareMenu as (options: unknown) => void
+  fakeWx.hideShareMenu = (options: unknown) => {
+    hidden.push(options)
+    hideShareMenu(options)
+  }
+  const showShareMenu = fakeWx.showShareMenu as ((options: unknown) => void) | undefined
+  fakeWx.showShareMenu = (options: unknown) => {
+    shown.push(options)
+    showShareMenu?.(options)
+  }
+  await weapp.open(`packages/community/post/index?id=${postId}`)
+  await weapp.waitForText('内容不存在或已删除')
+  await weapp.settle()
+  const page = shareHandlers(weapp.current().component.instance)
+  expect(hidden).toEqual([expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] })])
+  expect(shown).toEqual([])
+  expect(page.onShareAppMessage?.({ from: 'menu' })?.path).toBe('/pages/community/index')
+  expect(page.onShareTimeline?.()?.query).toBe('')
+})

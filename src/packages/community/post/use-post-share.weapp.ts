@@ -9,13 +9,14 @@ const SHARE_MENUS = ['shareAppMessage', 'shareTimeline']
 /**
  * What the post page shares to a chat (the menu or the page's 分享 button) and to Moments: the post, with its author's
  * referral code when it is a 分享赚 post of a current distributor (the server answers `authorReferralCode` only then),
- * so a friend arriving through it binds to the author. Before the post has loaded, the post alone. The page config
+ * so a friend arriving through it binds to the author. The page config
  * sets `enableShareAppMessage` / `enableShareTimeline`. Sharing itself pays nothing: no request is made here.
- * A post only its author can open (审核中, 未通过, 已隐藏) would lead friends to a 404: the share menu is hidden for it,
- * and should WeChat ask anyway, the share is the community tab, with no code.
+ * Only a loaded, published post is shared. One only its author can open (审核中, 未通过, 已隐藏), one deleted or not
+ * found, and one not loaded yet (it may turn out to be either) would lead friends to a 404 or name a post that is
+ * not there: the share menu is hidden, and should WeChat ask anyway, the share is the community tab, with no code.
  */
 export function usePostShare(postId: string, post: Post | undefined): void {
-  const isShareable = post === undefined || post.status === 'published'
+  const isShareable = post !== undefined && post.id === postId && post.status === 'published'
   const isMenuHidden = useRef(false)
   useEffect(() => {
     // Shown again only when this page hid it (a post that got published while open): other pages keep their own.
@@ -28,10 +29,9 @@ export function usePostShare(postId: string, post: Post | undefined): void {
       void Taro.hideShareMenu({ menus: SHARE_MENUS }).catch(() => undefined)
     }
   }, [isShareable])
-  const shared = post ?? { id: postId, text: '', authorReferralCode: null }
-  const title = postShareTitle(shared)
+  const title = post ? postShareTitle(post) : ''
   useShareAppMessage(() =>
-    isShareable ? { ...(title ? { title } : {}), path: postSharePath(shared) } : { path: routes.community },
+    isShareable ? { ...(title ? { title } : {}), path: postSharePath(post) } : { path: routes.community },
   )
-  useShareTimeline(() => (isShareable ? { ...(title ? { title } : {}), query: postShareQuery(shared) } : { query: '' }))
+  useShareTimeline(() => (isShareable ? { ...(title ? { title } : {}), query: postShareQuery(post) } : { query: '' }))
 }
