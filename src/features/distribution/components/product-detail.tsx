@@ -58,16 +58,23 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
 
   // The order just paid on this page: a second one is a deliberate act, asked for by name, never a stray second tap.
   const paid = order.data
+  // One question at a time: a double tap on 再买一单 must not stack two confirmations (two yeses, two orders).
+  const isAsking = useRef(false)
   const buyAgain = async () => {
-    if (!paid) return
-    const { confirm } = await Taro.showModal({
-      title: text.buyAgainTitle,
-      content: text.buyAgainConfirm(paid.itemName, formatFen(paid.amountFen)),
-      cancelText: text.keep,
-      confirmText: text.confirmBuyAgain,
-    })
-    // A new intent, a new key: the server takes it as the second order it is.
-    if (confirm) buy()
+    if (!paid || isAsking.current) return
+    isAsking.current = true
+    try {
+      const { confirm } = await Taro.showModal({
+        title: text.buyAgainTitle,
+        content: text.buyAgainConfirm(paid.itemName, formatFen(paid.amountFen)),
+        cancelText: text.keep,
+        confirmText: text.confirmBuyAgain,
+      })
+      // A new intent, a new key: the server takes it as the second order it is.
+      if (confirm) buy()
+    } finally {
+      isAsking.current = false
+    }
   }
 
   const buy = () => {

@@ -102,11 +102,16 @@ describe('ProductDetail: after paying', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(await orders()).toHaveLength(1)
 
-    // Confirmed: a second order with a key of its own, which the server takes.
+    // Confirmed: a second order with a key of its own, which the server takes. A double tap asks once.
     modal.mockResolvedValue({ confirm: true, cancel: false } as never)
     tap(container, 'product-buy')
+    tap(container, 'product-buy')
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(2))
     await waitFor(async () => expect(await orders()).toHaveLength(2), { timeout: 8000 })
     const keys = posts().map((call) => call.headers.get('idempotency-key'))
     expect(new Set(keys).size).toBe(2)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(modal).toHaveBeenCalledTimes(2)
+    expect(await orders()).toHaveLength(2)
   })
 })
