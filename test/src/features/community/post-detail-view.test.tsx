@@ -13,7 +13,7 @@ import { renderWithApp } from '../../../support/render-app'
 type Api = ReturnType<typeof installInProcessApi>
 
 // Each test boots a seeded in-process server; on a loaded 2-core machine that alone can take seconds.
-jest.setTimeout(30_000)
+jest.setTimeout(60_000)
 
 async function signedIn(api: Api, persona = 'new-member'): Promise<string> {
   const { token } = await api.signInPersona(persona)
