@@ -74,11 +74,10 @@ export const kolMessages = defineMessages({
     amountInvalid: '请输入金额，最多两位小数',
     withdrawalRequested: (amount: string) => `已申请提现 ${amount}`,
     withdrawalUnknown: '网络不稳定，提现结果还不确定：请先看下方的提现记录；没有这笔的话再点一次，不会重复提现',
-    withdrawalRefusals: {
-      below_minimum: '低于最低提现金额',
-      above_withdrawable: '超过可提现的已结算佣金',
-      pending_exists: '已有一笔提现在处理中，请等它完成后再申请',
-    } as Record<string, string>,
+    // The server's refusals (details.reason), with its own figures (details.minFen, details.withdrawableFen).
+    belowMinimum: (min: string) => `低于最低提现金额 ${min}`,
+    aboveWithdrawable: (available: string) => `超过可提现的已结算佣金 ${available}`,
+    pendingExists: '已有一笔提现在处理中，请等它完成后再申请',
     withdrawalsHistory: '提现记录',
     withdrawalsEmpty: '还没有提现记录',
     withdrawalStatus: { requested: '处理中', paid: '已打款', rejected: '已驳回' } as Record<string, string>,
@@ -212,11 +211,9 @@ export const kolMessages = defineMessages({
     withdrawalRequested: (amount: string) => `Requested ${amount}`,
     withdrawalUnknown:
       'No answer yet: check the history below; if it is not there, tap again (it will not be taken twice)',
-    withdrawalRefusals: {
-      below_minimum: 'Below the minimum',
-      above_withdrawable: 'More than your settled commission',
-      pending_exists: 'A request is already being processed',
-    } as Record<string, string>,
+    belowMinimum: (min: string) => `Below the minimum of ${min}`,
+    aboveWithdrawable: (available: string) => `More than your settled commission (${available})`,
+    pendingExists: 'A request is already being processed',
     withdrawalsHistory: 'History',
     withdrawalsEmpty: 'No withdrawals yet',
     withdrawalStatus: { requested: 'Requested', paid: 'Paid', rejected: 'Rejected' } as Record<string, string>,

@@ -31,15 +31,29 @@ export function WithdrawalPanel() {
   const intent = useRef<{ amountFen: number; key: string } | null>(null)
   const commission = overview.data?.commission
 
+  /** The server's refusal in words, with the figures it answered (they may have moved since the hint was read). */
+  const refusalText = (error: unknown): string | null => {
+    if (!isApiError(error)) return null
+    const { reason, minFen, withdrawableFen } = error.details
+    if (reason === 'below_minimum' && typeof minFen === 'number') return text.belowMinimum(formatFen(minFen))
+    if (reason === 'above_withdrawable' && typeof withdrawableFen === 'number')
+      return text.aboveWithdrawable(formatFen(withdrawableFen))
+    if (reason === 'pending_exists') return text.pendingExists
+    return null
+  }
+
   const submit = () => {
     const amountFen = parseYuan(amount)
     if (amountFen === null) {
       setFailure(text.amountInvalid)
       return
     }
-    // 0.00 is well formed (全部提现 with nothing settled yet): it is below the minimum, and nothing to send.
-    if (amountFen === 0) {
-      setFailure(text.withdrawalRefusals.below_minimum ?? text.amountInvalid)
+    // 0.00 is well formed (全部提现 with nothing left to withdraw): nothing to send. Nothing is left because a request
+    // is still being processed, or nothing has settled yet: say which.
+    if (amountFen === 0 && overview.data && commission) {
+      setFailure(
+        commission.withdrawingFen > 0 ? text.pendingExists : text.belowMinimum(formatFen(overview.data.withdrawMinFen)),
+      )
       return
     }
     if (intent.current?.amountFen !== amountFen) intent.current = { amountFen, key: createIdempotencyKey() }
@@ -60,8 +74,7 @@ export function WithdrawalPanel() {
             return
           }
           intent.current = null
-          const reason = isApiError(error) ? error.details.reason : undefined
-          setFailure((typeof reason === 'string' && text.withdrawalRefusals[reason]) || describeError(error, locale))
+          setFailure(refusalText(error) ?? describeError(error, locale))
         },
       },
     )

@@ -163,7 +163,7 @@ describe('WithdrawalPanel', () => {
       ).toBe('0.00'),
     )
     tap(container, 'withdraw-submit')
-    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe('低于最低提现金额')
+    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe('低于最低提现金额 ¥10.00')
     expect(sentWithdrawals(api)).toEqual([])
   })
 
@@ -182,9 +182,50 @@ describe('WithdrawalPanel', () => {
     await typeInto(container, 'withdraw-amount-input', '9.99')
     tap(container, 'withdraw-submit')
 
-    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe('低于最低提现金额')
+    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe('低于最低提现金额 ¥10.00')
     const after = (await api.call('GET', '/distribution/withdrawals', { token })).json.items as unknown[]
     expect(after).toHaveLength(before.length)
+  })
+})
+
+describe('WithdrawalPanel: refusals say the figures', () => {
+  test('全部提现 with everything already asked for says a request is in progress, not "below the minimum"', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'kol-distributor')
+    const overview = (await api.call('GET', '/distribution/overview', { token })).json as {
+      commission: { withdrawableFen: number }
+    }
+    expect(overview.commission.withdrawableFen).toBeGreaterThanOrEqual(1000)
+    const requested = await api.call('POST', '/distribution/withdrawals', {
+      token,
+      body: { amountFen: overview.commission.withdrawableFen },
+      idempotencyKey: 'all-of-it',
+    })
+    expect(requested.status).toBe(201)
+    const { container } = renderWithApp(<WithdrawalPanel />)
+    expect((await screen.findByTestId('withdraw-hint', {}, LONG)).textContent).toContain('可提现 ¥0.00')
+    tap(container, 'withdraw-all')
+    tap(container, 'withdraw-submit')
+    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe(
+      '已有一笔提现在处理中，请等它完成后再申请',
+    )
+    expect(sentWithdrawals(api)).toEqual([])
+  })
+
+  test('more than can be withdrawn names what can, as the server answered it', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api, 'kol-distributor')
+    const overview = (await api.call('GET', '/distribution/overview', { token })).json as {
+      commission: { withdrawableFen: number }
+    }
+    const { container } = renderWithApp(<WithdrawalPanel />)
+    await screen.findByTestId('withdraw-hint', {}, LONG)
+    await typeInto(container, 'withdraw-amount-input', '999999')
+    tap(container, 'withdraw-submit')
+    const available = `¥${(overview.commission.withdrawableFen / 100).toFixed(2)}`
+    expect((await screen.findByTestId('withdraw-error', {}, LONG)).textContent).toBe(
+      `超过可提现的已结算佣金 ${available}`,
+    )
   })
 })
 
