@@ -247,11 +247,17 @@ async function main() {
     return
   }
 
+  // The preview page is one of the operator tools: off on a real PostgreSQL unless MOCK_TOOLS=on (mock/main.ts), and
+  // then its address would be a 404. Ask the server rather than repeat its rule here.
+  const hasTools = (await fetch(`${mockBase}/__mock/clock`).catch(() => null))?.status === 200
+  const preview = hasTools
+    ? `http://${HOST}:${MOCK_PORT}/__preview?app=${encodeURIComponent(h5Url)}&appB=${encodeURIComponent(`http://${HOST}:${H5_PORT_B}/`)}   (phones side by side, any persona, any day)`
+    : 'off: the operator tools (/__mock) are off on this server; MOCK_TOOLS=on turns them on'
   const { bold, reset } = colors
   console.log(`
 ${bold}FanLoop is running${reset}
   H5 app      ${h5Url}   (open at a phone size: DevTools device toolbar)
-  preview     http://${HOST}:${MOCK_PORT}/__preview?app=${encodeURIComponent(h5Url)}&appB=${encodeURIComponent(`http://${HOST}:${H5_PORT_B}/`)}   (phones side by side, any persona, any day)
+  preview     ${preview}
   mock API    ${mockBase}
   OpenAPI     ${mockBase}/openapi.json
 Mini-program: run \`npm run dev:weapp\` in another terminal and open this folder in WeChat DevTools (it reads dist/weapp).

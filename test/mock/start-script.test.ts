@@ -113,4 +113,52 @@ describe('npm start (scripts/start.mjs)', () => {
       fs.rmSync(binDir, { recursive: true, force: true })
     }
   })
+
+  // With the operator tools off (here MOCK_TOOLS=off; on a real PostgreSQL by default) there is no preview page: the
+  // start-up text must not hand out its address. A small HTTP server stands in for the H5 dev server.
+  it.each([
+    ['on', /preview {5}http:\/\/127\.0\.0\.1:\d+\/__preview\?app=/],
+    ['off', /preview {5}off: the operator tools \(\/__mock\) are off on this server; MOCK_TOOLS=on turns them on/],
+  ])('with MOCK_TOOLS=%s says where the preview page is, or that there is none', async (tools, line) => {
+    const ports = await freePorts()
+    const binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-start-bin-'))
+    const realNpm = execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim()
+    const h5Server = `require('http').createServer((q, s) => s.end('ok')).listen(Number(process.env.H5_PORT), '127.0.0.1')`
+    fs.writeFileSync(
+      path.join(binDir, 'npm'),
+      `#!/bin/sh\nif [ "$3" = "dev:h5" ]; then exec '${process.execPath}' -e "${h5Server}"; fi\nexec '${realNpm}' "$@"\n`,
+      { mode: 0o755 },
+    )
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        MOCK_STORE: 'memory',
+        MOCK_TOOLS: tools,
+        MOCK_PORT: String(ports.mock),
+        H5_PORT: String(ports.h5),
+        H5_PORT_B: String(ports.h5B),
+        PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    try {
+      const deadline = Date.now() + 90_000
+      while (Date.now() < deadline && child.exitCode === null && !output.includes('Ctrl-C stops'))
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(output).toMatch(line)
+    } catch (error) {
+      throw new Error(`${String(error)}\n--- start.mjs output ---\n${output}`)
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGINT')
+        await exited(child)
+      }
+      fs.rmSync(binDir, { recursive: true, force: true })
+    }
+  })
 })
