@@ -31,7 +31,10 @@ export function BirthdayDatePicker({ opensAt, earliest, latest, isDisabled, onPi
         max={latest}
         disabled={isDisabled}
         onChange={(event) => {
-          if (event.target.value) onPicked(event.target.value)
+          const picked = event.target.value
+          // Back to where it opens: otherwise the same date picked again (after 再想想) is no change, and no event.
+          event.target.value = opensAt
+          if (picked) onPicked(picked)
         }}
       />
     </View>

@@ -102,6 +102,21 @@ describe('BirthdayGiftCard', () => {
     expect(screen.getByTestId('set-birthday')).toBeTruthy()
   })
 
+  test('after 再想想 the same date picked again asks again (the date input still held it, so no change came)', async () => {
+    const api = installInProcessApi()
+    await signIn(api, 'new-member')
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    renderWithApp(<BirthdayGiftCard />)
+    await screen.findByTestId('set-birthday')
+    pickDate('1990-05-01')
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+    await act(() => Promise.resolve())
+    pickDate('1990-05-01')
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(2))
+    await waitFor(() => expect(patchCalls(api)).toHaveLength(1))
+    expect(patchCalls(api)[0]?.body).toEqual({ birthday: '1990-05-01' })
+  })
+
   test('in the birthday month the gift is claimed once and the balance rises by it once', async () => {
     const api = installInProcessApi()
     const token = await signIn(api, 'birthday-month')
