@@ -107,7 +107,7 @@ export const kolMessages = defineMessages({
     refund: '申请退款',
     refundTitle: '申请退款',
     refundConfirm: (amount: string, hasCoupon: boolean) =>
-      `退款 ${amount}，订单赠送的积分、成长值和推荐人的佣金将一并收回${hasCoupon ? '；用掉的优惠券退回「我的卡券」，过期的不能再用' : ''}`,
+      `退款 ${amount}，订单赠送的积分、成长值（以及推荐人的佣金，如有）将一并收回${hasCoupon ? '；用掉的优惠券退回「我的卡券」，过期的不能再用' : ''}`,
     refundConfirmPlan: (amount: string) =>
       `退款 ${amount}，会员权益立即结束：优惠券作废，签到加成中还没用掉的积分、订单赠送的积分和成长值一并收回`,
     keep: '再想想',
@@ -243,7 +243,7 @@ export const kolMessages = defineMessages({
     refund: 'Refund',
     refundTitle: 'Refund',
     refundConfirm: (amount: string, hasCoupon: boolean) =>
-      `Refund ${amount}; its points, growth and commission are reversed${hasCoupon ? '. The coupon goes back to My coupons (unless it has expired).' : ''}`,
+      `Refund ${amount}; its points and growth (and a referrer's commission, if any) are taken back${hasCoupon ? '. The coupon goes back to My coupons (unless it has expired).' : ''}`,
     refundConfirmPlan: (amount: string) =>
       `Refund ${amount}; the membership ends now: coupons void, unspent check-in bonus, points and growth taken back`,
     keep: 'Keep',

@@ -102,7 +102,7 @@ describe('我的订单: refunding an order a coupon was spent on', () => {
     tap(document.body, `order-refund-${order.id}`)
     await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
     expect(modal.mock.calls[0]?.[0]?.content).toBe(
-      '退款 ¥189.00，订单赠送的积分、成长值和推荐人的佣金将一并收回；用掉的优惠券退回「我的卡券」，过期的不能再用',
+      '退款 ¥189.00，订单赠送的积分、成长值（以及推荐人的佣金，如有）将一并收回；用掉的优惠券退回「我的卡券」，过期的不能再用',
     )
     await waitFor(async () => {
       const wallet = (await api.call('GET', '/coupons', { token })).json as { items: { status: string }[] }
