@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Post } from '@/contract'
 import { endpoints } from '@/contract'
@@ -47,18 +48,40 @@ export function useCreatePost() {
       request(communityEndpoints.createPost, { body, idempotencyKey }),
     onSuccess: (post: Post) => queryClient.setQueryData(composeKeys.post(post.id), post),
     onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['posts'] }),
-        invalidateMembership(queryClient),
-      ]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: ['posts'] }), invalidateMembership(queryClient)]),
     meta: { isErrorShownInPlace: true },
   })
 }
 
+/**
+ * The author deletes their post (from 我的笔记 or its own page, which is then left): every post list is read again, the
+ * deleted post's own page is not (it would only answer 404 while the page goes).
+ */
 export function useDeletePost() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (postId: string) => request(communityEndpoints.deletePost, { params: { id: postId } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['posts'] }),
+    onSettled: (_answer, _error, postId) => {
+      const deletedPage = composeKeys.post(postId).join('/')
+      return queryClient.invalidateQueries({
+        queryKey: ['posts'],
+        predicate: (query) => query.queryKey.join('/') !== deletedPage,
+      })
+    },
   })
+}
+
+/** 删除后无法恢复: asked before a post is deleted, wherever the author deletes it. */
+export async function isPostDeleteConfirmed(text: {
+  deleteConfirmTitle: string
+  deleteConfirm: string
+  delete: string
+}): Promise<boolean> {
+  const answer = await Taro.showModal({
+    title: text.deleteConfirmTitle,
+    content: text.deleteConfirm,
+    confirmText: text.delete,
+    confirmColor: '#d93026',
+  })
+  return answer.confirm
 }

@@ -189,19 +189,3 @@ export function useReportPost(postId: string) {
     meta: { isErrorShownInPlace: true },
   })
 }
-
-/**
- * The author deletes their post from its page, which is then left: the feeds and 我的笔记 are read again, this page's
- * post is not (it would only answer 404 while the page goes).
- */
-export function useDeleteOwnPost(postId: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: () => request(communityEndpoints.deletePost, { params: { id: postId } }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...postKeys.all, 'list'] }),
-        queryClient.invalidateQueries({ queryKey: [...postKeys.all, 'mine'] }),
-      ]),
-  })
-}

@@ -6,7 +6,7 @@ import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
 import { formatServerTime } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
-import { myPostsQuery, useDeletePost } from '../api/compose-queries'
+import { isPostDeleteConfirmed, myPostsQuery, useDeletePost } from '../api/compose-queries'
 import { composeMessages } from '../compose-messages'
 import { communityRoutes } from '../lib/community-routes'
 import { reworkPost } from '../lib/rework-post'
@@ -17,13 +17,7 @@ function MyPostRow({ post }: { post: Post }) {
   const text = useMessages(composeMessages)
   const deletePost = useDeletePost()
   const confirmDelete = async () => {
-    const answer = await Taro.showModal({
-      title: text.deleteConfirmTitle,
-      content: text.deleteConfirm,
-      confirmText: text.delete,
-      confirmColor: '#d93026',
-    })
-    if (answer.confirm) deletePost.mutate(post.id)
+    if (await isPostDeleteConfirmed(text)) deletePost.mutate(post.id)
   }
   const isPublished = post.status === 'published'
   return (

@@ -13,13 +13,8 @@ import { isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages, type Locale } from '@/lib/i18n'
 import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
-import {
-  commentsQuery,
-  useCreateComment,
-  useDeleteComment,
-  useDeleteOwnPost,
-  useToggleLike,
-} from '../api/post-mutations'
+import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
+import { isPostDeleteConfirmed, useDeletePost } from '../api/compose-queries'
 import { postQuery } from '../api/post-queries'
 import { composeMessages } from '../compose-messages'
 import { postMessages } from '../post-messages'
@@ -92,17 +87,10 @@ function useMyId(): string | null {
 /** The author's own post: 删除 (with a confirmation) where others have 举报; the page is left once it is gone. */
 function DeleteOwnPost({ postId, className }: { postId: string; className: string }) {
   const text = useMessages(composeMessages)
-  const remove = useDeleteOwnPost(postId)
+  const remove = useDeletePost()
   const confirmDelete = async () => {
-    if (remove.isPending) return
-    const answer = await Taro.showModal({
-      title: text.deleteConfirmTitle,
-      content: text.deleteConfirm,
-      confirmText: text.delete,
-      confirmColor: '#d93026',
-    })
-    if (!answer.confirm) return
-    remove.mutate(undefined, {
+    if (remove.isPending || !(await isPostDeleteConfirmed(text))) return
+    remove.mutate(postId, {
       onSuccess: () => {
         void Taro.showToast({ title: text.deleted, icon: 'none' })
         // Opened from a share (nothing under it in the stack): the community tab instead.
