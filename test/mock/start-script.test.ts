@@ -36,33 +36,43 @@ const freePorts = async (): Promise<{ mock: number; h5: number; h5B: number }> =
   }
 }
 
+/**
+ * Runs `npm start` (scripts/start.mjs) on free ports with an `npm` first on PATH that stands in for `npm run dev:h5`
+ * (`h5Command`, a shell command) and hands anything else to the real npm. `output()` is what it printed so far.
+ */
+const launchStart = async (env: Record<string, string>, h5Command: string) => {
+  const ports = await freePorts()
+  const binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-start-bin-'))
+  const realNpm = execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim()
+  fs.writeFileSync(
+    path.join(binDir, 'npm'),
+    `#!/bin/sh\nif [ "$3" = "dev:h5" ]; then exec ${h5Command}; fi\nexec '${realNpm}' "$@"\n`,
+    { mode: 0o755 },
+  )
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      MOCK_PORT: String(ports.mock),
+      H5_PORT: String(ports.h5),
+      H5_PORT_B: String(ports.h5B),
+      PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const removeBin = () => fs.rmSync(binDir, { recursive: true, force: true })
+  return { child, ports, output: () => output, removeBin }
+}
+
 describe('npm start (scripts/start.mjs)', () => {
   it('on Ctrl-C waits for the mock to close its data folder: its lock is released', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-start-'))
-    const ports = await freePorts()
-    const binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-start-bin-'))
-    const realNpm = execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim()
-    fs.writeFileSync(
-      path.join(binDir, 'npm'),
-      `#!/bin/sh\nif [ "$3" = "dev:h5" ]; then exec sleep 600; fi\nexec '${realNpm}' "$@"\n`,
-      { mode: 0o755 },
-    )
-    const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        MOCK_DATA_DIR: dataDir,
-        MOCK_PORT: String(ports.mock),
-        H5_PORT: String(ports.h5),
-        H5_PORT_B: String(ports.h5B),
-        PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const { child, ports, output, removeBin } = await launchStart({ MOCK_DATA_DIR: dataDir }, 'sleep 600')
     const lockPath = path.join(dataDir, 'server.lock')
     let mockPid = 0
     try {
@@ -92,7 +102,7 @@ describe('npm start (scripts/start.mjs)', () => {
         startRunning: true,
         mockAlive: true,
       })
-      expect(output).toContain('SIGTERM: stopping')
+      expect(output()).toContain('SIGTERM: stopping')
       request.end('}')
       await exited(child)
       expect(answer).toMatch(/^HTTP\/1\.1 400/)
@@ -102,7 +112,7 @@ describe('npm start (scripts/start.mjs)', () => {
         mockAlive: false,
       })
     } catch (error) {
-      throw new Error(`${String(error)}\n--- start.mjs output ---\n${output}`)
+      throw new Error(`${String(error)}\n--- start.mjs output ---\n${output()}`)
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM')
@@ -110,7 +120,7 @@ describe('npm start (scripts/start.mjs)', () => {
       }
       if (mockPid > 0 && isAlive(mockPid)) process.kill(mockPid, 'SIGKILL')
       fs.rmSync(dataDir, { recursive: true, force: true })
-      fs.rmSync(binDir, { recursive: true, force: true })
+      removeBin()
     }
   })
 
@@ -120,45 +130,24 @@ describe('npm start (scripts/start.mjs)', () => {
     ['on', /preview {5}http:\/\/127\.0\.0\.1:\d+\/__preview\?app=/],
     ['off', /preview {5}off: the operator tools \(\/__mock\) are off on this server; MOCK_TOOLS=on turns them on/],
   ])('with MOCK_TOOLS=%s says where the preview page is, or that there is none', async (tools, line) => {
-    const ports = await freePorts()
-    const binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-start-bin-'))
-    const realNpm = execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim()
     const h5Server = `require('http').createServer((q, s) => s.end('ok')).listen(Number(process.env.H5_PORT), '127.0.0.1')`
-    fs.writeFileSync(
-      path.join(binDir, 'npm'),
-      `#!/bin/sh\nif [ "$3" = "dev:h5" ]; then exec '${process.execPath}' -e "${h5Server}"; fi\nexec '${realNpm}' "$@"\n`,
-      { mode: 0o755 },
+    const { child, output, removeBin } = await launchStart(
+      { MOCK_STORE: 'memory', MOCK_TOOLS: tools },
+      `'${process.execPath}' -e "${h5Server}"`,
     )
-    const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        MOCK_STORE: 'memory',
-        MOCK_TOOLS: tools,
-        MOCK_PORT: String(ports.mock),
-        H5_PORT: String(ports.h5),
-        H5_PORT_B: String(ports.h5B),
-        PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     try {
       const deadline = Date.now() + 90_000
-      while (Date.now() < deadline && child.exitCode === null && !output.includes('Ctrl-C stops'))
+      while (Date.now() < deadline && child.exitCode === null && !output().includes('Ctrl-C stops'))
         await new Promise((resolve) => setTimeout(resolve, 200))
-      expect(output).toMatch(line)
+      expect(output()).toMatch(line)
     } catch (error) {
-      throw new Error(`${String(error)}\n--- start.mjs output ---\n${output}`)
+      throw new Error(`${String(error)}\n--- start.mjs output ---\n${output()}`)
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGINT')
         await exited(child)
       }
-      fs.rmSync(binDir, { recursive: true, force: true })
+      removeBin()
     }
   })
 })
