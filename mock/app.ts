@@ -8,7 +8,7 @@ import type { Database } from './platform/db'
 import { errorBody } from './platform/errors'
 import type { Ctx } from './platform/http'
 import { API_BASE_PATH, createRouter, isoAt } from './platform/http'
-import { ownTables } from './platform/migrate'
+import { MIGRATIONS_TABLE, ownTables } from './platform/migrate'
 import { buildOpenApiDocument } from './platform/openapi'
 import type { ServerSettings } from './platform/settings'
 import { registerAccountRoutes } from './modules/account/routes'
@@ -81,7 +81,7 @@ const isOwnHost = (origin: string, host: string | undefined): boolean => {
 }
 
 /** Tables that a reset keeps: the record of migrations, and the clock's one row (set back to zero). */
-const KEPT_TABLES = ['schema_migrations', 'mock_clock']
+const KEPT_TABLES = [MIGRATIONS_TABLE, 'mock_clock']
 
 /** A fresh program: every row replaced by the seed (`kind`: the demo, or the catalogue alone), the clock back to real time. */
 export const resetData = async (ctx: Ctx, realNowMs: number, kind: SeedKind = 'demo'): Promise<void> => {

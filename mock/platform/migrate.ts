@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Database } from './db'
+import type { Database, Sql } from './db'
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../migrations')
 
@@ -39,21 +39,53 @@ export const ownTables = (): string[] => {
 }
 
 /**
+ * Where the server records the migrations it applied. Not `schema_migrations`: Rails, Ecto and golang-migrate keep
+ * theirs under that name, and a brand's database may hold one (with a bigint version, our versions would not even
+ * parse there).
+ */
+export const MIGRATIONS_TABLE = 'fanloop_migrations'
+
+/**
+ * Servers before this one kept the record as `schema_migrations (version text, applied_at timestamptz)`: a table of
+ * exactly that shape that lists our first migration is ours, and is taken over under the new name (so nothing runs
+ * twice). Any other `schema_migrations` belongs to someone else and is left as it is.
+ */
+const takeOverEarlierRecord = async (sql: Sql): Promise<void> => {
+  const [{ isNew } = { isNew: false }] = await sql.query<{ isNew: boolean }>(
+    'SELECT to_regclass($1) IS NULL AS "isNew"',
+    [MIGRATIONS_TABLE],
+  )
+  if (!isNew) return
+  const columns = await sql.query<{ name: string; type: string }>(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'schema_migrations' ORDER BY column_name`,
+  )
+  const shape = columns.map(({ name, type }) => `${name} ${type}`).join(', ')
+  if (shape !== 'applied_at timestamp with time zone, version text') return
+  const [ours] = await sql.query(`SELECT 1 FROM schema_migrations WHERE version = $1`, [migrationFiles()[0]!.version])
+  if (ours) await sql.query(`ALTER TABLE schema_migrations RENAME TO ${MIGRATIONS_TABLE}`)
+}
+
+/**
  * Brings the schema up to date at start-up. Each migration runs in its own transaction with its record; an
  * advisory lock makes several server processes starting at once on one PostgreSQL take turns.
  */
 export const migrate = async (db: Database): Promise<string[]> => {
+  await db.transaction(async (sql) => {
+    await sql.query('SELECT pg_advisory_xact_lock(7271001)')
+    await takeOverEarlierRecord(sql)
+    await sql.query(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    )
+  })
   const applied: string[] = []
   for (const { version, text } of migrationFiles()) {
     const isNew = await db.transaction(async (sql) => {
       await sql.query('SELECT pg_advisory_xact_lock(7271001)')
-      await sql.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-      )
-      const [done] = await sql.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version])
+      const [done] = await sql.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE version = $1`, [version])
       if (done) return false
       await sql.exec(text)
-      await sql.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version])
+      await sql.query(`INSERT INTO ${MIGRATIONS_TABLE} (version) VALUES ($1)`, [version])
       return true
     })
     if (isNew) applied.push(version)

@@ -43,7 +43,7 @@ const UNSEEDED_TABLES = [
   'wechat_codes',
   'idempotency_keys',
   'mock_clock',
-  'schema_migrations',
+  'fanloop_migrations',
 ]
 
 describe.each(NOWS)('the seed at %s', (_label, iso) => {

@@ -3,7 +3,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../../mock/platform/db'
-import { ownTables } from '../../mock/platform/migrate'
+import { MIGRATIONS_TABLE, ownTables } from '../../mock/platform/migrate'
 import { mockEndpoints } from '../../mock/preview/endpoints'
 import { startMockServer } from '../../mock/server'
 import { seedConfig } from '../../mock/seed/config'
@@ -284,7 +284,7 @@ describe('what the server answers, and for whom', () => {
           ),
         )
         expect(
-          tables.map(({ name }) => name).filter((name) => !['schema_migrations', 'brand_customers'].includes(name)),
+          tables.map(({ name }) => name).filter((name) => ![MIGRATIONS_TABLE, 'brand_customers'].includes(name)),
         ).toEqual(ownTables())
       } finally {
         await server.close()
