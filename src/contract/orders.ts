@@ -22,6 +22,10 @@ export const OrderRequest = v.object({
 })
 export type OrderRequest = v.InferInput<typeof OrderRequest>
 
+/** Where a product order's parcel is (the states of a gift's parcel, src/contract/mall.ts, without cancelled). */
+export const ShippingStatus = v.picklist(['pending_shipment', 'shipped', 'completed'])
+export type ShippingStatus = v.InferOutput<typeof ShippingStatus>
+
 export const Order = v.object({
   id: Id,
   kind: v.picklist(['product', 'plan']),
@@ -56,6 +60,16 @@ export const Order = v.object({
   shipBy: v.nullable(IsoDateTime),
   /** Ordered while a plan with priority shipping was in force. */
   priorityShipping: v.boolean(),
+  /**
+   * Where the parcel is by the server's clock, apart from `status` (the payment's: paid / refunded): the mock ships at
+   * `shipBy`, as it ships gift parcels, and the parcel is completed (delivered) 7 days after it shipped. Null when
+   * nothing ships: a plan's order, or an order refunded before it shipped. A refund leaves the parcel as it was then.
+   */
+  shippingStatus: v.nullable(ShippingStatus),
+  /** When it shipped (the ship-by time, once reached); null before. */
+  shippedAt: v.nullable(IsoDateTime),
+  /** When it was completed (delivered); null before. */
+  completedAt: v.nullable(IsoDateTime),
 })
 export type Order = v.InferOutput<typeof Order>
 export const OrderPage = v.object({ items: v.array(Order), nextCursor: v.nullable(v.string()) })

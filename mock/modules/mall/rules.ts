@@ -36,10 +36,26 @@ export type RedemptionState = {
   cancelledAtMs: number | null
 }
 
+/** Where a parcel is: the states gift parcels and product orders share. */
+export type ShipmentStatus = 'pending_shipment' | 'shipped' | 'completed'
+export type Shipment = { status: ShipmentStatus; shippedAtMs: number | null; completedAtMs: number | null }
+
 /**
- * Where a redemption stands at `nowMs`. Virtual gifts and coupons are completed when made. A physical one is
- * pending shipment until its ship-by time, then shipped, then completed COMPLETE_AFTER_SHIPPING_DAYS later, unless
- * it was cancelled while still pending. Computed, never stored: the mock clock alone decides, in both directions.
+ * The mock's fulfilment, the one rule for everything it ships (a physical gift's parcel, a product order's): it has
+ * no warehouse, so a parcel ships at its ship-by time and is delivered (completed) COMPLETE_AFTER_SHIPPING_DAYS later.
+ * Computed, never stored: the mock clock alone decides, in both directions.
+ */
+export const shipmentAt = (shipsAtMs: number, nowMs: number): Shipment => {
+  const completesAtMs = shipsAtMs + COMPLETE_AFTER_SHIPPING_DAYS * DAY_MS
+  if (nowMs < shipsAtMs) return { status: 'pending_shipment', shippedAtMs: null, completedAtMs: null }
+  if (nowMs < completesAtMs) return { status: 'shipped', shippedAtMs: shipsAtMs, completedAtMs: null }
+  return { status: 'completed', shippedAtMs: shipsAtMs, completedAtMs: completesAtMs }
+}
+
+/**
+ * Where a redemption stands at `nowMs`. Virtual gifts and coupons are completed when made. A physical one is a
+ * parcel (shipmentAt: pending shipment until its ship-by time, then shipped, then completed), unless it was
+ * cancelled while still pending.
  */
 export const redemptionStateAt = (redemption: RedemptionTimes, nowMs: number): RedemptionState => {
   const cancelledAtMs = redemption.cancelledAt === null ? null : Date.parse(redemption.cancelledAt)
@@ -51,10 +67,7 @@ export const redemptionStateAt = (redemption: RedemptionTimes, nowMs: number): R
   const shipsAtMs = redemption.shipBy
     ? Date.parse(redemption.shipBy)
     : Date.parse(redemption.createdAt) + SHIP_AFTER_DAYS * DAY_MS
-  const completesAtMs = shipsAtMs + COMPLETE_AFTER_SHIPPING_DAYS * DAY_MS
-  if (nowMs < shipsAtMs) return { status: 'pending_shipment', shippedAtMs: null, completedAtMs: null, cancelledAtMs }
-  if (nowMs < completesAtMs) return { status: 'shipped', shippedAtMs: shipsAtMs, completedAtMs: null, cancelledAtMs }
-  return { status: 'completed', shippedAtMs: shipsAtMs, completedAtMs: completesAtMs, cancelledAtMs }
+  return { ...shipmentAt(shipsAtMs, nowMs), cancelledAtMs: null }
 }
 
 /** Only a redemption still pending shipment can be cancelled. */

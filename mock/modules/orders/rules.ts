@@ -1,4 +1,6 @@
 import { addDaysToInstant, businessDay, formatInstant } from '../../platform/time'
+import type { Shipment } from '../mall/rules'
+import { shipmentAt } from '../mall/rules'
 
 // Order points (domain-rules.md, Points and growth): 1 point per yuan, pending for the refund window, then
 // available. Pending points are not in the balance: they enter the ledger when released.
@@ -75,4 +77,20 @@ export const refundRefusal = (
   if (order.status === 'refunded') return 'already_refunded'
   if (nowMs >= refundableUntil(order.createdAtMs, windows.pendingDays, windows.settleDays)) return 'window_over'
   return null
+}
+
+/**
+ * Where a product order's parcel is at `nowMs`, by the mock's one fulfilment rule (the gift parcels', shipmentAt):
+ * pending shipment until its ship-by time, shipped then, completed some days later. A refund stops the parcel where
+ * it stood: refunded before its ship-by time it never ships (null, like a plan's order, which ships nothing); refunded
+ * after, it did ship then and stays as it was at the refund (a refund is taken inside the window whatever the parcel
+ * does: domain-rules.md keeps refunds to the 7-day window, and the mock takes no returns).
+ */
+export const orderShipmentAt = (
+  order: { shipByMs: number | null; refundedAtMs: number | null },
+  nowMs: number,
+): Shipment | null => {
+  if (order.shipByMs === null) return null
+  const shipment = shipmentAt(order.shipByMs, order.refundedAtMs === null ? nowMs : Math.min(nowMs, order.refundedAtMs))
+  return order.refundedAtMs !== null && shipment.status === 'pending_shipment' ? null : shipment
 }

@@ -22,6 +22,7 @@ import {
   orderGrowth,
   orderPoints,
   pendingOrderPoints as pendingOf,
+  orderShipmentAt,
   refundableUntil,
   refundRefusal,
   releaseTime,
@@ -142,32 +143,42 @@ const windowsOf = (ctx: Ctx) => ({
   settleDays: ctx.config.distribution.settleDays,
 })
 
-const toOrder = (ctx: Ctx, row: data.OrderRow): Order => ({
-  id: row.id,
-  kind: row.kind,
-  productId: row.productId,
-  planId: row.planId,
-  itemName: row.itemName,
-  quantity: row.quantity,
-  amountFen: row.amountFen,
-  discountFen: row.discountFen,
-  couponCode: row.couponCode,
-  status: row.status,
-  ref: row.ref,
-  postId: row.postId,
-  createdAt: isoAt(ctx, row.createdAt),
-  refundableUntil: isoAt(
-    ctx,
-    refundableUntil(row.createdAt.getTime(), windowsOf(ctx).pendingDays, windowsOf(ctx).settleDays),
-  ),
-  refundedAt: row.refundedAt ? isoAt(ctx, row.refundedAt) : null,
-  isRefundable:
-    refundRefusal({ status: row.status, createdAtMs: row.createdAt.getTime() }, ctx.nowMs, windowsOf(ctx)) === null,
-  points: row.status === 'refunded' ? 0 : orderPoints(row.amountFen),
-  growth: row.status === 'refunded' ? 0 : row.growth,
-  shipBy: row.shipBy ? isoAt(ctx, row.shipBy) : null,
-  priorityShipping: row.priorityShipping,
-})
+const toOrder = (ctx: Ctx, row: data.OrderRow): Order => {
+  const shipment = orderShipmentAt(
+    { shipByMs: row.shipBy?.getTime() ?? null, refundedAtMs: row.refundedAt?.getTime() ?? null },
+    ctx.nowMs,
+  )
+  const at = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : isoAt(ctx, ms))
+  return {
+    id: row.id,
+    kind: row.kind,
+    productId: row.productId,
+    planId: row.planId,
+    itemName: row.itemName,
+    quantity: row.quantity,
+    amountFen: row.amountFen,
+    discountFen: row.discountFen,
+    couponCode: row.couponCode,
+    status: row.status,
+    ref: row.ref,
+    postId: row.postId,
+    createdAt: isoAt(ctx, row.createdAt),
+    refundableUntil: isoAt(
+      ctx,
+      refundableUntil(row.createdAt.getTime(), windowsOf(ctx).pendingDays, windowsOf(ctx).settleDays),
+    ),
+    refundedAt: row.refundedAt ? isoAt(ctx, row.refundedAt) : null,
+    isRefundable:
+      refundRefusal({ status: row.status, createdAtMs: row.createdAt.getTime() }, ctx.nowMs, windowsOf(ctx)) === null,
+    points: row.status === 'refunded' ? 0 : orderPoints(row.amountFen),
+    growth: row.status === 'refunded' ? 0 : row.growth,
+    shipBy: row.shipBy ? isoAt(ctx, row.shipBy) : null,
+    priorityShipping: row.priorityShipping,
+    shippingStatus: shipment?.status ?? null,
+    shippedAt: at(shipment?.shippedAtMs),
+    completedAt: at(shipment?.completedAtMs),
+  }
+}
 
 /**
  * A paid order (mock payment) and what it earns on what was paid (after a coupon's discount): growth now, points pending for the refund window, commission for
