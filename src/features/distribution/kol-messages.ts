@@ -103,7 +103,13 @@ export const kolMessages = defineMessages({
     toProducts: '去逛逛商品',
     productGone: '这件商品已下架或不存在',
     productGoneHint: '链接可能已经过期，去看看其他商品吧',
-    orderStatus: { paid: '已支付', refunded: '已退款' } as Record<string, string>,
+    orderStatus: {
+      paid: '已支付',
+      refunded: '已退款',
+      pending_shipment: '待发货',
+      shipped: '已发货',
+      completed: '已完成',
+    } as Record<string, string>,
     refund: '申请退款',
     refundTitle: '申请退款',
     refundConfirm: (amount: string, hasCoupon: boolean) =>
@@ -118,6 +124,8 @@ export const kolMessages = defineMessages({
     refundClosed: (time: string) => `退款期已于 ${time} 结束`,
     refundedAt: (time: string) => `已于 ${time} 退款，赠送的积分和成长值已收回`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? '优先发货 · ' : ''}预计 ${time} 前发货`,
+    shippedAt: (time: string) => `已于 ${time} 发货`,
+    completedAt: (shipped: string, completed: string) => `${shipped} 发货 · ${completed} 已完成`,
     refundRefusals: { already_refunded: '这笔订单已经退款', window_over: '已超过可退款时间' } as Record<string, string>,
     orderPoints: (points: number, pendingDays: number) =>
       pendingDays > 0 ? `积分 +${points}，${pendingDays} 天后到账` : `积分 +${points}`,
@@ -239,7 +247,13 @@ export const kolMessages = defineMessages({
     toProducts: 'Browse products',
     productGone: 'This product is no longer available',
     productGoneHint: 'The link may be out of date. Have a look at the other products.',
-    orderStatus: { paid: 'Paid', refunded: 'Refunded' } as Record<string, string>,
+    orderStatus: {
+      paid: 'Paid',
+      refunded: 'Refunded',
+      pending_shipment: 'To ship',
+      shipped: 'Shipped',
+      completed: 'Completed',
+    } as Record<string, string>,
     refund: 'Refund',
     refundTitle: 'Refund',
     refundConfirm: (amount: string, hasCoupon: boolean) =>
@@ -255,6 +269,8 @@ export const kolMessages = defineMessages({
     refundClosed: (time: string) => `The refund window closed at ${time}`,
     refundedAt: (time: string) => `Refunded at ${time}; the points and growth it gave were taken back`,
     shipBy: (time: string, isPriority: boolean) => `${isPriority ? 'Priority shipping · ' : ''}Ships by ${time}`,
+    shippedAt: (time: string) => `Shipped at ${time}`,
+    completedAt: (shipped: string, completed: string) => `Shipped ${shipped} · completed ${completed}`,
     refundRefusals: { already_refunded: 'Already refunded', window_over: 'The refund window is over' } as Record<
       string,
       string

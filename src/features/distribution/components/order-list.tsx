@@ -14,6 +14,9 @@ import { kolMessages } from '../kol-messages'
 import { kolRoutes } from '../lib/kol-routes'
 import './kol.scss'
 
+/** The parcel's states in the colours the payment's already have (waiting amber, done green). */
+const BADGE_TONES: Record<string, string> = { pending_shipment: 'pending', shipped: 'paid', completed: 'paid' }
+
 function OrderRow({ order }: { order: Order }) {
   const text = useMessages(kolMessages)
   const locale = useLocale((state) => state.locale)
@@ -21,6 +24,8 @@ function OrderRow({ order }: { order: Order }) {
   const [failure, setFailure] = useState<string | null>(null)
   const refundKey = useRef<string | null>(null)
   const amount = formatFen(order.amountFen)
+  // A paid product order says where its parcel is (by the server's clock); a plan's order and a refund say the payment.
+  const badge = order.status === 'paid' && order.shippingStatus !== null ? order.shippingStatus : order.status
 
   const onRefundTapped = async () => {
     const { confirm } = await Taro.showModal({
@@ -62,8 +67,8 @@ function OrderRow({ order }: { order: Order }) {
         <Text className='kol-row__name'>
           {order.itemName} {text.quantity(order.quantity)}
         </Text>
-        <Text className={`kol-badge kol-badge--${order.status}`} data-testid='order-status'>
-          {text.orderStatus[order.status]}
+        <Text className={`kol-badge kol-badge--${BADGE_TONES[badge] ?? badge}`} data-testid='order-status'>
+          {text.orderStatus[badge]}
         </Text>
       </View>
       <View className='kol-row'>
@@ -75,12 +80,22 @@ function OrderRow({ order }: { order: Order }) {
           {text.couponUsed(formatFen(order.discountFen))}
         </Text>
       ) : null}
-      {order.status === 'paid' && order.shipBy ? (
+      {order.status === 'paid' && order.shippingStatus === 'pending_shipment' && order.shipBy ? (
         <Text
           className={order.priorityShipping ? 'kol-ship kol-ship--priority' : 'kol-ship'}
           data-testid='order-ship-by'
         >
           {text.shipBy(formatServerTime(order.shipBy), order.priorityShipping)}
+        </Text>
+      ) : null}
+      {order.status === 'paid' && order.shippingStatus === 'shipped' && order.shippedAt ? (
+        <Text className='kol-ship' data-testid='order-shipped-at'>
+          {text.shippedAt(formatServerTime(order.shippedAt))}
+        </Text>
+      ) : null}
+      {order.status === 'paid' && order.shippingStatus === 'completed' && order.shippedAt && order.completedAt ? (
+        <Text className='kol-ship' data-testid='order-completed-at'>
+          {text.completedAt(formatServerTime(order.shippedAt), formatServerTime(order.completedAt))}
         </Text>
       ) : null}
       {order.status === 'refunded' && order.refundedAt ? (

@@ -52,6 +52,48 @@ describe('我的订单: the promised shipping', () => {
   })
 })
 
+describe('我的订单: where the parcel is, by the server’s clock', () => {
+  // Every paid order said 预计 X 前发货, also long after X: the server now says where the parcel is.
+  test('待发货 with its ship-by time, then 已发货 with the time, then 已完成; a plan’s order ships nothing', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    useSession.getState().signedIn(token)
+    const buy = async (key: string) =>
+      (await api.call('POST', '/orders', { token, body: { productId: 'p-serum' }, idempotencyKey: key })).json as Order
+    const first = await buy('o-1')
+    await api.call('POST', '/__mock/clock', { body: { advanceDays: 8 } })
+    const second = await buy('o-2')
+    await api.call('POST', '/__mock/clock', { body: { advanceHours: 48 } })
+    const third = await buy('o-3')
+    renderWithApp(<OrderList />)
+
+    const pending = await screen.findByTestId(`order-${third.id}`, {}, LONG)
+    expect(within(pending).getByTestId('order-status').textContent).toBe('待发货')
+    expect(within(pending).getByTestId('order-ship-by').textContent).toBe(
+      `预计 ${formatServerTime(third.shipBy ?? '')} 前发货`,
+    )
+
+    const shipped = screen.getByTestId(`order-${second.id}`)
+    expect(within(shipped).getByTestId('order-status').textContent).toBe('已发货')
+    expect(within(shipped).getByTestId('order-shipped-at').textContent).toBe(
+      `已于 ${formatServerTime(second.shipBy ?? '')} 发货`,
+    )
+    expect(within(shipped).queryByTestId('order-ship-by')).toBeNull()
+    // Still inside its refund window: a shipped order can be refunded (domain-rules.md: the 7-day window).
+    expect(within(shipped).getByTestId(`order-refund-${second.id}`)).toBeTruthy()
+
+    const done = screen.getByTestId(`order-${first.id}`)
+    const firstNow = (await api.call('GET', `/orders/${first.id}`, { token })).json as Order
+    expect(Date.parse(firstNow.completedAt ?? '') - Date.parse(first.shipBy ?? '')).toBe(7 * 24 * 60 * 60 * 1000)
+    expect(within(done).getByTestId('order-status').textContent).toBe('已完成')
+    expect(within(done).getByTestId('order-completed-at').textContent).toBe(
+      `${formatServerTime(first.shipBy ?? '')} 发货 · ${formatServerTime(firstNow.completedAt ?? '')} 已完成`,
+    )
+    expect(within(done).queryByTestId('order-ship-by')).toBeNull()
+    expect(done.textContent).not.toContain('预计')
+  })
+})
+
 describe('我的订单: a refund whose answer never came', () => {
   test('says the result is not known yet; asked again it replays with the same key: refunded once', async () => {
     const api = installInProcessApi()
@@ -149,7 +191,8 @@ describe('我的订单: the refund window, by the server’s clock', () => {
     await waitFor(() => expect(within(row).queryByTestId(`order-refund-${order.id}`)).toBeNull(), LONG)
     expect(within(row).getByRole('alert').textContent).toBe('已超过可退款时间')
     expect(within(row).getByTestId('order-refund-closed')).toBeTruthy()
-    expect(within(row).getByTestId('order-status').textContent).toBe('已支付')
+    // Not refunded: the badge still says where the parcel is (shipped 2 days after it was bought).
+    expect(within(row).getByTestId('order-status').textContent).toBe('已发货')
   })
 })
 
