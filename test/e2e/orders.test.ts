@@ -1,7 +1,8 @@
 // Buying and refunding as a picky buyer on the H5 production build at a phone viewport: a member buys a product, the
 // page shows the order with 查看订单 and its button becomes 再买一单, which asks first, naming what was just bought
 // (kept: nothing more is paid); 我的订单 refunds it and says when; an order past its window by the server's clock
-// (moved from the phone's) offers no refund and says when the window closed.
+// (moved from the phone's) offers no refund and says when the window closed; a new order says 待发货 and by when, and
+// once the server's clock is past its ship-by time 已发货 and when.
 import {
   callApi,
   closeAll,
@@ -19,7 +20,7 @@ jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 let stack: Stack
 
 type SignedIn = { token: string }
-type OrderItem = { id: string; status: string; itemName: string }
+type OrderItem = { id: string; status: string; itemName: string; shipBy: string | null }
 
 const api = <T>(method: string, path: string, body?: unknown, token = '') =>
   callApi<T>(stack.apiBase, method, path, { body, token, expectOk: true })
@@ -61,6 +62,11 @@ test('buy, 再买一单 asks first, refund in 我的订单; past the window by t
   // 查看订单 -> 我的订单: refund it; the row says when.
   await visible(page, 'view-orders').click()
   await pageInFront(page, 'orders-page')
+  // Just bought: not shipped yet, and the row says by when it ships.
+  const fresh = visible(page, `order-${order?.id ?? ''}`)
+  expect(await fresh.locator('[data-testid="order-status"]').textContent()).toBe('待发货')
+  const shipBy = (order?.shipBy ?? '').slice(0, 16).replace('T', ' ')
+  expect(await fresh.locator('[data-testid="order-ship-by"]').textContent()).toBe(`预计 ${shipBy} 前发货`)
   await visible(page, `order-refund-${order?.id ?? ''}`).click()
   await page.getByText('确认退款', { exact: true }).click()
   const row = visible(page, `order-${order?.id ?? ''}`)
@@ -82,6 +88,11 @@ test('buy, 再买一单 asks first, refund in 我的订单; past the window by t
   const late = visible(page, `order-${second?.id ?? ''}`)
   await late.locator('[data-testid="order-refund-closed"]').waitFor()
   expect(await late.locator(`[data-testid="order-refund-${second?.id ?? ''}"]`).count()).toBe(0)
+  // 8 days on by the server's clock its parcel has shipped (at its ship-by time): no more 预计 X 前发货.
+  expect(await late.locator('[data-testid="order-status"]').textContent()).toBe('已发货')
+  const shippedAt = (second?.shipBy ?? '').slice(0, 16).replace('T', ' ')
+  expect(await late.locator('[data-testid="order-shipped-at"]').textContent()).toBe(`已于 ${shippedAt} 发货`)
+  expect(await late.locator('[data-testid="order-ship-by"]').count()).toBe(0)
   await screenshot(page, 'orders-04-window-closed')
   phone.expectNoErrors()
 })
