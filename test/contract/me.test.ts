@@ -1,28 +1,54 @@
-import { Member } from '../../src/contract/all'
+import { Member, Uploaded } from '../../src/contract/all'
 import {
   createApiClient,
   describeWithMockRoutes,
   expectError,
   expectShape,
+  fieldsOf,
   signInAsPersona,
   signUp,
 } from './support/client'
+import { PNG, uploadBytes } from './support/community'
 
 const api = createApiClient()
 
 describe('PATCH /me', () => {
-  it('changes nickname (trimmed) and avatar, and GET /me shows it', async () => {
+  it('changes nickname (trimmed) and avatar (one of its uploads), and GET /me shows it', async () => {
     const { token } = await signUp(api)
-    const response = await api.request('PATCH', '/me', {
-      token,
-      body: { nickname: '  小橙子  ', avatarUrl: 'https://cdn.brand.example/api/v1/uploads/a1.png' },
-    })
+    const avatarUrl = expectShape(Uploaded, (await uploadBytes(api, token, PNG)).body).url
+    const response = await api.request('PATCH', '/me', { token, body: { nickname: '  小橙子  ', avatarUrl } })
     expect(response.status).toBe(200)
-    expect(expectShape(Member, response.body)).toMatchObject({
+    expect(expectShape(Member, response.body)).toMatchObject({ nickname: '小橙子', avatarUrl })
+    expect(expectShape(Member, (await api.request('GET', '/me', { token })).body)).toMatchObject({
       nickname: '小橙子',
-      avatarUrl: 'https://cdn.brand.example/api/v1/uploads/a1.png',
+      avatarUrl,
     })
-    expect(expectShape(Member, (await api.request('GET', '/me', { token })).body).nickname).toBe('小橙子')
+    // '' takes it away again (the app shows the initial).
+    const cleared = await api.request('PATCH', '/me', { token, body: { avatarUrl: '' } })
+    expect(expectShape(Member, cleared.body).avatarUrl).toBe('')
+  })
+
+  it('refuses an avatar that is not one of its uploads with 400 on avatarUrl, changing nothing', async () => {
+    const { token } = await signUp(api)
+    const avatarUrl = expectShape(Uploaded, (await uploadBytes(api, token, PNG)).body).url
+    expect((await api.request('PATCH', '/me', { token, body: { avatarUrl } })).status).toBe(200)
+    const name = avatarUrl.slice(avatarUrl.lastIndexOf('/') + 1)
+    const refused = [
+      // The same path on someone else's host: a picture that would tell them who looks at it.
+      `https://tracker.example/api/v1/uploads/${name}`,
+      // Our host, a name it never gave.
+      avatarUrl.replace(name, `${'0'.repeat(32)}.png`),
+      'data:image/png;base64,iVBORw0KGgo=',
+      'javascript:alert(1)',
+    ]
+    for (const url of refused) {
+      const response = await api.request('PATCH', '/me', { token, body: { avatarUrl: url, nickname: '不该生效' } })
+      expect(fieldsOf(response)).toHaveProperty('avatarUrl')
+    }
+    expect(expectShape(Member, (await api.request('GET', '/me', { token })).body)).toMatchObject({
+      avatarUrl,
+      nickname: expect.not.stringMatching('不该生效'),
+    })
   })
 
   it('stores markup as plain text', async () => {

@@ -11,5 +11,5 @@ export const registerAccountRoutes = ({ register }: AppRouter): void => {
     return { ok: true as const }
   })
   register(endpoints.me, ({ member, ...ctx }) => toMember(ctx, member))
-  register(endpoints.updateMe, ({ member, body, ...ctx }) => updateMe(ctx, member, body))
+  register(endpoints.updateMe, ({ member, body, origin, ...ctx }) => updateMe(ctx, member, body, origin))
 }

@@ -5,6 +5,7 @@ import type { Authenticator, Ctx, Router } from '../../platform/http'
 import { newId } from '../../platform/ids'
 import { DAY_MS } from '../../platform/clock'
 import { businessDay } from '../../platform/time'
+import { uploadedFile } from '../community/service'
 import { bindByReferral } from '../distribution/service'
 import { levelCodeForGrowth, settleTasks } from '../membership/service'
 import { membershipBadge } from '../plans/service'
@@ -216,7 +217,21 @@ const named = async (ctx: Ctx, member: MemberRow): Promise<MemberRow> =>
     ? data.updateMember(ctx.sql, member.id, { nickname: `微信用户${member.id.replace(/\D/g, '').slice(-4)}` })
     : member
 
-export const updateMe = async (ctx: Ctx, member: MemberRow, patch: MePatch): Promise<Member> => {
+/**
+ * An avatar is a picture this server holds (contract AvatarUrl): the URL `POST /uploads` answered, on this server's
+ * own origin, naming an upload that exists. The schema checks the form; only the server knows its origin and files,
+ * so a look-alike path on another host (a picture that tracks who looks) or a made-up name is refused here.
+ */
+const isOwnUpload = async (ctx: Ctx, url: string, origin: string): Promise<boolean> => {
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  if (!parsed || parsed.origin !== origin) return false
+  const name = /^\/api\/v1\/uploads\/([^/]+)$/.exec(parsed.pathname)?.[1]
+  return name !== undefined && (await uploadedFile(ctx, name)) !== null
+}
+
+export const updateMe = async (ctx: Ctx, member: MemberRow, patch: MePatch, origin: string): Promise<Member> => {
+  if (patch.avatarUrl !== undefined && patch.avatarUrl !== '' && !(await isOwnUpload(ctx, patch.avatarUrl, origin)))
+    throw invalid({ avatarUrl: 'an image uploaded to this server (the URL POST /uploads answered)' })
   if (patch.birthday !== undefined) {
     const today = businessDay(ctx.nowMs, ctx.config.timeZone)
     if (patch.birthday > today || patch.birthday < EARLIEST_BIRTHDAY)
