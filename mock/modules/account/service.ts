@@ -223,8 +223,13 @@ const named = async (ctx: Ctx, member: MemberRow): Promise<MemberRow> =>
  * so a look-alike path on another host (a picture that tracks who looks) or a made-up name is refused here.
  */
 const isOwnUpload = async (ctx: Ctx, url: string, origin: string): Promise<boolean> => {
-  const parsed = URL.canParse(url) ? new URL(url) : null
-  if (!parsed || parsed.origin !== origin) return false
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.origin !== origin) return false
   const name = /^\/api\/v1\/uploads\/([^/]+)$/.exec(parsed.pathname)?.[1]
   return name !== undefined && (await uploadedFile(ctx, name)) !== null
 }

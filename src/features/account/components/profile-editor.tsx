@@ -12,14 +12,23 @@ import { meQuery } from '../api/account-queries'
 import { useUpdateNickname } from '../api/profile-queries'
 import { checkNickname, NICKNAME_MAX_LENGTH, problemOfServerField } from '../lib/nickname'
 import { profileMessages } from '../profile-messages'
+import { AvatarField } from './avatar-field'
 import './profile-editor.scss'
 
-/** The member's nickname, edited with the contract's limits. Whether it completes the profile task is the server's call. */
+/**
+ * The member's avatar and nickname, edited with the contract's limits. Whether they complete the profile task is the
+ * server's call (today the nickname and the birthday do; the avatar does not).
+ */
 export function ProfileEditor() {
   const me = useQuery(meQuery())
   return (
     <QueryState query={me} skeleton={<Skeleton rows={1} testId='profile-skeleton' />}>
-      {(member) => <NicknameForm member={member} />}
+      {(member) => (
+        <View className='profile-editor' data-testid='profile-editor'>
+          <AvatarField member={member} />
+          <NicknameForm member={member} />
+        </View>
+      )}
     </QueryState>
   )
 }
@@ -54,7 +63,7 @@ function NicknameForm({ member }: { member: Member }) {
   const isFieldFailure = isApiError(failure) && failure.fields.nickname !== undefined
 
   return (
-    <View className='profile-editor' data-testid='profile-editor'>
+    <>
       <View className='profile-editor__field'>
         <Text className='profile-editor__label'>{text.nicknameLabel}</Text>
         <View className='profile-editor__box'>
@@ -64,9 +73,15 @@ function NicknameForm({ member }: { member: Member }) {
             aria-label={text.nicknameLabel}
             placeholder={text.nicknamePlaceholder}
             value={nickname}
+            // WeChat's nickname keyboard offers the WeChat nickname (头像昵称填写); H5 keeps a plain text field.
+            type={process.env.TARO_ENV === 'weapp' ? 'nickname' : 'text'}
             onInput={(event) => {
               setNickname(event.detail.value)
               setFieldError(null)
+            }}
+            // The WeChat nickname picked above the keyboard may arrive without an input event: the blur has it.
+            onBlur={(event) => {
+              if (event.detail.value !== nickname) setNickname(event.detail.value)
             }}
           />
           <Text
@@ -90,6 +105,6 @@ function NicknameForm({ member }: { member: Member }) {
       <ActionButton isBlock testId='save-nickname' isDisabled={isUnchanged} isBusy={save.isPending} onTap={onSubmit}>
         {text.save}
       </ActionButton>
-    </View>
+    </>
   )
 }

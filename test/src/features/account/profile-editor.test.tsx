@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import type { Member, Task } from '@/contract'
 import { meQuery } from '@/features/account/api/account-queries'
+import { postsQuery } from '@/features/community/api/post-queries'
 import ProfilePage from '@/packages/membership/profile/index'
 import MePage from '@/pages/me/index'
 import { routes } from '@/lib/routes'
@@ -59,6 +60,8 @@ describe('the profile page', () => {
     expect(await screen.findByTestId('set-birthday')).toBeTruthy()
     expect(screen.getByTestId('nickname-count').textContent).toBe(`${before.nickname.length}/20`)
 
+    // The feed drew the member's posts with the old name, cached.
+    queryClient.setQueryData(postsQuery('recommend').queryKey, { pages: [], pageParams: [] } as never)
     await typeInto(container, 'nickname-input', '  小林同学  ')
     tap(container, 'save-nickname')
 
@@ -66,6 +69,8 @@ describe('the profile page', () => {
     expect(patchCalls(api)[0]?.body).toEqual({ nickname: '小林同学' })
     await waitFor(() => expect(queryClient.getQueryData<Member>(meQuery().queryKey)?.nickname).toBe('小林同学'))
     expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '昵称已保存' }))
+    // ...and is read again, so the author line shows the new name.
+    expect(queryClient.getQueryState(postsQuery('recommend').queryKey)?.isInvalidated).toBe(true)
     expect((await serverMe(api, token)).nickname).toBe('小林同学')
     // Counted by the server (the birthday is the other half).
     expect((await profileTask(api, token)).progress).toBe(1)
