@@ -109,7 +109,7 @@ const cases: Record<string, Case> = {
   },
   'packages/membership/profile/index': {
     signedOut: 'sign-in',
-    signedIn: () => ['昵称', `${member.nickname.length}/20`, '保存', '生日礼'],
+    signedIn: () => ['头像', '更换头像', '昵称', `${member.nickname.length}/20`, '保存', '生日礼'],
   },
   'packages/membership/levels/index': {
     signedOut: () => ['登录后签到领积分、兑换好礼'],
