@@ -1,5 +1,6 @@
 // 个人资料's avatar on the H5 production build at a phone viewport: the member without one sees their initial,
-// picks a real photo through the file input, sees it at once, and finds it on their post (the author line) too.
+// picks a real photo through the file input, sees it at once, and finds it on 我的's member card and on their post
+// (the author line) too.
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import {
@@ -83,10 +84,15 @@ test('change the avatar in 个人资料: the new photo shows at once, and on my 
   expect(await visible(page, 'avatar-error').count()).toBe(0)
   await screenshot(page, 'profile-avatar-02-changed')
 
+  // 我的's member card shows it.
+  await page.goto('/pages/me/index')
+  await page.locator(`[data-testid="member-card"]:visible [src="${after.avatarUrl}"]`).first().waitFor()
+  await screenshot(page, 'profile-avatar-03-member-card')
+
   // My post's author line carries it too.
   const post = await api<{ id: string }>('POST', '/posts', { text: '换了新头像，来打个招呼' }, randomUUID())
   await page.goto(`/packages/community/post/index?id=${post.id}`)
   const authorAvatar = page.locator(`img[src="${after.avatarUrl}"]:visible`).first()
   await authorAvatar.waitFor()
-  await screenshot(page, 'profile-avatar-03-on-my-post')
+  await screenshot(page, 'profile-avatar-04-on-my-post')
 })

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import type { Member } from '@/contract'
 import { levelProgress, useAppConfig } from '@/lib/app-config'
 import { formatPoints } from '@/lib/format'
@@ -18,7 +18,11 @@ export function MemberCard({ member }: { member: Member }) {
     <View className='member-card' data-testid='member-card'>
       <View className='member-card__head'>
         <View className='member-card__avatar'>
-          <Text>{member.nickname.slice(0, 1)}</Text>
+          {member.avatarUrl ? (
+            <Image className='member-card__img' src={member.avatarUrl} aria-hidden />
+          ) : (
+            member.nickname.slice(0, 1)
+          )}
         </View>
         <View className='member-card__who'>
           <Text className='member-card__name'>{text.signedInAs(member.nickname)}</Text>

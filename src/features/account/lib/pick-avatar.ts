@@ -1,5 +1,5 @@
 // H5: a file input, then the photo redrawn on a canvas (Taro's H5 compressImage is a stub): an avatar is shown
-// small, so at most 800 px on its long edge, JPEG at 0.85. The mini-program build uses WeChat's own avatar picker
+// small and round, so its centre square, at most 800 px, JPEG at 0.85. The mini-program build uses WeChat's own avatar picker
 // (avatar-choose-button.weapp.tsx) and never loads this file.
 
 /** `size` is null where the platform does not say (WeChat's avatar picker). */
@@ -38,23 +38,27 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   })
 }
 
-/** The smaller of the original and its redrawn JPEG; a file the browser cannot draw goes as it is (the server judges it). */
+/** The photo's centre square as a JPEG; a file the browser cannot draw goes as it is (the server judges it). */
 async function compress(file: File): Promise<Blob> {
   const url = URL.createObjectURL(file)
   try {
     const image = await loadImage(url)
-    const scale = Math.min(1, MAX_EDGE_PX / Math.max(image.naturalWidth, image.naturalHeight, 1))
+    // The centre square, as WeChat's avatar picker crops: every avatar is square, so no place showing one has to
+    // crop it (the member card on 我的 draws it as it comes).
+    const side = Math.min(image.naturalWidth, image.naturalHeight)
     const canvas = document.createElement('canvas')
-    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale))
-    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale))
+    canvas.width = canvas.height = Math.max(1, Math.min(side, MAX_EDGE_PX))
     const context = canvas.getContext('2d')
     if (!context) return file
     // JPEG has no transparency: a transparent PNG gets a white background, not a black one.
     context.fillStyle = '#ffffff'
     context.fillRect(0, 0, canvas.width, canvas.height)
-    context.drawImage(image, 0, 0, canvas.width, canvas.height)
+    const left = (image.naturalWidth - side) / 2
+    const top = (image.naturalHeight - side) / 2
+    context.drawImage(image, left, top, side, side, 0, 0, canvas.width, canvas.height)
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY))
-    return blob && blob.size < file.size ? blob : file
+    // A square photo that is already small goes as it is; anything else goes cropped.
+    return blob && (blob.size < file.size || image.naturalWidth !== image.naturalHeight) ? blob : file
   } catch {
     return file
   } finally {

@@ -21,6 +21,27 @@ describe('MemberSummary', () => {
     expect(balance.textContent?.replace(/,/g, '')).toBe(String(member.pointsBalance))
   })
 
+  test("the card shows the member's avatar, or the nickname's first character while there is none", async () => {
+    const api = installInProcessApi()
+    const withAvatar = await api.signInPersona('points-expiring')
+    expect(withAvatar.member.avatarUrl).not.toBe('')
+    useSession.getState().signedIn(withAvatar.token)
+    const first = renderWithApp(<MemberSummary />)
+    await screen.findByTestId('points-balance')
+    const card = screen.getByTestId('member-card')
+    expect(card.querySelector('.member-card__avatar [src]')?.getAttribute('src')).toBe(withAvatar.member.avatarUrl)
+    first.unmount()
+
+    const without = await api.signInPersona('new-member')
+    expect(without.member.avatarUrl).toBe('')
+    useSession.getState().signedIn(without.token)
+    renderWithApp(<MemberSummary />)
+    await screen.findByTestId('points-balance')
+    const avatar = screen.getByTestId('member-card').querySelector('.member-card__avatar')
+    expect(avatar?.querySelector('[src]')).toBeNull()
+    expect(avatar?.textContent).toBe(String(without.member.nickname).slice(0, 1))
+  })
+
   test('an expired session (401) goes to the one sign-in handler', async () => {
     installInProcessApi()
     useSession.getState().signedIn('expired-token-0000000000000000')
