@@ -17,13 +17,13 @@ export function MemberCard({ member }: { member: Member }) {
   return (
     <View className='member-card' data-testid='member-card'>
       <View className='member-card__head'>
-        <View className='member-card__avatar'>
-          {member.avatarUrl ? (
-            <Image className='member-card__img' src={member.avatarUrl} aria-hidden />
-          ) : (
-            member.nickname.slice(0, 1)
-          )}
-        </View>
+        {/* Avatars are square (WeChat's picker and the H5 one crop them): the image takes the initial's round place,
+            scaled rather than cropped, and its styles, which leaves the main package's bytes for other things. */}
+        {member.avatarUrl ? (
+          <Image className='member-card__avatar' src={member.avatarUrl} aria-hidden />
+        ) : (
+          <View className='member-card__avatar'>{member.nickname.slice(0, 1)}</View>
+        )}
         <View className='member-card__who'>
           <Text className='member-card__name'>{text.signedInAs(member.nickname)}</Text>
           <View

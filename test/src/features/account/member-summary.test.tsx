@@ -29,7 +29,7 @@ describe('MemberSummary', () => {
     const first = renderWithApp(<MemberSummary />)
     await screen.findByTestId('points-balance')
     const card = screen.getByTestId('member-card')
-    expect(card.querySelector('.member-card__avatar [src]')?.getAttribute('src')).toBe(withAvatar.member.avatarUrl)
+    expect(card.querySelector('[src]')?.getAttribute('src')).toBe(withAvatar.member.avatarUrl)
     first.unmount()
 
     const without = await api.signInPersona('new-member')
