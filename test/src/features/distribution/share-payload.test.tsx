@@ -1,10 +1,11 @@
 import { render, waitFor } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { withReferral, referralQuery } from '@/features/distribution/lib/share-link'
+import { cardShareTarget } from '@/features/distribution/lib/card-share'
 import { useReferralShare } from '@/features/distribution/lib/use-referral-share.weapp'
 import type { ShareTarget } from '@/features/distribution/lib/share-target'
 import { useLaunchReferral } from '@/lib/launch-referral.weapp'
-import { findReferralSource } from '@/lib/referral'
+import { findReferralSource, parseSearch } from '@/lib/referral'
 import { routes } from '@/lib/routes'
 import { useReferral } from '@/stores/referral'
 import { renderWithApp } from '../../../support/render-app'
@@ -12,7 +13,10 @@ import { KOL, signInAs } from './card-support'
 
 // WeChat calls the page's onShareAppMessage / onShareTimeline when the member shares; here the
 // hooks hand their callbacks to the test, which calls them the same way.
-const mockShare: { appMessage?: () => { title?: string; path?: string }; timeline?: () => { title?: string; query?: string } } = {}
+const mockShare: {
+  appMessage?: () => { title?: string; path?: string }
+  timeline?: () => { title?: string; query?: string }
+} = {}
 const mockLaunch: { query: Record<string, string> } = { query: {} }
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual<Record<string, unknown>>('@tarojs/taro')
@@ -54,8 +58,19 @@ describe('share payloads (weapp)', () => {
   test("a gift page's share keeps the gift and adds the code", async () => {
     await signInAs(KOL.persona)
     renderWithApp(<SharingPage target={{ path: routes.gift, query: 'id=gift-tote', title: '帆布袋' }} />)
-    await waitFor(() => expect(mockShare.appMessage?.().path).toBe(`/packages/mall/gift/index?id=gift-tote&ref=${KOL.code}`))
+    await waitFor(() =>
+      expect(mockShare.appMessage?.().path).toBe(`/packages/mall/gift/index?id=gift-tote&ref=${KOL.code}`),
+    )
     expect(mockShare.timeline?.().query).toBe(`id=gift-tote&ref=${KOL.code}`)
+  })
+
+  test("the card page's share binds a friend as the card's fan (名片), not a link's", async () => {
+    await signInAs(KOL.persona)
+    renderWithApp(<SharingPage target={cardShareTarget('邀请你一起加入 FanLoop')} />)
+    await waitFor(() => expect(mockShare.appMessage?.().path).toBe(`/pages/home/index?src=card&ref=${KOL.code}`))
+    const [, chatQuery = ''] = (mockShare.appMessage?.().path ?? '').split('?')
+    expect(findReferralSource(parseSearch(chatQuery))).toBe('card')
+    expect(findReferralSource(parseSearch(mockShare.timeline?.().query ?? ''))).toBe('card')
   })
 
   test('a member without a code shares the plain page', async () => {
@@ -71,7 +86,9 @@ describe('share payloads (weapp)', () => {
 describe('the share path helpers', () => {
   test('add the code, replacing a ref already there, and leave other parameters', () => {
     expect(withReferral('/pages/home/index', 'LINA88')).toBe('/pages/home/index?ref=LINA88')
-    expect(withReferral('/packages/mall/gift/index?id=g1&ref=OLD1', 'LINA88')).toBe('/packages/mall/gift/index?id=g1&ref=LINA88')
+    expect(withReferral('/packages/mall/gift/index?id=g1&ref=OLD1', 'LINA88')).toBe(
+      '/packages/mall/gift/index?id=g1&ref=LINA88',
+    )
     expect(withReferral('/pages/home/index?x=1', null)).toBe('/pages/home/index?x=1')
     expect(referralQuery('', 'LINA88')).toBe('ref=LINA88')
     expect(referralQuery('id=g1', null)).toBe('id=g1')
