@@ -101,6 +101,15 @@ export const repliesTo = async (sql: Sql, parentIds: readonly string[]): Promise
       ])
 
 /** Deletes a comment with its replies (ON DELETE CASCADE). */
+/** When the member's comments still standing were written, from `sinceMs` on (the comment tasks count them). */
+export const commentTimes = async (sql: Sql, memberId: string, sinceMs?: number): Promise<Date[]> =>
+  (
+    await sql.query<{ createdAt: Date }>(
+      `SELECT created_at AS "createdAt" FROM comments WHERE member_id = $1 AND created_at >= $2`,
+      [memberId, new Date(sinceMs ?? 0)],
+    )
+  ).map((row) => row.createdAt)
+
 export const deleteComment = async (sql: Sql, id: string): Promise<void> => {
   await sql.query(`DELETE FROM comments WHERE id = $1`, [id])
 }

@@ -211,6 +211,13 @@ export const publishedPostDays = async (ctx: Ctx, memberId: string): Promise<str
     )
   ).map((row) => businessDay(row.createdAt.getTime(), ctx.config.timeZone))
 
+/**
+ * Business days of the comments the member wrote and still has, from `sinceMs` on (the comment tasks count them,
+ * paid or not: the daily cap limits the points, not what the member did).
+ */
+export const writtenCommentDays = async (ctx: Ctx, memberId: string, sinceMs?: number): Promise<string[]> =>
+  (await data.commentTimes(ctx.sql, memberId, sinceMs)).map((at) => businessDay(at.getTime(), ctx.config.timeZone))
+
 export type PostInput = {
   id: string
   authorId: string
@@ -444,7 +451,7 @@ export const commentsOf = async (
   }
 }
 
-/** A comment pays within the daily cap ('comment'); the comment tasks read those entries. */
+/** A comment pays within the daily cap ('comment'); the comment tasks count it whether it paid or not. */
 export const addComment = async (
   ctx: Ctx,
   memberId: string,

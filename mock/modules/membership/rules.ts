@@ -220,7 +220,10 @@ export type TaskFacts = {
   checkinDays: readonly string[]
   /** Published posts. */
   postDays: readonly string[]
-  /** Paid comments (the ledger's `comment` entries). */
+  /**
+   * Comments written, paid or not (over the daily cap a comment earns nothing but is still one the task asked for):
+   * see commentDaysOf.
+   */
   commentDays: readonly string[]
   /** Redemptions that were not cancelled. */
   redemptionDays: readonly string[]
@@ -253,6 +256,21 @@ const eventDays = (action: TaskAction, facts: TaskFacts): readonly string[] => {
     case 'profile':
       return []
   }
+}
+
+/**
+ * The days of the member's comments, one per comment: those still standing, paid or not, with the ledger's paid
+ * ones as a floor (a paid comment deleted since, or taken with its post, was still written). Per day the larger of
+ * the two counts: the paid ones are among the written ones while they stand.
+ */
+export const commentDaysOf = (written: readonly string[], paid: readonly string[]): string[] => {
+  const countsOf = (days: readonly string[]) =>
+    days.reduce((counts, day) => counts.set(day, (counts.get(day) ?? 0) + 1), new Map<string, number>())
+  const writtenCounts = countsOf(written)
+  const paidCounts = countsOf(paid)
+  return [...new Set([...written, ...paid])]
+    .sort()
+    .flatMap((day) => Array<string>(Math.max(writtenCounts.get(day) ?? 0, paidCounts.get(day) ?? 0)).fill(day))
 }
 
 export const isCompleted = (task: TaskRule, facts: TaskFacts, today: string): boolean => {

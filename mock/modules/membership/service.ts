@@ -16,7 +16,7 @@ import { newId } from '../../platform/ids'
 import { addDays, businessDay, instantOfDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
 import { addGrowth, lockMemberRow, memberById, updateMemberFields } from '../account/service'
-import { publishedPostDays } from '../community/service'
+import { publishedPostDays, writtenCommentDays } from '../community/service'
 import { inviteDays } from '../distribution/service'
 import { PLAN_BONUS_ENTRY, planCheckinMultiplier, planInForce } from '../plans/service'
 import { standingRedemptionDays } from '../mall/service'
@@ -27,6 +27,7 @@ import type { TaskDefinition, TaskFacts } from './rules'
 import {
   birthdayGiftStatus,
   checkinPoints,
+  commentDaysOf,
   currentStreak,
   daysJoinedAfter,
   daysOfMonth,
@@ -364,14 +365,13 @@ const factsOf = async (
   return {
     checkinDays: await daysFor('checkin', () => data.ownDayCheckins(ctx.sql, member.id, today, onceTarget('checkin'))),
     postDays: await daysFor('post', () => publishedPostDays(ctx, member.id)),
-    commentDays: await daysFor('comment', () =>
-      earnedDays(
-        ctx,
-        member.id,
-        'comment',
-        onceTarget('comment') > 0 ? undefined : instantOfDay(today, ctx.config.timeZone),
-      ),
-    ),
+    commentDays: await daysFor('comment', async () => {
+      const since = onceTarget('comment') > 0 ? undefined : instantOfDay(today, ctx.config.timeZone)
+      return commentDaysOf(
+        await writtenCommentDays(ctx, member.id, since),
+        await earnedDays(ctx, member.id, 'comment', since),
+      )
+    }),
     // A cancelled redemption is not one: the first-redemption task waits for one that stands.
     redemptionDays: await daysFor('redeem', () => standingRedemptionDays(ctx, member.id)),
     inviteDays: await daysFor('invite', () => inviteDays(ctx, member.id)),
