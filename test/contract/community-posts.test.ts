@@ -53,6 +53,7 @@ describe('POST /posts', () => {
     ['an image elsewhere', { text: 'hi', images: ['https://tracker.example/p.png'] }, 'images.0'],
     ['an image never uploaded', { text: 'hi', images: ['http://mock.test/api/v1/uploads/nope.png'] }, 'images.0'],
     ['a topic of 41 characters', { text: 'hi', topic: 'x'.repeat(41) }, 'topic'],
+    ['a topic not offered (not in GET /topics)', { text: 'hi', topic: '已下线的话题' }, 'topic'],
     ['no such product', { text: 'hi', productId: 'p-none' }, 'productId'],
   ])('refuses %s with 400 VALIDATION_FAILED naming the field', async (_label, body, field) => {
     const { token } = await signUp(api)

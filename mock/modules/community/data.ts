@@ -101,6 +101,10 @@ export const repliesTo = async (sql: Sql, parentIds: readonly string[]): Promise
       ])
 
 /** Deletes a comment with its replies (ON DELETE CASCADE). */
+/** Whether a topic of that name is offered now (GET /topics): an operator may have removed it since. */
+export const topicExists = async (sql: Sql, name: string): Promise<boolean> =>
+  (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM topics WHERE name = $1`, [name]))[0]?.n === 1
+
 /** When the member's comments still standing were written, from `sinceMs` on (the comment tasks count them). */
 export const commentTimes = async (sql: Sql, memberId: string, sinceMs?: number): Promise<Date[]> =>
   (

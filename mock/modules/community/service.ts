@@ -307,6 +307,10 @@ export const publishPost = async (ctx: Ctx, authorId: string, input: CreatePostI
         productId: input.productId,
       })
   }
+  // A post is filed under one of the topics offered now: a removed one (a rejected post reworked after the operator
+  // took its topic away) would publish the post under a topic nobody can find or filter by.
+  if (input.topic !== undefined && !(await data.topicExists(ctx.sql, input.topic)))
+    throw invalid({ topic: 'one of the topics offered now (GET /topics)' })
   const verdict = reviewOf(ctx)(`${input.topic ?? ''}\n${input.text}`)
   const delayMinutes = ctx.settings.community?.reviewDelayMinutes ?? 0
   const status: Post['status'] = !verdict.ok ? 'rejected' : delayMinutes > 0 ? 'pending' : 'published'

@@ -27,6 +27,8 @@ export const composeMessages = defineMessages({
     } as Record<string, string>,
     topic: '话题',
     noTopic: '不选话题',
+    topicGone: (name: string) => `话题「${name}」已下线，发布时不再带它；可以另选一个话题`,
+    topicRefused: '所选话题已下线，请另选话题或选「不选话题」后再发布',
     publish: '发布',
     publishing: '发布中…',
     waitUploads: '图片还在上传，请稍候',
@@ -91,6 +93,9 @@ export const composeMessages = defineMessages({
     } as Record<string, string>,
     topic: 'Topic',
     noTopic: 'No topic',
+    topicGone: (name: string) =>
+      `The topic "${name}" has been removed, so the post goes without it; you can choose another`,
+    topicRefused: 'That topic has been removed: choose another topic, or No topic, and publish again',
     publish: 'Publish',
     publishing: 'Publishing…',
     waitUploads: 'Photos are still uploading',

@@ -81,11 +81,19 @@ export function PostComposer() {
   const [pending, setPending] = useState<PendingImage[]>([])
   const [notice, setNotice] = useState<string | null>(null)
   const [publishedId, setPublishedId] = useState<string | null>(null)
-  // One key per publishing intent: a retry of the same draft reuses it, any edit starts a new one.
+  // 修改后重发 of a post whose topic the operator has removed since: the composer says so and leaves it out (the
+  // server refuses a topic it no longer offers), instead of sending a topic no chip shows.
+  const topicNames = topics.data?.items.map((topic) => topic.name)
+  // Judged on the whole list only (it is read 50 at a time): a longer list leaves it to the server's refusal.
+  const goneTopic =
+    draft.topic !== null && topics.data?.nextCursor === null && !topicNames?.includes(draft.topic) ? draft.topic : null
+  const topic = goneTopic === null ? draft.topic : null
+
+  // One key per publishing intent: a retry of the same draft reuses it, any edit (or a topic found gone) starts a new one.
   const intentKey = useRef<string | null>(null)
   useEffect(() => {
     intentKey.current = null
-  }, [draft.text, draft.topic, draft.images, productId])
+  }, [draft.text, topic, draft.images, productId])
 
   const isUploading = pending.some((item) => item.reason === null)
   const slotsLeft = POST_IMAGES_MAX - draft.images.length - pending.length
@@ -158,11 +166,16 @@ export function PostComposer() {
         body: {
           text: draft.text,
           images: draft.images,
-          ...(draft.topic ? { topic: draft.topic } : {}),
+          ...(topic ? { topic } : {}),
           ...(productId !== null ? { productId } : {}),
         },
       },
       {
+        // Removed while the composer was open: the topics are read again, so the notice names it and it is left out.
+        onError: (error) => {
+          if (isApiError(error) && error.fields.topic !== undefined)
+            void queryClient.invalidateQueries({ queryKey: topicsQuery().queryKey })
+        },
         onSuccess: (post) => {
           intentKey.current = null
           const { replaces } = useComposeDraft.getState()
@@ -191,11 +204,13 @@ export function PostComposer() {
   const textError = isApiError(publishError)
     ? publishError.fields.text !== undefined
       ? textProblem(publishError.fields.text, text)
-      : publishError.fields.productId !== undefined
-        ? productText.gone
-        : publishError.code === 'NOT_DISTRIBUTOR'
-          ? productText.notAllowed
-          : undefined
+      : publishError.fields.topic !== undefined
+        ? text.topicRefused
+        : publishError.fields.productId !== undefined
+          ? productText.gone
+          : publishError.code === 'NOT_DISTRIBUTOR'
+            ? productText.notAllowed
+            : undefined
     : undefined
   const count = draft.images.length + pending.length
 
@@ -323,8 +338,8 @@ export function PostComposer() {
       <View className='composer__card'>
         <Text className='composer__heading'>{text.topic}</Text>
         <View className='composer__topics' role='radiogroup' aria-label={text.topic}>
-          {[null, ...(topics.data?.items.map((topic) => topic.name) ?? [])].map((name) => {
-            const isChosen = draft.topic === name
+          {[null, ...(topicNames ?? [])].map((name) => {
+            const isChosen = topic === name
             return (
               <View
                 key={name ?? '-'}
@@ -339,6 +354,11 @@ export function PostComposer() {
             )
           })}
         </View>
+        {goneTopic !== null ? (
+          <Text className='composer__muted' role='status' data-testid='compose-topic-gone'>
+            {text.topicGone(goneTopic)}
+          </Text>
+        ) : null}
       </View>
 
       {canAttachProduct ? <ProductPicker productId={draft.productId} onChange={draft.productChosen} /> : null}

@@ -355,6 +355,65 @@ describe('修改后重发: publishing the corrected post replaces the rejected o
     expect(api.sent.filter((call) => call.method === 'DELETE')).toHaveLength(0)
     expect((await myPosts(api, token)).map(([, status]) => status)).toEqual(['published', 'rejected'])
   })
+
+  const postedBody = (api: Api) =>
+    api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/posts')).at(-1)?.body
+
+  test('a topic the operator removed since: the composer says so, and the corrected post goes without it', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const rejected = (
+      await api.call('POST', '/posts', {
+        token,
+        body: { text: '兼职刷单，日结', topic: '晒单分享' },
+        idempotencyKey: `post-${Math.random()}`,
+      })
+    ).json as Post
+    expect(rejected).toMatchObject({ status: 'rejected', topic: '晒单分享' })
+    await api.sql(`DELETE FROM topics WHERE name = $1`, ['晒单分享'])
+    useComposeDraft.getState().reworkStarted(rejected)
+    renderWithApp(<PostComposer />)
+    expect((await screen.findByTestId('compose-topic-gone')).textContent).toBe(
+      '话题「晒单分享」已下线，发布时不再带它；可以另选一个话题',
+    )
+    // No chip of a topic that is gone: 不选话题 is what goes out.
+    const chosen = screen.getAllByTestId('compose-topic').find((chip) => chip.getAttribute('aria-checked') === 'true')
+    expect(chosen?.textContent).toBe('不选话题')
+    await typeInto(document.body, 'compose-text', '晒单：到手啦')
+    tap(document.body, 'compose-publish')
+    expect((await screen.findByTestId('publish-result')).getAttribute('data-status')).toBe('published')
+    expect(postedBody(api)).not.toHaveProperty('topic')
+    expect(await myPosts(api, token)).toEqual([['晒单：到手啦', 'published']])
+  })
+
+  test('a topic removed while the composer is open: the refusal says to choose another, and the notice appears', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const rejected = (
+      await api.call('POST', '/posts', {
+        token,
+        body: { text: '兼职刷单，日结', topic: '晒单分享' },
+        idempotencyKey: `post-${Math.random()}`,
+      })
+    ).json as Post
+    useComposeDraft.getState().reworkStarted(rejected)
+    renderWithApp(<PostComposer />)
+    await waitFor(() => expect(screen.getAllByTestId('compose-topic').length).toBeGreaterThan(1))
+    expect(screen.queryByTestId('compose-topic-gone')).toBeNull()
+    await api.sql(`DELETE FROM topics WHERE name = $1`, ['晒单分享'])
+    await typeInto(document.body, 'compose-text', '晒单：到手啦')
+    tap(document.body, 'compose-publish')
+    expect((await screen.findByTestId('compose-error')).textContent).toBe(
+      '所选话题已下线，请另选话题或选「不选话题」后再发布',
+    )
+    expect(postedBody(api)).toMatchObject({ topic: '晒单分享' })
+    await screen.findByTestId('compose-topic-gone')
+    // Publishing again goes without it, under a new intent (the body changed).
+    tap(document.body, 'compose-publish')
+    expect((await screen.findByTestId('publish-result')).getAttribute('data-status')).toBe('published')
+    expect(postedBody(api)).not.toHaveProperty('topic')
+    expect(await myPosts(api, token)).toEqual([['晒单：到手啦', 'published']])
+  })
 })
 
 describe('the draft on a shared phone', () => {

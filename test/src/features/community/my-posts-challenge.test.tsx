@@ -45,7 +45,7 @@ describe('MyPostList (我的笔记)', () => {
   test('shows each of my posts with its state, and the reason for a rejected one', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
-    await post(api, token, '今天的好物分享')
+    await post(api, token, '今天的好物种草')
     await post(api, token, '兼职刷单来找我')
     renderWithApp(<MyPostList />)
     await waitFor(() => expect(screen.getAllByTestId('my-post').length).toBe(2))
@@ -56,7 +56,7 @@ describe('MyPostList (我的笔记)', () => {
     expect(published.querySelector('[data-testid="post-state"]')?.textContent).toBe('已发布')
     expect(published.querySelector('[data-testid="my-post-reason"]')).toBeNull()
     // User text is text: markup-looking posts would show as characters (the text node holds them as typed).
-    expect(published.querySelector('[data-testid="my-post-text"]')?.textContent).toBe('今天的好物分享')
+    expect(published.querySelector('[data-testid="my-post-text"]')?.textContent).toBe('今天的好物种草')
   })
 
   test('deletes a post only after the member confirms', async () => {
@@ -83,7 +83,7 @@ describe('修改后重发 (a rejected post, corrected instead of written again)'
   const rejectedPost = async (api: Api, token: string) => {
     const created = await api.call('POST', '/posts', {
       token,
-      body: { text: '兼职刷单，日结', topic: '好物分享', images: [] },
+      body: { text: '兼职刷单，日结', topic: '好物种草', images: [] },
       idempotencyKey: `post-${Math.random()}`,
     })
     return created.json as Post
@@ -94,7 +94,7 @@ describe('修改后重发 (a rejected post, corrected instead of written again)'
   test('only a rejected post offers it; it fills the composer with that post and opens it', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
-    await post(api, token, '今天的好物分享')
+    await post(api, token, '今天的好物种草')
     const rejected = await rejectedPost(api, token)
     renderWithApp(<MyPostList />)
     await waitFor(() => expect(screen.getAllByTestId('my-post').length).toBe(2))
@@ -113,7 +113,7 @@ describe('修改后重发 (a rejected post, corrected instead of written again)'
     expect(showModal).not.toHaveBeenCalled()
     expect(useComposeDraft.getState()).toMatchObject({
       text: '兼职刷单，日结',
-      topic: '好物分享',
+      topic: '好物种草',
       images: [],
       productId: null,
       replaces: [rejected.id],

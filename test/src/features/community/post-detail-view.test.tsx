@@ -470,7 +470,7 @@ describe('PostDetailView: my own post that was not approved', () => {
     useComposeDraft.getState().cleared()
     const created = await api.call('POST', '/posts', {
       token,
-      body: { text: '兼职刷单，日结', topic: '好物分享' },
+      body: { text: '兼职刷单，日结', topic: '好物种草' },
       idempotencyKey: 'rejected-post',
     })
     const postId = (created.json as { id: string }).id
@@ -487,7 +487,7 @@ describe('PostDetailView: my own post that was not approved', () => {
     // The composer takes the page's place: back from it never lands on a post deleted once the fix is accepted.
     tap(container, 'post-rework')
     await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
-    expect(useComposeDraft.getState()).toMatchObject({ text: '兼职刷单，日结', topic: '好物分享', replaces: [postId] })
+    expect(useComposeDraft.getState()).toMatchObject({ text: '兼职刷单，日结', topic: '好物种草', replaces: [postId] })
   })
 })
 
