@@ -38,9 +38,10 @@ test("the card page opens for a KOL and both of its shares carry the KOL's code"
   await weapp.waitForText('分享给好友')
 
   const page = shareHandlers(weapp.current().component.instance)
-  expect(page.onShareAppMessage?.({ from: 'button' })?.path).toBe(card.sharePath)
+  // Marked as the card's (src=card, as its QR link is): a friend who comes through it is a fan from 名片, not 链接.
   expect(card.sharePath).toBe(`/pages/home/index?ref=${card.referralCode}`)
-  expect(page.onShareTimeline?.()?.query).toBe(`ref=${card.referralCode}`)
+  expect(page.onShareAppMessage?.({ from: 'button' })?.path).toBe(`/pages/home/index?src=card&ref=${card.referralCode}`)
+  expect(page.onShareTimeline?.()?.query).toBe(`src=card&ref=${card.referralCode}`)
   // Sharing pays nothing: asking for the payloads sent nothing to the server.
   expect(weapp.fake.requests.filter((request) => request.method !== 'GET')).toEqual([])
 })
@@ -57,7 +58,9 @@ test('home and a gift page share with the code too', async () => {
   await weapp.open('packages/mall/gift/index?id=gift-tote')
   await weapp.settle()
   const gift = shareHandlers(weapp.current().component.instance)
-  expect(gift.onShareAppMessage?.({ from: 'menu' })?.path).toBe(`/packages/mall/gift/index?id=gift-tote&ref=${referralCode}`)
+  expect(gift.onShareAppMessage?.({ from: 'menu' })?.path).toBe(
+    `/packages/mall/gift/index?id=gift-tote&ref=${referralCode}`,
+  )
   expect(gift.onShareTimeline?.()?.query).toBe(`id=gift-tote&ref=${referralCode}`)
   expectHealthy(weapp)
 })
@@ -65,7 +68,10 @@ test('home and a gift page share with the code too', async () => {
 test('opened from a mini-program code (scene r=CODE), a new member signing in is bound with the source scene', async () => {
   const kol = await server.persona('kol-distributor')
   const { referralCode } = await server.get<{ referralCode: string }>('/me', kol.token)
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry: `pages/home/index?scene=${encodeURIComponent(`r=${referralCode}`)}` })
+  weapp = await launchWeapp({
+    apiBase: server.apiBase,
+    entry: `pages/home/index?scene=${encodeURIComponent(`r=${referralCode}`)}`,
+  })
   await weapp.waitForText('登录后签到领积分、兑换好礼')
   await weapp.tap(/^登录$/)
   await weapp.tap('微信一键登录')
@@ -74,7 +80,10 @@ test('opened from a mini-program code (scene r=CODE), a new member signing in is
 
   const session = JSON.parse(String(weapp.fake.storage.get('fanloop.session'))) as { state: { token: string } }
   const me = await server.get<{ id: string }>('/me', session.state.token)
-  const fans = await server.get<{ items: Array<{ member: { id: string }; source: string }> }>('/distribution/fans', kol.token)
+  const fans = await server.get<{ items: Array<{ member: { id: string }; source: string }> }>(
+    '/distribution/fans',
+    kol.token,
+  )
   expect(fans.items.find((fan) => fan.member.id === me.id)?.source).toBe('scene')
   expectHealthy(weapp)
 })
