@@ -17,7 +17,8 @@ function useCaptureReferral(): void {
   useEffect(() => {
     const url = process.env.TARO_ENV === 'h5' ? parseSearch(window.location.search) : null
     const fromPage = findReferralCode(params)
-    useReferral.getState().captured(fromPage ?? findReferralCode(url), findReferralSource(fromPage ? params : url))
+    const query = fromPage ? params : url
+    useReferral.getState().captured(fromPage ?? findReferralCode(url), findReferralSource(query), query?.postId)
   }, [params])
 }
 

@@ -55,6 +55,8 @@ export const PhoneSignInRequest = v.object({
   ref: v.optional(ReferralCode),
   /** How `ref` arrived (default `link`). */
   refSource: v.optional(BindingSource),
+  /** The 分享赚 post `ref` came through (refSource `post`), as an arrival's `postId`. */
+  refPostId: v.optional(Id),
 })
 export type PhoneSignInRequest = v.InferOutput<typeof PhoneSignInRequest>
 
@@ -64,6 +66,7 @@ export const WechatSignInRequest = v.object({
   installId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))),
   ref: v.optional(ReferralCode),
   refSource: v.optional(BindingSource),
+  refPostId: v.optional(Id),
 })
 export type WechatSignInRequest = v.InferOutput<typeof WechatSignInRequest>
 

@@ -12,7 +12,8 @@ export function reportLaterReferrals(codes: readonly CapturedReferral[]): Promis
   // rather than an async loop, which the mini-program's ES5 build turns into a generator and an iterator helper.
   return codes
     .reduce<Promise<unknown>>(
-      (previous, { code, source }) => previous.then(() => sendArrival({ code, source })),
+      (previous, { code, source, postId }) =>
+        previous.then(() => sendArrival({ code, source, ...(postId ? { postId } : {}) })),
       Promise.resolve(),
     )
     .then(() => undefined)

@@ -23,7 +23,10 @@ Taro.onAppShow?.(reportEntry)
  */
 export function useLaunchReferral(): void {
   useLaunch((options: EntryOptions) => {
-    useReferral.getState().captured(findReferralCode(options?.query), findReferralSource(options?.query))
+    const query = options?.query
+    useReferral
+      .getState()
+      .captured(findReferralCode(query), findReferralSource(query), query?.postId as string | undefined)
     reportEntry(options)
   })
 }

@@ -174,4 +174,34 @@ describe("a 分享赚 post's author code", () => {
     const sources = Object.fromEntries((await fansOf(api, kol.token)).map((fan) => [fan.member.id, fan.source]))
     expect(sources[stranger.member.id]).toBe('link')
   })
+
+  it('binds a visitor who signs up from it (refSource post with refPostId) through the post; another post is a link', async () => {
+    const kol = await signUp(api)
+    const code = await becomeDistributor(api, kol.token)
+    const earn = expectShape(Post, (await createPost(api, kol.token, { text: '精华分享', productId: 'p-serum' })).body)
+    const otherKol = await signUp(api)
+    await becomeDistributor(api, otherKol.token)
+    const theirs = expectShape(
+      Post,
+      (await createPost(api, otherKol.token, { text: '别人的笔记', productId: 'p-serum' })).body,
+    )
+    const signUpFrom = async (postId: string) => {
+      const response = await api.request('POST', '/auth/phone', {
+        body: {
+          phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+          smsCode: '123456',
+          ref: code,
+          refSource: 'post',
+          refPostId: postId,
+        },
+      })
+      expect(response.status).toBe(200)
+      return (response.body as { member: { id: string } }).member.id
+    }
+    const throughTheirPost = await signUpFrom(earn.id)
+    // Another KOL's post is not taken on the client's word: the code still binds, through a link.
+    const throughAnotherPost = await signUpFrom(theirs.id)
+    const sources = Object.fromEntries((await fansOf(api, kol.token)).map((fan) => [fan.member.id, fan.source]))
+    expect(sources).toEqual({ [throughTheirPost]: 'post', [throughAnotherPost]: 'link' })
+  })
 })

@@ -79,9 +79,9 @@ export function installInProcessApi(options: Pick<TestAppOptions, 'config'> = {}
     },
     /** Calls the mock directly (not through the app), e.g. to set up a signed-in member. */
     call,
-    /** Changes the mock's data as an operator would outside the API (e.g. removes a topic). */
-    async sql(statement: string, params: unknown[] = []): Promise<void> {
-      await (await ready).db.transaction((sql) => sql.query(statement, params))
+    /** Reads or changes the mock's data outside the API, as an operator would (e.g. removes a topic). */
+    async sql<T = Record<string, unknown>>(statement: string, params: unknown[] = []): Promise<T[]> {
+      return (await ready).db.transaction((sql) => sql.query<T>(statement, params))
     },
     async signInPersona(id: string): Promise<{ token: string; member: Record<string, unknown> }> {
       const answer = await call('POST', '/__mock/persona', { body: { id } })

@@ -71,6 +71,27 @@ test('a signed-in friend opening the shared post is reported as arriving through
   expectHealthy(weapp)
 })
 
+test('a visitor who opens the shared post and signs in later is bound through the post (the sign-in names it)', async () => {
+  weapp = await launchWeapp({ apiBase: server.apiBase, entry: `packages/community/post/index?${EARN_QUERY}` })
+  await weapp.waitForText('我的回购清单第一名')
+  await weapp.open('packages/auth/sign-in/index')
+  await weapp.tap('微信一键登录')
+  await weapp.settle()
+  const signIn = weapp.fake.requests.find((request) => request.url.endsWith('/auth/wechat'))
+  const body = typeof signIn?.data === 'string' ? (JSON.parse(signIn.data) as unknown) : signIn?.data
+  expect(body).toMatchObject({ ref: 'LINA88', refSource: 'post', refPostId: 'post-e1' })
+
+  const session = JSON.parse(String(weapp.fake.storage.get('fanloop.session'))) as { state: { token: string } }
+  const me = await server.get<{ id: string }>('/me', session.state.token)
+  const kol = await server.persona('kol-distributor')
+  const fans = await server.get<{ items: Array<{ member: { id: string }; source: string }> }>(
+    '/distribution/fans?limit=50',
+    kol.token,
+  )
+  expect(fans.items.find((fan) => fan.member.id === me.id)?.source).toBe('post')
+  expectHealthy(weapp)
+})
+
 test('my own post that was not approved is not shareable: the share menu is hidden and the payload names no post', async () => {
   const { token } = await server.persona('post-rejected')
   const mine = await server.get<{ items: Array<{ id: string; status: string }> }>('/me/posts?limit=50', token)

@@ -104,12 +104,13 @@ const signedIn = async (
   member: MemberRow,
   ref: string | undefined,
   refSource: BindingSource = 'link',
+  refPostId?: string,
 ): Promise<SignedIn> => {
   if (ref !== undefined) {
     if (member.signupRef === null) await data.updateMember(ctx.sql, member.id, { signupRef: ref })
     // Created by this very request: a friend registering through the code (the invite task counts only these).
     const isSignup = member.createdAt.getTime() === ctx.nowMs
-    const distributorId = await bindByReferral(ctx, member.id, ref, refSource, { isSignup })
+    const distributorId = await bindByReferral(ctx, member.id, ref, refSource, { isSignup, postId: refPostId })
     // A friend registered through the distributor's code: their invite task pays now.
     if (distributorId !== null && isSignup) await settleTasks(ctx, distributorId)
   }
@@ -151,7 +152,7 @@ export const sendSms = async (ctx: Ctx, phone: string): Promise<{ phone: string;
 
 export const signInByPhone = async (
   ctx: Ctx,
-  request: { phone: string; smsCode: string; ref?: string; refSource?: BindingSource },
+  request: { phone: string; smsCode: string; ref?: string; refSource?: BindingSource; refPostId?: string },
 ): Promise<SignedIn> => {
   const { maxWrongSmsCodes, wrongCodeLockMinutes } = ctx.settings.auth
   const attempts = await data.lockSmsAttempts(ctx.sql, request.phone)
@@ -183,12 +184,12 @@ export const signInByPhone = async (
     nickname: `会员${request.phone.slice(-4)}`,
     phone: request.phone,
   })
-  return signedIn(ctx, member, request.ref, request.refSource)
+  return signedIn(ctx, member, request.ref, request.refSource, request.refPostId)
 }
 
 export const signInByWechat = async (
   ctx: Ctx,
-  request: { code: string; installId?: string; ref?: string; refSource?: BindingSource },
+  request: { code: string; installId?: string; ref?: string; refSource?: BindingSource; refPostId?: string },
 ): Promise<SignedIn> => {
   // A real backend gets the openid from code2session; the mock takes the app's install id in its place.
   if (request.installId !== undefined) {
@@ -196,13 +197,13 @@ export const signInByWechat = async (
       nickname: '微信用户',
       wechatOpenId: request.installId,
     })
-    return signedIn(ctx, await named(ctx, member), request.ref, request.refSource)
+    return signedIn(ctx, await named(ctx, member), request.ref, request.refSource, request.refPostId)
   }
   const knownId = await data.memberOfWechatCode(ctx.sql, request.code)
   const known = knownId === null ? null : await data.memberById(ctx.sql, knownId)
   const member = known ?? (await named(ctx, await createOrThrow(ctx, { nickname: '微信用户' })))
   await data.saveWechatCode(ctx.sql, request.code, member.id)
-  return signedIn(ctx, member, request.ref, request.refSource)
+  return signedIn(ctx, member, request.ref, request.refSource, request.refPostId)
 }
 
 const createOrThrow = async (ctx: Ctx, fields: Parameters<typeof createMember>[1]): Promise<MemberRow> => {

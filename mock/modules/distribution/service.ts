@@ -312,7 +312,26 @@ export const bindByReferral = async (
 ): Promise<string | null> => {
   const distributorId = await distributorIdOfCode(ctx, code)
   if (distributorId === null) return null
-  return (await arriveVia(ctx, memberId, distributorId, source, options)).isBound ? distributorId : null
+  // A sign-in from a 分享赚 post names it (refPostId), taken on the same terms as an arrival's postId.
+  const via = options.postId ? await throughPost(ctx, distributorId, source, options.postId) : { source, postId: null }
+  return (await arriveVia(ctx, memberId, distributorId, via.source, { ...options, postId: via.postId })).isBound
+    ? distributorId
+    : null
+}
+
+/**
+ * A post is taken on its word only when it is a 分享赚 post of this code's distributor that is still up: anything
+ * else (another member's post, a deleted or hidden one, none named) arrived through the code alone, as a link.
+ */
+const throughPost = async (
+  ctx: Ctx,
+  distributorId: string,
+  source: BindingSource,
+  postId: string | undefined,
+): Promise<{ source: BindingSource; postId: string | null }> => {
+  if (source !== 'post') return { source, postId: null }
+  const isTheirPost = postId !== undefined && (await data.earnPostAuthor(ctx.sql, postId)) === distributorId
+  return isTheirPost ? { source, postId } : { source: 'link', postId: null }
 }
 
 export const recordArrival = async (
@@ -321,18 +340,12 @@ export const recordArrival = async (
   request: { code: string; source: BindingSource; postId?: string },
 ): Promise<ArrivalResult> => {
   const distributorId = await distributorIdOfCode(ctx, request.code)
-  // A post is taken on its word only when it is a 分享赚 post of this code's distributor that is still up: anything
-  // else (another member's post, a deleted or hidden one, none named) arrived through the code alone, as a link.
-  const isTheirPost =
-    request.source === 'post' &&
-    request.postId !== undefined &&
-    distributorId !== null &&
-    (await data.earnPostAuthor(ctx.sql, request.postId)) === distributorId
-  const source = request.source === 'post' && !isTheirPost ? 'link' : request.source
   const result =
     distributorId === null
       ? { isBound: false, reason: 'unknown_code' as const }
-      : await arriveVia(ctx, memberId, distributorId, source, { postId: isTheirPost ? (request.postId ?? null) : null })
+      : await throughPost(ctx, distributorId, request.source, request.postId).then((via) =>
+          arriveVia(ctx, memberId, distributorId, via.source, { postId: via.postId }),
+        )
   const binding = await data.bindingOf(ctx.sql, memberId)
   const distributor = binding ? await memberById(ctx, binding.distributorId) : null
   return { ...result, distributor: distributor ? { nickname: distributor.nickname } : null }

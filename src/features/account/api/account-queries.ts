@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { endpoints, type PhoneSignInRequest, type SignedIn, type WechatSignInRequest } from '@/contract'
 import { request } from '@/lib/http'
-import { useReferral } from '@/stores/referral'
+import { signInReferral, useReferral } from '@/stores/referral'
 import { useSession } from '@/stores/session'
 
 export const accountKeys = { all: ['account'] as const }
@@ -36,9 +36,7 @@ export function useSignInByPhone() {
   const onSignedIn = useSignedIn()
   return useMutation({
     mutationFn: (input: Omit<PhoneSignInRequest, 'ref'>) => {
-      const { capturedCode, capturedSource } = useReferral.getState()
-      const referral = capturedCode ? { ref: capturedCode, refSource: capturedSource ?? undefined } : {}
-      return request(endpoints.signInByPhone, { body: { ...input, ...referral } })
+      return request(endpoints.signInByPhone, { body: { ...input, ...signInReferral() } })
     },
     onSuccess: onSignedIn,
     meta: { isErrorShownInPlace: true },
@@ -50,12 +48,7 @@ export function useSignInByWechat(getLoginCode: () => Promise<string>) {
   return useMutation({
     mutationFn: async () => {
       const code = await getLoginCode()
-      const { capturedCode, capturedSource } = useReferral.getState()
-      const body: WechatSignInRequest = {
-        code,
-        installId: useSession.getState().installId,
-        ...(capturedCode ? { ref: capturedCode, refSource: capturedSource ?? undefined } : {}),
-      }
+      const body: WechatSignInRequest = { code, installId: useSession.getState().installId, ...signInReferral() }
       return request(endpoints.signInByWechat, { body })
     },
     onSuccess: onSignedIn,
