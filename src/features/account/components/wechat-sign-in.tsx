@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import type { SignedIn } from '@/contract'
 import { ActionButton } from '@/components/action-button'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
-import { useSignInByWechat } from '../api/account-queries'
+import { useSignInByWechat } from '../api/sign-in-queries'
 import { signInMessages } from '../sign-in-messages'
 
 async function getLoginCode(): Promise<string> {
