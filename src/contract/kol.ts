@@ -45,9 +45,18 @@ export const WxacodeError = v.object({
 
 const FanMember = v.object({ id: Id, nickname: v.string(), avatarUrl: v.string() })
 
+/**
+ * The 分享赚 post a fan came through (source `post`): its id and the first words of its text, for the KOL to see which
+ * posts bring fans. A post deleted since answers `isDeleted` and no words (the list says 笔记已删除, nothing to open).
+ */
+export const FanPost = v.object({ id: Id, excerpt: v.string(), isDeleted: v.boolean() })
+export type FanPost = v.InferOutput<typeof FanPost>
+
 export const Fan = v.object({
   member: FanMember,
   source: BindingSource,
+  /** Which post, for a fan through a post; null for every other source. */
+  post: v.nullable(FanPost),
   boundAt: IsoDateTime,
   protectedUntil: IsoDateTime,
   /** Until protectedUntil the fan's orders pay this distributor, whatever link they come through. */

@@ -121,13 +121,25 @@ export const earnPostAuthor = async (sql: Sql, postId: string): Promise<string |
     )
   )[0]?.authorId ?? null
 
-export type FanRow = BindingRow & { nickname: string; avatarUrl: string }
+/** A fan with the post they came through, if any: `postText` null when that post is deleted or gone. */
+export type FanRow = BindingRow & {
+  nickname: string
+  avatarUrl: string
+  postId: string | null
+  postText: string | null
+}
 
+/**
+ * Every fan of the distributor with the post that brought them, in one query (the list is read whole). Only the
+ * first characters of a post's text are read: the list names a post by its first words, and a text runs to 1000.
+ */
 export const fansOf = (sql: Sql, distributorId: string): Promise<FanRow[]> =>
   sql.query<FanRow>(
     `SELECT b.member_id AS "memberId", b.distributor_id AS "distributorId", b.source, b.bound_at AS "boundAt",
-       b.protected_until AS "protectedUntil", m.nickname, m.avatar_url AS "avatarUrl"
-     FROM bindings b JOIN members m ON m.id = b.member_id WHERE b.distributor_id = $1`,
+       b.protected_until AS "protectedUntil", m.nickname, m.avatar_url AS "avatarUrl", b.post_id AS "postId",
+       CASE WHEN p.deleted_at IS NULL THEN left(p.text, 200) END AS "postText"
+     FROM bindings b JOIN members m ON m.id = b.member_id LEFT JOIN posts p ON p.id = b.post_id
+     WHERE b.distributor_id = $1`,
     [distributorId],
   )
 

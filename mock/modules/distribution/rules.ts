@@ -146,3 +146,15 @@ export const wxacodeRefusal = (
     return { errcode: 41030, errmsg: 'invalid page: a published page path without a leading slash or query' }
   return null
 }
+
+/** How many characters of a post's text name it in a KOL's fans list (its first words, on one line). */
+export const POST_EXCERPT_CHARS = 20
+
+/**
+ * The first words of a post, to name it in a list: its text on one line (line breaks and runs of spaces are one
+ * space), cut at POST_EXCERPT_CHARS characters (by code point, so an emoji is never split) with an ellipsis.
+ */
+export const postExcerpt = (text: string): string => {
+  const chars = Array.from(text.replace(/\s+/gu, ' ').trim())
+  return chars.length > POST_EXCERPT_CHARS ? `${chars.slice(0, POST_EXCERPT_CHARS).join('')}…` : chars.join('')
+}

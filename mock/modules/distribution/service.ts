@@ -36,6 +36,7 @@ import {
   commissionFen,
   isTaskMet,
   kolLevelFor,
+  postExcerpt,
   secondLevelEarner,
   withdrawalRefusal,
   wxacodeRefusal,
@@ -405,6 +406,14 @@ export const fansPage = async (ctx: Ctx, memberId: string, query: PageQuery) => 
   const fans: (Fan & { key: [number, string] })[] = (await data.fansOf(ctx.sql, memberId)).map((row) => ({
     member: { id: row.memberId, nickname: row.nickname, avatarUrl: row.avatarUrl },
     source: row.source,
+    post:
+      row.postId === null
+        ? null
+        : {
+            id: row.postId,
+            excerpt: row.postText === null ? '' : postExcerpt(row.postText),
+            isDeleted: row.postText === null,
+          },
     boundAt: isoAt(ctx, row.boundAt),
     protectedUntil: isoAt(ctx, row.protectedUntil),
     isProtected: row.protectedUntil.getTime() > ctx.nowMs,
