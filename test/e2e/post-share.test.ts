@@ -1,7 +1,7 @@
 // A 分享赚 post shared from its page on the H5 production build at a phone viewport: a member taps 分享 on Lina's post
 // and the share sheet gets the post's link with her code and the post (ref, postId); a visitor opening that link in
-// a browser of their own signs in from the post and becomes Lina's fan through the post (source 笔记). A post without
-// a product shares its link with no code.
+// a browser of their own signs in from the post and becomes Lina's fan through the post (source 笔记), and Lina's
+// 我的粉丝 names that post and opens it. A post without a product shares its link with no code.
 import {
   callApi,
   closeAll,
@@ -95,4 +95,23 @@ test("Lina's 分享赚 post shared from its page binds the friend who opens it t
     items: { member: { nickname: string }; source: string }[]
   }
   expect(fans.items.find((fan) => fan.member.nickname === `会员${FRIEND_PHONE.slice(-4)}`)?.source).toBe('post')
+
+  // Lina's 我的粉丝 names the post that brought the friend, by its first words, and opens it.
+  const kolPhone = await launchPhone({ baseURL: stack.baseUrl })
+  await kolPhone.context.addInitScript((sessionToken: string) => {
+    if (window.localStorage.getItem('fanloop.session')) return
+    const state = { state: { token: sessionToken, installId: 'e2e-post-share-kol' }, version: 0 }
+    window.localStorage.setItem('fanloop.session', JSON.stringify({ data: JSON.stringify(state) }))
+  }, kol.token)
+  const lina = kolPhone.page
+  await lina.goto('/packages/distribution/fans/index')
+  const friendRow = visible(lina, 'fan-list').locator('.kol-card', { hasText: `会员${FRIEND_PHONE.slice(-4)}` })
+  await friendRow.waitFor()
+  const postLine = friendRow.locator('[data-testid="fan-post"]')
+  expect(await postLine.textContent()).toBe('来自笔记我的回购清单第一名：玻尿酸精华液。通过我…')
+  await screenshot(lina, 'post-share-03-kol-fan-through-post')
+  await postLine.click()
+  await lina.waitForURL(/\/packages\/community\/post\/index\?id=post-e1/)
+  await pageInFront(lina, 'post-page')
+  kolPhone.expectNoErrors()
 })
