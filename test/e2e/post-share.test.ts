@@ -14,6 +14,7 @@ import {
   type Stack,
   visible,
 } from './support'
+import { expectAccessible } from './support/axe'
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS * 2)
 
@@ -110,6 +111,8 @@ test("Lina's 分享赚 post shared from its page binds the friend who opens it t
   const postLine = friendRow.locator('[data-testid="fan-post"]')
   expect(await postLine.textContent()).toBe('来自笔记我的回购清单第一名：玻尿酸精华液。通过我…')
   await screenshot(lina, 'post-share-03-kol-fan-through-post')
+  // The accessibility suite audits a fans page without a post line (the seed's fans name none): audited here.
+  await expectAccessible(lina, 'fans page with a post line')
   await postLine.click()
   await lina.waitForURL(/\/packages\/community\/post\/index\?id=post-e1/)
   await pageInFront(lina, 'post-page')
