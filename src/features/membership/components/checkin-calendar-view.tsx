@@ -172,7 +172,7 @@ function TodayCheckIn({ points }: { points: number }) {
       </ActionButton>
       {checkIn.isFailed ? (
         <View className='checkin-calendar__error' role='alert' data-testid='calendar-checkin-error'>
-          {text.failed(describeError(checkIn.error, locale))}
+          {(checkIn.isUnconfirmed ? text.unconfirmed : text.failed)(describeError(checkIn.error, locale))}
         </View>
       ) : null}
     </View>

@@ -77,7 +77,7 @@ function CheckinCardBody({ calendar }: { calendar: CheckinCalendar }) {
         )}
         {isFailed ? (
           <View className='checkin-card__error' role='alert' data-testid='checkin-error'>
-            {text.failed(describeError(checkIn.error, locale))}
+            {(checkIn.isUnconfirmed ? text.unconfirmed : text.failed)(describeError(checkIn.error, locale))}
           </View>
         ) : null}
       </View>

@@ -31,5 +31,7 @@ export function useCheckInTap(onAwarded: (result: CheckinResult) => void) {
   }
   // Already done today (another device, a double tap): the calendar's refetch shows it; no failure to retry.
   const isFailed = checkIn.isError && !(isApiError(checkIn.error) && checkIn.error.code === 'ALREADY_CHECKED_IN')
-  return { tap, isPending: checkIn.isPending, isFailed, error: checkIn.error }
+  // No answer (timeout, dropped connection, a 5xx on the way): it may have landed, so it is not called a failure.
+  const isUnconfirmed = isFailed && isOutcomeUnknown(checkIn.error)
+  return { tap, isPending: checkIn.isPending, isFailed, isUnconfirmed, error: checkIn.error }
 }

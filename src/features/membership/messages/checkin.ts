@@ -11,6 +11,8 @@ export const checkinMessages = defineMessages({
     bonusAhead: (day: number, points: number) => `第 ${day} 天 +${points}`,
     awarded: (points: number) => `+${points}`,
     failed: (reason: string) => `签到没成功：${reason}`,
+    // A timeout or a dropped connection: the server may have checked in; the retry replays the same request.
+    unconfirmed: (reason: string) => `签到结果未确认：${reason}。再点不会重复签到`,
     retry: '重新签到',
     calendar: '签到日历',
     dayLabel: (day: number) => `第${day}天`,
@@ -25,6 +27,7 @@ export const checkinMessages = defineMessages({
     bonusAhead: (day: number, points: number) => `Day ${day} +${points}`,
     awarded: (points: number) => `+${points}`,
     failed: (reason: string) => `Check-in failed: ${reason}`,
+    unconfirmed: (reason: string) => `Check-in not confirmed: ${reason}. Trying again never checks in twice`,
     retry: 'Try again',
     calendar: 'Check-in calendar',
     dayLabel: (day: number) => `Day ${day}`,

@@ -55,10 +55,16 @@ describe('CheckinCard', () => {
   test('a 500 shows a retry, and the retry awards once with the same Idempotency-Key', async () => {
     const api = installInProcessApi()
     const token = await signedInAs(api, 'new-member')
-    api.fail('POST', '/checkin', { kind: 'status', status: 500, body: '{"error":{"code":"INTERNAL","message":"down"}}' })
+    api.fail('POST', '/checkin', {
+      kind: 'status',
+      status: 500,
+      body: '{"error":{"code":"INTERNAL","message":"down"}}',
+    })
     const { container } = renderWithApp(<CheckinCard />)
     fireEvent.click(await screen.findByTestId('checkin-button'))
-    expect((await screen.findByTestId('checkin-error')).textContent).toBe('签到没成功：服务开小差了，请稍后重试')
+    expect((await screen.findByTestId('checkin-error')).textContent).toBe(
+      '签到结果未确认：服务开小差了，请稍后重试。再点不会重复签到',
+    )
     expect(await balanceOf(api, token)).toBe(0)
 
     tap(container, 'checkin-button')
@@ -104,13 +110,24 @@ describe('CheckinCard', () => {
     } finally {
       jest.useRealTimers()
     }
-    expect((await screen.findByTestId('checkin-error')).textContent).toBe('签到没成功：请求超时了，请稍后重试')
+    expect((await screen.findByTestId('checkin-error')).textContent).toBe(
+      '签到结果未确认：请求超时了，请稍后重试。再点不会重复签到',
+    )
     tap(container, 'checkin-button')
     await screen.findByTestId('checkin-done')
     const [first, second] = checkinPosts(api)
     expect(second?.headers.get('idempotency-key')).toBe(first?.headers.get('idempotency-key'))
     const ledger = (await api.call('GET', '/points/ledger', { token })).json.items as { type: string }[]
     expect(ledger.filter((entry) => entry.type === 'checkin')).toHaveLength(1)
+  })
+
+  test('a definite refusal is called a failure; only a missing answer is called unconfirmed', async () => {
+    const api = installInProcessApi()
+    await signedInAs(api, 'new-member')
+    api.fail('POST', '/checkin', { kind: 'status', status: 429, body: '{"error":{"code":"RATE_LIMITED"}}' })
+    renderWithApp(<CheckinCard />)
+    fireEvent.click(await screen.findByTestId('checkin-button'))
+    expect((await screen.findByTestId('checkin-error')).textContent).toMatch(/^签到没成功：/)
   })
 
   test('already checked in elsewhere: the card shows done, not an error', async () => {
