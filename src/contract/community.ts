@@ -98,12 +98,26 @@ export const CommentReply = v.object({
   text: v.string(),
   /** The top-level comment this one answers; null for a top-level comment. */
   replyTo: v.nullable(Id),
+  /**
+   * A reply to a reply (replies are one level deep, so it hangs from the top-level comment): the member it answers.
+   * Null for a top-level comment and for a reply to one; a backend that never sends it means null.
+   */
+  replyToMember: v.optional(v.nullable(v.object({ id: Id, nickname: v.string() })), null),
   createdAt: IsoDateTime,
 })
 export type CommentReply = v.InferOutput<typeof CommentReply>
 
-/** A top-level comment with its replies (one level deep), oldest first like a conversation. */
-export const Comment = v.object({ ...CommentReply.entries, replies: v.array(CommentReply) })
+/**
+ * A top-level comment with its replies (one level deep), oldest first like a conversation. One its author deleted
+ * while it had replies stays as their placeholder: `isDeleted`, no author, no text (a backend that never keeps one
+ * need not send `isDeleted`).
+ */
+export const Comment = v.object({
+  ...CommentReply.entries,
+  author: v.nullable(CommentAuthor),
+  isDeleted: v.optional(v.boolean(), false),
+  replies: v.array(CommentReply),
+})
 export type Comment = v.InferOutput<typeof Comment>
 
 export const CommentPage = v.object({ items: v.array(Comment), nextCursor: v.nullable(v.string()) })

@@ -48,8 +48,10 @@ export const summaries: Record<AllEndpointName, string> = {
   likePost: 'Like a post: one like per member per post, however many requests arrive',
   unlikePost: 'Take a like back (nothing happens when there is none)',
   comments: "A post's top-level comments, oldest first, each with its replies",
-  createComment: 'Comment on a post or reply to a comment (a reply to a reply joins its top-level comment)',
-  deleteComment: "Delete one's own comment and its replies (403 FORBIDDEN for another member's)",
+  createComment:
+    'Comment on a post or reply to a comment (a reply to a reply joins its top-level comment and names replyToMember)',
+  deleteComment:
+    "Delete one's own comment; one with replies stays as their placeholder (isDeleted) (403 FORBIDDEN for another member's)",
   reportPost:
     "Report another member's post (once per member; 5 distinct reporters hide it; 403 FORBIDDEN for one's own)",
   upload:

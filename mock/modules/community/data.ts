@@ -60,20 +60,63 @@ export type CommentRow = {
   nickname: string | null
   avatarUrl: string | null
   growth: number | null
+  /** Set on a top-level comment deleted while it had replies: a placeholder for its thread. */
+  deletedAt: Date | null
+  /** A reply to a reply: the member it answers (null for a top-level comment and a reply to one). */
+  addresseeId: string | null
+  addresseeNickname: string | null
 }
 
 const COMMENT_SELECT = `SELECT c.id, c.post_id AS "postId", c.member_id AS "memberId", c.parent_id AS "parentId",
-  c.text, c.created_at AS "createdAt", m.nickname, m.avatar_url AS "avatarUrl", m.growth
-  FROM comments c LEFT JOIN members m ON m.id = c.member_id`
+  c.text, c.created_at AS "createdAt", m.nickname, m.avatar_url AS "avatarUrl", m.growth,
+  c.deleted_at AS "deletedAt", c.addressee_id AS "addresseeId", a.nickname AS "addresseeNickname"
+  FROM comments c LEFT JOIN members m ON m.id = c.member_id LEFT JOIN members a ON a.id = c.addressee_id`
 
 export const insertComment = async (
   sql: Sql,
-  comment: { id: string; postId: string; memberId: string; parentId: string | null; text: string; at: number },
+  comment: {
+    id: string
+    postId: string
+    memberId: string
+    parentId: string | null
+    addresseeId?: string | null
+    text: string
+    at: number
+  },
 ): Promise<void> => {
   await sql.query(
-    `INSERT INTO comments (id, post_id, member_id, parent_id, text, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [comment.id, comment.postId, comment.memberId, comment.parentId, comment.text, new Date(comment.at)],
+    `INSERT INTO comments (id, post_id, member_id, parent_id, addressee_id, text, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      comment.id,
+      comment.postId,
+      comment.memberId,
+      comment.parentId,
+      comment.addresseeId ?? null,
+      comment.text,
+      new Date(comment.at),
+    ],
   )
+}
+
+/**
+ * Locks a thread's top-level comment: a reply to it and a deletion in it take turns, so no reply lands under a
+ * comment deleted at that moment, and no comment is deleted outright while a reply to it is being written.
+ */
+export const lockThread = async (sql: Sql, topLevelId: string): Promise<void> => {
+  await sql.query(`SELECT 1 FROM comments WHERE id = $1 FOR UPDATE`, [topLevelId])
+}
+
+export const replyCount = async (sql: Sql, parentId: string): Promise<number> =>
+  (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments WHERE parent_id = $1`, [parentId]))[0]?.n ??
+  0
+
+/** A top-level comment deleted while it has replies: its words go, the thread's place stays. */
+export const tombstoneComment = async (sql: Sql, id: string, at: number): Promise<void> => {
+  await sql.query(`UPDATE comments SET deleted_at = $2, text = '' WHERE id = $1 AND deleted_at IS NULL`, [
+    id,
+    new Date(at),
+  ])
 }
 
 export const commentById = async (sql: Sql, id: string): Promise<CommentRow | null> =>
@@ -100,7 +143,6 @@ export const repliesTo = async (sql: Sql, parentIds: readonly string[]): Promise
         parentIds,
       ])
 
-/** Deletes a comment with its replies (ON DELETE CASCADE). */
 /** Whether a topic of that name is offered now (GET /topics): an operator may have removed it since. */
 export const topicExists = async (sql: Sql, name: string): Promise<boolean> =>
   (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM topics WHERE name = $1`, [name]))[0]?.n === 1
@@ -109,11 +151,12 @@ export const topicExists = async (sql: Sql, name: string): Promise<boolean> =>
 export const commentTimes = async (sql: Sql, memberId: string, sinceMs?: number): Promise<Date[]> =>
   (
     await sql.query<{ createdAt: Date }>(
-      `SELECT created_at AS "createdAt" FROM comments WHERE member_id = $1 AND created_at >= $2`,
+      `SELECT created_at AS "createdAt" FROM comments WHERE member_id = $1 AND created_at >= $2 AND deleted_at IS NULL`,
       [memberId, new Date(sinceMs ?? 0)],
     )
   ).map((row) => row.createdAt)
 
+/** Deletes a comment outright (a reply, or a top-level comment without replies). */
 export const deleteComment = async (sql: Sql, id: string): Promise<void> => {
   await sql.query(`DELETE FROM comments WHERE id = $1`, [id])
 }

@@ -76,7 +76,8 @@ const POST_COLUMNS = `p.id, p.author_id AS "authorId", m.nickname AS "authorNick
   m.avatar_url AS "authorAvatarUrl", m.growth AS "authorGrowth", p.text, p.images, p.topic, p.section, p.status,
   p.is_pinned AS "isPinned",
   p.base_like_count + (SELECT count(*)::int FROM post_likes l WHERE l.post_id = p.id) AS "likeCount",
-  p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id) AS "commentCount",
+  p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL)
+    AS "commentCount",
   p.reject_reason AS "rejectReason", p.product_id AS "productId", p.deleted_at AS "deletedAt",
   CASE WHEN p.product_id IS NOT NULL AND p.status = 'published' AND m.is_distributor THEN m.referral_code END AS "authorReferralCode",
   EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.member_id = $1) AS "likedByMe",
@@ -427,8 +428,19 @@ const toReply = (ctx: Ctx, row: CommentRow): CommentReply => ({
         },
   text: row.text,
   replyTo: row.parentId,
+  replyToMember:
+    row.addresseeId === null ? null : { id: row.addresseeId, nickname: row.addresseeNickname ?? '已注销用户' },
   createdAt: isoAt(ctx, row.createdAt),
 })
+
+/**
+ * A top-level comment with its replies. One deleted while it had replies is their placeholder (该评论已删除 in the
+ * app): no author, no text, nothing to reply to.
+ */
+const toComment = (ctx: Ctx, row: CommentRow, replies: CommentReply[]): Comment =>
+  row.deletedAt === null
+    ? { ...toReply(ctx, row), isDeleted: false, replies }
+    : { ...toReply(ctx, row), author: null, text: '', isDeleted: true, replies }
 
 /** Top-level comments oldest first (a conversation reads top-down), each with all its replies. */
 export const commentsOf = async (
@@ -447,10 +459,13 @@ export const commentsOf = async (
     page.items.map((row) => row.id),
   )
   return {
-    items: page.items.map((row) => ({
-      ...toReply(ctx, row),
-      replies: replies.filter((reply) => reply.parentId === row.id).map((reply) => toReply(ctx, reply)),
-    })),
+    items: page.items.map((row) =>
+      toComment(
+        ctx,
+        row,
+        replies.filter((reply) => reply.parentId === row.id).map((reply) => toReply(ctx, reply)),
+      ),
+    ),
     nextCursor: page.nextCursor,
   }
 }
@@ -468,26 +483,50 @@ export const addComment = async (
   const verdict = reviewOf(ctx)(input.text)
   if (!verdict.ok) throw invalid({ text: verdict.reason })
   let parentId: string | null = null
+  let addresseeId: string | null = null
   if (input.replyTo !== undefined) {
-    const parent = await data.commentById(ctx.sql, input.replyTo)
-    if (!parent || parent.postId !== postId) throw invalid({ replyTo: 'a comment of this post' })
-    // One level deep: a reply to a reply joins its top-level comment.
-    parentId = parent.parentId ?? parent.id
+    const target = await data.commentById(ctx.sql, input.replyTo)
+    if (!target || target.postId !== postId || target.deletedAt !== null)
+      throw invalid({ replyTo: 'a comment of this post' })
+    // One level deep: a reply to a reply joins its top-level comment, and names the member it answers.
+    parentId = target.parentId ?? target.id
+    addresseeId = target.parentId === null ? null : target.memberId
+    // The thread waits for a deletion in it to finish: the comment answered may be gone once it has.
+    await data.lockThread(ctx.sql, parentId)
+    const still = await data.commentById(ctx.sql, input.replyTo)
+    if (!still || still.deletedAt !== null) throw invalid({ replyTo: 'a comment of this post' })
   }
   const id = await newId(ctx.sql, 'cm')
-  await data.insertComment(ctx.sql, { id, postId, memberId, parentId, text: input.text, at: ctx.nowMs })
+  await data.insertComment(ctx.sql, { id, postId, memberId, parentId, addresseeId, text: input.text, at: ctx.nowMs })
   await earnWithinDailyCap(ctx, memberId, 'comment', { reason: '评论奖励', refId: id })
   await settleTasks(ctx, memberId)
   const row = await data.commentById(ctx.sql, id)
   if (!row) throw new Error(`Comment ${id} vanished`)
-  return { ...toReply(ctx, row), replies: [] }
+  return toComment(ctx, row, [])
 }
 
+/**
+ * Authors delete their own comments, never the thread under them: a top-level comment with replies (other
+ * members' words) becomes their placeholder; one without replies, or a reply, goes outright, and a placeholder
+ * whose last reply goes goes with it. The points a comment earned stay (the ledger is never undone for a deletion:
+ * the comment was written, and the daily cap already counted it); the comment tasks count it by that payment.
+ */
 export const deleteComment = async (ctx: Ctx, memberId: string, id: string): Promise<{ ok: true }> => {
-  const row = await data.commentById(ctx.sql, id)
-  if (!row) throw notFound('The comment')
-  if (row.memberId !== memberId) throw new ApiError('FORBIDDEN', 'Only its author can delete a comment.')
+  const found = await data.commentById(ctx.sql, id)
+  if (!found || found.deletedAt !== null) throw notFound('The comment')
+  if (found.memberId !== memberId) throw new ApiError('FORBIDDEN', 'Only its author can delete a comment.')
+  const threadId = found.parentId ?? found.id
+  // Replies arriving at once wait for the thread (addComment), so none is written under a comment deleted outright.
+  await data.lockThread(ctx.sql, threadId)
+  if (found.parentId === null) {
+    if ((await data.replyCount(ctx.sql, id)) > 0) await data.tombstoneComment(ctx.sql, id, ctx.nowMs)
+    else await data.deleteComment(ctx.sql, id)
+    return { ok: true }
+  }
   await data.deleteComment(ctx.sql, id)
+  const thread = await data.commentById(ctx.sql, threadId)
+  if (thread && thread.deletedAt !== null && (await data.replyCount(ctx.sql, threadId)) === 0)
+    await data.deleteComment(ctx.sql, threadId)
   return { ok: true }
 }
 

@@ -21,7 +21,9 @@ export const postMessages = defineMessages({
     delete: '删除',
     deleteConfirmTitle: '删除这条评论？',
     deleteConfirmContent: '删除后无法恢复',
-    deleteWithReplies: (count: number) => `这条评论下的 ${count} 条回复会一起删除，删除后无法恢复`,
+    deleteKeepsReplies: (count: number) => `删除后无法恢复。下面的 ${count} 条回复会保留，这里显示「该评论已删除」`,
+    commentDeleted: '该评论已删除',
+    replyingTo: (nickname: string) => `回复 ${nickname}：`,
     deleted: '已删除',
     commented: '评论已发布',
     commentFailed: (reason: string) => `评论没发出去：${reason}`,
@@ -67,8 +69,10 @@ export const postMessages = defineMessages({
     delete: 'Delete',
     deleteConfirmTitle: 'Delete this comment?',
     deleteConfirmContent: 'This cannot be undone',
-    deleteWithReplies: (count: number) =>
-      `Its ${count} ${count === 1 ? 'reply goes' : 'replies go'} with it. This cannot be undone`,
+    deleteKeepsReplies: (count: number) =>
+      `This cannot be undone. Its ${count} ${count === 1 ? 'reply stays' : 'replies stay'}, under "This comment was deleted"`,
+    commentDeleted: 'This comment was deleted',
+    replyingTo: (nickname: string) => `Reply to ${nickname}: `,
     deleted: 'Deleted',
     commented: 'Comment posted',
     commentFailed: (reason: string) => `Comment not sent: ${reason}`,

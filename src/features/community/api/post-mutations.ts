@@ -155,25 +155,24 @@ export function useDeleteComment(postId: string) {
   return useMutation({
     mutationFn: (commentId: string) => request(communityEndpoints.deleteComment, { params: { id: commentId } }),
     onSuccess: (_ok, commentId) => {
-      let removed = 0
+      // As the server does it: a comment with replies stays as their placeholder, one without goes, and a
+      // placeholder goes with its last reply. One comment fewer either way.
       queryClient.setQueryData(commentsQuery(postId).queryKey, (data) => {
         if (!data) return data
         const pages = data.pages.map((page) => ({
           ...page,
-          items: page.items.flatMap((item) => {
-            if (item.id === commentId) {
-              removed += 1 + item.replies.length
-              return []
-            }
+          items: page.items.flatMap((item): Comment[] => {
+            if (item.id === commentId)
+              return item.replies.length > 0 ? [{ ...item, author: null, text: '', isDeleted: true }] : []
+            if (!item.replies.some((reply) => reply.id === commentId)) return [item]
             const replies = item.replies.filter((reply) => reply.id !== commentId)
-            removed += item.replies.length - replies.length
-            return [{ ...item, replies }]
+            return item.isDeleted && replies.length === 0 ? [] : [{ ...item, replies }]
           }),
         }))
         return { ...data, pages }
       })
-      patchPost(queryClient, postId, (post) => ({ ...post, commentCount: Math.max(0, post.commentCount - removed) }))
-      // The server decides what else went with it (replies of a deleted comment): read the truth back.
+      patchPost(queryClient, postId, (post) => ({ ...post, commentCount: Math.max(0, post.commentCount - 1) }))
+      // The count is the server's (others comment meanwhile): read it back.
       void queryClient.invalidateQueries({ queryKey: postQuery(postId).queryKey })
     },
   })

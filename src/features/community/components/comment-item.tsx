@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components'
+import { LabeledImage } from '@/components/labeled-image'
 import type { Comment, CommentReply } from '@/contract/community'
 import { formatServerTime } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { postMessages } from '../post-messages'
 import { designLength } from '../lib/design-units'
-import { COMMENT_ACTIONS_HEIGHT, COMMENT_AUTHOR_HEIGHT, COMMENT_LINE_HEIGHT, commentLayout } from '../lib/card-layout'
+import { COMMENT_ACTIONS_HEIGHT, COMMENT_AUTHOR_HEIGHT, COMMENT_LINE_HEIGHT } from '../lib/card-layout'
+import { threadLayout } from '../lib/comment-layout'
 
 type CommentActions = {
   /** The signed-in member's id (null for a visitor): their own comments can be deleted. */
@@ -12,18 +14,55 @@ type CommentActions = {
   /** False on a post that takes no more comments (hidden: its author reads what was said): no 回复. */
   canReply?: boolean
   onReplyChosen: (comment: CommentReply) => void
-  onDeleteChosen: (comment: CommentReply) => void
+  /** `replyCount`: a top-level comment's replies, which stay (under its placeholder) once it is deleted. */
+  onDeleteChosen: (comment: CommentReply, replyCount: number) => void
+}
+
+/** The author's avatar (or their nickname's first character, as on the post cards), nickname, level and time. */
+function CommentAuthorRow({ comment }: { comment: CommentReply }) {
+  const text = useMessages(postMessages)
+  const { author } = comment
+  const size = designLength(COMMENT_AUTHOR_HEIGHT)
+  return (
+    <View className='comment__author' style={{ height: size }}>
+      {author.avatarUrl ? (
+        <LabeledImage
+          className='comment__avatar'
+          src={author.avatarUrl}
+          mode='aspectFill'
+          label={text.avatarOf(author.nickname)}
+          style={{ width: size, height: size }}
+          data-testid='comment-avatar'
+        />
+      ) : (
+        <View
+          className='comment__avatar comment__avatar--initial'
+          style={{ width: size, height: size }}
+          aria-hidden
+          data-testid='comment-avatar-initial'
+        >
+          <Text>{author.nickname.slice(0, 1)}</Text>
+        </View>
+      )}
+      <Text className='comment__nickname'>{author.nickname}</Text>
+      <Text className='comment__level' data-testid='comment-level'>
+        {author.levelCode}
+      </Text>
+      <Text className='comment__time'>{formatServerTime(comment.createdAt)}</Text>
+    </View>
+  )
 }
 
 function CommentEntry({
   comment,
   height,
   isReply,
+  replyCount,
   myId,
   canReply = true,
   onReplyChosen,
   onDeleteChosen,
-}: CommentActions & { comment: CommentReply; height: number; isReply: boolean }) {
+}: CommentActions & { comment: CommentReply; height: number; isReply: boolean; replyCount: number }) {
   const text = useMessages(postMessages)
   const textHeight = height - COMMENT_AUTHOR_HEIGHT - COMMENT_ACTIONS_HEIGHT
   return (
@@ -33,17 +72,18 @@ function CommentEntry({
       data-testid={isReply ? 'reply' : 'comment'}
       data-comment-id={comment.id}
     >
-      <View className='comment__author' style={{ height: designLength(COMMENT_AUTHOR_HEIGHT) }}>
-        <Text className='comment__nickname'>{comment.author.nickname}</Text>
-        <Text className='comment__level'>{comment.author.levelCode}</Text>
-        <Text className='comment__time'>{formatServerTime(comment.createdAt)}</Text>
-      </View>
+      <CommentAuthorRow comment={comment} />
       <View className='comment__text-box' style={{ height: designLength(textHeight) }}>
         <Text
           className='comment__text'
           style={{ lineHeight: designLength(COMMENT_LINE_HEIGHT) }}
           data-testid='comment-text'
         >
+          {comment.replyToMember ? (
+            <Text className='comment__addressee' data-testid='comment-addressee'>
+              {text.replyingTo(comment.replyToMember.nickname)}
+            </Text>
+          ) : null}
           {comment.text}
         </Text>
       </View>
@@ -67,7 +107,7 @@ function CommentEntry({
             role='button'
             tabIndex={0}
             data-testid='comment-delete'
-            onClick={() => onDeleteChosen(comment)}
+            onClick={() => onDeleteChosen(comment, replyCount)}
           >
             <Text>{text.delete}</Text>
           </View>
@@ -77,14 +117,48 @@ function CommentEntry({
   )
 }
 
-/** A top-level comment and its replies, each entry exactly the height commentLayout gives it. */
+/** A comment deleted while it had replies: their place in the thread, without its words or its author. */
+function DeletedComment({ comment, height }: { comment: Comment; height: number }) {
+  const text = useMessages(postMessages)
+  return (
+    <View
+      className='comment comment--deleted'
+      style={{ height: designLength(height) }}
+      data-testid='comment-deleted'
+      data-comment-id={comment.id}
+    >
+      <Text className='comment__deleted'>{text.commentDeleted}</Text>
+    </View>
+  )
+}
+
+/** A top-level comment (or its placeholder) and its replies, each entry exactly the height threadLayout gives it. */
 export function CommentItem({ comment, ...actions }: CommentActions & { comment: Comment }) {
-  const layout = commentLayout(comment)
+  const text = useMessages(postMessages)
+  const layout = threadLayout(comment, text.replyingTo)
+  const first = layout.entries[0] ?? 0
   return (
     <View className='comment-block' style={{ height: designLength(layout.height) }}>
-      <CommentEntry comment={comment} height={layout.entries[0] ?? 0} isReply={false} {...actions} />
+      {comment.isDeleted || comment.author === null ? (
+        <DeletedComment comment={comment} height={first} />
+      ) : (
+        <CommentEntry
+          comment={{ ...comment, author: comment.author }}
+          height={first}
+          isReply={false}
+          replyCount={comment.replies.length}
+          {...actions}
+        />
+      )}
       {comment.replies.map((reply, index) => (
-        <CommentEntry key={reply.id} comment={reply} height={layout.entries[index + 1] ?? 0} isReply {...actions} />
+        <CommentEntry
+          key={reply.id}
+          comment={reply}
+          height={layout.entries[index + 1] ?? 0}
+          isReply
+          replyCount={0}
+          {...actions}
+        />
       ))}
     </View>
   )

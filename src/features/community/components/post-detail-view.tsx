@@ -18,7 +18,8 @@ import { isPostDeleteConfirmed, useDeletePost } from '../api/compose-queries'
 import { postQuery } from '../api/post-queries'
 import { composeMessages } from '../compose-messages'
 import { postMessages } from '../post-messages'
-import { COMMENT_GAP, imageGridOf, commentLayout } from '../lib/card-layout'
+import { COMMENT_GAP, imageGridOf } from '../lib/card-layout'
+import { threadLayout } from '../lib/comment-layout'
 import { commentKeyFor, isCommentPending } from '../lib/comment-intents'
 import { measureHeight } from '../lib/measure-height'
 import { previewImages } from '../lib/preview-images'
@@ -174,7 +175,6 @@ function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => 
   )
 }
 
-const commentHeight = (comment: Comment) => commentLayout(comment).height
 const commentKey = (comment: Comment) => comment.id
 
 type CommentSectionProps = {
@@ -190,10 +190,9 @@ function CommentSection({ postId, canReply, onReplyChosen }: CommentSectionProps
   const query = useInfiniteQuery(commentsQuery(postId))
   const remove = useDeleteComment(postId)
   const onDeleteChosen = useCallback(
-    (comment: CommentReply) => {
-      // Deleting a comment deletes its replies, other members' too: said before, not found out after.
-      const replies = 'replies' in comment && Array.isArray(comment.replies) ? comment.replies.length : 0
-      const content = replies > 0 ? text.deleteWithReplies(replies) : text.deleteConfirmContent
+    (comment: CommentReply, replies: number) => {
+      // A comment with replies stays as their placeholder (the replies are other members' words): said before.
+      const content = replies > 0 ? text.deleteKeepsReplies(replies) : text.deleteConfirmContent
       void Taro.showModal({ title: text.deleteConfirmTitle, content }).then(({ confirm }) => {
         if (confirm)
           remove.mutate(comment.id, { onSuccess: () => void Taro.showToast({ title: text.deleted, icon: 'none' }) })
@@ -201,6 +200,7 @@ function CommentSection({ postId, canReply, onReplyChosen }: CommentSectionProps
     },
     [remove, text],
   )
+  const commentHeight = useCallback((comment: Comment) => threadLayout(comment, text.replyingTo).height, [text])
   const renderComment = useCallback(
     (comment: Comment) => (
       <CommentItem

@@ -1,5 +1,5 @@
 import type { Post } from '@/contract'
-import type { Comment, CommentReply } from '@/contract/community'
+import type { CommentReply } from '@/contract/community'
 
 // Every size here is in the 750-wide design unit the stylesheets use (rpx on the mini-program, rem on H5), so one
 // number means the same share of the screen on both. The virtual lists place items by these heights instead of
@@ -102,7 +102,7 @@ export function postCardLayout(post: Pick<Post, 'text' | 'images' | 'productId'>
 }
 
 // Comments on the post page: a top-level comment and its replies (indented), each an author line, the text in
-// full, and a line of actions (reply, delete).
+// full, and a line of actions (reply, delete); a whole thread's layout is comment-layout's (the post page's alone).
 export const COMMENT_PADDING = 20
 export const COMMENT_AUTHOR_HEIGHT = 40
 export const COMMENT_FONT_SIZE = 28
@@ -116,14 +116,3 @@ export const commentEntryHeight = (comment: Pick<CommentReply, 'text'>, isReply:
   COMMENT_AUTHOR_HEIGHT +
   countLines(comment.text, (COMMENT_WIDTH - (isReply ? REPLY_INDENT : 0)) / COMMENT_FONT_SIZE) * COMMENT_LINE_HEIGHT +
   COMMENT_ACTIONS_HEIGHT
-
-export type CommentLayout = { height: number; entries: number[] }
-
-/** A comment with its replies: the height of each entry (the comment first) and of the whole block. */
-export function commentLayout(comment: Pick<Comment, 'text' | 'replies'>): CommentLayout {
-  const entries = [
-    commentEntryHeight(comment, false),
-    ...comment.replies.map((reply) => commentEntryHeight(reply, true)),
-  ]
-  return { entries, height: 2 * COMMENT_PADDING + entries.reduce((sum, entry) => sum + entry, 0) }
-}

@@ -11,11 +11,11 @@ import {
   SINGLE_IMAGE_SIZE,
   TEXT_FONT_SIZE,
   TEXT_LINE_HEIGHT,
-  commentLayout,
   countLines,
   imageGridOf,
   postCardLayout,
 } from '@/features/community/lib/card-layout'
+import { DELETED_COMMENT_HEIGHT, threadLayout } from '@/features/community/lib/comment-layout'
 import { offsetsOf, visibleRange } from '@/features/community/lib/virtual-window'
 
 const widthEm = CARD_CONTENT_WIDTH / TEXT_FONT_SIZE
@@ -112,20 +112,46 @@ describe('postCardLayout: the card height is the sum of its blocks', () => {
   })
 })
 
-describe('commentLayout', () => {
+const author = { id: 'm1', nickname: '小林', avatarUrl: '', levelCode: 'V1' } as const
+const prefix = (nickname: string) => `回复 ${nickname}：`
+const reply = (text: string, replyToMember: { id: string; nickname: string } | null = null) =>
+  ({ id: 'r', postId: 'p', author, text, replyTo: 'c', replyToMember, createdAt: '' }) as const
+const thread = (text: string, replies: ReturnType<typeof reply>[] = [], isDeleted = false) => ({
+  text,
+  author: isDeleted ? null : author,
+  isDeleted,
+  replies,
+})
+
+describe('threadLayout', () => {
   test('a comment and its replies: one entry each, replies narrower', () => {
     const text = '评'.repeat(40)
-    const layout = commentLayout({ text, replies: [{ text } as never, { text: '好' } as never] })
+    const layout = threadLayout(thread(text, [reply(text), reply('好')]), prefix)
     expect(layout.entries).toHaveLength(3)
     expect(layout.entries[1]).toBeGreaterThanOrEqual(layout.entries[0] ?? 0)
     expect(layout.height).toBe(40 + layout.entries.reduce((sum, entry) => sum + entry, 0))
   })
+
+  test('a deleted comment is its one-row placeholder, its replies as they were', () => {
+    const replies = [reply('还在'), reply('也在')]
+    const kept = threadLayout(thread('', replies, true), prefix)
+    const live = threadLayout(thread('原来的话', replies), prefix)
+    expect(kept.entries[0]).toBe(DELETED_COMMENT_HEIGHT)
+    expect(kept.entries.slice(1)).toEqual(live.entries.slice(1))
+  })
+
+  test('a reply to a reply makes room for whom it answers (回复 X：), wrapped with its words', () => {
+    const words = '评'.repeat(18)
+    const plain = threadLayout(thread('一楼', [reply(words)]), prefix)
+    const addressed = threadLayout(thread('一楼', [reply(words, { id: 'm2', nickname: '一个很长的昵称' })]), prefix)
+    expect((addressed.entries[1] ?? 0) - (plain.entries[1] ?? 0)).toBe(COMMENT_LINE_HEIGHT)
+  })
 })
 
-describe('commentLayout: line breaks', () => {
+describe('threadLayout: line breaks', () => {
   test('a comment in two short paragraphs is one line taller than the same words on one line', () => {
-    const twoLines = commentLayout({ text: '一楼\n试试这个', replies: [] })
-    const oneLine = commentLayout({ text: '一楼试试这个', replies: [] })
+    const twoLines = threadLayout(thread('一楼\n试试这个'), prefix)
+    const oneLine = threadLayout(thread('一楼试试这个'), prefix)
     expect(twoLines.height - oneLine.height).toBe(COMMENT_LINE_HEIGHT)
   })
 })

@@ -166,12 +166,12 @@ describe('PostDetailView: comments', () => {
       '这是回复',
     ])
 
-    // Deleting the comment would take its reply with it: the confirmation says so (and is declined here).
+    // Deleting the comment keeps its reply under a placeholder: the confirmation says so (and is declined here).
     modal.mockResolvedValueOnce({ confirm: false, cancel: true } as never)
     tap(mine, 'comment-delete')
     await waitFor(() =>
       expect(modal).toHaveBeenLastCalledWith(
-        expect.objectContaining({ content: '这条评论下的 1 条回复会一起删除，删除后无法恢复' }),
+        expect.objectContaining({ content: '删除后无法恢复。下面的 1 条回复会保留，这里显示「该评论已删除」' }),
       ),
     )
     expect(screen.getByText('这是回复', { ignore: 'script, style, textarea' })).not.toBeNull()
@@ -182,6 +182,82 @@ describe('PostDetailView: comments', () => {
     await waitFor(() => expect(screen.queryByText('这是回复', { ignore: 'script, style, textarea' })).toBeNull())
     const after = (await api.call('GET', '/posts/post-r4/comments', { token })).json as typeof comments
     expect(after.items.find((item) => item.text === '第一条评论')?.replies).toEqual([])
+  })
+
+  test('deleting my comment keeps the reply another member wrote under it, under 该评论已删除', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const mine = (
+      await api.call('POST', '/posts/post-r4/comments', { token, body: { text: '我的评论' }, idempotencyKey: 'c-mine' })
+    ).json as { id: string }
+    const other = (await api.signInPersona('kol-distributor')).token
+    await api.call('POST', '/posts/post-r4/comments', {
+      token: other,
+      body: { text: '别人的回复', replyTo: mine.id },
+      idempotencyKey: 'c-their-reply',
+    })
+    const countBefore = (await serverPost(api, token, 'post-r4')).commentCount
+    renderWithApp(<PostDetailView postId='post-r4' />)
+    const entry = (await screen.findByText('我的评论')).closest('[data-testid="comment"]') as HTMLElement
+    tap(entry, 'comment-delete')
+    await waitFor(() =>
+      expect(modal).toHaveBeenLastCalledWith(
+        expect.objectContaining({ content: '删除后无法恢复。下面的 1 条回复会保留，这里显示「该评论已删除」' }),
+      ),
+    )
+    const placeholder = await screen.findByTestId('comment-deleted')
+    expect(placeholder.textContent).toBe('该评论已删除')
+    expect(screen.queryByText('我的评论')).toBeNull()
+    // No author, no actions on the placeholder; the reply stays with its own.
+    expect(within(placeholder.parentElement as HTMLElement).getAllByTestId('reply')).toHaveLength(1)
+    expect(within(placeholder).queryByTestId('comment-reply')).toBeNull()
+    expect(screen.getByText('别人的回复')).not.toBeNull()
+    await waitFor(async () => expect((await serverPost(api, token, 'post-r4')).commentCount).toBe(countBefore - 1))
+    const thread = (
+      (await api.call('GET', '/posts/post-r4/comments', { token })).json as {
+        items: { id: string; isDeleted: boolean; replies: { text: string }[] }[]
+      }
+    ).items.find((item) => item.id === mine.id)
+    expect(thread).toMatchObject({ isDeleted: true, replies: [{ text: '别人的回复' }] })
+    // As the server has it after a reload too.
+    await waitFor(() => expect(screen.getByTestId('comment-count').textContent).toContain(String(countBefore - 1)))
+  })
+
+  test('comments and replies show their author’s avatar (or initial) and level; a reply to a reply says whom it answers', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    // post-r1 (seed): 同干皮… by a fan without an avatar, answered by the KOL, who has one.
+    const kolReply = '早晚都用，早上薄涂一层就好～'
+    await api.call('POST', '/posts/post-r1/comments', {
+      token,
+      body: { text: '谢谢分享', replyTo: 'c-seed-5' },
+      idempotencyKey: 'c-reply-to-reply',
+    })
+    renderWithApp(<PostDetailView postId='post-r1' />)
+    const reply = (await screen.findByText(kolReply)).closest('[data-testid="reply"]') as HTMLElement
+    const avatar = within(reply).getByTestId('comment-avatar')
+    const served = (
+      (await api.call('GET', '/posts/post-r1/comments', { token })).json as {
+        items: { replies: { text: string; author: { avatarUrl: string } }[] }[]
+      }
+    ).items
+      .flatMap((item) => item.replies)
+      .find((item) => item.text === kolReply)?.author.avatarUrl
+    expect(served).toBeTruthy()
+    expect(avatar.querySelector('img')?.getAttribute('src')).toBe(served)
+    expect(within(reply).getByTestId('comment-level').textContent).toMatch(/^V[1-5]$/)
+    const top = (await screen.findByText('同干皮，求问是早上也用吗？')).closest(
+      '[data-testid="comment"]',
+    ) as HTMLElement
+    const initial = within(top).getByTestId('comment-avatar-initial')
+    const nickname = top.querySelector('.comment__nickname')?.textContent ?? ''
+    expect(initial.textContent).toBe(nickname.slice(0, 1))
+    expect(within(top).getByTestId('comment-level').textContent).toMatch(/^V[1-5]$/)
+    const mine = (await screen.findByText('谢谢分享', { exact: false })).closest('[data-testid="reply"]') as HTMLElement
+    const kolName = reply.querySelector('.comment__nickname')?.textContent ?? ''
+    expect(within(mine).getByTestId('comment-addressee').textContent).toBe(`回复 ${kolName}：`)
+    expect(within(mine).getByTestId('comment-text').textContent).toBe(`回复 ${kolName}：谢谢分享`)
   })
 
   test('other members’ comments have no delete; blank text is not sent', async () => {
