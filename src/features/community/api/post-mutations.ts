@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import type { Post } from '@/contract'
 import { communityEndpoints } from '@/contract/community-endpoints'
 import type { Comment, LikeState, REPORT_REASONS } from '@/contract/community'
-import { createIdempotencyKey, isOutcomeUnknown, request } from '@/lib/http'
+import { createIdempotencyKey, isApiError, isOutcomeUnknown, request } from '@/lib/http'
 import { describeError, messagesFor, useLocale } from '@/lib/i18n'
 import { settleComment } from '../lib/comment-intents'
 import { postMessages } from '../post-messages'
@@ -104,6 +104,9 @@ type CreateCommentVariables = { text: string; replyTo?: string; idempotencyKey: 
  * (isOutcomeUnknown) the server may have kept it, so the key stays for a resend to replay, and the comments and the
  * post are read again to show it if it was kept.
  */
+/** A reply refused because the comment it answers is gone (deleted, or its thread with it). */
+export const isReplyTargetGone = (error: unknown): boolean => isApiError(error) && error.fields.replyTo !== undefined
+
 export function useCreateComment(postId: string) {
   const queryClient = useQueryClient()
   return useMutation({
@@ -111,6 +114,8 @@ export function useCreateComment(postId: string) {
       request(communityEndpoints.createComment, { params: { id: postId }, body: { text, replyTo }, idempotencyKey }),
     meta: { isErrorShownInPlace: true },
     onError: (error, { text, replyTo, idempotencyKey }) => {
+      // The comment answered was deleted meanwhile: show the thread as it is now.
+      if (isReplyTargetGone(error)) void queryClient.invalidateQueries({ queryKey: commentsQuery(postId).queryKey })
       if (!isOutcomeUnknown(error)) return settleComment({ postId, text, replyTo }, idempotencyKey)
       void queryClient.invalidateQueries({ queryKey: commentsQuery(postId).queryKey })
       void queryClient.invalidateQueries({ queryKey: postQuery(postId).queryKey })

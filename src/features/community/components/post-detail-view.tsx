@@ -13,7 +13,13 @@ import { isApiError, isOutcomeUnknown } from '@/lib/http'
 import { describeError, useLocale, useMessages, type Locale } from '@/lib/i18n'
 import { goToSignIn, routes } from '@/lib/routes'
 import { selectIsSignedIn, useSession } from '@/stores/session'
-import { commentsQuery, useCreateComment, useDeleteComment, useToggleLike } from '../api/post-mutations'
+import {
+  commentsQuery,
+  isReplyTargetGone,
+  useCreateComment,
+  useDeleteComment,
+  useToggleLike,
+} from '../api/post-mutations'
 import { isPostDeleteConfirmed, useDeletePost } from '../api/compose-queries'
 import { postQuery } from '../api/post-queries'
 import { composeMessages } from '../compose-messages'
@@ -234,6 +240,7 @@ function CommentSection({ postId, canReply, onReplyChosen }: CommentSectionProps
 
 /** Why a comment was not sent, in the UI language: a refused text in the composer's words, never the server's. */
 function commentProblem(error: unknown, text: (typeof postMessages)['zh-CN'], locale: Locale): string {
+  if (isReplyTargetGone(error)) return text.replyTargetGone
   const serverWords = isApiError(error) ? error.fields.text : undefined
   if (serverWords === undefined) return text.commentFailed(describeError(error, locale))
   switch (textRefusalOf(serverWords)) {
@@ -283,7 +290,9 @@ function CommentBar({
     // The server counts UTF-16 units (the contract's maxLength): count the same way.
     if (trimmed.length > COMMENT_TEXT_MAX) return refuse(text.commentTooLong(COMMENT_TEXT_MAX))
     setNotice(null)
-    const replyTo = replyTarget?.replyTo ?? replyTarget?.id
+    // The comment or reply answered: the server hangs a reply to a reply from its top-level comment and names whom
+    // it answers (回复 X：), which it could not if it were sent the top-level comment.
+    const replyTo = replyTarget?.id
     // One intent per comment (lib/comment-intents): the same words to the same post and reply target, sent again
     // after an answer that never came, reuse its key, so the server replays the first instead of posting twice.
     const intent = { postId, text: trimmed, replyTo }
@@ -296,12 +305,15 @@ function CommentBar({
           onReplyCleared()
           void Taro.showToast({ title: text.commented, icon: 'none' })
         },
-        onError: (error) =>
+        onError: (error) => {
+          // Nothing left to answer: the words stay, to send as a comment of the post or to another reply.
+          if (isReplyTargetGone(error)) onReplyCleared()
           setNotice(
             isOutcomeUnknown(error)
               ? { kind: 'unknown', text: text.commentUnknown }
               : { kind: 'refused', text: commentProblem(error, text, locale) },
-          ),
+          )
+        },
       },
     )
   }

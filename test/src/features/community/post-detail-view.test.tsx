@@ -260,6 +260,62 @@ describe('PostDetailView: comments', () => {
     expect(within(mine).getByTestId('comment-text').textContent).toBe(`回复 ${kolName}：谢谢分享`)
   })
 
+  test('replying to a reply answers that reply: it shows 回复 X： and the server names X', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const { container } = renderWithApp(<PostDetailView postId='post-r1' />)
+    // post-r1 (seed): the KOL's reply (c-seed-5) to a fan's comment (c-seed-4).
+    const kolReply = (await screen.findByText('早晚都用，早上薄涂一层就好～')).closest(
+      '[data-testid="reply"]',
+    ) as HTMLElement
+    const kolName = kolReply.querySelector('.comment__nickname')?.textContent ?? ''
+    tap(kolReply, 'comment-reply')
+    expect((await screen.findByTestId('reply-target')).textContent).toBe(`回复 ${kolName}`)
+    await typeInto(container, 'comment-input', '收到，谢谢')
+    tap(container, 'comment-send')
+    await waitFor(() => expect(screen.getByText('收到，谢谢', { exact: false, ignore: 'textarea' })).not.toBeNull())
+    const sent = api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/posts/post-r1/comments'))
+    expect(sent.at(-1)?.body).toEqual({ text: '收到，谢谢', replyTo: 'c-seed-5' })
+    const thread = (
+      (await api.call('GET', '/posts/post-r1/comments', { token })).json as {
+        items: {
+          id: string
+          replies: { text: string; replyTo: string; replyToMember: { nickname: string } | null }[]
+        }[]
+      }
+    ).items.find((item) => item.id === 'c-seed-4')
+    expect(thread?.replies.find((item) => item.text === '收到，谢谢')).toMatchObject({
+      replyTo: 'c-seed-4',
+      replyToMember: { nickname: kolName },
+    })
+  })
+
+  test('a reply to a comment deleted meanwhile says so, keeps the words, and shows the thread as it is now', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    const other = (await api.signInPersona('kol-distributor')).token
+    const theirs = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token: other,
+        body: { text: '马上删' },
+        idempotencyKey: 'c-gone',
+      })
+    ).json as { id: string }
+    const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
+    const entry = (await screen.findByText('马上删')).closest('[data-testid="comment"]') as HTMLElement
+    tap(entry, 'comment-reply')
+    await screen.findByTestId('reply-target')
+    await api.call('DELETE', `/comments/${theirs.id}`, { token: other })
+    await typeInto(container, 'comment-input', '晚了一步')
+    tap(container, 'comment-send')
+    expect((await screen.findByTestId('comment-problem')).textContent).toBe(
+      '你回复的评论已被删除，回复没有发出。文字已保留，可以直接发成评论',
+    )
+    expect(screen.queryByTestId('reply-target')).toBeNull()
+    expect(field(container).value).toBe('晚了一步')
+    await waitFor(() => expect(screen.queryByText('马上删')).toBeNull())
+  })
+
   test('other members’ comments have no delete; blank text is not sent', async () => {
     const api = installInProcessApi()
     const other = (await api.signInPersona('kol-distributor')).token
