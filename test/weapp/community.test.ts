@@ -129,3 +129,48 @@ test('a member likes, comments and replies on a post', async () => {
   expect((await server.get<ServerPost>('/posts/post-r4', token)).commentCount).toBe(before.commentCount + 2)
   expectHealthy(weapp)
 })
+
+/** A member's write the way the app makes it (token and Idempotency-Key), straight to the server. */
+async function write<T>(method: 'POST' | 'DELETE', path: string, token: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.apiBase}${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'idempotency-key': `weapp-${Math.random()}`,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`)
+  return (await response.json()) as T
+}
+
+test('a thread whose comment was deleted keeps its replies under 该评论已删除; a reply to a reply says whom it answers; authors show their avatars', async () => {
+  const member = await server.persona('new-member')
+  const kol = await server.persona('kol-distributor')
+  const top = await write<{ id: string }>('POST', '/posts/post-r4/comments', member.token, { text: '要删掉的一楼' })
+  const reply = await write<{ id: string }>('POST', '/posts/post-r4/comments', kol.token, {
+    text: '达人的回复',
+    replyTo: top.id,
+  })
+  await write('POST', '/posts/post-r4/comments', member.token, { text: '谢谢达人', replyTo: reply.id })
+  await write('DELETE', `/comments/${top.id}`, member.token)
+
+  weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'packages/community/post/index?id=post-r4' })
+  await weapp.waitForText('该评论已删除')
+  await weapp.waitForText('达人的回复')
+  await weapp.waitForText(`回复 ${kol.member.nickname}：谢谢达人`)
+  expect(weapp.current().text()).not.toContain('要删掉的一楼')
+  // The KOL's avatar is an image; the new member has none, so their initial stands in.
+  const kolAvatar = (await server.get<{ avatarUrl: string }>('/me', kol.token)).avatarUrl
+  expect(kolAvatar).not.toBe('')
+  // Class names carry the build's component prefix (comp--comment__avatar).
+  const avatars = weapp.findAll('[class*="comment__avatar"]')
+  const images = avatars.filter((element) => element.tagName.toLowerCase() === 'wx-image')
+  expect(images.length).toBeGreaterThan(0)
+  // The image's src is bound from the page's data, not written on the element.
+  expect(JSON.stringify(weapp.current().component.instance.data)).toContain(JSON.stringify(kolAvatar))
+  expect(avatars.some((element) => element.textContent === member.member.nickname.slice(0, 1))).toBe(true)
+  expectHealthy(weapp)
+})
