@@ -126,3 +126,14 @@ describe('a reply to a reply names whom it answers', () => {
     expect(written.author).toMatchObject({ id: a.member.id, avatarUrl, levelCode: 'V1' })
   })
 })
+
+describe('GET /openapi.json', () => {
+  it("describes a comment's placeholder (isDeleted, a nullable author) and a reply's replyToMember", async () => {
+    const document = (await api.request('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
+    }
+    const schema = JSON.stringify(document.paths['/posts/{id}/comments']?.get?.responses['200'])
+    expect(schema).toContain('"isDeleted"')
+    expect(schema).toContain('"replyToMember"')
+  })
+})
