@@ -236,10 +236,13 @@ export const seed = async (ctx: Ctx, kind: SeedKind = 'demo'): Promise<void> => 
     createdAt: daysAgo(15),
   })
   await earn(ids.rejectedPost, 100, 'adjustment', '新人注册礼', daysAgo(15))
-  const rejected = await publishPost(at(instantOfDay(addDays(today, -1), timeZone, '20:00')), ids.rejectedPost, {
-    text: '周末拼团啦！帮忙刷单的姐妹返现 5 元，私信我拉你进群～',
-    topic: '好物种草',
-  })
+  const rejected = await publishPost(
+    at(instantOfDay(addDays(today, -1), timeZone, '20:00')),
+    ids.rejectedPost,
+    { text: '周末拼团啦！帮忙刷单的姐妹返现 5 元，私信我拉你进群～', topic: '好物种草' },
+    // No pictures, so no origin to hold them to.
+    '',
+  )
   if (rejected.status !== 'rejected')
     throw new Error(
       `Seed: the review let the post-rejected persona's post through (${rejected.status}); its banned words must include 刷单`,

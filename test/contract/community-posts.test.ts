@@ -67,6 +67,16 @@ describe('POST /posts', () => {
     expect(post.images).toEqual([url])
   })
 
+  it("refuses the author's own upload under another host's name: phones would load it from there", async () => {
+    const { token } = await signUp(api)
+    const { url } = expectShape(Uploaded, (await uploadBytes(api, token, PNG)).body)
+    const elsewhere = url.replace(/^https?:\/\/[^/]+/, 'https://tracker.example')
+    expect(fieldsOf(await createPost(api, token, { text: 'hi', images: [url, elsewhere] }))).toHaveProperty([
+      'images.1',
+    ])
+    expect(fieldsOf(await createPost(api, token, { text: 'hi', images: [`${url}?v=1`] }))).toHaveProperty(['images.0'])
+  })
+
   it('pays 10 points for the first post of the day only, and completes the posting tasks', async () => {
     const { token } = await signUp(api)
     await createPost(api, token, { text: '第一条' })

@@ -28,7 +28,7 @@ describe('PATCH /me', () => {
     expect(expectShape(Member, cleared.body).avatarUrl).toBe('')
   })
 
-  it('refuses an avatar that is not one of its uploads with 400 on avatarUrl, changing nothing', async () => {
+  it('refuses an avatar that is not one of its own uploads with 400 on avatarUrl, changing nothing', async () => {
     const { token } = await signUp(api)
     const avatarUrl = expectShape(Uploaded, (await uploadBytes(api, token, PNG)).body).url
     expect((await api.request('PATCH', '/me', { token, body: { avatarUrl } })).status).toBe(200)
@@ -40,6 +40,8 @@ describe('PATCH /me', () => {
       avatarUrl.replace(name, `${'0'.repeat(32)}.png`),
       'data:image/png;base64,iVBORw0KGgo=',
       'javascript:alert(1)',
+      // Another member's picture.
+      expectShape(Uploaded, (await uploadBytes(api, (await signUp(api)).token, PNG)).body).url,
     ]
     for (const url of refused) {
       const response = await api.request('PATCH', '/me', { token, body: { avatarUrl: url, nickname: '不该生效' } })

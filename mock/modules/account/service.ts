@@ -5,7 +5,7 @@ import type { Authenticator, Ctx, Router } from '../../platform/http'
 import { newId } from '../../platform/ids'
 import { DAY_MS } from '../../platform/clock'
 import { businessDay } from '../../platform/time'
-import { uploadedFile } from '../community/service'
+import { isUploadOf } from '../community/service'
 import { bindByReferral } from '../distribution/service'
 import { levelCodeForGrowth, settleTasks } from '../membership/service'
 import { membershipBadge } from '../plans/service'
@@ -218,26 +218,14 @@ const named = async (ctx: Ctx, member: MemberRow): Promise<MemberRow> =>
     ? data.updateMember(ctx.sql, member.id, { nickname: `微信用户${member.id.replace(/\D/g, '').slice(-4)}` })
     : member
 
-/**
- * An avatar is a picture this server holds (contract AvatarUrl): the URL `POST /uploads` answered, on this server's
- * own origin, naming an upload that exists. The schema checks the form; only the server knows its origin and files,
- * so a look-alike path on another host (a picture that tracks who looks) or a made-up name is refused here.
- */
-const isOwnUpload = async (ctx: Ctx, url: string, origin: string): Promise<boolean> => {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  if (parsed.origin !== origin) return false
-  const name = /^\/api\/v1\/uploads\/([^/]+)$/.exec(parsed.pathname)?.[1]
-  return name !== undefined && (await uploadedFile(ctx, name)) !== null
-}
-
 export const updateMe = async (ctx: Ctx, member: MemberRow, patch: MePatch, origin: string): Promise<Member> => {
-  if (patch.avatarUrl !== undefined && patch.avatarUrl !== '' && !(await isOwnUpload(ctx, patch.avatarUrl, origin)))
-    throw invalid({ avatarUrl: 'an image uploaded to this server (the URL POST /uploads answered)' })
+  // The schema checks the URL's form; only the server knows its origin and who uploaded what.
+  if (
+    patch.avatarUrl !== undefined &&
+    patch.avatarUrl !== '' &&
+    !(await isUploadOf(ctx, patch.avatarUrl, origin, member.id))
+  )
+    throw invalid({ avatarUrl: 'a picture you uploaded here (the URL POST /uploads answered you)' })
   if (patch.birthday !== undefined) {
     const today = businessDay(ctx.nowMs, ctx.config.timeZone)
     if (patch.birthday > today || patch.birthday < EARLIEST_BIRTHDAY)

@@ -187,6 +187,11 @@ export const insertUpload = async (
   )
 }
 
+/** Who uploaded it (null: no such upload), without reading its bytes. */
+export const uploadOwner = async (sql: Sql, name: string): Promise<string | null> =>
+  (await sql.query<{ memberId: string }>(`SELECT member_id AS "memberId" FROM uploads WHERE name = $1`, [name]))[0]
+    ?.memberId ?? null
+
 export const uploadByName = async (
   sql: Sql,
   name: string,

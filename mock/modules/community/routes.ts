@@ -25,7 +25,7 @@ export const registerCommunityRoutes = ({ register, serveBytes }: AppRouter): vo
   register(allEndpoints.posts, ({ member, query, ...ctx }) => feed(ctx, member?.id ?? null, query))
   register(allEndpoints.post, ({ member, params, ...ctx }) => postOf(ctx, member?.id ?? null, params.id))
   register(allEndpoints.topics, ({ query, ...ctx }) => topicsPage(ctx, query))
-  register(allEndpoints.createPost, ({ member, body, ...ctx }) => publishPost(ctx, member.id, body))
+  register(allEndpoints.createPost, ({ member, body, origin, ...ctx }) => publishPost(ctx, member.id, body, origin))
   register(allEndpoints.deletePost, ({ member, params, ...ctx }) => deletePost(ctx, member.id, params.id))
   register(allEndpoints.myPosts, ({ member, query, ...ctx }) => myPosts(ctx, member.id, query))
   register(allEndpoints.likePost, ({ member, params, ...ctx }) => like(ctx, member.id, params.id))
@@ -33,7 +33,9 @@ export const registerCommunityRoutes = ({ register, serveBytes }: AppRouter): vo
   register(allEndpoints.comments, ({ member, params, query, ...ctx }) =>
     commentsOf(ctx, member?.id ?? null, params.id, query),
   )
-  register(allEndpoints.createComment, ({ member, params, body, ...ctx }) => addComment(ctx, member.id, params.id, body))
+  register(allEndpoints.createComment, ({ member, params, body, ...ctx }) =>
+    addComment(ctx, member.id, params.id, body),
+  )
   register(allEndpoints.deleteComment, ({ member, params, ...ctx }) => deleteComment(ctx, member.id, params.id))
   register(allEndpoints.reportPost, ({ member, params, body, ...ctx }) => report(ctx, member.id, params.id, body))
   register(allEndpoints.upload, ({ member, origin, file, ...ctx }) => upload(ctx, member.id, origin, file))

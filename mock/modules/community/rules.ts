@@ -67,9 +67,15 @@ export const productAttachRefusal = (isDistributor: boolean): 'NOT_DISTRIBUTOR' 
  */
 export const reportRefusal = (isAuthor: boolean): 'FORBIDDEN' | null => (isAuthor ? 'FORBIDDEN' : null)
 
-/** The server-made name of an upload, from the URL the server gave out; null for anything else. */
-export const uploadNameOf = (url: string): string | null =>
-  /\/api\/v1\/uploads\/([A-Za-z0-9_-]{1,100}\.(?:jpg|png|webp))$/.exec(url)?.[1] ?? null
+/**
+ * The server-made name of an upload, from exactly the URL this server gave out (`POST /uploads`, on its own
+ * `origin`); null for anything else. The same path on another host is refused too: every phone that shows the
+ * picture would load it from there, telling that host who looks.
+ */
+export const ownUploadName = (url: string, origin: string): string | null => {
+  const match = /^(https?:\/\/[^/]+)\/api\/v1\/uploads\/([A-Za-z0-9_-]{1,100}\.(?:jpg|png|webp))$/.exec(url)
+  return match?.[1] === origin ? (match[2] ?? null) : null
+}
 
 export type DayState = 'checked' | 'missed' | 'today' | 'upcoming'
 

@@ -36,7 +36,7 @@ import {
   imageTypeOf,
   REPORTS_TO_HIDE,
   sectionOf,
-  uploadNameOf,
+  ownUploadName,
   UPLOADS_PER_DAY,
   type ContentReview,
 } from './rules'
@@ -292,12 +292,17 @@ const reviewOf = (ctx: Ctx): ContentReview =>
  * One that passes is published, or pending while a configured review delay runs. A post that passed pays the
  * first post of the day within the daily cap ('post'), and the posting tasks settle from what the server saw.
  */
-export const publishPost = async (ctx: Ctx, authorId: string, input: CreatePostInput): Promise<Post> => {
+export const publishPost = async (
+  ctx: Ctx,
+  authorId: string,
+  input: CreatePostInput,
+  /** This server's origin, as the request reached it: the pictures must be the URLs it answered the author. */
+  origin: string,
+): Promise<Post> => {
   const images = input.images ?? []
   for (const [index, url] of images.entries()) {
-    const name = uploadNameOf(url)
-    const upload = name === null ? null : await data.uploadByName(ctx.sql, name)
-    if (!upload || upload.memberId !== authorId) throw invalid({ [`images.${index}`]: 'an image you uploaded here' })
+    if (!(await isUploadOf(ctx, url, origin, authorId)))
+      throw invalid({ [`images.${index}`]: 'an image you uploaded here' })
   }
   if (input.productId !== undefined) {
     // Every product of the catalogue is on sale (the orders module sells each one it lists).
@@ -559,6 +564,15 @@ export const upload = async (ctx: Ctx, memberId: string, origin: string, file: U
     at: ctx.nowMs,
   })
   return { url: `${origin}/api/v1/uploads/${name}`, contentType: type.contentType, size: file.bytes.length }
+}
+
+/**
+ * Whether `url` is a picture `memberId` uploaded to this server: the URL `POST /uploads` answered them, on this
+ * server's `origin`. A post's pictures and an avatar are only ever these (not someone else's, nor another host's).
+ */
+export const isUploadOf = async (ctx: Ctx, url: string, origin: string, memberId: string): Promise<boolean> => {
+  const name = ownUploadName(url, origin)
+  return name !== null && (await data.uploadOwner(ctx.sql, name)) === memberId
 }
 
 export const uploadedFile = async (
