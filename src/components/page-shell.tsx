@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import { PreviewConsoleEntry } from '@/features/preview/preview-entry'
 import { useAppConfig } from '@/lib/app-config'
 import { useRefreshOnShow } from '@/lib/query'
-import { findReferralCode, findReferralSource, parseSearch } from '@/lib/referral'
+import { findReferralCode, findReferralPostId, findReferralSource, parseSearch } from '@/lib/referral'
 import { useReferral } from '@/stores/referral'
 import { SinglePageBanner } from './single-page-banner'
 import './page-shell.scss'
@@ -18,7 +18,9 @@ function useCaptureReferral(): void {
     const url = process.env.TARO_ENV === 'h5' ? parseSearch(window.location.search) : null
     const fromPage = findReferralCode(params)
     const query = fromPage ? params : url
-    useReferral.getState().captured(fromPage ?? findReferralCode(url), findReferralSource(query), query?.postId)
+    useReferral
+      .getState()
+      .captured(fromPage ?? findReferralCode(url), findReferralSource(query), findReferralPostId(query))
   }, [params])
 }
 

@@ -3,7 +3,7 @@ import type { BindingSource } from '@/contract'
 import type { ArrivalResult } from '@/contract/distribution'
 import { createIdempotencyKey, isApiError, request } from '@/lib/http'
 import { useSession } from '@/stores/session'
-import { findReferralCode, findReferralSource } from './referral'
+import { findReferralCode, findReferralPostId, findReferralSource } from './referral'
 
 /**
  * Which arrivals this opening has already reported. On the mini-program, the process's memory: `onShow` hands the
@@ -63,7 +63,7 @@ export function reportArrival(
   const code = findReferralCode(query)
   if (code === null) return Promise.resolve(null)
   const source = findReferralSource(query)
-  const postId = source === 'post' && typeof query?.postId === 'string' ? query.postId : undefined
+  const postId = source === 'post' ? findReferralPostId(query) : undefined
   const key = `${code}|${source}|${postId ?? ''}`
   if (memory.has(key)) return Promise.resolve(null)
   memory.add(key)

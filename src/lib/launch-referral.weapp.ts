@@ -1,7 +1,7 @@
 import Taro, { useLaunch } from '@tarojs/taro'
 import { useReferral } from '@/stores/referral'
 import { processMemory, reportArrival } from './arrival-report'
-import { findReferralCode, findReferralSource } from './referral'
+import { findReferralCode, findReferralPostId, findReferralSource } from './referral'
 
 type EntryOptions = { query?: Record<string, unknown> } | undefined
 
@@ -24,9 +24,7 @@ Taro.onAppShow?.(reportEntry)
 export function useLaunchReferral(): void {
   useLaunch((options: EntryOptions) => {
     const query = options?.query
-    useReferral
-      .getState()
-      .captured(findReferralCode(query), findReferralSource(query), query?.postId as string | undefined)
+    useReferral.getState().captured(findReferralCode(query), findReferralSource(query), findReferralPostId(query))
     reportEntry(options)
   })
 }

@@ -32,8 +32,17 @@ export function findReferralCode(query: Record<string, unknown> | undefined | nu
  */
 export function findReferralSource(query: Record<string, unknown> | undefined | null): BindingSource {
   if (typeof query?.ref !== 'string' && typeof query?.scene === 'string') return 'scene'
-  if (typeof query?.postId === 'string' && query.postId !== '') return 'post'
+  if (findReferralPostId(query)) return 'post'
   return query?.src === 'card' ? 'card' : 'link'
+}
+
+/**
+ * The 分享赚 post a link names (`postId`), when it can be an id (letters, digits, `_.:-`, at most 64, as the contract's
+ * ids): a mangled or empty one is no post, since the sign-in that carries it as `refPostId` would be refused.
+ */
+export function findReferralPostId(query: Record<string, unknown> | undefined | null): string | undefined {
+  const postId = query?.postId
+  return typeof postId === 'string' && /^[\w.:-]{1,64}$/.test(postId) ? postId : undefined
 }
 
 /** H5 query string (`?a=1&ref=X`) to an object; the mini-program hands query objects directly. */

@@ -65,6 +65,30 @@ describe("a visitor who opens a KOL's 分享赚 post and signs up later", () => 
     expect(bindings).toEqual([{ postId: post.id }])
   })
 
+  test('a mangled post id in the link is no post: the code still binds, as a link, and the sign-in goes through', async () => {
+    const api = installInProcessApi()
+    jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never)
+    // Cut off or edited by hand: a sign-in carrying it as refPostId would be refused (400) every time.
+    setRouterParams({ id: 'post-e1', ref: 'LINA88', postId: '' })
+    renderWithApp(<PostPage />).unmount()
+    setRouterParams({ ref: 'LINA88', postId: 'x'.repeat(65) })
+    renderWithApp(<PostPage />).unmount()
+    expect(useReferral.getState()).toMatchObject({ capturedCode: 'LINA88', capturedSource: 'link' })
+    expect(useReferral.getState().capturedPostId).toBeUndefined()
+
+    setRouterParams({})
+    const { container } = renderWithApp(<SignInPage />)
+    await typeInto(container, 'phone-input', '13700000032')
+    tap(container, 'send-code')
+    await screen.findByText(/秒后重发/)
+    await typeInto(container, 'code-input', '123456')
+    tap(container, 'sign-in-submit')
+    await waitFor(() => expect(useSession.getState().token).toBeTruthy())
+    const signIn = api.sent.find((item) => item.path.endsWith('/auth/phone'))
+    expect(signIn?.body).toMatchObject({ ref: 'LINA88', refSource: 'link' })
+    expect(signIn?.body).not.toHaveProperty('refPostId')
+  })
+
   test('a later code that came through a post is reported with its post after the sign-in', async () => {
     const api = installInProcessApi()
     const { captured } = useReferral.getState()
