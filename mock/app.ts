@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import type { AppConfig } from '../src/contract/all'
-import { communityEndpoints, endpoints, UPLOAD_MAX_BYTES } from '../src/contract/all'
+import { allEndpoints, communityEndpoints, endpoints, UPLOAD_MAX_BYTES } from '../src/contract/all'
+import type { FeatureName } from '../src/contract/features'
+import { FEATURE_OF_ENDPOINT, FEATURE_OF_PATH } from '../src/contract/features'
 import { readClockOffset, writeClockOffset } from './platform/clock'
 import type { Database } from './platform/db'
 import { errorBody } from './platform/errors'
@@ -79,6 +81,15 @@ const isOwnHost = (origin: string, host: string | undefined): boolean => {
     return false
   }
 }
+
+/** Each switched route by `METHOD /path` (the contract's path, as registered). */
+const FEATURE_OF_ROUTE = new Map<string, FeatureName>([
+  ...Object.entries(FEATURE_OF_ENDPOINT).map(([name, feature]): [string, FeatureName] => {
+    const endpoint = allEndpoints[name as keyof typeof allEndpoints]
+    return [`${endpoint.method} ${endpoint.path}`, feature]
+  }),
+  ...Object.entries(FEATURE_OF_PATH).map(([path, feature]): [string, FeatureName] => [`GET ${path}`, feature]),
+])
 
 /** Tables that a reset keeps: the record of migrations, and the clock's one row (set back to zero). */
 const KEPT_TABLES = [MIGRATIONS_TABLE, 'mock_clock']
@@ -179,6 +190,7 @@ export const createServerApp = ({
     // Without the operator tools nobody can see or reset a clock moved while previewing: real time, always.
     clockOffset: hasTools ? readClockOffset : async () => 0,
     log,
+    featureOf: (method, path) => FEATURE_OF_ROUTE.get(`${method} ${path}`),
   })
   router.register(endpoints.health, async (ctx) => ({ status: 'ok' as const, now: isoAt(ctx, ctx.nowMs) }))
   router.register(endpoints.appConfig, async (ctx) => structuredClone(ctx.config))

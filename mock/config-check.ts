@@ -473,24 +473,6 @@ const paidDistribution: Rule = (config, add) => {
     })
 }
 
-/**
- * Switches of the config that nothing reads yet: neither the app nor the server hides or refuses anything when one is
- * off, so an operator who turns one off would launch with the part still there.
- */
-const UNREAD_FEATURES = ['community', 'mall', 'distribution', 'membershipPackages'] as const
-
-const unreadFeatures: Rule = (config, add) => {
-  for (const name of UNREAD_FEATURES)
-    if (field(field(config, 'features'), name) === false)
-      add({
-        severity: 'warning',
-        setting: `features.${name}`,
-        rule: `features.${name} is off, but nothing reads this switch yet: the app still shows that part and the server still serves it.`,
-        alternative:
-          'Leave it on until the app and the server honour it; to launch without that part, take it out of the build.',
-      })
-}
-
 /** WCAG 2 relative luminance of #RRGGBB. */
 const luminance = (hex: string): number => {
   const linear = (at: number) => {
@@ -563,7 +545,6 @@ const RULES: readonly Rule[] = [
   timeZone,
   referralCodeLength,
   paidDistribution,
-  unreadFeatures,
   themeContrast,
 ]
 

@@ -68,6 +68,12 @@ export type RouterDeps<M> = {
   /** How far the mock clock is from the wall clock (stored in the database). */
   clockOffset: (sql: Sql) => Promise<number>
   log: (message: string) => void
+  /**
+   * The config switch a route belongs to, if any (by method and contract path): with the switch off in the config
+   * in force, the route refuses with 403 FEATURE_OFF before anything else, so a part an operator switched off is
+   * closed in one place rather than by an if in every service.
+   */
+  featureOf?: (method: string, path: string) => keyof AppConfig['features'] | undefined
 }
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> }
@@ -132,6 +138,18 @@ const canonicalJson = (value: unknown): string => {
 const hashOf = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex')
 
 const toHonoPath = (path: string): string => `${API_BASE_PATH}${path.replace(/\{(\w+)\}/g, ':$1')}`
+
+/** 403 FEATURE_OFF when the config in force (read at each request) has switched off the route's part. */
+const refuseIfSwitchedOff = (
+  featureOf: RouterDeps<unknown>['featureOf'],
+  config: AppConfig,
+  method: string,
+  path: string,
+): void => {
+  const feature = featureOf?.(method, path)
+  if (feature !== undefined && !config.features[feature])
+    throw new ApiError('FEATURE_OFF', `This part of the program is switched off: ${feature}.`, { feature })
+}
 
 const fromApiError = (error: ApiError): Answer => ({
   status: error.status,
@@ -206,6 +224,7 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
     // eslint-disable-next-line no-control-regex -- finding control characters is the point
     if (Object.values(params).some((value) => /[\u0000-\u001f\u007f]/.test(value)))
       throw new ApiError('NOT_FOUND', 'There is no such resource.')
+    refuseIfSwitchedOff(deps.featureOf, deps.config, endpoint.method, endpoint.path)
     return deps.db.transaction(async (sql) => {
       const realNowMs = deps.realNow()
       const nowMs = realNowMs + (await deps.clockOffset(sql))
@@ -301,6 +320,7 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
       const query = new URL(c.req.url).searchParams
       let found: Awaited<ReturnType<BytesHandler>>
       try {
+        refuseIfSwitchedOff(deps.featureOf, deps.config, 'GET', path)
         found = await deps.db.transaction(async (sql) => {
           const realNowMs = deps.realNow()
           const nowMs = realNowMs + (await deps.clockOffset(sql))

@@ -3,6 +3,7 @@ import type * as v from 'valibot'
 import type { Endpoint, ResponseOf } from '../../src/contract/all'
 import type { AllEndpointName } from '../../src/contract/all'
 import { allEndpoints as contractEndpoints, ErrorBody } from '../../src/contract/all'
+import { FEATURE_OF_ENDPOINT } from '../../src/contract/features'
 import { summaries } from '../../src/contract/summaries'
 
 type JsonObject = Record<string, unknown>
@@ -77,6 +78,11 @@ export const buildOpenApiDocument = (
     if (endpoint.body || endpoint.query || endpoint.isIdempotent)
       responses['400'] = errorResponse('VALIDATION_FAILED (details.fields), INVALID_JSON or IDEMPOTENCY_KEY_REQUIRED')
     if (!endpoint.isPublic) responses['401'] = errorResponse('UNAUTHORIZED: no valid bearer token')
+    const feature = FEATURE_OF_ENDPOINT[names.get(endpoint) as AllEndpointName]
+    if (feature)
+      responses['403'] = errorResponse(
+        `FEATURE_OFF (details.feature "${feature}"): features.${feature} is off in GET /app/config`,
+      )
     if (endpoint.isIdempotent) responses['422'] = errorResponse('IDEMPOTENCY_KEY_REUSED')
     responses.default = errorResponse('Any other error, in the same body')
     paths[endpoint.path] ??= {}

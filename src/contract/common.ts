@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   'REFUND_NOT_ALLOWED',
   'COUPON_UNAVAILABLE',
   'WXACODE_INVALID',
+  'FEATURE_OFF',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

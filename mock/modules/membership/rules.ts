@@ -8,6 +8,7 @@ import type {
   TaskAction,
   TaskKind,
 } from '../../../src/contract/all'
+import type { FeatureName } from '../../../src/contract/features'
 import { addDays } from '../../platform/time'
 
 // The membership rules of domain-rules.md (Check-in, Levels and benefits, Tasks) as pure functions of business
@@ -271,6 +272,25 @@ export const commentDaysOf = (written: readonly string[], paid: readonly string[
   return [...new Set([...written, ...paid])]
     .sort()
     .flatMap((day) => Array<string>(Math.max(writtenCounts.get(day) ?? 0, paidCounts.get(day) ?? 0)).fill(day))
+}
+
+/**
+ * The part of the program a task's action belongs to: with that part switched off (config `features`), nobody can do
+ * the action, so the task is neither offered nor paid. Check-in and the profile belong to every program.
+ */
+export const TASK_FEATURE: Partial<Record<TaskAction, FeatureName>> = {
+  post: 'community',
+  comment: 'community',
+  browse_hot: 'community',
+  redeem: 'mall',
+  invite: 'distribution',
+}
+
+export const featureOfTask = (task: { action: TaskAction }): FeatureName | undefined => TASK_FEATURE[task.action]
+
+export const isTaskOffered = (task: { action: TaskAction }, features: Record<FeatureName, boolean>): boolean => {
+  const feature = featureOfTask(task)
+  return feature === undefined || features[feature]
 }
 
 export const isCompleted = (task: TaskRule, facts: TaskFacts, today: string): boolean => {

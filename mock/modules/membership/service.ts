@@ -31,8 +31,10 @@ import {
   currentStreak,
   daysJoinedAfter,
   daysOfMonth,
+  featureOfTask,
   firstDayAfterMonth,
   isCompleted,
+  isTaskOffered,
   levelCodeForGrowth,
   levelForGrowth,
   levelRank,
@@ -331,6 +333,10 @@ export const calendarOf = async (ctx: Ctx, member: MemberRow, month?: string): P
 export const defineTasks = async (ctx: Ctx, tasks: readonly TaskDefinition[]): Promise<void> =>
   data.insertTaskDefinitions(ctx.sql, tasks)
 
+/** The catalogue's tasks whose part of the program is switched on (the config in force, read per request). */
+const tasksInForce = async (ctx: Ctx): Promise<TaskDefinition[]> =>
+  (await data.taskDefinitions(ctx.sql)).filter((task) => isTaskOffered(task, ctx.config.features))
+
 type Completions = TaskFacts['completions']
 
 const NO_FACTS: TaskFacts = {
@@ -417,7 +423,7 @@ export const settleTasks = async (
   { pay = true }: { pay?: boolean } = {},
 ): Promise<void> => {
   const today = todayOf(ctx)
-  const tasks = await data.taskDefinitions(ctx.sql)
+  const tasks = await tasksInForce(ctx)
   const completions = await data.currentCompletions(ctx.sql, memberId, today)
   const open = tasks.filter((task) => task.reward && !task.isSelfReported && !isDoneIn(task, completions, today))
   if (open.length === 0) return
@@ -492,7 +498,7 @@ const listTasks = async (ctx: Ctx, memberId: string, only?: TaskDefinition): Pro
   const today = todayOf(ctx)
   const member = await memberById(ctx, memberId)
   if (!member) throw new Error(`No member ${memberId}`)
-  const tasks = only ? [only] : await data.taskDefinitions(ctx.sql)
+  const tasks = only ? [only] : await tasksInForce(ctx)
   const completions = await data.currentCompletions(ctx.sql, memberId, today)
   const open = tasks.filter((task) => !isDoneIn(task, completions, today))
   const facts = await factsOf(ctx, member, open, today, completions)
@@ -511,6 +517,11 @@ export const tasksOf = async (ctx: Ctx, member: MemberRow): Promise<Task[]> => {
 export const completeTask = async (ctx: Ctx, member: MemberRow, taskId: string): Promise<TaskCompleted> => {
   const task = (await data.taskDefinitions(ctx.sql)).find((candidate) => candidate.id === taskId)
   if (!task) throw notFound('The task')
+  const feature = featureOfTask(task)
+  if (!isTaskOffered(task, ctx.config.features))
+    throw new ApiError('FEATURE_OFF', `This task belongs to a part of the program that is switched off: ${feature}.`, {
+      feature,
+    })
   const today = todayOf(ctx)
   if (!task.isSelfReported)
     throw new ApiError('TASK_NOT_COMPLETABLE', 'The server decides when this task is done.', {
