@@ -14,6 +14,7 @@ const listeners: Record<PageEvent, Set<() => void>> = {
   pullDownRefresh: new Set(),
 }
 let routerParams: Record<string, string> = {}
+let routerPath = ''
 
 function usePageEvent(event: PageEvent, callback: () => void, isFiredOnMount = false): void {
   const latest = useRef(callback)
@@ -43,7 +44,7 @@ export const useReady = (callback: () => void) => {
 }
 /** The id Taro's H5 router gives the current page's element (its path and a stamp). */
 export const TEST_PAGE_PATH = '/pages/test/index?stamp=0'
-export const useRouter = () => ({ params: routerParams, path: '', $taroPath: TEST_PAGE_PATH })
+export const useRouter = () => ({ params: routerParams, path: routerPath, $taroPath: TEST_PAGE_PATH })
 
 const scrollListeners = new Set<(event: { scrollTop: number }) => void>()
 export const usePageScroll = (callback: (event: { scrollTop: number }) => void) => {
@@ -68,6 +69,11 @@ export function emitPage(event: PageEvent): void {
 }
 export function setRouterParams(params: Record<string, string>): void {
   routerParams = params
+}
+
+/** Test control: the page the router is on (`/pages/mall/index`), as Taro's useRouter().path says it. */
+export function setRouterPath(path: string): void {
+  routerPath = path
 }
 
 const taroH5 = (h5 as unknown as { default: Record<string, unknown> }).default

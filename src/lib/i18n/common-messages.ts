@@ -62,6 +62,7 @@ export const errorCodeMessages = defineMessages({
     ADDRESS_LIMIT_REACHED: '最多保存 10 个地址',
     CANCEL_NOT_ALLOWED: '已发货的兑换不能取消',
     PAYLOAD_TOO_LARGE: '内容太大了',
+    FEATURE_OFF: '暂未开放',
   },
   en: {
     SMS_CODE_INVALID: 'That code is not right',
@@ -78,5 +79,6 @@ export const errorCodeMessages = defineMessages({
     ADDRESS_LIMIT_REACHED: 'You can keep at most 10 addresses',
     CANCEL_NOT_ALLOWED: 'A shipped redemption cannot be cancelled',
     PAYLOAD_TOO_LARGE: 'That is too large',
+    FEATURE_OFF: 'Not open yet',
   },
 })

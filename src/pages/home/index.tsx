@@ -10,6 +10,7 @@ import { useReferralShare } from '@/features/distribution/lib/use-referral-share
 import { CheckinCard } from '@/features/membership/components/checkin-card'
 import { LevelUpCelebration } from '@/features/membership/components/level-up-celebration'
 import { mallMessages } from '@/features/mall/messages'
+import type { AppConfig } from '@/contract'
 import { useAppConfig } from '@/lib/app-config'
 import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
@@ -26,38 +27,46 @@ export default function HomePage() {
         </Text>
         <Text className='home__slogan'>{config?.slogan ?? ' '}</Text>
       </View>
-      <HomeSections />
+      <HomeSections on={config?.features} />
     </PageShell>
   )
 }
 
 /**
- * Everything under the brand line. It does not read the program config, so memo keeps the config's arrival (which
- * names the brand just after the first paint) from rendering every section again.
+ * Everything under the brand line. It reads only the config's switches (a part switched off is not offered), so memo
+ * keeps the config's arrival (which names the brand just after the first paint) from rendering every section again.
  */
-const HomeSections = memo(function HomeSections() {
+const HomeSections = memo(function HomeSections({ on = {} }: { on?: Partial<AppConfig['features']> }) {
   const mall = useMessages(mallMessages)
   const community = useMessages(communityMessages)
   return (
     <>
       <MemberSummary />
       <CheckinCard />
-      <View className='section-title'>
-        <Text>{mall.hotGifts}</Text>
-        <Text
-          className='home__see-all'
-          role='link'
-          tabIndex={0}
-          onClick={() => void Taro.switchTab({ url: routes.mall })}
-        >
-          {mall.seeAll}
-        </Text>
-      </View>
-      <GiftList limitTo={4} />
-      <View className='section-title'>
-        <Text>{community.featured}</Text>
-      </View>
-      <PostFeed section='hot' limitTo={3} />
+      {on.mall !== false && (
+        <>
+          <View className='section-title'>
+            <Text>{mall.hotGifts}</Text>
+            <Text
+              className='home__see-all'
+              role='link'
+              tabIndex={0}
+              onClick={() => void Taro.switchTab({ url: routes.mall })}
+            >
+              {mall.seeAll}
+            </Text>
+          </View>
+          <GiftList limitTo={4} />
+        </>
+      )}
+      {on.community !== false && (
+        <>
+          <View className='section-title'>
+            <Text>{community.featured}</Text>
+          </View>
+          <PostFeed section='hot' limitTo={3} />
+        </>
+      )}
       <LevelUpCelebration />
     </>
   )

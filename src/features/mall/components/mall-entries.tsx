@@ -3,8 +3,8 @@ import { useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { mallMessages } from '../messages'
 
-/** The member's redemptions and addresses one tap away. */
-export function MallEntries() {
+/** The member's redemptions and addresses one tap away; the redemptions only while the points mall is open. */
+export function MallEntries({ hasMall }: { hasMall: boolean }) {
   const text = useMessages(mallMessages)
   return (
     <EntryGrid
@@ -13,7 +13,7 @@ export function MallEntries() {
         { key: 'addresses', label: text.myAddresses, url: routes.addresses, glyph: '址' },
         // The coupon wallet (membership subpackage): level and plan coupons, spent on the brand's products.
         { key: 'coupons', label: text.myCoupons, url: '/packages/membership/coupons/index', glyph: '券' },
-      ]}
+      ].slice(hasMall ? 0 : 1)}
     />
   )
 }
