@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerSettings } from '../../../mock/platform/settings'
+import type { AppConfig } from '../../../src/contract/all'
 import { startMockServer, type MockServer } from '../../../mock/server'
 import { track } from './cleanup'
 import { distH5 } from './paths'
@@ -20,13 +21,21 @@ export type Stack = {
   close(): Promise<void>
 }
 
-/** `settings`: how the server behaves (e.g. a community review delay), as `startMockServer` takes them. */
-export async function startStack(options: { settings?: ServerSettings } = {}): Promise<Stack> {
+/**
+ * `settings`: how the server behaves (e.g. a community review delay), as `startMockServer` takes them; `config`: the
+ * program config it serves (the seed's unless given, as MOCK_CONFIG would give one).
+ */
+export async function startStack(options: { settings?: ServerSettings; config?: AppConfig } = {}): Promise<Stack> {
   if (!fs.existsSync(path.join(distH5, 'index.html'))) {
     throw new Error(`${distH5}/index.html not found: run npm run build:h5 first`)
   }
   // In-memory store: every test file starts from the seed and leaves no data behind.
-  const mock = await startMockServer({ port: 0, storeKind: 'memory', settings: options.settings })
+  const mock = await startMockServer({
+    port: 0,
+    storeKind: 'memory',
+    settings: options.settings,
+    config: options.config,
+  })
   const closeMock = track('mock server', () => mock.close())
   try {
     const web = await startStaticServer({ root: distH5, apiTarget: new URL(mock.url).origin })
