@@ -314,7 +314,8 @@ export const bindByReferral = async (
   const distributorId = await distributorIdOfCode(ctx, code)
   if (distributorId === null) return null
   // A sign-in from a 分享赚 post names it (refPostId), taken on the same terms as an arrival's postId.
-  const via = options.postId ? await throughPost(ctx, distributorId, source, options.postId) : { source, postId: null }
+  // Without a post named, `post` is no 笔记 either: it binds as a link, as recordArrival's does.
+  const via = await throughPost(ctx, distributorId, source, options.postId ?? undefined)
   return (await arriveVia(ctx, memberId, distributorId, via.source, { ...options, postId: via.postId })).isBound
     ? distributorId
     : null
