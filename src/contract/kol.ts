@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 // From the index, not './common' (see ./distribution).
-import { BindingSource, Id, IsoDateTime, LevelCode, NonNegativeInt, PositiveInt } from './index'
+import { BindingSource, CursorQuery, Id, IsoDateTime, LevelCode, NonNegativeInt, PositiveInt } from './index'
 import { ArrivalRefusal } from './distribution'
 
 // The KOL center (domain-rules.md: Distribution and KOLs): the distributor's card and mini-program code, fans, the
@@ -65,16 +65,43 @@ export const Fan = v.object({
 export type Fan = v.InferOutput<typeof Fan>
 export const FanPage = v.object({ items: v.array(Fan), nextCursor: v.nullable(v.string()) })
 
+/** `?postId=`: only the fans (or the arrivals that did not bind) through that one post of the KOL's. */
+export const FansQuery = v.object({ ...CursorQuery.entries, postId: v.optional(Id) })
+
 /** An arrival through the distributor's code that did not bind, and why. */
 export const Arrival = v.object({
   id: Id,
   member: FanMember,
   source: BindingSource,
+  /** The 分享赚 post they came through, named as a fan's is; null for every other source. */
+  post: v.nullable(FanPost),
   reason: ArrivalRefusal,
   arrivedAt: IsoDateTime,
 })
 export type Arrival = v.InferOutput<typeof Arrival>
 export const ArrivalPage = v.object({ items: v.array(Arrival), nextCursor: v.nullable(v.string()) })
+
+/**
+ * One of the KOL's 分享赚 posts with what it brought, counted from the same rows 我的粉丝 reads: the fans bound through
+ * it, the arrivals through it that did not bind (one a member, reason and day, as that list keeps them), the paid
+ * orders placed through it (refunded ones not counted) and the commission those orders earned this KOL (reversed not
+ * counted). Listed: every live 分享赚 post that is published, and any other (in review, hidden, deleted) that brought
+ * something.
+ */
+export const KolPostStats = v.object({
+  post: FanPost,
+  createdAt: IsoDateTime,
+  fanCount: NonNegativeInt,
+  arrivalCount: NonNegativeInt,
+  orderCount: NonNegativeInt,
+  commissionFen: NonNegativeInt,
+})
+export type KolPostStats = v.InferOutput<typeof KolPostStats>
+/** `fans` (the default): most fans first, then newest; `newest`: newest first. */
+export const KolPostSort = v.picklist(['fans', 'newest'])
+export type KolPostSort = v.InferOutput<typeof KolPostSort>
+export const KolPostsQuery = v.object({ ...CursorQuery.entries, sort: v.optional(KolPostSort) })
+export const KolPostPage = v.object({ items: v.array(KolPostStats), nextCursor: v.nullable(v.string()) })
 
 // ---------------------------------------------------------------------------------------------------------------
 // KOL center, commission, withdrawals

@@ -69,8 +69,13 @@ export const summaries: Record<AllEndpointName, string> = {
     "The distributor's card: code, share path, mini-program scene and image, name, level (403 NOT_DISTRIBUTOR)",
   recordArrival:
     "A signed-in member arrived through a referral code: bound (first touch) or not, and why; the code's distributor sees why",
-  arrivals: "Arrivals through the distributor's code that did not bind, with the reason, newest first",
-  fans: "The distributor's fans: source, bound at, protection ends, newest first",
+  arrivals:
+    "Arrivals through the distributor's code that did not bind, with the reason and the post, newest first " +
+    "(postId=: only that post's)",
+  fans: "The distributor's fans: source, bound at, protection ends, newest first (postId=: only that post's)",
+  kolPosts:
+    "The distributor's 分享赚 posts with the fans, unbound arrivals, paid orders and commission each brought " +
+    '(sort=fans: most fans first, the default; sort=newest)',
   commissions: "The distributor's commissions with state and settle date (settled lazily by the server's clock)",
   requestWithdrawal:
     'Withdraw settled commission: from the minimum, within what is withdrawable, one pending at a time (409 WITHDRAWAL_NOT_ALLOWED)',

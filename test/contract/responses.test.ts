@@ -175,7 +175,11 @@ const contractCalls: Record<AllEndpointName, Call | null> = {
   recordArrival: async (token) => {
     const kol = await signUp(api)
     const code = await becomeDistributor(api, kol.token)
-    return api.request('POST', '/distribution/arrivals', { token, body: { code, source: 'card' }, idempotencyKey: newKey() })
+    return api.request('POST', '/distribution/arrivals', {
+      token,
+      body: { code, source: 'card' },
+      idempotencyKey: newKey(),
+    })
   },
   arrivals: async (token) => {
     await becomeDistributor(api, token)
@@ -185,6 +189,16 @@ const contractCalls: Record<AllEndpointName, Call | null> = {
     const code = await becomeDistributor(api, token)
     await signUp(api, { ref: code })
     return api.request('GET', '/distribution/fans', { token })
+  },
+  kolPosts: async (token) => {
+    const code = await becomeDistributor(api, token)
+    const post = (await createPost(api, token, { text: '契约测试的分享赚', productId: 'p-serum' })).body as {
+      id: string
+    }
+    await api.request('POST', '/auth/phone', {
+      body: { phone: randomPhone(), smsCode: '123456', ref: code, refSource: 'post', refPostId: post.id },
+    })
+    return api.request('GET', '/distribution/posts', { token })
   },
   commissions: async (token) => {
     const code = await becomeDistributor(api, token)

@@ -133,14 +133,14 @@ export type FanRow = BindingRow & {
  * Every fan of the distributor with the post that brought them, in one query (the list is read whole). Only the
  * first characters of a post's text are read: the list names a post by its first words, and a text runs to 1000.
  */
-export const fansOf = (sql: Sql, distributorId: string): Promise<FanRow[]> =>
+export const fansOf = (sql: Sql, distributorId: string, postId: string | null = null): Promise<FanRow[]> =>
   sql.query<FanRow>(
     `SELECT b.member_id AS "memberId", b.distributor_id AS "distributorId", b.source, b.bound_at AS "boundAt",
        b.protected_until AS "protectedUntil", m.nickname, m.avatar_url AS "avatarUrl", b.post_id AS "postId",
        CASE WHEN p.deleted_at IS NULL THEN left(p.text, 200) END AS "postText"
      FROM bindings b JOIN members m ON m.id = b.member_id LEFT JOIN posts p ON p.id = b.post_id
-     WHERE b.distributor_id = $1`,
-    [distributorId],
+     WHERE b.distributor_id = $1 AND ($2::text IS NULL OR b.post_id = $2)`,
+    [distributorId, postId],
   )
 
 export type ArrivalRow = {
@@ -152,15 +152,82 @@ export type ArrivalRow = {
   source: BindingSource
   reason: ArrivalRefusal
   arrivedAt: Date
+  postId: string | null
+  postText: string | null
 }
 
-export const arrivalsOf = (sql: Sql, distributorId: string): Promise<ArrivalRow[]> =>
+/** The arrivals that did not bind, each with the post it came through as fansOf reads it (one query). */
+export const arrivalsOf = (sql: Sql, distributorId: string, postId: string | null = null): Promise<ArrivalRow[]> =>
   sql.query<ArrivalRow>(
     `SELECT a.id, a.position, a.member_id AS "memberId", m.nickname, m.avatar_url AS "avatarUrl", a.source, a.reason,
-       a.arrived_at AS "arrivedAt"
-     FROM arrivals a JOIN members m ON m.id = a.member_id WHERE a.distributor_id = $1`,
-    [distributorId],
+       a.arrived_at AS "arrivedAt", a.post_id AS "postId",
+       CASE WHEN p.deleted_at IS NULL THEN left(p.text, 200) END AS "postText"
+     FROM arrivals a JOIN members m ON m.id = a.member_id LEFT JOIN posts p ON p.id = a.post_id
+     WHERE a.distributor_id = $1 AND ($2::text IS NULL OR a.post_id = $2)`,
+    [distributorId, postId],
   )
+
+export type PostStatsRow = {
+  id: string
+  createdAt: Date
+  /** Null once the post is deleted (its words are no longer answered). */
+  postText: string | null
+  fanCount: number
+  arrivalCount: number
+  orderCount: number
+  commissionFen: number
+}
+
+/**
+ * A page of the distributor's 分享赚 posts with what each brought, in one query: fans from the bindings 我的粉丝
+ * reads, unbound arrivals from the arrivals it reads, paid orders placed through the post and the non-reversed
+ * commission they paid this distributor. Live published posts are listed whatever they brought; any other (in review,
+ * hidden, deleted) only when it brought something. Keyset-paged: `after` is the last row's sort key.
+ */
+export const postStatsOf = (
+  sql: Sql,
+  distributorId: string,
+  page: { sort: 'fans' | 'newest'; after: readonly (number | string)[] | null; limit: number },
+): Promise<PostStatsRow[]> => {
+  const byFans = page.sort === 'fans'
+  // The sort key, negated where the order is descending, so one row comparison (>) serves every page.
+  const key = byFans
+    ? `(-s."fanCount", -extract(epoch FROM s."createdAt") * 1000, s.id)`
+    : `(-extract(epoch FROM s."createdAt") * 1000, s.id)`
+  const after = page.after
+    ? byFans
+      ? `(${key} > ($3::int, $4::float8, $5::text))`
+      : `(${key} > ($3::float8, $4::text))`
+    : 'true'
+  return sql.query<PostStatsRow>(
+    `WITH fan AS (
+       SELECT post_id, count(*)::int AS n FROM bindings WHERE distributor_id = $1 AND post_id IS NOT NULL
+       GROUP BY post_id
+     ), arrival AS (
+       SELECT post_id, count(*)::int AS n FROM arrivals WHERE distributor_id = $1 AND post_id IS NOT NULL
+       GROUP BY post_id
+     ), sale AS (
+       SELECT o.post_id, count(*)::int AS n FROM orders o JOIN posts p ON p.id = o.post_id
+       WHERE p.author_id = $1 AND o.status = 'paid' GROUP BY o.post_id
+     ), earned AS (
+       SELECT o.post_id, sum(c.amount_fen)::int AS fen FROM commissions c JOIN orders o ON o.id = c.order_id
+       WHERE c.distributor_id = $1 AND c.status <> 'reversed' AND o.post_id IS NOT NULL GROUP BY o.post_id
+     ), s AS (
+       SELECT p.id, p.created_at AS "createdAt", CASE WHEN p.deleted_at IS NULL THEN left(p.text, 200) END AS "postText",
+         p.status = 'published' AND p.deleted_at IS NULL AS "isLive",
+         coalesce(fan.n, 0) AS "fanCount", coalesce(arrival.n, 0) AS "arrivalCount", coalesce(sale.n, 0) AS "orderCount",
+         coalesce(earned.fen, 0) AS "commissionFen"
+       FROM posts p LEFT JOIN fan ON fan.post_id = p.id LEFT JOIN arrival ON arrival.post_id = p.id
+         LEFT JOIN sale ON sale.post_id = p.id LEFT JOIN earned ON earned.post_id = p.id
+       WHERE p.author_id = $1 AND p.product_id IS NOT NULL
+     )
+     SELECT s.id, s."createdAt", s."postText", s."fanCount", s."arrivalCount", s."orderCount", s."commissionFen"
+     FROM s
+     WHERE (s."isLive" OR s."fanCount" + s."arrivalCount" + s."orderCount" + s."commissionFen" > 0) AND ${after}
+     ORDER BY ${key} LIMIT $2`,
+    [distributorId, page.limit + 1, ...(page.after ?? [])],
+  )
+}
 
 export const fanCount = async (sql: Sql, distributorId: string): Promise<number> =>
   (

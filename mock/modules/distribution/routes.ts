@@ -8,6 +8,7 @@ import {
   commissionsPage,
   fansPage,
   overviewOf,
+  postStatsPage,
   recordArrival,
   requestWithdrawal,
   statusOf,
@@ -28,6 +29,7 @@ export const registerDistributionRoutes = ({ register, serveBytes }: AppRouter):
   register(allEndpoints.recordArrival, ({ member, body, ...ctx }) => recordArrival(ctx, member.id, body))
   register(allEndpoints.arrivals, ({ member, query, ...ctx }) => arrivalsPage(ctx, member.id, query))
   register(allEndpoints.fans, ({ member, query, ...ctx }) => fansPage(ctx, member.id, query))
+  register(allEndpoints.kolPosts, ({ member, query, ...ctx }) => postStatsPage(ctx, member.id, query))
   register(allEndpoints.commissions, ({ member, query, ...ctx }) => commissionsPage(ctx, member.id, query))
   register(allEndpoints.requestWithdrawal, ({ member, body, ...ctx }) =>
     requestWithdrawal(ctx, member.id, body.amountFen),

@@ -9,6 +9,9 @@ import type {
   DistributionOverview,
   DistributionStatus,
   Fan,
+  FanPost,
+  KolPostSort,
+  KolPostStats,
   LevelCode,
   ReferralCard,
   RightsRoute,
@@ -21,7 +24,7 @@ import type { Ctx } from '../../platform/http'
 import { API_BASE_PATH, isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
 import type { PageQuery } from '../../platform/paginate'
-import { paginate } from '../../platform/paginate'
+import { cursorKey, pageLimit, paginate, sqlPage } from '../../platform/paginate'
 import { DEFAULT_DISTRIBUTION_SETTINGS } from '../../platform/settings'
 import type { DistributionSettings } from '../../platform/settings'
 import { addDays, businessDay, instantOfDay } from '../../platform/time'
@@ -402,19 +405,20 @@ const requireEarner = async (ctx: Ctx, memberId: string): Promise<MemberRow> => 
   return member
 }
 
-export const fansPage = async (ctx: Ctx, memberId: string, query: PageQuery) => {
+/** A post named in the KOL's lists: its first words, or `isDeleted` and no words once it is gone. */
+const fanPostOf = (postId: string, postText: string | null): FanPost => ({
+  id: postId,
+  excerpt: postText === null ? '' : postExcerpt(postText),
+  isDeleted: postText === null,
+})
+
+export const fansPage = async (ctx: Ctx, memberId: string, query: PageQuery & { postId?: string }) => {
   await requireDistributor(ctx, memberId)
-  const fans: (Fan & { key: [number, string] })[] = (await data.fansOf(ctx.sql, memberId)).map((row) => ({
+  const rows = await data.fansOf(ctx.sql, memberId, query.postId ?? null)
+  const fans: (Fan & { key: [number, string] })[] = rows.map((row) => ({
     member: { id: row.memberId, nickname: row.nickname, avatarUrl: row.avatarUrl },
     source: row.source,
-    post:
-      row.postId === null
-        ? null
-        : {
-            id: row.postId,
-            excerpt: row.postText === null ? '' : postExcerpt(row.postText),
-            isDeleted: row.postText === null,
-          },
+    post: row.postId === null ? null : fanPostOf(row.postId, row.postText),
     boundAt: isoAt(ctx, row.boundAt),
     protectedUntil: isoAt(ctx, row.protectedUntil),
     isProtected: row.protectedUntil.getTime() > ctx.nowMs,
@@ -424,17 +428,52 @@ export const fansPage = async (ctx: Ctx, memberId: string, query: PageQuery) => 
   return { items: page.items.map(({ key: _key, ...fan }) => fan), nextCursor: page.nextCursor }
 }
 
-export const arrivalsPage = async (ctx: Ctx, memberId: string, query: PageQuery) => {
+export const arrivalsPage = async (ctx: Ctx, memberId: string, query: PageQuery & { postId?: string }) => {
   await requireDistributor(ctx, memberId)
-  const rows = await data.arrivalsOf(ctx.sql, memberId)
+  const rows = await data.arrivalsOf(ctx.sql, memberId, query.postId ?? null)
   const page = paginate(rows, (row) => [-row.arrivedAt.getTime(), -row.position], query)
   return {
     items: page.items.map((row): Arrival => ({
       id: row.id,
       member: { id: row.memberId, nickname: row.nickname, avatarUrl: row.avatarUrl },
       source: row.source,
+      post: row.postId === null ? null : fanPostOf(row.postId, row.postText),
       reason: row.reason,
       arrivedAt: isoAt(ctx, row.arrivedAt),
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+/**
+ * Which of the KOL's 分享赚 posts bring fans: each post with the fans, unbound arrivals, paid orders and commission it
+ * brought, one query a page (most fans first by default, or newest first).
+ */
+export const postStatsPage = async (
+  ctx: Ctx,
+  memberId: string,
+  query: PageQuery & { sort?: KolPostSort },
+): Promise<{ items: KolPostStats[]; nextCursor: string | null }> => {
+  await requireDistributor(ctx, memberId)
+  await data.settleDue(ctx.sql, ctx.nowMs, memberId)
+  const sort = query.sort ?? 'fans'
+  const limit = pageLimit(query)
+  const after =
+    sort === 'fans'
+      ? cursorKey(query, ['number', 'number', 'string'] as const)
+      : cursorKey(query, ['number', 'string'] as const)
+  const rows = await data.postStatsOf(ctx.sql, memberId, { sort, after, limit })
+  const page = sqlPage(rows, limit, (row) =>
+    sort === 'fans' ? [-row.fanCount, -row.createdAt.getTime(), row.id] : [-row.createdAt.getTime(), row.id],
+  )
+  return {
+    items: page.items.map((row) => ({
+      post: fanPostOf(row.id, row.postText),
+      createdAt: isoAt(ctx, row.createdAt),
+      fanCount: row.fanCount,
+      arrivalCount: row.arrivalCount,
+      orderCount: row.orderCount,
+      commissionFen: row.commissionFen,
     })),
     nextCursor: page.nextCursor,
   }
