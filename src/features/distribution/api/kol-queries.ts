@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { CommissionStatus } from '@/contract/kol'
+import type { CommissionStatus, KolPostSort } from '@/contract/kol'
 import { kolEndpoints } from '@/contract/kol-endpoints'
 import { request } from '@/lib/http'
 import { kolKeys } from './rights-queries'
@@ -9,20 +9,31 @@ import { kolKeys } from './rights-queries'
 export const overviewQuery = () =>
   queryOptions({ queryKey: kolKeys.overview, queryFn: () => request(kolEndpoints.distributionOverview) })
 
-export const fansQuery = () =>
+/** 我的粉丝, all of them or only those through one post (`postId`, from 笔记带来的粉丝). */
+export const fansQuery = (postId?: string) =>
   infiniteQueryOptions({
-    queryKey: kolKeys.fans,
+    queryKey: [...kolKeys.fans, postId ?? 'all'],
     queryFn: ({ pageParam }) =>
-      request(kolEndpoints.fans, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
+      request(kolEndpoints.fans, { query: { postId, cursor: pageParam ?? undefined, limit: '20' } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
 
-export const arrivalsQuery = () =>
+export const arrivalsQuery = (postId?: string) =>
   infiniteQueryOptions({
-    queryKey: kolKeys.arrivals,
+    queryKey: [...kolKeys.arrivals, postId ?? 'all'],
     queryFn: ({ pageParam }) =>
-      request(kolEndpoints.arrivals, { query: { cursor: pageParam ?? undefined, limit: '20' } }),
+      request(kolEndpoints.arrivals, { query: { postId, cursor: pageParam ?? undefined, limit: '20' } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  })
+
+/** The KOL's 分享赚 posts with what each brought (kept here, not in kolKeys: the 我的 tab has no use for the key). */
+export const kolPostsQuery = (sort: KolPostSort) =>
+  infiniteQueryOptions({
+    queryKey: [...kolKeys.all, 'posts', sort],
+    queryFn: ({ pageParam }) =>
+      request(kolEndpoints.kolPosts, { query: { sort, cursor: pageParam ?? undefined, limit: '10' } }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })

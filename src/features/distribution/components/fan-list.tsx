@@ -59,17 +59,49 @@ function FanPostLine({ post }: { post: NonNullable<Fan['post']> }) {
   )
 }
 
+/** Over a list filtered by one post: which post (from the rows, which name it), and the way back to all fans. */
+function PostFilterHead({ post, onShowAll }: { post: Fan['post']; onShowAll: () => void }) {
+  const text = useMessages(kolMessages)
+  return (
+    <View className='kol-section' data-testid='fans-post-filter'>
+      <Text className='kol-section__title'>{text.postFansOf}</Text>
+      {post ? <FanPostLine post={post} /> : null}
+      <View
+        className='kol-link'
+        hoverClass='kol-row--pressed'
+        role='button'
+        tabIndex={0}
+        data-testid='fans-show-all'
+        onClick={onShowAll}
+      >
+        <Text>{text.postFansAll}</Text>
+      </View>
+    </View>
+  )
+}
+
+type FanListProps = {
+  /** Only the fans and arrivals through this post (笔记带来的粉丝's 看粉丝); undefined: everyone. */
+  postId?: string
+  onShowAll?: () => void
+}
+
 /**
  * Each fan with their avatar, where they came from (for a post, which one), when bound and when protection ends; then
- * the arrivals that did not bind.
+ * the arrivals that did not bind, each naming its post the same way.
  */
-export function FanList() {
+export function FanList({ postId, onShowAll }: FanListProps) {
   const text = useMessages(kolMessages)
-  const fans = useInfiniteQuery(fansQuery())
-  const arrivals = useInfiniteQuery(arrivalsQuery())
+  const fans = useInfiniteQuery(fansQuery(postId))
+  const arrivals = useInfiniteQuery(arrivalsQuery(postId))
+  const filterPost =
+    postId === undefined
+      ? null
+      : (fans.data?.pages[0]?.items[0]?.post ?? arrivals.data?.pages[0]?.items[0]?.post ?? null)
   return (
     <View className='kol-lists' data-testid='fan-list'>
-      <InfiniteList query={fans} emptyTitle={text.fansEmpty}>
+      {postId === undefined ? null : <PostFilterHead post={filterPost} onShowAll={() => onShowAll?.()} />}
+      <InfiniteList query={fans} emptyTitle={postId === undefined ? text.fansEmpty : text.postFansEmpty}>
         {(items) => (
           <View className='kol-rows'>
             {items.map((fan) => (
@@ -103,6 +135,7 @@ export function FanList() {
                     <Text className='kol-row__name'>{arrival.member.nickname}</Text>
                     <Text className='kol-badge'>{text.sources[arrival.source]}</Text>
                   </View>
+                  {arrival.post ? <FanPostLine post={arrival.post} /> : null}
                   <Text className='kol-reason' data-testid='arrival-reason'>
                     {text.arrivalReasons[arrival.reason]}
                   </Text>

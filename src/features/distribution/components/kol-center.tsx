@@ -13,6 +13,7 @@ import { overviewQuery } from '../api/kol-queries'
 import { kolMessages } from '../kol-messages'
 import { kolRoutes } from '../lib/kol-routes'
 import { firstCertificateFans } from '../lib/poster-content'
+import { PostStatsList } from './post-stats-list'
 import { NotDistributorState, RightEndedNote, useIsFormerDistributor } from './right-ended-note'
 import './kol.scss'
 
@@ -155,6 +156,7 @@ export function KolCenter() {
               ].filter((entry) => !(isFormer && RIGHT_TOOLS.has(entry.key)))}
             />
             <KolCertificates />
+            {isFormer ? null : <PostStatsList />}
           </View>
         )
       }}

@@ -10,7 +10,13 @@ import { cardMessages } from '../messages'
 export function LongPressPreview({ imageUrl, onClose }: { imageUrl: string; onClose: () => void }) {
   const text = useMessages(cardMessages)
   return (
-    <View className='referral-card__preview' role='dialog' aria-modal='true' aria-label={text.longPressHint} data-testid='long-press-preview'>
+    <View
+      className='referral-card__preview'
+      role='dialog'
+      aria-modal='true'
+      aria-label={text.longPressHint}
+      data-testid='long-press-preview'
+    >
       <img className='referral-card__preview-image' src={imageUrl} alt={text.previewAlt} />
       <Text className='referral-card__preview-hint'>{text.longPressHint}</Text>
       <ActionButton variant='secondary' testId='close-preview' onTap={onClose}>

@@ -6,7 +6,12 @@ type PosterCanvasProps = { id: string; width: number; height: number; label: str
 export function PosterCanvas({ id, width, height, label }: PosterCanvasProps) {
   return (
     <View role='img' aria-label={label}>
-      <Canvas type='2d' id={id} className='referral-card__canvas' style={{ width: `${width}px`, height: `${height}px` }} />
+      <Canvas
+        type='2d'
+        id={id}
+        className='referral-card__canvas'
+        style={{ width: `${width}px`, height: `${height}px` }}
+      />
     </View>
   )
 }

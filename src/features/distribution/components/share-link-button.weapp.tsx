@@ -12,7 +12,11 @@ type ShareLinkButtonProps = { url: string; title: string; variant?: 'primary' | 
 export function ShareLinkButton({ variant = 'secondary' }: ShareLinkButtonProps) {
   const text = useMessages(cardMessages)
   return (
-    <Button openType='share' className={`action-button action-button--${variant} share-link-button`} data-testid='share-link'>
+    <Button
+      openType='share'
+      className={`action-button action-button--${variant} share-link-button`}
+      data-testid='share-link'
+    >
       {text.shareToFriend}
     </Button>
   )

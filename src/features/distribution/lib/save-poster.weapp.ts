@@ -5,7 +5,9 @@ import type { SaveOutcome } from './save-outcome'
 const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 
 const errMsgOf = (error: unknown): string =>
-  error && typeof error === 'object' && 'errMsg' in error ? String((error as { errMsg: unknown }).errMsg) : String(error)
+  error && typeof error === 'object' && 'errMsg' in error
+    ? String((error as { errMsg: unknown }).errMsg)
+    : String(error)
 
 /** WeChat says "auth deny" / "auth denied" / "authorize no response" when the album permission is refused. */
 const isDenied = (message: string) => /auth (deny|denied)|authorize:fail|no response/i.test(message)

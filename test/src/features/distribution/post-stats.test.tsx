@@ -1,0 +1,119 @@
+import Taro from '@tarojs/taro'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { FanList } from '@/features/distribution/components/fan-list'
+import { KolCenter } from '@/features/distribution/components/kol-center'
+import { useSession } from '@/stores/session'
+import { installInProcessApi } from '../../../support/in-process-api'
+import { renderWithApp } from '../../../support/render-app'
+
+// 笔记带来的粉丝 in the KOL center: which 分享赚 post brings fans (and arrivals, orders, commission), most fans or newest
+// first, each opening its post and 我的粉丝 filtered by it; there, the arrivals that did not bind name their post too.
+
+const LONG = { timeout: 8000 }
+
+let navigateTo: jest.SpyInstance
+beforeEach(() => {
+  navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+})
+afterEach(() => navigateTo.mockRestore())
+
+/** Lina with two fresh 分享赚 posts: two fans through the first, one through the second, and an unbound arrival. */
+const setUp = async () => {
+  const api = installInProcessApi()
+  const { token } = await api.signInPersona('kol-distributor')
+  const code = (await api.call('GET', '/distribution/overview', { token })).json.referralCode as string
+  const publish = async (text: string, key: string) =>
+    (await api.call('POST', '/posts', { token, body: { text, productId: 'p-serum' }, idempotencyKey: key })).json
+      .id as string
+  const popular = await publish('油皮夏天的精华，回购第三瓶', 'post-stats-popular')
+  const newer = await publish('新写的防晒笔记', 'post-stats-newer')
+  const signUpFrom = async (phone: string, postId: string) =>
+    (
+      await api.call('POST', '/auth/phone', {
+        body: { phone, smsCode: '123456', ref: code, refSource: 'post', refPostId: postId },
+      })
+    ).json as { token: string; member: { id: string } }
+  await signUpFrom('13966660001', popular)
+  await signUpFrom('13966660002', popular)
+  await signUpFrom('13966660003', newer)
+  // A member already bound to another KOL arrives through the popular post and does not bind.
+  const rival = (await api.call('POST', '/auth/phone', { body: { phone: '13966660009', smsCode: '123456' } })).json as {
+    token: string
+  }
+  await api.call('POST', '/distribution/apply', {
+    token: rival.token,
+    body: { route: 'invite_code', code: 'FANKOL2026' },
+  })
+  const rivalCode = (await api.call('GET', '/distribution/overview', { token: rival.token })).json
+    .referralCode as string
+  const taken = (
+    await api.call('POST', '/auth/phone', { body: { phone: '13966660004', smsCode: '123456', ref: rivalCode } })
+  ).json as { token: string }
+  await api.call('POST', '/distribution/arrivals', {
+    token: taken.token,
+    body: { code, source: 'post', postId: popular },
+    idempotencyKey: 'post-stats-arrival',
+  })
+  useSession.getState().signedIn(token)
+  return { popular, newer }
+}
+
+test('the KOL center lists posts by the fans they brought, opens each post and its fans, and sorts by newest', async () => {
+  const { popular, newer } = await setUp()
+  renderWithApp(<KolCenter />)
+
+  const section = await screen.findByTestId('post-stats', {}, LONG)
+  const popularRow = await within(section).findByTestId(`post-stats-${popular}`, {}, LONG)
+  const newerRow = within(section).getByTestId(`post-stats-${newer}`)
+  expect(within(popularRow).getByTestId('post-stats-fans').textContent).toBe('2 位粉丝')
+  expect(within(popularRow).getByTestId('post-stats-line').textContent).toBe('未绑定 1 · 订单 0 · 佣金 ¥0.00')
+  expect(within(newerRow).getByTestId('post-stats-fans').textContent).toBe('1 位粉丝')
+  const order = () =>
+    within(section)
+      .getAllByTestId(/^post-stats-(?!sort|fans|line|title|open)/)
+      .map((row) => row.getAttribute('data-testid'))
+  // Most fans first: the two-fan post before the one-fan post, and both before the seed's posts that brought none.
+  expect(order().slice(0, 2)).toEqual([`post-stats-${popular}`, `post-stats-${newer}`])
+
+  fireEvent.click(within(popularRow).getByTestId('post-stats-title'))
+  expect(navigateTo).toHaveBeenLastCalledWith({
+    url: `/packages/community/post/index?id=${encodeURIComponent(popular)}`,
+  })
+  fireEvent.click(within(popularRow).getByTestId('post-stats-open-fans'))
+  expect(navigateTo).toHaveBeenLastCalledWith({
+    url: `/packages/distribution/fans/index?postId=${encodeURIComponent(popular)}`,
+  })
+
+  fireEvent.click(within(section).getByTestId('post-stats-sort-newest'))
+  await waitFor(() => expect(order().slice(0, 2)).toEqual([`post-stats-${newer}`, `post-stats-${popular}`]), LONG)
+})
+
+test('我的粉丝 for one post: only its fans and arrivals, each naming it, and 看全部粉丝 lifts the filter', async () => {
+  const { popular } = await setUp()
+  const onShowAll = jest.fn()
+  renderWithApp(<FanList postId={popular} onShowAll={onShowAll} />)
+
+  const head = await screen.findByTestId('fans-post-filter', {}, LONG)
+  await waitFor(
+    () => expect(within(head).getByTestId('fan-post').textContent).toBe('来自笔记油皮夏天的精华，回购第三瓶'),
+    LONG,
+  )
+  const list = screen.getByTestId('fan-list')
+  await waitFor(() => expect(list.querySelectorAll('[data-testid^="fan-m"]')).toHaveLength(2), LONG)
+  for (const row of Array.from(list.querySelectorAll('[data-testid^="fan-m"]')))
+    expect(within(row as HTMLElement).getByTestId('fan-post').textContent).toBe('来自笔记油皮夏天的精华，回购第三瓶')
+
+  const arrivalRows = within(screen.getByTestId('arrival-list')).getAllByTestId(/^arrival-(?!reason|list)/)
+  expect(arrivalRows).toHaveLength(1)
+  const arrivalRow = arrivalRows[0] as HTMLElement
+  expect(within(arrivalRow).getByTestId('arrival-reason').textContent).toBe('已绑定其他推荐人')
+  const arrivalPost = within(arrivalRow).getByTestId('fan-post')
+  expect(arrivalPost.textContent).toBe('来自笔记油皮夏天的精华，回购第三瓶')
+  fireEvent.click(arrivalPost)
+  expect(navigateTo).toHaveBeenLastCalledWith({
+    url: `/packages/community/post/index?id=${encodeURIComponent(popular)}`,
+  })
+
+  fireEvent.click(within(head).getByTestId('fans-show-all'))
+  expect(onShowAll).toHaveBeenCalledTimes(1)
+})
