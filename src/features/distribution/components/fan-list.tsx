@@ -67,7 +67,7 @@ function PostFilterHead({ post, onShowAll }: { post: Fan['post']; onShowAll: () 
       <Text className='kol-section__title'>{text.postFansOf}</Text>
       {post ? <FanPostLine post={post} /> : null}
       <View
-        className='kol-link'
+        className='kol-link kol-link--start'
         hoverClass='kol-row--pressed'
         role='button'
         tabIndex={0}
