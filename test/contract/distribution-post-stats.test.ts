@@ -177,5 +177,13 @@ describe('GET /distribution/posts: what each 分享赚 post brought', () => {
     })
     expect(wrong.status).toBe(400)
     expect((await api.request('GET', '/distribution/posts?sort=oldest', { token: kol.token })).status).toBe(400)
+    // A NUL in the post filter is bad input, never a 500 from the database.
+    for (const path of ['/distribution/fans?postId=a%00b', '/distribution/arrivals?postId=a%00b']) {
+      const nul = await api.request('GET', path, { token: kol.token })
+      expect(nul.status).toBe(400)
+      expect(nul.body).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', details: { fields: { postId: expect.any(String) } } },
+      })
+    }
   })
 })
