@@ -84,9 +84,9 @@ const isOwnHost = (origin: string, host: string | undefined): boolean => {
 
 /** Each switched route by `METHOD /path` (the contract's path, as registered). */
 const FEATURE_OF_ROUTE = new Map<string, FeatureName>([
-  ...Object.entries(FEATURE_OF_ENDPOINT).map(([name, feature]): [string, FeatureName] => {
+  ...Object.entries(FEATURE_OF_ENDPOINT).flatMap(([name, feature]): [string, FeatureName][] => {
     const endpoint = allEndpoints[name as keyof typeof allEndpoints]
-    return [`${endpoint.method} ${endpoint.path}`, feature]
+    return feature ? [[`${endpoint.method} ${endpoint.path}`, feature]] : []
   }),
   ...Object.entries(FEATURE_OF_PATH).map(([path, feature]): [string, FeatureName] => [`GET ${path}`, feature]),
 ])

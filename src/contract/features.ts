@@ -6,14 +6,54 @@ import type { AppConfig } from './config'
 export type FeatureName = Exclude<keyof AppConfig['features'], 'shareRewards'>
 
 /**
- * Which switch each route belongs to: with it off the route answers 403 FEATURE_OFF `{ feature }`, whoever asks.
- * Routes not named here serve whatever the switches say. Left on purpose: `/uploads` (avatars use it too),
- * `/certificates` (a KOL's level certificate, and anyone's public verification), the product shop (`/products`,
- * `/orders`: domain-rules.md keeps "Products and orders" apart from the points mall, and an order through a link is
- * how a member buys at all), `/coupons`, `/addresses` (orders ship to them too) and `GET /distribution/status` (the
- * member's own rights; the app asks it on pages that stay open).
+ * Which switch each route belongs to: with it off the route answers 403 FEATURE_OFF `{ feature }`, whoever asks. Every
+ * route is named, so a new one cannot forget to say: `null` serves whatever the switches say.
  */
-export const FEATURE_OF_ENDPOINT: Partial<Record<AllEndpointName, FeatureName>> = {
+export const FEATURE_OF_ENDPOINT: Record<AllEndpointName, FeatureName | null> = {
+  // The program itself: sign-in, the member, check-in, points, tasks (each task's own part is checked by the task
+  // rules), levels and the birthday gift.
+  health: null,
+  openapi: null,
+  appConfig: null,
+  sendSms: null,
+  signInByPhone: null,
+  signInByWechat: null,
+  signOut: null,
+  me: null,
+  updateMe: null,
+  checkinCalendar: null,
+  checkIn: null,
+  makeUpCheckin: null,
+  pointsSummary: null,
+  pointsLedger: null,
+  tasks: null,
+  completeTask: null,
+  levels: null,
+  levelCelebrated: null,
+  birthdayGift: null,
+  claimBirthdayGift: null,
+  // Open on purpose: avatars upload too.
+  upload: null,
+  // A KOL's level certificate, and anyone's public verification.
+  certificates: null,
+  certificate: null,
+  // The member's own rights: the app asks on pages that stay open.
+  distributionStatus: null,
+  // The product shop: domain-rules.md keeps "Products and orders" apart from the points mall, and an order through a
+  // link is how a member buys at all; its addresses and coupons with it.
+  products: null,
+  product: null,
+  createOrder: null,
+  orders: null,
+  order: null,
+  refundOrder: null,
+  addresses: null,
+  createAddress: null,
+  updateAddress: null,
+  deleteAddress: null,
+  coupons: null,
+  monthlyCoupon: null,
+  claimMonthlyCoupon: null,
   posts: 'community',
   post: 'community',
   topics: 'community',
@@ -45,6 +85,7 @@ export const FEATURE_OF_ENDPOINT: Partial<Record<AllEndpointName, FeatureName>> 
   commissions: 'distribution',
   requestWithdrawal: 'distribution',
   withdrawals: 'distribution',
+  kolPosts: 'distribution',
   plans: 'membershipPackages',
   myPlan: 'membershipPackages',
   purchasePlan: 'membershipPackages',
