@@ -9,6 +9,7 @@ import type { AppRouter } from '../modules/account/service'
 import { addGrowth, createSession, lockMemberRow, memberById, toMember } from '../modules/account/service'
 import { decideWithdrawal, fanCount, referrerOf } from '../modules/distribution/service'
 import { setGiftStock } from '../modules/mall/service'
+import { decideReview, reviewQueue } from '../modules/community/service'
 import { addEntry, balanceOf, ledgerState, toLedgerEntry } from '../modules/points/service'
 import { checkConfig } from '../config-check'
 import { PERSONAS } from '../seed/personas'
@@ -102,6 +103,13 @@ export const registerPreviewRoutes = (
   register(mockEndpoints.mockSetGiftStock, ({ params, body, member: _member, ...ctx }) =>
     setGiftStock(ctx, params.id, body.stock),
   )
+
+  register(mockEndpoints.mockReviews, ({ member: _member, ...ctx }) => reviewQueue(ctx))
+
+  register(mockEndpoints.mockDecideReview, ({ params, body, member: _member, ...ctx }) => {
+    const { kind, ...decision } = body
+    return decideReview(ctx, kind, params.id, decision)
+  })
 
   register(mockEndpoints.mockDecideWithdrawal, ({ params, body, member: _member, ...ctx }) =>
     decideWithdrawal(ctx, params.id, body.status === 'paid' ? { status: 'paid', reason: null } : body),

@@ -95,6 +95,15 @@ export const communityEndpoints = {
     response: Reported,
     status: 200,
   }),
+  reportComment: defineEndpoint({
+    method: 'POST',
+    path: '/comments/{id}/report',
+    isPublic: false,
+    isIdempotent: true,
+    body: ReportRequest,
+    response: Reported,
+    status: 200,
+  }),
   upload: defineEndpoint({
     method: 'POST',
     path: '/uploads',

@@ -110,12 +110,14 @@ export type CommentReply = v.InferOutput<typeof CommentReply>
 /**
  * A top-level comment with its replies (one level deep), oldest first like a conversation. One its author deleted
  * while it had replies stays as their placeholder: `isDeleted`, no author, no text (a backend that never keeps one
- * need not send `isDeleted`).
+ * need not send `isDeleted`). One hidden by reports (5 distinct members) or removed by the operator while replies are
+ * shown is their placeholder the same way, `isHidden`; without replies shown it is left out, as is a hidden reply.
  */
 export const Comment = v.object({
   ...CommentReply.entries,
   author: v.nullable(CommentAuthor),
   isDeleted: v.optional(v.boolean(), false),
+  isHidden: v.optional(v.boolean(), false),
   replies: v.array(CommentReply),
 })
 export type Comment = v.InferOutput<typeof Comment>

@@ -11,6 +11,7 @@ import {
   Ok,
   page,
   PlainText,
+  REPORT_REASONS,
   SignedIn,
   Withdrawal,
 } from './all'
@@ -91,6 +92,42 @@ export const ConfigFinding = v.object({
   alternative: v.string(),
 })
 export type ConfigFinding = v.InferOutput<typeof ConfigFinding>
+
+/** What the operator reviews: a post or a comment that reports hid. */
+export const ReviewKind = v.picklist(['post', 'comment'])
+
+/**
+ * A hidden post or comment waiting for the operator: its words, its author, when it was hidden, and the reports
+ * (how many, and per reason, most reported first).
+ */
+export const ReviewItem = v.object({
+  kind: ReviewKind,
+  id: v.string(),
+  /** The post it is (a post) or is under (a comment). */
+  postId: v.string(),
+  text: v.string(),
+  author: v.object({ id: v.string(), nickname: v.string() }),
+  hiddenAt: IsoDateTime,
+  reportCount: NonNegativeInt,
+  reasons: v.array(v.object({ reason: v.picklist(REPORT_REASONS), count: NonNegativeInt })),
+})
+export type ReviewItem = v.InferOutput<typeof ReviewItem>
+
+/**
+ * The operator's decision: restore (visible again, its reports cleared) or remove with a reason (gone for members;
+ * a post's author reads it in 我的笔记).
+ */
+export const ReviewDecision = v.variant('decision', [
+  v.object({ kind: ReviewKind, decision: v.literal('restore') }),
+  v.object({
+    kind: ReviewKind,
+    decision: v.literal('remove'),
+    reason: v.pipe(PlainText, v.trim(), v.minLength(1), v.maxLength(100)),
+  }),
+])
+
+export const ReviewDecided = v.object({ kind: ReviewKind, id: v.string(), decision: v.picklist(['restore', 'remove']) })
+export type ReviewDecided = v.InferOutput<typeof ReviewDecided>
 
 export const mockEndpoints = {
   mockReset: defineEndpoint({
@@ -184,6 +221,27 @@ export const mockEndpoints = {
       }),
     ]),
     response: Withdrawal,
+    status: 200,
+  }),
+  mockReviews: defineEndpoint({
+    method: 'GET',
+    path: '/__mock/reviews',
+    summary:
+      'What waits for review: posts and comments hidden by 5 distinct reporters, with their reasons and report counts, newest first',
+    isPublic: true,
+    isIdempotent: false,
+    response: page(ReviewItem),
+    status: 200,
+  }),
+  mockDecideReview: defineEndpoint({
+    method: 'POST',
+    path: '/__mock/reviews/{id}',
+    summary:
+      'Decide a hidden post or comment as the operator: restore (visible again, reports cleared) or remove with a reason (404 unless it waits for review)',
+    isPublic: true,
+    isIdempotent: false,
+    body: ReviewDecision,
+    response: ReviewDecided,
     status: 200,
   }),
   mockConfigCheck: defineEndpoint({

@@ -54,6 +54,8 @@ export const summaries: Record<AllEndpointName, string> = {
     "Delete one's own comment; one with replies stays as their placeholder (isDeleted) (403 FORBIDDEN for another member's)",
   reportPost:
     "Report another member's post (once per member; 5 distinct reporters hide it; 403 FORBIDDEN for one's own)",
+  reportComment:
+    "Report another member's comment or reply (once per member; 5 distinct reporters hide it pending review; 403 FORBIDDEN for one's own)",
   upload:
     'Upload an image (multipart/form-data, field "file"): JPEG, PNG or WebP by its bytes, at most 5 MB; GET the answered url for the bytes',
   events: "Check-in challenges, newest first: dates, how many joined, and the signed-in member's days",

@@ -1,7 +1,7 @@
 import type { AllEndpointName, Endpoint } from '../../src/contract/all'
 import { allEndpoints } from '../../src/contract/all'
 import { mockEndpoints } from '../../mock/preview/endpoints'
-import { comment, createPost, PNG, uploadBytes } from './support/community'
+import { comment, createPost, PNG, reportByNewMembers, uploadBytes } from './support/community'
 import type { ApiResponse } from './support/client'
 import {
   createApiClient,
@@ -111,6 +111,12 @@ const contractCalls: Record<AllEndpointName, Call | null> = {
   },
   reportPost: (token) =>
     api.request('POST', '/posts/post-h1/report', { token, body: { reason: 'spam' }, idempotencyKey: newKey() }),
+  reportComment: async (token) => {
+    const other = await signUp(api)
+    const written = await comment(api, other.token, 'post-h1', { text: '契约测试的评论' })
+    const { id } = written.body as { id: string }
+    return api.request('POST', `/comments/${id}/report`, { token, body: { reason: 'spam' }, idempotencyKey: newKey() })
+  },
   upload: (token) => uploadBytes(api, token, PNG),
   events: (token) => api.request('GET', '/events', { token }),
   joinEvent: (token) => api.request('POST', '/events/ev-challenge/join', { token, idempotencyKey: newKey() }),
@@ -284,6 +290,17 @@ const mockCalls: Record<keyof typeof mockEndpoints, Call | null> = {
     return api.request('PATCH', '/__mock/gifts/gift-tote', { body: { stock: gift.stock } })
   },
   mockConfigCheck: () => api.request('GET', '/__mock/config-check'),
+  mockReviews: async (token) => {
+    const post = await createPost(api, token, { text: '契约测试：待复核的笔记' })
+    await reportByNewMembers(api, `/posts/${(post.body as { id: string }).id}`, 5)
+    return api.request('GET', '/__mock/reviews')
+  },
+  mockDecideReview: async (token) => {
+    const post = await createPost(api, token, { text: '契约测试：复核后恢复的笔记' })
+    const { id } = post.body as { id: string }
+    await reportByNewMembers(api, `/posts/${id}`, 5)
+    return api.request('POST', `/__mock/reviews/${id}`, { body: { kind: 'post', decision: 'restore' } })
+  },
 }
 
 const check = async (endpoint: Endpoint, call: Call): Promise<void> => {

@@ -22,6 +22,7 @@ describe('the /__mock operator routes in the real process', () => {
       expect((await send(running.apiBase, 'GET', '/health')).status).toBe(200)
       expect((await send(running.apiBase, 'GET', '/__mock/clock')).status).toBe(404)
       expect((await send(running.apiBase, 'POST', '/__mock/reset')).status).toBe(404)
+      expect((await send(running.apiBase, 'GET', '/__mock/reviews')).status).toBe(404)
       expect(running.output()).toContain('Operator tools (/__mock): off')
       // Production mode says plainly what it does not make real, and seeds no demo members into a live database.
       if (name === 'NODE_ENV=production') {

@@ -37,9 +37,122 @@ export const insertReport = async (
 }
 
 /** Hides a published post (a conditional update: reports arriving at once hide it once). */
-export const hidePost = async (sql: Sql, postId: string): Promise<void> => {
-  await sql.query(`UPDATE posts SET status = 'hidden' WHERE id = $1 AND status = 'published'`, [postId])
+export const hidePost = async (sql: Sql, postId: string, at: number): Promise<void> => {
+  await sql.query(`UPDATE posts SET status = 'hidden', hidden_at = $2 WHERE id = $1 AND status = 'published'`, [
+    postId,
+    new Date(at),
+  ])
 }
+
+/** Inserts the report unless this member already reported the comment; answers the distinct reporters but its author. */
+export const insertCommentReport = async (
+  sql: Sql,
+  report: { commentId: string; memberId: string; reason: string; note: string | null; at: number },
+): Promise<number> => {
+  // Reports on one comment take turns (its row lock), as a post's do: the 4th and 5th at once still hide it.
+  await sql.query(`SELECT 1 FROM comments WHERE id = $1 FOR UPDATE`, [report.commentId])
+  await sql.query(
+    `INSERT INTO comment_reports (comment_id, member_id, reason, note, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (comment_id, member_id) DO NOTHING`,
+    [report.commentId, report.memberId, report.reason, report.note, new Date(report.at)],
+  )
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM comment_reports r JOIN comments c ON c.id = r.comment_id
+     WHERE r.comment_id = $1 AND r.member_id <> c.member_id`,
+    [report.commentId],
+  )
+  return row?.n ?? 0
+}
+
+/** Hides a visible comment pending review (a conditional update: reports arriving at once hide it once). */
+export const hideComment = async (sql: Sql, commentId: string, at: number): Promise<void> => {
+  await sql.query(`UPDATE comments SET hidden_at = $2 WHERE id = $1 AND hidden_at IS NULL`, [commentId, new Date(at)])
+}
+
+/** A hidden post or comment waiting for the operator: what it says, whose it is, and what reports it drew. */
+export type ReviewRow = {
+  kind: 'post' | 'comment'
+  id: string
+  postId: string
+  text: string
+  authorId: string
+  authorNickname: string | null
+  hiddenAt: Date
+  reportCount: number
+  reasons: { reason: string; count: number }[]
+}
+
+/**
+ * What waits for review, newest hidden first: hidden posts not deleted, and hidden comments neither removed nor
+ * deleted by their author (a placeholder has no words left to judge). A post hidden before hidden_at existed (the
+ * seed's) counts from when it was written.
+ */
+export const reviewQueue = async (sql: Sql): Promise<ReviewRow[]> =>
+  sql.query<ReviewRow>(
+    `SELECT * FROM (
+       SELECT 'post' AS kind, p.id, p.id AS "postId", p.text, p.author_id AS "authorId",
+         m.nickname AS "authorNickname", COALESCE(p.hidden_at, p.created_at) AS "hiddenAt",
+         (SELECT count(*)::int FROM post_reports r WHERE r.post_id = p.id) AS "reportCount",
+         COALESCE((SELECT json_agg(json_build_object('reason', g.reason, 'count', g.n) ORDER BY g.n DESC, g.reason)
+           FROM (SELECT r.reason, count(*)::int AS n FROM post_reports r WHERE r.post_id = p.id GROUP BY r.reason) g),
+           '[]'::json) AS reasons
+       FROM posts p LEFT JOIN members m ON m.id = p.author_id
+       WHERE p.status = 'hidden' AND p.deleted_at IS NULL
+       UNION ALL
+       SELECT 'comment', c.id, c.post_id, c.text, c.member_id, m.nickname, c.hidden_at,
+         (SELECT count(*)::int FROM comment_reports r WHERE r.comment_id = c.id),
+         COALESCE((SELECT json_agg(json_build_object('reason', g.reason, 'count', g.n) ORDER BY g.n DESC, g.reason)
+           FROM (SELECT r.reason, count(*)::int AS n FROM comment_reports r WHERE r.comment_id = c.id
+                 GROUP BY r.reason) g),
+           '[]'::json)
+       FROM comments c LEFT JOIN members m ON m.id = c.member_id
+       WHERE c.hidden_at IS NOT NULL AND c.removed_at IS NULL AND c.deleted_at IS NULL
+     ) q ORDER BY "hiddenAt" DESC, id`,
+  )
+
+/** Restores a hidden post: published again, its reports cleared (it takes 5 new reporters to hide it again). */
+export const restorePost = async (sql: Sql, postId: string): Promise<boolean> => {
+  const rows = await sql.query(
+    `UPDATE posts SET status = 'published', hidden_at = NULL WHERE id = $1 AND status = 'hidden'
+       AND deleted_at IS NULL RETURNING id`,
+    [postId],
+  )
+  if (rows.length === 0) return false
+  await sql.query(`DELETE FROM post_reports WHERE post_id = $1`, [postId])
+  return true
+}
+
+/** Removes a hidden post for good: `rejected` with the operator's reason, which only its author then sees. */
+export const removePost = async (sql: Sql, postId: string, reason: string): Promise<boolean> =>
+  (
+    await sql.query(
+      `UPDATE posts SET status = 'rejected', reject_reason = $2 WHERE id = $1 AND status = 'hidden'
+         AND deleted_at IS NULL RETURNING id`,
+      [postId, reason],
+    )
+  ).length > 0
+
+/** Restores a hidden comment: visible again, its reports cleared. */
+export const restoreComment = async (sql: Sql, commentId: string): Promise<boolean> => {
+  const rows = await sql.query(
+    `UPDATE comments SET hidden_at = NULL WHERE id = $1 AND hidden_at IS NOT NULL AND removed_at IS NULL
+       AND deleted_at IS NULL RETURNING id`,
+    [commentId],
+  )
+  if (rows.length === 0) return false
+  await sql.query(`DELETE FROM comment_reports WHERE comment_id = $1`, [commentId])
+  return true
+}
+
+/** Removes a hidden comment for good: never answered to members again (its replies stay, under a placeholder). */
+export const removeComment = async (sql: Sql, commentId: string, reason: string, at: number): Promise<boolean> =>
+  (
+    await sql.query(
+      `UPDATE comments SET removed_at = $3, removed_reason = $2 WHERE id = $1 AND hidden_at IS NOT NULL
+         AND removed_at IS NULL AND deleted_at IS NULL RETURNING id`,
+      [commentId, reason, new Date(at)],
+    )
+  ).length > 0
 
 export const softDeletePost = async (sql: Sql, postId: string, at: number): Promise<void> => {
   await sql.query(`UPDATE posts SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL`, [postId, new Date(at)])
@@ -65,11 +178,17 @@ export type CommentRow = {
   /** A reply to a reply: the member it answers (null for a top-level comment and a reply to one). */
   addresseeId: string | null
   addresseeNickname: string | null
+  /** Set once 5 distinct members reported it: not shown to anyone until the operator restores it. */
+  hiddenAt: Date | null
+  /** Replies not hidden (a hidden comment's placeholder stands only over these). */
+  visibleReplyCount: number
 }
 
 const COMMENT_SELECT = `SELECT c.id, c.post_id AS "postId", c.member_id AS "memberId", c.parent_id AS "parentId",
   c.text, c.created_at AS "createdAt", m.nickname, m.avatar_url AS "avatarUrl", m.growth,
-  c.deleted_at AS "deletedAt", c.addressee_id AS "addresseeId", a.nickname AS "addresseeNickname"
+  c.deleted_at AS "deletedAt", c.addressee_id AS "addresseeId", a.nickname AS "addresseeNickname",
+  c.hidden_at AS "hiddenAt",
+  (SELECT count(*)::int FROM comments r WHERE r.parent_id = c.id AND r.hidden_at IS NULL) AS "visibleReplyCount"
   FROM comments c LEFT JOIN members m ON m.id = c.member_id LEFT JOIN members a ON a.id = c.addressee_id`
 
 export const insertComment = async (
@@ -130,7 +249,10 @@ export const topLevelComments = async (
   limit: number,
 ): Promise<CommentRow[]> =>
   sql.query<CommentRow>(
+    // A deleted or hidden comment shows only as the placeholder of replies still shown; without any it is left out.
     `${COMMENT_SELECT} WHERE c.post_id = $1 AND c.parent_id IS NULL
+       AND ((c.deleted_at IS NULL AND c.hidden_at IS NULL)
+         OR EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id AND r.hidden_at IS NULL))
        AND ($2::float8 IS NULL OR (extract(epoch FROM c.created_at) * 1000, c.id) > ($2::float8, $3::text))
      ORDER BY c.created_at, c.id LIMIT $4`,
     [postId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
@@ -139,9 +261,11 @@ export const topLevelComments = async (
 export const repliesTo = async (sql: Sql, parentIds: readonly string[]): Promise<CommentRow[]> =>
   parentIds.length === 0
     ? []
-    : sql.query<CommentRow>(`${COMMENT_SELECT} WHERE c.parent_id = ANY($1::text[]) ORDER BY c.created_at, c.id`, [
-        parentIds,
-      ])
+    : sql.query<CommentRow>(
+        // A hidden reply is left out (replies have no placeholder).
+        `${COMMENT_SELECT} WHERE c.parent_id = ANY($1::text[]) AND c.hidden_at IS NULL ORDER BY c.created_at, c.id`,
+        [parentIds],
+      )
 
 /** Whether a topic of that name is offered now (GET /topics): an operator may have removed it since. */
 export const topicExists = async (sql: Sql, name: string): Promise<boolean> =>

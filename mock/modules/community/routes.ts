@@ -15,6 +15,7 @@ import {
   postOf,
   publishPost,
   report,
+  reportComment,
   topicsPage,
   unlike,
   upload,
@@ -38,6 +39,9 @@ export const registerCommunityRoutes = ({ register, serveBytes }: AppRouter): vo
   )
   register(allEndpoints.deleteComment, ({ member, params, ...ctx }) => deleteComment(ctx, member.id, params.id))
   register(allEndpoints.reportPost, ({ member, params, body, ...ctx }) => report(ctx, member.id, params.id, body))
+  register(allEndpoints.reportComment, ({ member, params, body, ...ctx }) =>
+    reportComment(ctx, member.id, params.id, body),
+  )
   register(allEndpoints.upload, ({ member, origin, file, ...ctx }) => upload(ctx, member.id, origin, file))
   // The bytes of an upload are not JSON: served apart from the endpoint table, public like the posts showing them.
   serveBytes('/uploads/{name}', (ctx, params) => uploadedFile(ctx, params.name ?? ''))

@@ -10,6 +10,7 @@ import type {
   Topic,
   Uploaded,
 } from '../../../src/contract/all'
+import type { ReviewDecided, ReviewItem } from '../../../src/contract/mock-tools'
 import { ApiError, invalid, notFound } from '../../platform/errors'
 import type { Ctx, UploadedFile } from '../../platform/http'
 import { isoAt } from '../../platform/http'
@@ -76,8 +77,8 @@ const POST_COLUMNS = `p.id, p.author_id AS "authorId", m.nickname AS "authorNick
   m.avatar_url AS "authorAvatarUrl", m.growth AS "authorGrowth", p.text, p.images, p.topic, p.section, p.status,
   p.is_pinned AS "isPinned",
   p.base_like_count + (SELECT count(*)::int FROM post_likes l WHERE l.post_id = p.id) AS "likeCount",
-  p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL)
-    AS "commentCount",
+  p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL
+    AND c.hidden_at IS NULL) AS "commentCount",
   p.reject_reason AS "rejectReason", p.product_id AS "productId", p.deleted_at AS "deletedAt",
   CASE WHEN p.product_id IS NOT NULL AND p.status = 'published' AND m.is_distributor THEN m.referral_code END AS "authorReferralCode",
   EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.member_id = $1) AS "likedByMe",
@@ -412,8 +413,76 @@ export const report = async (
     note: input.note ?? null,
     at: ctx.nowMs,
   })
-  if (reporters >= REPORTS_TO_HIDE) await data.hidePost(ctx.sql, postId)
+  if (reporters >= REPORTS_TO_HIDE) await data.hidePost(ctx.sql, postId, ctx.nowMs)
   return { reported: true }
+}
+
+/**
+ * A comment (or a reply) reported like a post: one report per member (again: nothing changes), not its author's,
+ * and 5 distinct reporters hide it pending the operator's review. Only a comment members can see now is reported:
+ * a deleted, hidden or removed one, or one on a post that is not published, is 404.
+ */
+export const reportComment = async (
+  ctx: Ctx,
+  memberId: string,
+  commentId: string,
+  input: { reason: string; note?: string },
+): Promise<{ reported: true }> => {
+  const found = await data.commentById(ctx.sql, commentId)
+  if (!found || found.deletedAt !== null || found.hiddenAt !== null) throw notFound('The comment')
+  await publishedPost(ctx, memberId, found.postId)
+  const refusal = reportRefusal(found.memberId === memberId)
+  if (refusal !== null)
+    throw new ApiError(refusal, 'Members report other members’ comments; an author deletes their own.')
+  const reporters = await data.insertCommentReport(ctx.sql, {
+    commentId,
+    memberId,
+    reason: input.reason,
+    note: input.note ?? null,
+    at: ctx.nowMs,
+  })
+  if (reporters >= REPORTS_TO_HIDE) await data.hideComment(ctx.sql, commentId, ctx.nowMs)
+  return { reported: true }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The operator's review of what reports hid (the preview tools call these)
+
+export const reviewQueue = async (ctx: Ctx): Promise<{ items: ReviewItem[]; nextCursor: null }> => ({
+  items: (await data.reviewQueue(ctx.sql)).map((row) => ({
+    kind: row.kind,
+    id: row.id,
+    postId: row.postId,
+    text: row.text,
+    author: { id: row.authorId, nickname: row.authorNickname ?? '已注销用户' },
+    hiddenAt: isoAt(ctx, row.hiddenAt),
+    reportCount: row.reportCount,
+    reasons: row.reasons as ReviewItem['reasons'],
+  })),
+  nextCursor: null,
+})
+
+/**
+ * The operator's decision on a hidden post or comment: restore (visible again, its reports cleared) or remove (gone
+ * for members; a post's author reads the reason in 我的笔记, where it shows as 未通过). Only what waits for review
+ * can be decided: anything else (never hidden, decided already, deleted by its author) is 404.
+ */
+export const decideReview = async (
+  ctx: Ctx,
+  kind: ReviewItem['kind'],
+  id: string,
+  decision: { decision: 'restore' } | { decision: 'remove'; reason: string },
+): Promise<ReviewDecided> => {
+  const isDone =
+    kind === 'post'
+      ? decision.decision === 'restore'
+        ? await data.restorePost(ctx.sql, id)
+        : await data.removePost(ctx.sql, id, decision.reason)
+      : decision.decision === 'restore'
+        ? await data.restoreComment(ctx.sql, id)
+        : await data.removeComment(ctx.sql, id, decision.reason, ctx.nowMs)
+  if (!isDone) throw notFound(kind === 'post' ? 'The hidden post' : 'The hidden comment')
+  return { kind, id, decision: decision.decision }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -440,12 +509,15 @@ const toReply = (ctx: Ctx, row: CommentRow): CommentReply => ({
 
 /**
  * A top-level comment with its replies. One deleted while it had replies is their placeholder (该评论已删除 in the
- * app): no author, no text, nothing to reply to.
+ * app): no author, no text, nothing to reply to. One hidden by reports (or removed by the operator) while replies are
+ * shown is theirs the same way (该评论已被隐藏), for everyone, its author included.
  */
 const toComment = (ctx: Ctx, row: CommentRow, replies: CommentReply[]): Comment =>
-  row.deletedAt === null
-    ? { ...toReply(ctx, row), isDeleted: false, replies }
-    : { ...toReply(ctx, row), author: null, text: '', isDeleted: true, replies }
+  row.deletedAt !== null
+    ? { ...toReply(ctx, row), author: null, text: '', isDeleted: true, isHidden: false, replies }
+    : row.hiddenAt !== null
+      ? { ...toReply(ctx, row), author: null, text: '', isDeleted: false, isHidden: true, replies }
+      : { ...toReply(ctx, row), isDeleted: false, isHidden: false, replies }
 
 /** Top-level comments oldest first (a conversation reads top-down), each with all its replies. */
 export const commentsOf = async (
@@ -491,7 +563,7 @@ export const addComment = async (
   let addresseeId: string | null = null
   if (input.replyTo !== undefined) {
     const target = await data.commentById(ctx.sql, input.replyTo)
-    if (!target || target.postId !== postId || target.deletedAt !== null)
+    if (!target || target.postId !== postId || target.deletedAt !== null || target.hiddenAt !== null)
       throw invalid({ replyTo: 'a comment of this post' })
     // One level deep: a reply to a reply joins its top-level comment, and names the member it answers.
     parentId = target.parentId ?? target.id
@@ -499,7 +571,8 @@ export const addComment = async (
     // The thread waits for a deletion in it to finish: the comment answered may be gone once it has.
     await data.lockThread(ctx.sql, parentId)
     const still = await data.commentById(ctx.sql, input.replyTo)
-    if (!still || still.deletedAt !== null) throw invalid({ replyTo: 'a comment of this post' })
+    if (!still || still.deletedAt !== null || still.hiddenAt !== null)
+      throw invalid({ replyTo: 'a comment of this post' })
   }
   const id = await newId(ctx.sql, 'cm')
   await data.insertComment(ctx.sql, { id, postId, memberId, parentId, addresseeId, text: input.text, at: ctx.nowMs })

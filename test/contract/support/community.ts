@@ -1,5 +1,5 @@
 import type { ApiClient } from './client'
-import { newKey } from './client'
+import { newKey, signUp } from './client'
 
 /** The smallest bytes each type starts with, then filler: the server judges the bytes, not the name. */
 export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
@@ -23,3 +23,12 @@ export const createPost = (api: ApiClient, token: string, body: Record<string, u
 
 export const comment = (api: ApiClient, token: string, postId: string, body: Record<string, unknown>) =>
   api.request('POST', `/posts/${postId}/comments`, { token, body, idempotencyKey: newKey() })
+
+/** Reports `path` (`/posts/{id}` or `/comments/{id}`) by `count` new members, each once: 5 hide it. */
+export const reportByNewMembers = async (api: ApiClient, path: string, count: number, reason = 'spam') => {
+  for (let index = 0; index < count; index += 1) {
+    const { token } = await signUp(api)
+    const response = await api.request('POST', `${path}/report`, { token, body: { reason }, idempotencyKey: newKey() })
+    if (response.status !== 200) throw new Error(`report ${path}: ${response.status} ${response.text}`)
+  }
+}

@@ -1,0 +1,216 @@
+import { Comment, Post } from '../../src/contract/all'
+import { ReviewDecided, ReviewItem } from '../../mock/preview/endpoints'
+import {
+  createApiClient,
+  describeWithMockRoutes,
+  expectError,
+  expectShape,
+  fieldsOf,
+  newKey,
+  signUp,
+} from './support/client'
+import { lockMockClock } from './support/clock'
+import { comment, createPost, reportByNewMembers } from './support/community'
+
+// Comments are reported like posts (domain-rules.md, Community: report with a reason; 5 distinct members hide it
+// pending review), and the operator reviews what reports hid (/__mock/reviews).
+
+const api = createApiClient()
+lockMockClock(api)
+
+const commentsOf = async (postId: string, token?: string) =>
+  ((await api.request('GET', `/posts/${postId}/comments?limit=50`, { token })).body as { items: unknown[] }).items.map(
+    (item) => expectShape(Comment, item),
+  )
+const postOf = async (postId: string, token?: string) =>
+  expectShape(Post, (await api.request('GET', `/posts/${postId}`, { token })).body)
+const write = async (token: string, postId: string, body: { text: string; replyTo?: string }) => {
+  const answer = await comment(api, token, postId, body)
+  expect(answer.status).toBe(201)
+  return expectShape(Comment, answer.body)
+}
+const reportComment = (token: string, id: string, body: Record<string, unknown> = { reason: 'abuse' }) =>
+  api.request('POST', `/comments/${id}/report`, { token, body, idempotencyKey: newKey() })
+const newPost = async (token: string, text = '一篇会有人评论的笔记') =>
+  expectShape(Post, (await createPost(api, token, { text })).body)
+
+describe('POST /comments/{id}/report', () => {
+  it('hides a comment after 5 distinct reporters, not after 5 reports by one member; the count leaves it out', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const other = await signUp(api)
+    const bad = await write(other.token, post.id, { text: '一条会被举报的评论' })
+    await write(author.token, post.id, { text: '正常的评论' })
+    const reporter = await signUp(api)
+    for (let index = 0; index < 5; index += 1) expect((await reportComment(reporter.token, bad.id)).status).toBe(200)
+    expect((await commentsOf(post.id)).map((item) => item.id)).toContain(bad.id)
+    await reportByNewMembers(api, `/comments/${bad.id}`, 4, 'abuse')
+    const shown = await commentsOf(post.id)
+    // No replies under it: left out, for everyone (its author too), and no longer counted.
+    expect(shown.map((item) => item.id)).not.toContain(bad.id)
+    expect((await commentsOf(post.id, other.token)).map((item) => item.id)).not.toContain(bad.id)
+    expect((await postOf(post.id)).commentCount).toBe(1)
+  })
+
+  it('a hidden comment with replies stays as their placeholder (isHidden, no author, no words) and takes no reply', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const writer = await signUp(api)
+    const top = await write(writer.token, post.id, { text: '一楼的原话' })
+    const reply = await write(author.token, post.id, { text: '楼主的回复', replyTo: top.id })
+    await reportByNewMembers(api, `/comments/${top.id}`, 5)
+    const [placeholder] = await commentsOf(post.id)
+    expect(placeholder).toMatchObject({ id: top.id, isHidden: true, isDeleted: false, author: null, text: '' })
+    expect(placeholder?.replies.map((item) => item.id)).toEqual([reply.id])
+    expect(JSON.stringify(await commentsOf(post.id))).not.toContain('一楼的原话')
+    expect(fieldsOf(await comment(api, author.token, post.id, { text: '再回一句', replyTo: top.id }))).toHaveProperty([
+      'replyTo',
+    ])
+    // Its replies still take replies (they join the thread under the placeholder).
+    expect((await comment(api, writer.token, post.id, { text: '回复楼主', replyTo: reply.id })).status).toBe(201)
+  })
+
+  it('reports a reply the same way: a hidden reply is left out of its thread', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const top = await write(author.token, post.id, { text: '楼主的一楼' })
+    const replier = await signUp(api)
+    const reply = await write(replier.token, post.id, { text: '不友善的回复', replyTo: top.id })
+    await reportByNewMembers(api, `/comments/${reply.id}`, 5)
+    const [thread] = await commentsOf(post.id)
+    expect(thread?.replies).toEqual([])
+    expect(thread?.isHidden).toBe(false)
+    // A hidden comment is no longer reported (nothing to see): 404.
+    expectError(await reportComment((await signUp(api)).token, reply.id), 404, 'NOT_FOUND')
+  })
+
+  it("refuses an author's report of their own comment (403 FORBIDDEN), which counts for nothing", async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const mine = await write(author.token, post.id, { text: '我自己的评论' })
+    expectError(await reportComment(author.token, mine.id), 403, 'FORBIDDEN')
+    await reportByNewMembers(api, `/comments/${mine.id}`, 4)
+    expect((await commentsOf(post.id)).map((item) => item.id)).toContain(mine.id)
+  })
+
+  it('takes only the fixed reasons; an unknown comment is 404; a visitor 401', async () => {
+    const { token } = await signUp(api)
+    const post = await newPost(token)
+    const other = await signUp(api)
+    const target = await write(other.token, post.id, { text: '普通评论' })
+    expect(fieldsOf(await reportComment(token, target.id, { reason: 'dislike' }))).toHaveProperty(['reason'])
+    expectError(await reportComment(token, 'cm-nope'), 404, 'NOT_FOUND')
+    const visitor = await api.request('POST', `/comments/${target.id}/report`, {
+      body: { reason: 'spam' },
+      idempotencyKey: newKey(),
+    })
+    expect(visitor.status).toBe(401)
+  })
+
+  it('reports arriving at once from 5 members hide the comment once', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const target = await write((await signUp(api)).token, post.id, { text: '同时被举报' })
+    const reporters = await Promise.all([0, 1, 2, 3, 4].map(() => signUp(api)))
+    const answers = await Promise.all(reporters.map(({ token }) => reportComment(token, target.id)))
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
+    expect((await commentsOf(post.id)).map((item) => item.id)).not.toContain(target.id)
+  })
+})
+
+const queue = async () =>
+  ((await api.request('GET', '/__mock/reviews')).body as { items: unknown[] }).items.map((item) =>
+    expectShape(ReviewItem, item),
+  )
+const decide = (id: string, body: Record<string, unknown>) => api.request('POST', `/__mock/reviews/${id}`, { body })
+
+describeWithMockRoutes('the operator review queue (/__mock/reviews)', () => {
+  it('lists hidden posts and comments newest first, with report counts and reasons', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token, '被举报隐藏的笔记')
+    await reportByNewMembers(api, `/posts/${post.id}`, 3, 'spam')
+    await reportByNewMembers(api, `/posts/${post.id}`, 2, 'abuse')
+    await api.request('POST', '/__mock/clock', { body: { advanceHours: 1 } })
+    const other = await newPost(author.token, '另一篇')
+    const bad = await write((await signUp(api)).token, other.id, { text: '被举报隐藏的评论' })
+    await reportByNewMembers(api, `/comments/${bad.id}`, 5, 'sexual')
+    const items = await queue()
+    const mine = items.filter((item) => item.id === post.id || item.id === bad.id)
+    expect(mine.map((item) => [item.kind, item.id])).toEqual([
+      ['comment', bad.id],
+      ['post', post.id],
+    ])
+    expect(mine[0]).toMatchObject({ postId: other.id, text: '被举报隐藏的评论', reportCount: 5 })
+    expect(mine[1]).toMatchObject({
+      postId: post.id,
+      text: '被举报隐藏的笔记',
+      reportCount: 5,
+      reasons: [
+        { reason: 'spam', count: 3 },
+        { reason: 'abuse', count: 2 },
+      ],
+    })
+    // Newest first across the whole queue.
+    const times = items.map((item) => Date.parse(item.hiddenAt))
+    expect([...times].sort((a, b) => b - a)).toEqual(times)
+  })
+
+  it('restores a post: published again, its reports cleared (5 new reporters to hide it again)', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token, '将被恢复的笔记')
+    await reportByNewMembers(api, `/posts/${post.id}`, 5)
+    expect((await postOf(post.id, author.token)).status).toBe('hidden')
+    const decided = await decide(post.id, { kind: 'post', decision: 'restore' })
+    expect(decided.status).toBe(200)
+    expect(expectShape(ReviewDecided, decided.body)).toEqual({ kind: 'post', id: post.id, decision: 'restore' })
+    expect((await postOf(post.id)).status).toBe('published')
+    expect((await queue()).map((item) => item.id)).not.toContain(post.id)
+    await reportByNewMembers(api, `/posts/${post.id}`, 4)
+    expect((await postOf(post.id)).status).toBe('published')
+    // Decided already: 404, nothing changes.
+    expectError(await decide(post.id, { kind: 'post', decision: 'restore' }), 404, 'NOT_FOUND')
+  })
+
+  it('removes a post: gone for members; its author reads the reason in 我的笔记 (未通过 with the reason)', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token, '将被移除的笔记')
+    await reportByNewMembers(api, `/posts/${post.id}`, 5)
+    const decided = await decide(post.id, { kind: 'post', decision: 'remove', reason: '含有广告引流内容' })
+    expect(decided.status).toBe(200)
+    expect((await api.request('GET', `/posts/${post.id}`, { token: (await signUp(api)).token })).status).toBe(404)
+    const mine = ((await api.request('GET', '/me/posts', { token: author.token })).body as { items: unknown[] }).items
+      .map((item) => expectShape(Post, item))
+      .find((item) => item.id === post.id)
+    expect(mine).toMatchObject({ status: 'rejected', rejectReason: '含有广告引流内容' })
+    expect((await queue()).map((item) => item.id)).not.toContain(post.id)
+  })
+
+  it('restores a comment (shown and counted again, reports cleared) and removes another for good', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const writer = await signUp(api)
+    const kept = await write(writer.token, post.id, { text: '其实没问题的评论' })
+    const gone = await write(writer.token, post.id, { text: '确实违规的评论' })
+    await reportByNewMembers(api, `/comments/${kept.id}`, 5)
+    await reportByNewMembers(api, `/comments/${gone.id}`, 5)
+    expect((await postOf(post.id)).commentCount).toBe(0)
+    expect((await decide(kept.id, { kind: 'comment', decision: 'restore' })).status).toBe(200)
+    expect((await decide(gone.id, { kind: 'comment', decision: 'remove', reason: '辱骂他人' })).status).toBe(200)
+    expect((await commentsOf(post.id)).map((item) => item.id)).toEqual([kept.id])
+    expect((await postOf(post.id)).commentCount).toBe(1)
+    const queued = (await queue()).map((item) => item.id)
+    expect(queued).not.toContain(kept.id)
+    expect(queued).not.toContain(gone.id)
+    // The restored comment's reports were cleared: 4 more do not hide it.
+    await reportByNewMembers(api, `/comments/${kept.id}`, 4)
+    expect((await commentsOf(post.id)).map((item) => item.id)).toEqual([kept.id])
+    // A removed comment cannot be restored later, nor a wrong kind decided.
+    expectError(await decide(gone.id, { kind: 'comment', decision: 'restore' }), 404, 'NOT_FOUND')
+    expectError(await decide(post.id, { kind: 'comment', decision: 'restore' }), 404, 'NOT_FOUND')
+  })
+
+  it('refuses a removal without a reason (400 on reason)', async () => {
+    const response = await decide('post-hidden', { kind: 'post', decision: 'remove', reason: '  ' })
+    expect(fieldsOf(response)).toHaveProperty(['reason'])
+  })
+})
