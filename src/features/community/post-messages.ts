@@ -23,6 +23,7 @@ export const postMessages = defineMessages({
     deleteConfirmContent: '删除后无法恢复',
     deleteKeepsReplies: (count: number) => `删除后无法恢复。下面的 ${count} 条回复会保留，这里显示「该评论已删除」`,
     commentDeleted: '该评论已删除',
+    commentHidden: '该评论已被隐藏',
     replyingTo: (nickname: string) => `回复 ${nickname}：`,
     replyTargetGone: '你回复的评论已被删除，回复没有发出。文字已保留，可以直接发成评论',
     deleted: '已删除',
@@ -36,6 +37,7 @@ export const postMessages = defineMessages({
     commentRefused: '评论没发出去，请修改内容后再试',
     report: '举报',
     reportTitle: '举报这篇笔记',
+    reportCommentTitle: '举报这条评论',
     reportReasons: {
       spam: '垃圾广告',
       abuse: '辱骂攻击',
@@ -73,6 +75,7 @@ export const postMessages = defineMessages({
     deleteKeepsReplies: (count: number) =>
       `This cannot be undone. Its ${count} ${count === 1 ? 'reply stays' : 'replies stay'}, under "This comment was deleted"`,
     commentDeleted: 'This comment was deleted',
+    commentHidden: 'This comment has been hidden',
     replyingTo: (nickname: string) => `Reply to ${nickname}: `,
     replyTargetGone:
       'The comment you replied to was deleted, so your reply was not sent. Your words are kept to send as a comment',
@@ -88,6 +91,7 @@ export const postMessages = defineMessages({
     commentRefused: 'Comment not sent; edit it and try again',
     report: 'Report',
     reportTitle: 'Report this post',
+    reportCommentTitle: 'Report this comment',
     reportReasons: {
       spam: 'Spam or ads',
       abuse: 'Abuse',

@@ -185,11 +185,17 @@ export function useDeleteComment(postId: string) {
 
 export type ReportReason = (typeof REPORT_REASONS)[number]
 export type ReportVariables = { reason: ReportReason; idempotencyKey: string }
+/** What a member reports: the post, or one of its comments or replies. */
+export type ReportTarget = { kind: 'post' | 'comment'; id: string }
 
-export function useReportPost(postId: string) {
+export function useReport(target: ReportTarget) {
   return useMutation({
     mutationFn: ({ reason, idempotencyKey }: ReportVariables) =>
-      request(communityEndpoints.reportPost, { params: { id: postId }, body: { reason }, idempotencyKey }),
+      request(target.kind === 'post' ? communityEndpoints.reportPost : communityEndpoints.reportComment, {
+        params: { id: target.id },
+        body: { reason },
+        idempotencyKey,
+      }),
     meta: { isErrorShownInPlace: true },
   })
 }

@@ -16,6 +16,8 @@ type CommentActions = {
   onReplyChosen: (comment: CommentReply) => void
   /** `replyCount`: a top-level comment's replies, which stay (under its placeholder) once it is deleted. */
   onDeleteChosen: (comment: CommentReply, replyCount: number) => void
+  /** 举报 on another member's comment or reply (the post's reason sheet). */
+  onReportChosen: (comment: CommentReply) => void
 }
 
 /** The author's avatar (or their nickname's first character, as on the post cards), nickname, level and time. */
@@ -62,8 +64,10 @@ function CommentEntry({
   canReply = true,
   onReplyChosen,
   onDeleteChosen,
+  onReportChosen,
 }: CommentActions & { comment: CommentReply; height: number; isReply: boolean; replyCount: number }) {
   const text = useMessages(postMessages)
+  const isMine = myId !== null && comment.author.id === myId
   const textHeight = height - COMMENT_AUTHOR_HEIGHT - COMMENT_ACTIONS_HEIGHT
   return (
     <View
@@ -100,7 +104,7 @@ function CommentEntry({
             <Text>{text.reply}</Text>
           </View>
         ) : null}
-        {myId !== null && comment.author.id === myId ? (
+        {isMine ? (
           <View
             className='comment__action'
             hoverClass='comment__action--pressed'
@@ -112,22 +116,39 @@ function CommentEntry({
             <Text>{text.delete}</Text>
           </View>
         ) : null}
+        {/* Others' words are reported like a post (the author deletes their own); not on a post that takes nothing. */}
+        {!isMine && canReply ? (
+          <View
+            className='comment__action'
+            hoverClass='comment__action--pressed'
+            role='button'
+            tabIndex={0}
+            aria-label={text.reportCommentTitle}
+            data-testid='comment-report'
+            onClick={() => onReportChosen(comment)}
+          >
+            <Text>{text.report}</Text>
+          </View>
+        ) : null}
       </View>
     </View>
   )
 }
 
-/** A comment deleted while it had replies: their place in the thread, without its words or its author. */
+/**
+ * A comment deleted, or hidden by reports, while it had replies: their place in the thread, without its words or its
+ * author (the server sends neither).
+ */
 function DeletedComment({ comment, height }: { comment: Comment; height: number }) {
   const text = useMessages(postMessages)
   return (
     <View
       className='comment comment--deleted'
       style={{ height: designLength(height) }}
-      data-testid='comment-deleted'
+      data-testid={comment.isHidden ? 'comment-hidden' : 'comment-deleted'}
       data-comment-id={comment.id}
     >
-      <Text className='comment__deleted'>{text.commentDeleted}</Text>
+      <Text className='comment__deleted'>{comment.isHidden ? text.commentHidden : text.commentDeleted}</Text>
     </View>
   )
 }
@@ -139,7 +160,7 @@ export function CommentItem({ comment, ...actions }: CommentActions & { comment:
   const first = layout.entries[0] ?? 0
   return (
     <View className='comment-block' style={{ height: designLength(layout.height) }}>
-      {comment.isDeleted || comment.author === null ? (
+      {comment.isDeleted || comment.isHidden || comment.author === null ? (
         <DeletedComment comment={comment} height={first} />
       ) : (
         <CommentEntry

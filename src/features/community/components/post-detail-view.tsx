@@ -19,6 +19,7 @@ import {
   useCreateComment,
   useDeleteComment,
   useToggleLike,
+  type ReportTarget,
 } from '../api/post-mutations'
 import { isPostDeleteConfirmed, useDeletePost } from '../api/compose-queries'
 import { postQuery } from '../api/post-queries'
@@ -188,9 +189,10 @@ type CommentSectionProps = {
   /** False on a hidden post: its author reads the comments, nobody adds to them (the server refuses it). */
   canReply: boolean
   onReplyChosen: (comment: CommentReply) => void
+  onReportChosen: (comment: CommentReply) => void
 }
 
-function CommentSection({ postId, canReply, onReplyChosen }: CommentSectionProps) {
+function CommentSection({ postId, canReply, onReplyChosen, onReportChosen }: CommentSectionProps) {
   const text = useMessages(postMessages)
   const myId = useMyId()
   const query = useInfiniteQuery(commentsQuery(postId))
@@ -215,9 +217,10 @@ function CommentSection({ postId, canReply, onReplyChosen }: CommentSectionProps
         canReply={canReply}
         onReplyChosen={onReplyChosen}
         onDeleteChosen={onDeleteChosen}
+        onReportChosen={onReportChosen}
       />
     ),
-    [myId, canReply, onReplyChosen, onDeleteChosen],
+    [myId, canReply, onReplyChosen, onDeleteChosen, onReportChosen],
   )
   return (
     <View className='post-comments' data-testid='comment-section'>
@@ -409,18 +412,27 @@ function CommentBar({
 export function PostDetailView({ postId }: { postId: string }) {
   const query = useQuery(postQuery(postId))
   const [replyTarget, setReplyTarget] = useState<CommentReply | null>(null)
-  const [isReporting, setIsReporting] = useState(false)
+  const [reportTarget, setReportTarget] = useState<ReportTarget | null>(null)
   const [barHeight, setBarHeight] = useState<number | null>(null)
   const asMember = useMemberAction(postId)
   const onReplyChosen = useCallback((comment: CommentReply) => asMember(() => setReplyTarget(comment)), [asMember])
+  const onCommentReportChosen = useCallback(
+    (comment: CommentReply) => asMember(() => setReportTarget({ kind: 'comment', id: comment.id })),
+    [asMember],
+  )
   return (
     <QueryState query={query}>
       {(post) => (
         <View className='post-page'>
-          <PostBody post={post} onReportChosen={() => setIsReporting(true)} />
+          <PostBody post={post} onReportChosen={() => setReportTarget({ kind: 'post', id: postId })} />
           {/* Pending and rejected posts have no comments; a hidden one keeps its own, read-only for its author. */}
           {post.status === 'published' || post.status === 'hidden' ? (
-            <CommentSection postId={postId} canReply={post.status === 'published'} onReplyChosen={onReplyChosen} />
+            <CommentSection
+              postId={postId}
+              canReply={post.status === 'published'}
+              onReplyChosen={onReplyChosen}
+              onReportChosen={onCommentReportChosen}
+            />
           ) : null}
           {post.status === 'published' ? (
             <>
@@ -436,7 +448,14 @@ export function PostDetailView({ postId }: { postId: string }) {
               />
             </>
           ) : null}
-          {isReporting ? <ReportSheet postId={postId} onClosed={() => setIsReporting(false)} /> : null}
+          {/* One sheet for the post and its comments: keyed by what it reports, so each opening is its own intent. */}
+          {reportTarget ? (
+            <ReportSheet
+              key={`${reportTarget.kind}-${reportTarget.id}`}
+              target={reportTarget}
+              onClosed={() => setReportTarget(null)}
+            />
+          ) : null}
         </View>
       )}
     </QueryState>

@@ -5,20 +5,21 @@ import { REPORT_REASONS } from '@/contract/community'
 import { ActionButton } from '@/components/action-button'
 import { createIdempotencyKey } from '@/lib/http'
 import { describeError, useLocale, useMessages } from '@/lib/i18n'
-import { useReportPost, type ReportReason } from '../api/post-mutations'
+import { useReport, type ReportReason, type ReportTarget } from '../api/post-mutations'
 import { postMessages } from '../post-messages'
 
-type ReportSheetProps = { postId: string; onClosed: () => void }
+type ReportSheetProps = { target: ReportTarget; onClosed: () => void }
 
-/** Report a post with a reason (the contract's list), once per opening of the sheet and reason. */
-export function ReportSheet({ postId, onClosed }: ReportSheetProps) {
+/** Report a post or a comment with a reason (the contract's list), once per opening of the sheet and reason. */
+export function ReportSheet({ target, onClosed }: ReportSheetProps) {
   const text = useMessages(postMessages)
   const locale = useLocale((state) => state.locale)
   const [reason, setReason] = useState<ReportReason | null>(null)
   // One key per reason chosen in this opening: the same reason sent again (an answer that never came) replays it; another
   // reason is another request, which the server would refuse under the first one's key (IDEMPOTENCY_KEY_REUSED).
   const intentKeys = useRef(new Map<ReportReason, string>())
-  const report = useReportPost(postId)
+  const report = useReport(target)
+  const title = target.kind === 'post' ? text.reportTitle : text.reportCommentTitle
   const submit = () => {
     if (reason === null) return
     const key = intentKeys.current.get(reason) ?? createIdempotencyKey()
@@ -36,8 +37,8 @@ export function ReportSheet({ postId, onClosed }: ReportSheetProps) {
   return (
     <View className='sheet' data-testid='report-sheet'>
       <View className='sheet__backdrop' aria-hidden onClick={onClosed} />
-      <View className='sheet__panel' role='dialog' aria-label={text.reportTitle}>
-        <Text className='sheet__title'>{text.reportTitle}</Text>
+      <View className='sheet__panel' role='dialog' aria-label={title}>
+        <Text className='sheet__title'>{title}</Text>
         <View className='sheet__options' role='radiogroup' aria-label={text.reportChooseReason}>
           {REPORT_REASONS.map((item) => (
             <View

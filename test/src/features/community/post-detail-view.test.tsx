@@ -697,3 +697,88 @@ describe('PostDetailView: my own post hidden by reports', () => {
     expect(screen.queryByTestId('comment-bar')).toBeNull()
   })
 })
+
+describe('PostDetailView: reporting a comment', () => {
+  const signUpPhone = async (api: Api, phone: string) =>
+    ((await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).json as { token: string }).token
+
+  test("举报 on another member's comment and reply opens the post's reason sheet and reports that comment", async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    const toast = jest.spyOn(Taro, 'showToast')
+    renderWithApp(<PostDetailView postId='post-r1' />)
+    // post-r1 (seed): 同干皮… by a fan, answered by the KOL (c-seed-5).
+    const entry = (await screen.findByText('同干皮，求问是早上也用吗？')).closest(
+      '[data-testid="comment"]',
+    ) as HTMLElement
+    tap(entry, 'comment-report')
+    const sheet = await screen.findByTestId('report-sheet')
+    expect(within(sheet).getByRole('dialog').getAttribute('aria-label')).toBe('举报这条评论')
+    // The post's own reasons, in the same sheet.
+    expect(within(sheet).getByTestId('report-reason-spam').textContent).toBe('垃圾广告')
+    tap(sheet, 'report-reason-abuse')
+    tap(sheet, 'report-submit')
+    await waitFor(() => expect(screen.queryByTestId('report-sheet')).toBeNull())
+    const sent = api.sent.filter((call) => call.path.endsWith('/report'))
+    expect(sent.map((call) => [call.path.replace(/^.*\/api\/v1/, ''), call.body])).toEqual([
+      ['/comments/c-seed-4/report', { reason: 'abuse' }],
+    ])
+    expect(toast.mock.calls.map((call) => call[0]?.title)).toContain('已收到举报，我们会尽快处理')
+    const reply = (await screen.findByText('早晚都用，早上薄涂一层就好～')).closest(
+      '[data-testid="reply"]',
+    ) as HTMLElement
+    tap(reply, 'comment-report')
+    tap(await screen.findByTestId('report-sheet'), 'report-reason-spam')
+    tap(screen.getByTestId('report-sheet'), 'report-submit')
+    await waitFor(() => expect(api.sent.some((call) => call.path.endsWith('/comments/c-seed-5/report'))).toBe(true))
+  })
+
+  test('no 举报 on my own comment (I delete it instead); a visitor is sent to sign in', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    await api.call('POST', '/posts/post-r4/comments', { token, body: { text: '我自己说的' }, idempotencyKey: 'c-own' })
+    const { unmount } = renderWithApp(<PostDetailView postId='post-r4' />)
+    const mine = (await screen.findByText('我自己说的')).closest('[data-testid="comment"]') as HTMLElement
+    expect(within(mine).queryByTestId('comment-report')).toBeNull()
+    expect(within(mine).getByTestId('comment-delete')).not.toBeNull()
+    unmount()
+    useSession.getState().signedOut()
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    renderWithApp(<PostDetailView postId='post-r4' />)
+    const seen = (await screen.findByText('我自己说的')).closest('[data-testid="comment"]') as HTMLElement
+    tap(seen, 'comment-report')
+    await waitFor(() => expect(navigate).toHaveBeenCalled())
+    expect(screen.queryByTestId('report-sheet')).toBeNull()
+  })
+
+  test('a comment hidden by 5 reporters shows as 该评论已被隐藏 over its replies, without its words or actions', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const writer = await signUpPhone(api, '13900000001')
+    const top = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token: writer,
+        body: { text: '会被隐藏的一楼' },
+        idempotencyKey: 'c-hidden-top',
+      })
+    ).json as { id: string }
+    await api.call('POST', '/posts/post-r4/comments', {
+      token,
+      body: { text: '楼下的回复', replyTo: top.id },
+      idempotencyKey: 'c-hidden-reply',
+    })
+    for (const [index, phone] of ['13900000002', '13900000003', '13900000004', '13900000005', '13900000006'].entries())
+      await api.call('POST', `/comments/${top.id}/report`, {
+        token: await signUpPhone(api, phone),
+        body: { reason: 'spam' },
+        idempotencyKey: `r-hide-${index}`,
+      })
+    renderWithApp(<PostDetailView postId='post-r4' />)
+    const placeholder = await screen.findByTestId('comment-hidden')
+    expect(placeholder.textContent).toBe('该评论已被隐藏')
+    expect(screen.queryByText('会被隐藏的一楼')).toBeNull()
+    expect(within(placeholder).queryByTestId('comment-report')).toBeNull()
+    expect(within(placeholder).queryByTestId('comment-reply')).toBeNull()
+    expect(within(placeholder.parentElement as HTMLElement).getAllByTestId('reply')).toHaveLength(1)
+  })
+})
