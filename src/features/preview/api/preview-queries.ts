@@ -25,6 +25,10 @@ export const configFindingsQuery = () =>
     staleTime: Infinity,
   })
 
+/** Hidden posts and comments waiting for the operator, newest first. */
+export const reviewsQuery = () =>
+  queryOptions({ queryKey: [...previewKeys.all, 'reviews'], queryFn: () => request(mockEndpoints.mockReviews) })
+
 /** The console's actions; each ends by refreshing every query, so every page on screen shows the new state. */
 export type PreviewAction =
   | { kind: 'persona'; id: string }
@@ -33,6 +37,8 @@ export type PreviewAction =
   | { kind: 'reset' }
   | { kind: 'grant'; points?: number; growth?: number }
   | { kind: 'gift-stock'; giftId: string; stock: number }
+  | { kind: 'review'; target: 'post' | 'comment'; id: string; decision: 'restore' }
+  | { kind: 'review'; target: 'post' | 'comment'; id: string; decision: 'remove'; reason: string }
 
 const perform = async (action: PreviewAction): Promise<void> => {
   const session = useSession.getState()
@@ -63,6 +69,15 @@ const perform = async (action: PreviewAction): Promise<void> => {
       return
     case 'gift-stock':
       await request(mockEndpoints.mockSetGiftStock, { params: { id: action.giftId }, body: { stock: action.stock } })
+      return
+    case 'review':
+      await request(mockEndpoints.mockDecideReview, {
+        params: { id: action.id },
+        body:
+          action.decision === 'restore'
+            ? { kind: action.target, decision: 'restore' }
+            : { kind: action.target, decision: 'remove', reason: action.reason },
+      })
       return
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '../api/preview-queries'
 import { tellPreviewPage, usePreviewLink } from '../lib/preview-link'
 import { previewMessages } from '../messages'
+import { ReviewQueue } from './review-queue'
 import './preview-console.scss'
 
 /** Marks the console in built files: check:h5 and check:weapp make sure no production build contains it. */
@@ -26,7 +27,8 @@ const isWholeNumber = (text: string): boolean => /^-?\d{1,7}$/.test(text.trim())
 
 /**
  * The operator's preview console (non-production builds only: see preview-entry.ts): be any persona or a
- * visitor, move the mock clock, reset the data, grant points or growth, set a gift's stock. Every action is
+ * visitor, move the mock clock, reset the data, grant points or growth, set a gift's stock, review what reports
+ * hid. Every action is
  * done by the server and every query is then refreshed, so the page underneath shows the new state at once.
  */
 export function PreviewConsole() {
@@ -233,6 +235,8 @@ function PreviewPanel({ onClose }: { onClose: () => void }) {
           {text.reset}
         </ActionButton>
       </View>
+
+      <ReviewQueue isBusy={action.isPending} onDecided={(decision) => run(decision)} />
 
       <View className='preview-console__section' data-testid='preview-config-findings'>
         <Text className='preview-console__label'>{text.config}</Text>

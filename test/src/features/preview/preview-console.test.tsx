@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { MemberSummary } from '@/features/account/components/member-summary'
 import { CheckinCard } from '@/features/membership/components/checkin-card'
@@ -171,5 +171,82 @@ describe('PreviewConsole', () => {
     expect(findings.textContent).toContain('WeChat forbids a paid entry to distribution')
     expect(findings.textContent).toContain('Keep it off')
     expect(findings.textContent).not.toContain('当前配置没有问题')
+  })
+
+  test('待复核 lists what reports hid, newest first; 恢复 brings a post back and 移除 takes one away with the reason', async () => {
+    const api = installInProcessApi()
+    const signUpPhone = async (phone: string) =>
+      ((await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).json as { token: string }).token
+    const author = await signUpPhone('13900000011')
+    const created = await api.call('POST', '/posts', {
+      token: author,
+      body: { text: '含有引流内容的笔记' },
+      idempotencyKey: 'review-post',
+    })
+    const postId = (created.json as { id: string }).id
+    for (const [index, phone] of ['13900000012', '13900000013', '13900000014', '13900000015', '13900000016'].entries())
+      await api.call('POST', `/posts/${postId}/report`, {
+        token: await signUpPhone(phone),
+        body: { reason: index < 3 ? 'spam' : 'abuse' },
+        idempotencyKey: `review-report-${index}`,
+      })
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    const queue = screen.getByTestId('preview-reviews')
+    const reported = await within(queue).findByTestId(`preview-review-${postId}`)
+    // The seed's hidden post (hidden earlier) comes after the one hidden just now.
+    const seeded = within(queue).getByTestId('preview-review-post-hidden')
+    expect(reported.compareDocumentPosition(seeded) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(within(reported).getByTestId('preview-review-text').textContent).toBe('含有引流内容的笔记')
+    expect(reported.textContent).toContain('5 人举报')
+    expect(reported.textContent).toContain('垃圾广告 3 · 辱骂攻击 2')
+
+    tap(seeded, 'preview-review-restore')
+    await waitFor(() => expect(within(queue).queryByTestId('preview-review-post-hidden')).toBeNull())
+    expect((await api.call('GET', '/posts/post-hidden')).status).toBe(200)
+
+    await typeInto(container, 'preview-review-reason', '含有广告引流内容')
+    tap(within(queue).getByTestId(`preview-review-${postId}`), 'preview-review-remove')
+    await waitFor(() => expect(within(queue).queryByTestId(`preview-review-${postId}`)).toBeNull())
+    expect(await within(queue).findByTestId('preview-reviews-empty')).not.toBeNull()
+    expect((await api.call('GET', `/posts/${postId}`)).status).toBe(404)
+    const mine = (await api.call('GET', '/me/posts', { token: author })).json as {
+      items: { id: string; status: string; rejectReason: string | null }[]
+    }
+    expect(mine.items.find((item) => item.id === postId)).toMatchObject({
+      status: 'rejected',
+      rejectReason: '含有广告引流内容',
+    })
+  })
+
+  test('移除 without a typed reason gives the most reported one, in words the author can read', async () => {
+    const api = installInProcessApi()
+    const signUpPhone = async (phone: string) =>
+      ((await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).json as { token: string }).token
+    const writer = await signUpPhone('13900000021')
+    const written = await api.call('POST', '/posts/post-r4/comments', {
+      token: writer,
+      body: { text: '一条辱骂的评论' },
+      idempotencyKey: 'review-comment',
+    })
+    const commentId = (written.json as { id: string }).id
+    for (const [index, phone] of ['13900000022', '13900000023', '13900000024', '13900000025', '13900000026'].entries())
+      await api.call('POST', `/comments/${commentId}/report`, {
+        token: await signUpPhone(phone),
+        body: { reason: 'abuse' },
+        idempotencyKey: `review-comment-report-${index}`,
+      })
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    const item = await screen.findByTestId(`preview-review-${commentId}`)
+    expect(item.textContent).toContain('评论')
+    expect(item.textContent).toContain('辱骂攻击 5')
+    tap(item, 'preview-review-remove')
+    await waitFor(() => expect(screen.queryByTestId(`preview-review-${commentId}`)).toBeNull())
+    // The reason it was removed with: the most reported one, as the console words it.
+    const sent = api.sent.find((call) => call.path.endsWith(`/__mock/reviews/${commentId}`))
+    expect(sent?.body).toEqual({ kind: 'comment', decision: 'remove', reason: '经举报复核，内容涉及「辱骂攻击」' })
+    const comments = (await api.call('GET', '/posts/post-r4/comments')).json as { items: { id: string }[] }
+    expect(comments.items.map((comment) => comment.id)).not.toContain(commentId)
   })
 })
