@@ -6,7 +6,7 @@ import { useMessages } from '@/lib/i18n'
 import { postMessages } from '../post-messages'
 import { designLength } from '../lib/design-units'
 import { COMMENT_ACTIONS_HEIGHT, COMMENT_AUTHOR_HEIGHT, COMMENT_LINE_HEIGHT } from '../lib/card-layout'
-import { threadLayout } from '../lib/comment-layout'
+import { REPLIES_FOLD_HEIGHT, shownReplies, threadLayout } from '../lib/comment-layout'
 
 type CommentActions = {
   /** The signed-in member's id (null for a visitor): their own comments can be deleted. */
@@ -153,10 +153,17 @@ function DeletedComment({ comment, height }: { comment: Comment; height: number 
   )
 }
 
+type CommentItemProps = CommentActions & {
+  comment: Comment
+  /** A long thread shows its first replies until 展开 N 条回复 is tapped (threadLayout folds it the same way). */
+  isExpanded: boolean
+  onExpanded: (commentId: string) => void
+}
+
 /** A top-level comment (or its placeholder) and its replies, each entry exactly the height threadLayout gives it. */
-export function CommentItem({ comment, ...actions }: CommentActions & { comment: Comment }) {
+export function CommentItem({ comment, isExpanded, onExpanded, ...actions }: CommentItemProps) {
   const text = useMessages(postMessages)
-  const layout = threadLayout(comment, text.replyingTo)
+  const layout = threadLayout(comment, text.replyingTo, isExpanded)
   const first = layout.entries[0] ?? 0
   return (
     <View className='comment-block' style={{ height: designLength(layout.height) }}>
@@ -171,7 +178,7 @@ export function CommentItem({ comment, ...actions }: CommentActions & { comment:
           {...actions}
         />
       )}
-      {comment.replies.map((reply, index) => (
+      {shownReplies(comment.replies, isExpanded).map((reply, index) => (
         <CommentEntry
           key={reply.id}
           comment={reply}
@@ -181,6 +188,19 @@ export function CommentItem({ comment, ...actions }: CommentActions & { comment:
           {...actions}
         />
       ))}
+      {layout.foldedCount > 0 ? (
+        <View
+          className='comment__action comment__fold'
+          style={{ height: designLength(REPLIES_FOLD_HEIGHT) }}
+          hoverClass='comment__action--pressed'
+          role='button'
+          tabIndex={0}
+          data-testid='replies-expand'
+          onClick={() => onExpanded(comment.id)}
+        >
+          <Text>{text.expandReplies(layout.foldedCount)}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -190,9 +190,19 @@ type CommentSectionProps = {
   canReply: boolean
   onReplyChosen: (comment: CommentReply) => void
   onReportChosen: (comment: CommentReply) => void
+  /** Threads whose folded replies were shown (展开), kept by the page: a reply sent into one opens it too. */
+  expandedIds: ReadonlySet<string>
+  onExpanded: (commentId: string) => void
 }
 
-function CommentSection({ postId, canReply, onReplyChosen, onReportChosen }: CommentSectionProps) {
+function CommentSection({
+  postId,
+  canReply,
+  onReplyChosen,
+  onReportChosen,
+  expandedIds,
+  onExpanded,
+}: CommentSectionProps) {
   const text = useMessages(postMessages)
   const myId = useMyId()
   const query = useInfiniteQuery(commentsQuery(postId))
@@ -208,7 +218,10 @@ function CommentSection({ postId, canReply, onReplyChosen, onReportChosen }: Com
     },
     [remove, text],
   )
-  const commentHeight = useCallback((comment: Comment) => threadLayout(comment, text.replyingTo).height, [text])
+  const commentHeight = useCallback(
+    (comment: Comment) => threadLayout(comment, text.replyingTo, expandedIds.has(comment.id)).height,
+    [text, expandedIds],
+  )
   const renderComment = useCallback(
     (comment: Comment) => (
       <CommentItem
@@ -218,9 +231,11 @@ function CommentSection({ postId, canReply, onReplyChosen, onReportChosen }: Com
         onReplyChosen={onReplyChosen}
         onDeleteChosen={onDeleteChosen}
         onReportChosen={onReportChosen}
+        isExpanded={expandedIds.has(comment.id)}
+        onExpanded={onExpanded}
       />
     ),
-    [myId, canReply, onReplyChosen, onDeleteChosen, onReportChosen],
+    [myId, canReply, onReplyChosen, onDeleteChosen, onReportChosen, expandedIds, onExpanded],
   )
   return (
     <View className='post-comments' data-testid='comment-section'>
@@ -271,11 +286,14 @@ function CommentBar({
   postId,
   replyTarget,
   onReplyCleared,
+  onReplied,
   onHeightChanged,
 }: {
   postId: string
   replyTarget: CommentReply | null
   onReplyCleared: () => void
+  /** A reply went into this thread (its top-level comment's id): shown, so the thread opens if folded. */
+  onReplied: (threadId: string) => void
   /** The bar grows (lines, a reply target, a notice): the page's spacer follows so the last comment stays in view. */
   onHeightChanged: (height: number) => void
 }) {
@@ -303,8 +321,9 @@ function CommentBar({
     create.mutate(
       { text: trimmed, replyTo, idempotencyKey: commentKeyFor(intent), isResend },
       {
-        onSuccess: () => {
+        onSuccess: (comment) => {
           setDraft('')
+          if (comment.replyTo !== null) onReplied(comment.replyTo)
           onReplyCleared()
           void Taro.showToast({ title: text.commented, icon: 'none' })
         },
@@ -413,6 +432,8 @@ export function PostDetailView({ postId }: { postId: string }) {
   const query = useQuery(postQuery(postId))
   const [replyTarget, setReplyTarget] = useState<CommentReply | null>(null)
   const [reportTarget, setReportTarget] = useState<ReportTarget | null>(null)
+  const [expandedIds, setExpandedIds] = useState<ReadonlySet<string>>(() => new Set())
+  const onExpanded = useCallback((commentId: string) => setExpandedIds((ids) => new Set(ids).add(commentId)), [])
   const [barHeight, setBarHeight] = useState<number | null>(null)
   const asMember = useMemberAction(postId)
   const onReplyChosen = useCallback((comment: CommentReply) => asMember(() => setReplyTarget(comment)), [asMember])
@@ -432,6 +453,8 @@ export function PostDetailView({ postId }: { postId: string }) {
               canReply={post.status === 'published'}
               onReplyChosen={onReplyChosen}
               onReportChosen={onCommentReportChosen}
+              expandedIds={expandedIds}
+              onExpanded={onExpanded}
             />
           ) : null}
           {post.status === 'published' ? (
@@ -444,6 +467,7 @@ export function PostDetailView({ postId }: { postId: string }) {
                 postId={postId}
                 replyTarget={replyTarget}
                 onReplyCleared={() => setReplyTarget(null)}
+                onReplied={onExpanded}
                 onHeightChanged={setBarHeight}
               />
             </>

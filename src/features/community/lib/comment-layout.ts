@@ -13,18 +13,36 @@ export type AddresseePrefix = (nickname: string) => string
 export const replyDisplayText = (reply: CommentReply, prefixOf: AddresseePrefix): string =>
   reply.replyToMember ? `${prefixOf(reply.replyToMember.nickname)}${reply.text}` : reply.text
 
-export type ThreadLayout = { height: number; entries: number[] }
+/** A long thread shows this many replies, then 展开 N 条回复 (as the big apps do: the next comment stays in reach). */
+export const REPLIES_FOLDED_TO = 2
 
-/** A comment (or its placeholder) with its replies: the height of each entry (the comment first) and of the block. */
+/** The 展开 N 条回复 row under a folded thread: one action's height. */
+export const REPLIES_FOLD_HEIGHT = COMMENT_ACTIONS_HEIGHT
+
+/** The replies shown: all of them once expanded, else at most the first REPLIES_FOLDED_TO. */
+export const shownReplies = <TReply>(replies: readonly TReply[], isExpanded: boolean): readonly TReply[] =>
+  isExpanded ? replies : replies.slice(0, REPLIES_FOLDED_TO)
+
+/** `entries`: the comment, then each reply shown; `foldedCount`: the replies behind 展开 (0: no such row). */
+export type ThreadLayout = { height: number; entries: number[]; foldedCount: number }
+
+/**
+ * A comment (or its placeholder) with its replies: the height of each entry (the comment first), of the fold row when
+ * replies are folded away, and of the block.
+ */
 export function threadLayout(
   comment: Pick<Comment, 'text' | 'author' | 'isDeleted' | 'replies'> & { isHidden?: boolean },
   prefixOf: AddresseePrefix,
+  isExpanded = false,
 ): ThreadLayout {
+  const replies = shownReplies(comment.replies, isExpanded)
+  const foldedCount = comment.replies.length - replies.length
   const entries = [
     comment.isDeleted || comment.isHidden === true || comment.author === null
       ? DELETED_COMMENT_HEIGHT
       : commentEntryHeight(comment, false),
-    ...comment.replies.map((reply) => commentEntryHeight({ text: replyDisplayText(reply, prefixOf) }, true)),
+    ...replies.map((reply) => commentEntryHeight({ text: replyDisplayText(reply, prefixOf) }, true)),
   ]
-  return { entries, height: 2 * COMMENT_PADDING + entries.reduce((sum, entry) => sum + entry, 0) }
+  const fold = foldedCount > 0 ? REPLIES_FOLD_HEIGHT : 0
+  return { entries, foldedCount, height: 2 * COMMENT_PADDING + fold + entries.reduce((sum, entry) => sum + entry, 0) }
 }

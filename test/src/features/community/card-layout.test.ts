@@ -15,7 +15,7 @@ import {
   imageGridOf,
   postCardLayout,
 } from '@/features/community/lib/card-layout'
-import { DELETED_COMMENT_HEIGHT, threadLayout } from '@/features/community/lib/comment-layout'
+import { DELETED_COMMENT_HEIGHT, REPLIES_FOLD_HEIGHT, threadLayout } from '@/features/community/lib/comment-layout'
 import { offsetsOf, visibleRange } from '@/features/community/lib/virtual-window'
 
 const widthEm = CARD_CONTENT_WIDTH / TEXT_FONT_SIZE
@@ -145,6 +145,25 @@ describe('threadLayout', () => {
     const plain = threadLayout(thread('一楼', [reply(words)]), prefix)
     const addressed = threadLayout(thread('一楼', [reply(words, { id: 'm2', nickname: '一个很长的昵称' })]), prefix)
     expect((addressed.entries[1] ?? 0) - (plain.entries[1] ?? 0)).toBe(COMMENT_LINE_HEIGHT)
+  })
+})
+
+describe('threadLayout: long threads fold', () => {
+  test('more than 2 replies: the first 2, and a 展开 row for the rest, until expanded', () => {
+    const replies = [reply('一'), reply('二'), reply('三'), reply('四')]
+    const folded = threadLayout(thread('一楼', replies), prefix)
+    const open = threadLayout(thread('一楼', replies), prefix, true)
+    expect(folded.entries).toHaveLength(3)
+    expect(folded.foldedCount).toBe(2)
+    expect(folded.height).toBe(40 + REPLIES_FOLD_HEIGHT + folded.entries.reduce((sum, entry) => sum + entry, 0))
+    expect(open.entries).toHaveLength(5)
+    expect(open.foldedCount).toBe(0)
+    expect(open.height).toBe(40 + open.entries.reduce((sum, entry) => sum + entry, 0))
+  })
+
+  test('2 replies or fewer: nothing folds, no 展开 row', () => {
+    const layout = threadLayout(thread('一楼', [reply('一'), reply('二')]), prefix)
+    expect([layout.entries.length, layout.foldedCount]).toEqual([3, 0])
   })
 })
 

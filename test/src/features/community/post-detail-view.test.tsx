@@ -782,3 +782,53 @@ describe('PostDetailView: reporting a comment', () => {
     expect(within(placeholder.parentElement as HTMLElement).getAllByTestId('reply')).toHaveLength(1)
   })
 })
+
+describe('PostDetailView: long threads fold', () => {
+  test('a comment with 4 replies shows 2 and 展开 2 条回复; a tap shows all; a reply sent into a folded thread opens it', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    const other = (await api.signInPersona('kol-distributor')).token
+    const thread = async (key: string, text: string, replies: string[]) => {
+      const top = (
+        await api.call('POST', '/posts/post-r4/comments', { token: other, body: { text }, idempotencyKey: key })
+      ).json as { id: string }
+      for (const [index, words] of replies.entries())
+        await api.call('POST', '/posts/post-r4/comments', {
+          token: other,
+          body: { text: words, replyTo: top.id },
+          idempotencyKey: `${key}-${index}`,
+        })
+    }
+    await thread('long', '长楼一楼', ['第 1 条回复', '第 2 条回复', '第 3 条回复', '第 4 条回复'])
+    await thread('second', '第二个长楼', ['二楼回复 1', '二楼回复 2', '二楼回复 3'])
+    const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
+    const blockOf = (text: string) =>
+      (screen.getByText(text).closest('[data-testid="comment"]') as HTMLElement).parentElement as HTMLElement
+    await screen.findByText('长楼一楼')
+    const replyTexts = (text: string) =>
+      within(blockOf(text))
+        .getAllByTestId('comment-text')
+        .slice(1)
+        .map((entry) => entry.textContent)
+    expect(replyTexts('长楼一楼')).toEqual(['第 1 条回复', '第 2 条回复'])
+    expect(within(blockOf('长楼一楼')).getByTestId('replies-expand').textContent).toBe('展开 2 条回复')
+    expect(screen.queryByText('第 3 条回复')).toBeNull()
+    tap(blockOf('长楼一楼'), 'replies-expand')
+    await screen.findByText('第 4 条回复')
+    expect(replyTexts('长楼一楼')).toEqual(['第 1 条回复', '第 2 条回复', '第 3 条回复', '第 4 条回复'])
+    expect(within(blockOf('长楼一楼')).queryByTestId('replies-expand')).toBeNull()
+    // The block is as tall as its entries and no taller: the layout and what is drawn agree.
+    expect(blockOf('长楼一楼').style.height).not.toBe('')
+
+    // The other thread is still folded; replying into it opens it, so the member sees their reply land.
+    expect(within(blockOf('第二个长楼')).getByTestId('replies-expand').textContent).toBe('展开 1 条回复')
+    tap(blockOf('第二个长楼').querySelector('[data-testid="comment"]') as HTMLElement, 'comment-reply')
+    await screen.findByTestId('reply-target')
+    await typeInto(container, 'comment-input', '我也来回复')
+    tap(container, 'comment-send')
+    await waitFor(() =>
+      expect(replyTexts('第二个长楼')).toEqual(['二楼回复 1', '二楼回复 2', '二楼回复 3', '我也来回复']),
+    )
+    expect(within(blockOf('第二个长楼')).queryByTestId('replies-expand')).toBeNull()
+  })
+})
