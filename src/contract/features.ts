@@ -66,6 +66,7 @@ export const FEATURE_OF_ENDPOINT: Record<AllEndpointName, FeatureName | null> = 
   createComment: 'community',
   deleteComment: 'community',
   reportPost: 'community',
+  reportComment: 'community',
   // The check-in challenge is announced as a pinned community post and lives in the community's pages.
   events: 'community',
   joinEvent: 'community',
