@@ -172,6 +172,17 @@ export const seed = async (ctx: Ctx, kind: SeedKind = 'demo'): Promise<void> => 
   await bindByReferral(at(daysAgo(90)), ids.mentor, SEED_REFERRAL_CODES.kol, 'code', { isSignup: true })
   await grantRights(at(daysAgo(60)), ids.mentor, 'task')
 
+  // Lina's first 分享赚 post, two months old: the 笔记 fans below came through it, so 我的粉丝 and 笔记带来的粉丝 name it.
+  await createPost(at(daysAgo(EARLY_POST_DAYS)), {
+    id: 'post-e3',
+    authorId: ids.kol,
+    section: 'earn',
+    topic: '晒单分享',
+    text: '节日送礼不踩雷：香氛礼盒三件套，包装直接就能送。',
+    images: [placeholderImage('posts/e3-1'), placeholderImage('posts/e3-2')],
+    baseLikeCount: 275,
+    productId: 'p-giftbox',
+  })
   const sources = ['card', 'link', 'post', 'code', 'scene'] as const
   for (const [index, nickname] of FAN_NICKNAMES.entries()) {
     const number = String(index + 1).padStart(2, '0')
@@ -184,13 +195,11 @@ export const seed = async (ctx: Ctx, kind: SeedKind = 'demo'): Promise<void> => 
       signupRef: SEED_REFERRAL_CODES.kol,
       createdAt: boundMs,
     })
-    await bindByReferral(
-      at(boundMs),
-      `m-fan-${number}`,
-      SEED_REFERRAL_CODES.kol,
-      sources[index % sources.length] ?? 'link',
-      { isSignup: true },
-    )
+    const source = sources[index % sources.length] ?? 'link'
+    await bindByReferral(at(boundMs), `m-fan-${number}`, SEED_REFERRAL_CODES.kol, source, {
+      isSignup: true,
+      postId: source === 'post' ? 'post-e3' : null,
+    })
   }
 
   const orderThroughKol = async (
@@ -254,6 +263,9 @@ export const seed = async (ctx: Ctx, kind: SeedKind = 'demo'): Promise<void> => 
   )) as [{ memberIds: string[] }]
   for (const memberId of memberIds) await settleTasks(ctx, memberId, { pay: false })
 }
+
+/** How old Lina's first 分享赚 post is: older than every fan it brought. */
+const EARLY_POST_DAYS = 60
 
 const seedPosts = async (
   ctx: Ctx,
@@ -405,19 +417,6 @@ const seedPosts = async (
         productId: 'p-sunscreen',
       },
     ],
-    [
-      daysAgo(5),
-      {
-        id: 'post-e3',
-        authorId: ids.kol,
-        section: 'earn',
-        topic: '晒单分享',
-        text: '节日送礼不踩雷：香氛礼盒三件套，包装直接就能送。',
-        images: [placeholderImage('posts/e3-1'), placeholderImage('posts/e3-2')],
-        baseLikeCount: 275,
-        productId: 'p-giftbox',
-      },
-    ],
     // Not public: only their authors see these, so lists must leave them out.
     [
       now - HOUR,
@@ -450,6 +449,7 @@ const seedPosts = async (
   // post-r2 and post-r4 have none: tests comment on them and find their own thread first.
   const postedAt = new Map(posts.map(([atMs, fields]) => [fields.id, atMs]))
   postedAt.set('post-challenge', instantOfDay(monday, ctx.config.timeZone, '00:00'))
+  postedAt.set('post-e3', daysAgo(EARLY_POST_DAYS))
   const comments: [string, number, string, string, string?][] = [
     ['post-challenge', 30, 'm-fan-02', '报名了！第 3 天的额外积分好评～'],
     ['post-challenge', 45, 'm-fan-03', '上周差一天没坚持下来，这次一定拿到徽章'],
@@ -467,7 +467,7 @@ const seedPosts = async (
     ['post-h4', 70, 'm-fan-02', '用了多久开始见效的？'],
     ['post-e1', 60, 'm-fan-10', '回购清单第一名，必须试试'],
     ['post-e2', 45, 'm-fan-11', '补涂真的方便，包里常备'],
-    ['post-e3', 90, 'm-fan-03', '包装好看，送闺蜜正合适'],
+    ['post-e3', 90, ids.mentor, '包装好看，送闺蜜正合适'],
   ]
   for (const [index, [postId, minutes, authorId, text, replyTo]] of comments.entries()) {
     const postMs = postedAt.get(postId)

@@ -229,6 +229,18 @@ describe.each(NOWS)('the seed at %s', (_label, iso) => {
       SEED_MEMBERS.kol,
     ])
     expect(fans?.n).toBeGreaterThanOrEqual(10)
+    // Her 笔记 fans name the 分享赚 post that brought them, written before each of them arrived (a 笔记 fan without
+    // a post would be none: the demo's 笔记带来的粉丝 would be empty).
+    const throughPosts = await query<{ postId: string | null; boundAt: Date; postedAt: Date; authorId: string }>(
+      `SELECT b.post_id AS "postId", b.bound_at AS "boundAt", p.created_at AS "postedAt", p.author_id AS "authorId"
+       FROM bindings b LEFT JOIN posts p ON p.id = b.post_id WHERE b.distributor_id = $1 AND b.source = 'post'`,
+      [SEED_MEMBERS.kol],
+    )
+    expect(throughPosts.length).toBeGreaterThan(0)
+    for (const binding of throughPosts) {
+      expect(binding).toMatchObject({ postId: 'post-e3', authorId: SEED_MEMBERS.kol })
+      expect(binding.postedAt.getTime()).toBeLessThan(binding.boundAt.getTime())
+    }
     const commissions = await query<{
       amountFen: number
       status: string
