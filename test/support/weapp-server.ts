@@ -1,5 +1,6 @@
 // The server side of the weapp tests: one in-process mock per test file, reached only over HTTP
 // (its internals are not this harness's business), plus the operator routes the tests need.
+import type { AppConfig } from '../../src/contract/config'
 import { startMockServer } from '../../mock/server'
 
 export type WeappServer = {
@@ -12,16 +13,11 @@ export type WeappServer = {
 }
 
 export type PersonaId =
-  | 'new-member'
-  | 'streak-day6'
-  | 'kol-distributor'
-  | 'kol-fan'
-  | 'points-expiring'
-  | 'birthday-month'
-  | 'post-rejected'
+  'new-member' | 'streak-day6' | 'kol-distributor' | 'kol-fan' | 'points-expiring' | 'birthday-month' | 'post-rejected'
 
-export async function startWeappServer(): Promise<WeappServer> {
-  const server = await startMockServer({ port: 0, storeKind: 'memory' })
+/** `config`: the program config it serves (the seed's unless given, as MOCK_CONFIG would give one). */
+export async function startWeappServer(options: { config?: AppConfig } = {}): Promise<WeappServer> {
+  const server = await startMockServer({ port: 0, storeKind: 'memory', config: options.config })
   const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
