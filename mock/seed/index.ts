@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/http'
 import { DAY_MS, HOUR_MS } from '../platform/clock'
 import { addDays, businessDay, instantOfDay } from '../platform/time'
 import { createMember } from '../modules/account/service'
-import { createEvent, createPost, createTopics, placeComment, publishPost } from '../modules/community/service'
+import { createEvent, createPost, createTopics, placeComment, publishPost, report } from '../modules/community/service'
 import {
   bindByReferral,
   createInviteCodes,
@@ -438,12 +438,12 @@ const seedPosts = async (
         status: 'rejected',
       },
     ],
-    [
-      daysAgo(6),
-      { id: 'post-hidden', authorId: 'm-fan-09', section: 'hot', text: '被多人举报后隐藏的笔记', status: 'hidden' },
-    ],
+    // Published, then hidden below by five members' reports: it waits in the operator's review queue (待复核).
+    [daysAgo(6), { id: 'post-hidden', authorId: 'm-fan-09', section: 'hot', text: '被多人举报后隐藏的笔记' }],
   ]
   for (const [atMs, fields] of posts) await post(atMs, fields)
+  for (const [index, reason] of (['spam', 'spam', 'abuse', 'misinformation', 'other'] as const).entries())
+    await report(at(daysAgo(5, index)), `m-fan-0${index + 1}`, 'post-hidden', { reason })
 
   // Real comments, so a post's count is what its page lists: [post, minutes after the post, author, text, reply to].
   // post-r2 and post-r4 have none: tests comment on them and find their own thread first.

@@ -338,6 +338,17 @@ describe.each(NOWS)('the seed at %s', (_label, iso) => {
     expect(listed).toBeGreaterThan(10)
   })
 
+  it('has a post hidden by five members’ reports, waiting in the operator’s review queue', async () => {
+    const [hidden] = await query<{ status: string; hiddenAt: Date | null; reporters: number }>(
+      `SELECT p.status, p.hidden_at AS "hiddenAt", (SELECT count(*)::int FROM post_reports r WHERE r.post_id = p.id)
+         AS reporters FROM posts p WHERE p.id = 'post-hidden'`,
+    )
+    expect(hidden).toMatchObject({ status: 'hidden', reporters: 5 })
+    expect(hidden?.hiddenAt?.getTime()).toBeLessThanOrEqual(now)
+    const queue = (await call('GET', '/__mock/reviews')).body as { items: { id: string; reportCount: number }[] }
+    expect(queue.items.find((item) => item.id === 'post-hidden')).toMatchObject({ reportCount: 5 })
+  })
+
   it('has 分享赚 posts that can earn: each carries a product of the catalogue, by a distributor', async () => {
     const earning = await query<{ id: string; productId: string | null; isDistributor: boolean }>(
       `SELECT p.id, p.product_id AS "productId", m.is_distributor AS "isDistributor"
