@@ -45,6 +45,8 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
   // A KOL's own code: they share this page with it; a link carrying it is their own, not someone's share.
   const ownCode = status.data?.isDistributor ? status.data.referralCode : null
   const isOwnLink = ownCode !== null && referralCode !== null && ownCode.toUpperCase() === referralCode.toUpperCase()
+  // With distribution switched off nothing pays the commission out (the KOL center is closed): no 分享赚 promise.
+  const isEarning = ownCode !== null && config?.features.distribution !== false
   const order = useCreateOrder()
   const [couponPick, setCouponPick] = useState<CouponPick>(undefined)
   const coupon = useChosenCoupon(product.data?.priceFen ?? 0, couponPick, isSignedIn)
@@ -153,9 +155,7 @@ export function ProductDetail({ productId, referralCode, postId }: ProductDetail
             <Text className='kol-amount kol-amount--big' data-testid='product-price'>
               {formatFen(item.priceFen)}
             </Text>
-            {status.data?.isDistributor ? (
-              <Text className='kol-earn'>{text.earn(formatFen(item.commissionFen))}</Text>
-            ) : null}
+            {isEarning ? <Text className='kol-earn'>{text.earn(formatFen(item.commissionFen))}</Text> : null}
             {isSignedIn ? <CouponChoice amountFen={item.priceFen} coupon={coupon} onPick={pickCoupon} /> : null}
             <Text className='kol-muted'>{item.description}</Text>
             {referralCode && !isOwnLink ? (

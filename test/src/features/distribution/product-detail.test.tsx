@@ -32,6 +32,20 @@ describe('ProductDetail', () => {
     })
   })
 
+  test('with distribution switched off, a KOL is promised no 分享赚 commission on the product', async () => {
+    const api = installInProcessApi({
+      config: (config) => ({ ...config, features: { ...config.features, distribution: false } }),
+    })
+    await signedInAs(api, 'kol-distributor')
+    const { container } = renderWithApp(<ProductDetail productId='p-serum' referralCode={null} postId={null} />)
+    await screen.findByTestId('product-price')
+    // Her rights are known (she still shares the page) and the config is in: only then is the absence meaningful.
+    await waitFor(() => expect(container.querySelector('[data-testid="share-link"]')).not.toBeNull())
+    await waitFor(() => expect(api.sent.some((item) => item.path.endsWith('/app/config'))).toBe(true))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(screen.queryByText(/分享赚/)).toBeNull()
+  })
+
   test('a fan opening a KOL’s link sees whose share it is, and no share button of their own', async () => {
     const api = installInProcessApi()
     await signedInAs(api, 'kol-fan')
