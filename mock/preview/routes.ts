@@ -104,7 +104,7 @@ export const registerPreviewRoutes = (
     setGiftStock(ctx, params.id, body.stock),
   )
 
-  register(mockEndpoints.mockReviews, ({ member: _member, ...ctx }) => reviewQueue(ctx))
+  register(mockEndpoints.mockReviews, ({ query, member: _member, ...ctx }) => reviewQueue(ctx, query))
 
   register(mockEndpoints.mockDecideReview, ({ params, body, member: _member, ...ctx }) => {
     const { kind, ...decision } = body

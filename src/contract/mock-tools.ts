@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import {
   BindingSource,
+  CursorQuery,
   defineEndpoint,
   Gift,
   IsoDate,
@@ -227,9 +228,10 @@ export const mockEndpoints = {
     method: 'GET',
     path: '/__mock/reviews',
     summary:
-      'What waits for review: posts and comments hidden by 5 distinct reporters, with their reasons and report counts, newest first',
+      'What waits for review: posts and comments hidden by 5 distinct reporters, with their reasons and report counts, newest first (cursor-paged)',
     isPublic: true,
     isIdempotent: false,
+    query: CursorQuery,
     response: page(ReviewItem),
     status: 200,
   }),

@@ -155,6 +155,39 @@ describeWithMockRoutes('the operator review queue (/__mock/reviews)', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times)
   })
 
+  it('pages the queue with a cursor (limit, nextCursor), newest hidden first, none repeated or skipped', async () => {
+    const author = await signUp(api)
+    const writer = await signUp(api)
+    const post = await newPost(author.token)
+    const hidden: string[] = []
+    for (const words of ['第一条被隐藏', '第二条被隐藏', '第三条被隐藏']) {
+      const target = await write(writer.token, post.id, { text: words })
+      await reportByNewMembers(api, `/comments/${target.id}`, 5)
+      hidden.unshift(target.id)
+      await api.request('POST', '/__mock/clock', { body: { advanceHours: 1 } })
+    }
+    const seen: ReviewItem[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const query: string = cursor === null ? '?limit=2' : `?limit=2&cursor=${encodeURIComponent(cursor)}`
+      const response = await api.request('GET', `/__mock/reviews${query}`)
+      expect(response.status).toBe(200)
+      const body = response.body as { items: unknown[]; nextCursor: string | null }
+      expect(body.items.length).toBeLessThanOrEqual(2)
+      seen.push(...body.items.map((item) => expectShape(ReviewItem, item)))
+      cursor = body.nextCursor
+      pages += 1
+    } while (cursor !== null && pages < 100)
+    expect(pages).toBeGreaterThanOrEqual(2)
+    const ids = seen.map((item) => item.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids.filter((id) => hidden.includes(id))).toEqual(hidden)
+    const times = seen.map((item) => Date.parse(item.hiddenAt))
+    expect([...times].sort((a, b) => b - a)).toEqual(times)
+    expect(fieldsOf(await api.request('GET', '/__mock/reviews?cursor=nonsense'))).toHaveProperty(['cursor'])
+  })
+
   it('restores a post: published again, its reports cleared (5 new reporters to hide it again)', async () => {
     const author = await signUp(api)
     const post = await newPost(author.token, '将被恢复的笔记')

@@ -83,11 +83,15 @@ export type ReviewRow = {
 }
 
 /**
- * What waits for review, newest hidden first: hidden posts not deleted, and hidden comments neither removed nor
+ * What waits for review, newest hidden first (keyset on the negated ms and id, limit + 1 rows): hidden posts not deleted, and hidden comments neither removed nor
  * deleted by their author (a placeholder has no words left to judge). A post hidden before hidden_at existed (the
  * seed's) counts from when it was written.
  */
-export const reviewQueue = async (sql: Sql): Promise<ReviewRow[]> =>
+export const reviewQueue = async (
+  sql: Sql,
+  after: readonly [number, string] | null,
+  limit: number,
+): Promise<ReviewRow[]> =>
   sql.query<ReviewRow>(
     `SELECT * FROM (
        SELECT 'post' AS kind, p.id, p.id AS "postId", p.text, p.author_id AS "authorId",
@@ -107,7 +111,9 @@ export const reviewQueue = async (sql: Sql): Promise<ReviewRow[]> =>
            '[]'::json)
        FROM comments c LEFT JOIN members m ON m.id = c.member_id
        WHERE c.hidden_at IS NOT NULL AND c.removed_at IS NULL AND c.deleted_at IS NULL
-     ) q ORDER BY "hiddenAt" DESC, id`,
+     ) q WHERE $1::float8 IS NULL OR (-extract(epoch FROM "hiddenAt") * 1000, id) > ($1::float8, $2::text)
+     ORDER BY "hiddenAt" DESC, id LIMIT $3`,
+    [after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   )
 
 /** Restores a hidden post: published again, its reports cleared (it takes 5 new reporters to hide it again). */

@@ -448,19 +448,27 @@ export const reportComment = async (
 // ---------------------------------------------------------------------------------------------------------------
 // The operator's review of what reports hid (the preview tools call these)
 
-export const reviewQueue = async (ctx: Ctx): Promise<{ items: ReviewItem[]; nextCursor: null }> => ({
-  items: (await data.reviewQueue(ctx.sql)).map((row) => ({
-    kind: row.kind,
-    id: row.id,
-    postId: row.postId,
-    text: row.text,
-    author: { id: row.authorId, nickname: row.authorNickname ?? '已注销用户' },
-    hiddenAt: isoAt(ctx, row.hiddenAt),
-    reportCount: row.reportCount,
-    reasons: row.reasons as ReviewItem['reasons'],
-  })),
-  nextCursor: null,
-})
+export const reviewQueue = async (
+  ctx: Ctx,
+  query: PageQuery,
+): Promise<{ items: ReviewItem[]; nextCursor: string | null }> => {
+  const limit = pageLimit(query)
+  const after = cursorKey(query, ['number', 'string'] as const)
+  const page = sqlPage(await data.reviewQueue(ctx.sql, after, limit), limit, (row) => [-row.hiddenAt.getTime(), row.id])
+  return {
+    items: page.items.map((row) => ({
+      kind: row.kind,
+      id: row.id,
+      postId: row.postId,
+      text: row.text,
+      author: { id: row.authorId, nickname: row.authorNickname ?? '已注销用户' },
+      hiddenAt: isoAt(ctx, row.hiddenAt),
+      reportCount: row.reportCount,
+      reasons: row.reasons as ReviewItem['reasons'],
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
 
 /**
  * The operator's decision on a hidden post or comment: restore (visible again, its reports cleared) or remove (gone

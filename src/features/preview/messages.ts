@@ -36,6 +36,7 @@ export const previewMessages = defineMessages({
     done: '已更新',
     reviews: '待复核（被举报隐藏）',
     reviewsEmpty: '没有待复核的内容',
+    reviewsMore: '加载更多待复核',
     reviewKinds: { post: '笔记', comment: '评论' } as Record<string, string>,
     reviewMeta: (kind: string, nickname: string, count: number, hiddenAt: string) =>
       `${kind} · ${nickname} · ${count} 人举报 · ${hiddenAt} 隐藏`,
@@ -88,6 +89,7 @@ export const previewMessages = defineMessages({
     done: 'Updated',
     reviews: 'Waiting for review (hidden by reports)',
     reviewsEmpty: 'Nothing waits for review',
+    reviewsMore: 'Load more',
     reviewKinds: { post: 'Post', comment: 'Comment' } as Record<string, string>,
     reviewMeta: (kind: string, nickname: string, count: number, hiddenAt: string) =>
       `${kind} · ${nickname} · reported by ${count} · hidden ${hiddenAt}`,

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { mockEndpoints } from '@/contract/mock-tools'
 import { createIdempotencyKey, request } from '@/lib/http'
 import { useSession } from '@/stores/session'
@@ -25,9 +25,20 @@ export const configFindingsQuery = () =>
     staleTime: Infinity,
   })
 
-/** Hidden posts and comments waiting for the operator, newest first. */
+/** A page of the review queue: a console panel, read and decided a few at a time. */
+export const REVIEWS_PAGE_SIZE = 10
+
+/** Hidden posts and comments waiting for the operator, newest first, a page at a time (the console loads more). */
 export const reviewsQuery = () =>
-  queryOptions({ queryKey: [...previewKeys.all, 'reviews'], queryFn: () => request(mockEndpoints.mockReviews) })
+  infiniteQueryOptions({
+    queryKey: [...previewKeys.all, 'reviews'],
+    queryFn: ({ pageParam }) =>
+      request(mockEndpoints.mockReviews, {
+        query: { cursor: pageParam ?? undefined, limit: String(REVIEWS_PAGE_SIZE) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  })
 
 /** The console's actions; each ends by refreshing every query, so every page on screen shows the new state. */
 export type PreviewAction =

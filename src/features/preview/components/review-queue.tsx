@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { Input, Text, View } from '@tarojs/components'
 import type { ReviewItem } from '@/contract/mock-tools'
 import { ActionButton } from '@/components/action-button'
@@ -15,14 +15,14 @@ type ReviewQueueProps = {
 }
 
 /**
- * 待复核: what reports hid (5 distinct members), newest first, with its words, author and reasons, and the operator's
+ * 待复核: what reports hid (5 distinct members), newest first, a page at a time (加载更多), with its words, author and reasons, and the operator's
  * two decisions: restore (visible again, reports cleared) or remove with a reason (a post's author reads it).
  */
 export function ReviewQueue({ isBusy, onDecided }: ReviewQueueProps) {
   const text = useMessages(previewMessages)
-  const reviews = useQuery(reviewsQuery())
+  const reviews = useInfiniteQuery(reviewsQuery())
   const [reason, setReason] = useState('')
-  const items = reviews.data?.items ?? []
+  const items = reviews.data?.pages.flatMap((page) => page.items) ?? []
   const removeReasonOf = (item: ReviewItem): string => {
     const typed = reason.trim()
     if (typed) return typed
@@ -99,6 +99,16 @@ export function ReviewQueue({ isBusy, onDecided }: ReviewQueueProps) {
           </View>
         </View>
       ))}
+      {reviews.hasNextPage ? (
+        <ActionButton
+          variant='secondary'
+          testId='preview-reviews-more'
+          isBusy={reviews.isFetchingNextPage}
+          onTap={() => void reviews.fetchNextPage()}
+        >
+          {text.reviewsMore}
+        </ActionButton>
+      ) : null}
     </View>
   )
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { MemberSummary } from '@/features/account/components/member-summary'
 import { CheckinCard } from '@/features/membership/components/checkin-card'
 import { PreviewConsole } from '@/features/preview/components/preview-console'
+import { REVIEWS_PAGE_SIZE } from '@/features/preview/api/preview-queries'
 import { PreviewConsoleEntry } from '@/features/preview/preview-entry'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
@@ -248,5 +249,43 @@ describe('PreviewConsole', () => {
     expect(sent?.body).toEqual({ kind: 'comment', decision: 'remove', reason: '经举报复核，内容涉及「辱骂攻击」' })
     const comments = (await api.call('GET', '/posts/post-r4/comments')).json as { items: { id: string }[] }
     expect(comments.items.map((comment) => comment.id)).not.toContain(commentId)
+  })
+
+  test('待复核 comes a page at a time: 加载更多待复核 brings the rest, none twice', async () => {
+    const api = installInProcessApi()
+    const signUpPhone = async (phone: string) =>
+      ((await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).json as { token: string }).token
+    const writer = await signUpPhone('13900000031')
+    const reporters: string[] = []
+    for (const phone of ['13900000032', '13900000033', '13900000034', '13900000035', '13900000036'])
+      reporters.push(await signUpPhone(phone))
+    const hidden: string[] = []
+    // With the seed's hidden post, one more than a page.
+    for (let index = 0; index < REVIEWS_PAGE_SIZE; index += 1) {
+      const written = await api.call('POST', '/posts/post-r4/comments', {
+        token: writer,
+        body: { text: `第 ${index + 1} 条被举报的评论` },
+        idempotencyKey: `page-comment-${index}`,
+      })
+      const commentId = (written.json as { id: string }).id
+      hidden.push(commentId)
+      for (const [at, token] of reporters.entries())
+        await api.call('POST', `/comments/${commentId}/report`, {
+          token,
+          body: { reason: 'spam' },
+          idempotencyKey: `page-report-${index}-${at}`,
+        })
+    }
+    const { container } = renderConsoleBesideApp()
+    await openConsole(container)
+    const queue = screen.getByTestId('preview-reviews')
+    await within(queue).findByTestId(`preview-review-${hidden[0]}`)
+    const shown = () => within(queue).queryAllByTestId(/^preview-review-(?:post|cm)-/)
+    expect(shown()).toHaveLength(REVIEWS_PAGE_SIZE)
+    expect(within(queue).queryByTestId('preview-review-post-hidden')).toBeNull()
+    tap(queue, 'preview-reviews-more')
+    await within(queue).findByTestId('preview-review-post-hidden')
+    expect(shown()).toHaveLength(REVIEWS_PAGE_SIZE + 1)
+    expect(within(queue).queryByTestId('preview-reviews-more')).toBeNull()
   })
 })
