@@ -104,6 +104,12 @@ export const CommentReply = v.object({
    */
   replyToMember: v.optional(v.nullable(v.object({ id: Id, nickname: v.string() })), null),
   createdAt: IsoDateTime,
+  /**
+   * Hidden by reports (5 distinct members) and waiting for the operator's review: answered only to its author, who
+   * still reads their words, marked (nobody else is answered it, or only its placeholder). A backend that never sends
+   * it means false.
+   */
+  isPendingReview: v.optional(v.boolean(), false),
 })
 export type CommentReply = v.InferOutput<typeof CommentReply>
 
@@ -111,7 +117,8 @@ export type CommentReply = v.InferOutput<typeof CommentReply>
  * A top-level comment with its replies (one level deep), oldest first like a conversation. One its author deleted
  * while it had replies stays as their placeholder: `isDeleted`, no author, no text (a backend that never keeps one
  * need not send `isDeleted`). One hidden by reports (5 distinct members) or removed by the operator while replies are
- * shown is their placeholder the same way, `isHidden`; without replies shown it is left out, as is a hidden reply.
+ * shown is their placeholder the same way, `isHidden`; without replies shown it is left out, as is a hidden reply. Its
+ * author alone is answered their hidden comment or reply as it is, with `isPendingReview`, until the operator decides.
  */
 export const Comment = v.object({
   ...CommentReply.entries,

@@ -46,10 +46,41 @@ describe('POST /comments/{id}/report', () => {
     expect((await commentsOf(post.id)).map((item) => item.id)).toContain(bad.id)
     await reportByNewMembers(api, `/comments/${bad.id}`, 4, 'abuse')
     const shown = await commentsOf(post.id)
-    // No replies under it: left out, for everyone (its author too), and no longer counted.
+    // No replies under it: left out for everyone but its author, and no longer counted.
     expect(shown.map((item) => item.id)).not.toContain(bad.id)
-    expect((await commentsOf(post.id, other.token)).map((item) => item.id)).not.toContain(bad.id)
+    expect((await commentsOf(post.id, author.token)).map((item) => item.id)).not.toContain(bad.id)
     expect((await postOf(post.id)).commentCount).toBe(1)
+  })
+
+  it('its author still reads their hidden comment and reply, marked isPendingReview; nobody else does', async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const writer = await signUp(api)
+    const top = await write(writer.token, post.id, { text: '被举报的一楼' })
+    const reply = await write(author.token, post.id, { text: '楼主的回复', replyTo: top.id })
+    const ownReply = await write(writer.token, post.id, { text: '被举报的回复', replyTo: reply.id })
+    expect(top.isPendingReview).toBe(false)
+    await reportByNewMembers(api, `/comments/${top.id}`, 5)
+    await reportByNewMembers(api, `/comments/${ownReply.id}`, 5)
+    const [asWriter] = await commentsOf(post.id, writer.token)
+    expect(asWriter).toMatchObject({ id: top.id, text: '被举报的一楼', isHidden: false, isPendingReview: true })
+    expect(asWriter?.author?.id).toBe(writer.member.id)
+    expect(asWriter?.replies.map((item) => [item.id, item.isPendingReview])).toEqual([
+      [reply.id, false],
+      [ownReply.id, true],
+    ])
+    // Everyone else: the placeholder over the one reply they may read; the visitor the same.
+    for (const token of [author.token, undefined]) {
+      const [seen] = await commentsOf(post.id, token)
+      expect(seen).toMatchObject({ id: top.id, isHidden: true, author: null, text: '', isPendingReview: false })
+      expect(seen?.replies.map((item) => item.id)).toEqual([reply.id])
+    }
+    expect(JSON.stringify(await commentsOf(post.id, author.token))).not.toContain('被举报')
+    // Still not counted, and it takes no reply, not even its author's.
+    expect((await postOf(post.id)).commentCount).toBe(1)
+    expect(fieldsOf(await comment(api, writer.token, post.id, { text: '补充', replyTo: top.id }))).toHaveProperty([
+      'replyTo',
+    ])
   })
 
   it('a hidden comment with replies stays as their placeholder (isHidden, no author, no words) and takes no reply', async () => {
@@ -230,6 +261,10 @@ describeWithMockRoutes('the operator review queue (/__mock/reviews)', () => {
     expect((await decide(kept.id, { kind: 'comment', decision: 'restore' })).status).toBe(200)
     expect((await decide(gone.id, { kind: 'comment', decision: 'remove', reason: '辱骂他人' })).status).toBe(200)
     expect((await commentsOf(post.id)).map((item) => item.id)).toEqual([kept.id])
+    // A removed comment is gone for its author too (while hidden they read it, marked).
+    expect((await commentsOf(post.id, writer.token)).map((item) => [item.id, item.isPendingReview])).toEqual([
+      [kept.id, false],
+    ])
     expect((await postOf(post.id)).commentCount).toBe(1)
     const queued = (await queue()).map((item) => item.id)
     expect(queued).not.toContain(kept.id)

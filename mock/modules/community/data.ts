@@ -184,8 +184,13 @@ export type CommentRow = {
   /** A reply to a reply: the member it answers (null for a top-level comment and a reply to one). */
   addresseeId: string | null
   addresseeNickname: string | null
-  /** Set once 5 distinct members reported it: not shown to anyone until the operator restores it. */
+  /**
+   * Set once 5 distinct members reported it: shown to nobody but its author (marked as waiting for review) until the
+   * operator restores it.
+   */
   hiddenAt: Date | null
+  /** Set once the operator removed it (after it was hidden): shown to nobody, its author included. */
+  removedAt: Date | null
   /** Replies not hidden (a hidden comment's placeholder stands only over these). */
   visibleReplyCount: number
 }
@@ -193,7 +198,7 @@ export type CommentRow = {
 const COMMENT_SELECT = `SELECT c.id, c.post_id AS "postId", c.member_id AS "memberId", c.parent_id AS "parentId",
   c.text, c.created_at AS "createdAt", m.nickname, m.avatar_url AS "avatarUrl", m.growth,
   c.deleted_at AS "deletedAt", c.addressee_id AS "addresseeId", a.nickname AS "addresseeNickname",
-  c.hidden_at AS "hiddenAt",
+  c.hidden_at AS "hiddenAt", c.removed_at AS "removedAt",
   (SELECT count(*)::int FROM comments r WHERE r.parent_id = c.id AND r.hidden_at IS NULL) AS "visibleReplyCount"
   FROM comments c LEFT JOIN members m ON m.id = c.member_id LEFT JOIN members a ON a.id = c.addressee_id`
 
@@ -247,30 +252,42 @@ export const tombstoneComment = async (sql: Sql, id: string, at: number): Promis
 export const commentById = async (sql: Sql, id: string): Promise<CommentRow | null> =>
   (await sql.query<CommentRow>(`${COMMENT_SELECT} WHERE c.id = $1`, [id]))[0] ?? null
 
+/**
+ * Whether the comment `alias` is shown to the viewer ($2, null for a visitor) as itself: not hidden, or hidden pending
+ * review and theirs (its author sees it, marked; nobody else does). A removed one is shown to nobody.
+ */
+const shownTo = (alias: string) =>
+  `(${alias}.hidden_at IS NULL OR (${alias}.removed_at IS NULL AND ${alias}.member_id = $2::text))`
+
 /** Top-level comments oldest first, after the keyset (ms, id); limit + 1 rows. */
 export const topLevelComments = async (
   sql: Sql,
   postId: string,
+  viewerId: string | null,
   after: readonly [number, string] | null,
   limit: number,
 ): Promise<CommentRow[]> =>
   sql.query<CommentRow>(
     // A deleted or hidden comment shows only as the placeholder of replies still shown; without any it is left out.
     `${COMMENT_SELECT} WHERE c.post_id = $1 AND c.parent_id IS NULL
-       AND ((c.deleted_at IS NULL AND c.hidden_at IS NULL)
-         OR EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id AND r.hidden_at IS NULL))
-       AND ($2::float8 IS NULL OR (extract(epoch FROM c.created_at) * 1000, c.id) > ($2::float8, $3::text))
-     ORDER BY c.created_at, c.id LIMIT $4`,
-    [postId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+       AND ((c.deleted_at IS NULL AND ${shownTo('c')})
+         OR EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id AND ${shownTo('r')}))
+       AND ($3::float8 IS NULL OR (extract(epoch FROM c.created_at) * 1000, c.id) > ($3::float8, $4::text))
+     ORDER BY c.created_at, c.id LIMIT $5`,
+    [postId, viewerId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   )
 
-export const repliesTo = async (sql: Sql, parentIds: readonly string[]): Promise<CommentRow[]> =>
+export const repliesTo = async (
+  sql: Sql,
+  parentIds: readonly string[],
+  viewerId: string | null,
+): Promise<CommentRow[]> =>
   parentIds.length === 0
     ? []
     : sql.query<CommentRow>(
-        // A hidden reply is left out (replies have no placeholder).
-        `${COMMENT_SELECT} WHERE c.parent_id = ANY($1::text[]) AND c.hidden_at IS NULL ORDER BY c.created_at, c.id`,
-        [parentIds],
+        // A hidden reply is left out (replies have no placeholder), but for its author, who sees it marked.
+        `${COMMENT_SELECT} WHERE c.parent_id = ANY($1::text[]) AND ${shownTo('c')} ORDER BY c.created_at, c.id`,
+        [parentIds, viewerId],
       )
 
 /** Whether a topic of that name is offered now (GET /topics): an operator may have removed it since. */

@@ -513,19 +513,23 @@ const toReply = (ctx: Ctx, row: CommentRow): CommentReply => ({
   replyToMember:
     row.addresseeId === null ? null : { id: row.addresseeId, nickname: row.addresseeNickname ?? '已注销用户' },
   createdAt: isoAt(ctx, row.createdAt),
+  // Only its author is answered a hidden comment as itself (the lists leave it out for everyone else).
+  isPendingReview: row.hiddenAt !== null,
 })
 
 /**
  * A top-level comment with its replies. One deleted while it had replies is their placeholder (该评论已删除 in the
  * app): no author, no text, nothing to reply to. One hidden by reports (or removed by the operator) while replies are
- * shown is theirs the same way (该评论已被隐藏), for everyone, its author included.
+ * shown is theirs the same way (该评论已被隐藏) for everyone but its author, who reads their own words marked as
+ * waiting for review (`isPendingReview`) until the operator decides; a removed one is a placeholder for them too.
  */
-const toComment = (ctx: Ctx, row: CommentRow, replies: CommentReply[]): Comment =>
-  row.deletedAt !== null
-    ? { ...toReply(ctx, row), author: null, text: '', isDeleted: true, isHidden: false, replies }
-    : row.hiddenAt !== null
-      ? { ...toReply(ctx, row), author: null, text: '', isDeleted: false, isHidden: true, replies }
-      : { ...toReply(ctx, row), isDeleted: false, isHidden: false, replies }
+const toComment = (ctx: Ctx, viewerId: string | null, row: CommentRow, replies: CommentReply[]): Comment => {
+  const isDeleted = row.deletedAt !== null
+  const isHidden = !isDeleted && row.hiddenAt !== null && (row.removedAt !== null || row.memberId !== viewerId)
+  return isDeleted || isHidden
+    ? { ...toReply(ctx, row), author: null, text: '', isDeleted, isHidden, isPendingReview: false, replies }
+    : { ...toReply(ctx, row), isDeleted: false, isHidden: false, replies }
+}
 
 /** Top-level comments oldest first (a conversation reads top-down), each with all its replies. */
 export const commentsOf = async (
@@ -537,16 +541,18 @@ export const commentsOf = async (
   await visiblePost(ctx, viewerId, postId)
   const limit = pageLimit(query)
   const after = cursorKey(query, ['number', 'string'] as const)
-  const rows = await data.topLevelComments(ctx.sql, postId, after, limit)
+  const rows = await data.topLevelComments(ctx.sql, postId, viewerId, after, limit)
   const page = sqlPage(rows, limit, (row) => [row.createdAt.getTime(), row.id])
   const replies = await data.repliesTo(
     ctx.sql,
     page.items.map((row) => row.id),
+    viewerId,
   )
   return {
     items: page.items.map((row) =>
       toComment(
         ctx,
+        viewerId,
         row,
         replies.filter((reply) => reply.parentId === row.id).map((reply) => toReply(ctx, reply)),
       ),
@@ -588,7 +594,7 @@ export const addComment = async (
   await settleTasks(ctx, memberId)
   const row = await data.commentById(ctx.sql, id)
   if (!row) throw new Error(`Comment ${id} vanished`)
-  return toComment(ctx, row, [])
+  return toComment(ctx, memberId, row, [])
 }
 
 /**

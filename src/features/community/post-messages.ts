@@ -24,6 +24,7 @@ export const postMessages = defineMessages({
     deleteKeepsReplies: (count: number) => `删除后无法恢复。下面的 ${count} 条回复会保留，这里显示「该评论已删除」`,
     commentDeleted: '该评论已删除',
     commentHidden: '该评论已被隐藏',
+    commentPendingReview: '已被隐藏，等待审核（仅你可见）',
     expandReplies: (count: number) => `展开 ${count} 条回复`,
     replyingTo: (nickname: string) => `回复 ${nickname}：`,
     replyTargetGone: '你回复的评论已被删除，回复没有发出。文字已保留，可以直接发成评论',
@@ -77,6 +78,7 @@ export const postMessages = defineMessages({
       `This cannot be undone. Its ${count} ${count === 1 ? 'reply stays' : 'replies stay'}, under "This comment was deleted"`,
     commentDeleted: 'This comment was deleted',
     commentHidden: 'This comment has been hidden',
+    commentPendingReview: 'Hidden, waiting for review (only you can see it)',
     expandReplies: (count: number) => `Show ${count} more ${count === 1 ? 'reply' : 'replies'}`,
     replyingTo: (nickname: string) => `Reply to ${nickname}: `,
     replyTargetGone:

@@ -92,7 +92,14 @@ function CommentEntry({
         </Text>
       </View>
       <View className='comment__actions' style={{ height: designLength(COMMENT_ACTIONS_HEIGHT) }}>
-        {canReply ? (
+        {/* The author's own comment that reports hid: only they see it, it takes no reply until the operator decides.
+            The mark sits in the actions row so the thread keeps the height threadLayout gives it. */}
+        {comment.isPendingReview ? (
+          <Text className='comment__pending-review' role='status' data-testid='comment-pending-review'>
+            {text.commentPendingReview}
+          </Text>
+        ) : null}
+        {canReply && !comment.isPendingReview ? (
           <View
             className='comment__action'
             hoverClass='comment__action--pressed'

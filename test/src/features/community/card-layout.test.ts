@@ -115,7 +115,7 @@ describe('postCardLayout: the card height is the sum of its blocks', () => {
 const author = { id: 'm1', nickname: '小林', avatarUrl: '', levelCode: 'V1' } as const
 const prefix = (nickname: string) => `回复 ${nickname}：`
 const reply = (text: string, replyToMember: { id: string; nickname: string } | null = null) =>
-  ({ id: 'r', postId: 'p', author, text, replyTo: 'c', replyToMember, createdAt: '' }) as const
+  ({ id: 'r', postId: 'p', author, text, replyTo: 'c', replyToMember, createdAt: '', isPendingReview: false }) as const
 const thread = (text: string, replies: ReturnType<typeof reply>[] = [], isDeleted = false) => ({
   text,
   author: isDeleted ? null : author,

@@ -781,6 +781,41 @@ describe('PostDetailView: reporting a comment', () => {
     expect(within(placeholder).queryByTestId('comment-reply')).toBeNull()
     expect(within(placeholder.parentElement as HTMLElement).getAllByTestId('reply')).toHaveLength(1)
   })
+
+  test('my own comment hidden by 5 reporters: I still read it, marked 已被隐藏，等待审核, with no 回复; others do not', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const mine = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token,
+        body: { text: '被人举报的我的评论' },
+        idempotencyKey: 'c-own-hidden',
+      })
+    ).json as { id: string }
+    await api.call('POST', '/posts/post-r4/comments', {
+      token: await signUpPhone(api, '13900000031'),
+      body: { text: '旁边一条正常的评论' },
+      idempotencyKey: 'c-own-hidden-neighbour',
+    })
+    for (const [index, phone] of ['13900000032', '13900000033', '13900000034', '13900000035', '13900000036'].entries())
+      await api.call('POST', `/comments/${mine.id}/report`, {
+        token: await signUpPhone(api, phone),
+        body: { reason: 'spam' },
+        idempotencyKey: `r-own-hide-${index}`,
+      })
+    const { unmount } = renderWithApp(<PostDetailView postId='post-r4' />)
+    const entry = (await screen.findByText('被人举报的我的评论')).closest('[data-testid="comment"]') as HTMLElement
+    expect(within(entry).getByTestId('comment-pending-review').textContent).toBe('已被隐藏，等待审核（仅你可见）')
+    expect(within(entry).queryByTestId('comment-reply')).toBeNull()
+    expect(within(entry).queryByTestId('comment-report')).toBeNull()
+    expect(within(entry).getByTestId('comment-delete')).not.toBeNull()
+    unmount()
+    await signedIn(api, 'streak-day6')
+    renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByText('旁边一条正常的评论')
+    expect(screen.queryByText('被人举报的我的评论')).toBeNull()
+    expect(screen.queryByTestId('comment-pending-review')).toBeNull()
+  })
 })
 
 describe('PostDetailView: long threads fold', () => {
