@@ -1,11 +1,12 @@
 // The landed contract through its index (see community.ts: keeps its inner modules concatenated on the first screen).
-import { CursorQuery, defineEndpoint, Ok, page, Post } from './index'
+import { CursorQuery, defineEndpoint, endpoints, Ok, page, Post } from './index'
 import {
   CommentPage,
   Comment,
   CreateCommentRequest,
   CreatePostRequest,
   LikeState,
+  OwnPost,
   ReportRequest,
   Reported,
   Uploaded,
@@ -41,7 +42,7 @@ export const communityEndpoints = {
     isPublic: false,
     isIdempotent: false,
     query: CursorQuery,
-    response: page(Post),
+    response: page(OwnPost),
     status: 200,
   }),
   likePost: defineEndpoint({
@@ -114,3 +115,10 @@ export const communityEndpoints = {
     status: 201,
   }),
 } as const
+
+/**
+ * `GET /posts/{id}` (endpoints.post) read by its author's own views (its page while only they can open it, the answer
+ * to publishing): the same route and answer, read with `OwnPost` so `isRemoved` is kept. Not in the table: the route is
+ * `post`'s, which the OpenAPI document lists once.
+ */
+export const ownPostEndpoint = defineEndpoint({ ...endpoints.post, response: OwnPost })

@@ -1,7 +1,16 @@
 import * as v from 'valibot'
 // From the index, not './common': the app's pages import these from async chunks, and a direct import of an
 // inner module would stop webpack from concatenating it into the first-screen bundle (measured: ~0.8 KB gzip).
-import { Id, IsoDateTime, LevelCode, NO_CONTROL_CHARACTERS, NonNegativeInt, PlainText, PositiveInt } from './index'
+import {
+  Id,
+  IsoDateTime,
+  LevelCode,
+  NO_CONTROL_CHARACTERS,
+  NonNegativeInt,
+  PlainText,
+  PositiveInt,
+  Post,
+} from './index'
 
 // The community's writes (domain-rules.md, Community). The feed, Post and Topic are in catalog.ts; the check-in
 // challenge and its certificates in challenge.ts.
@@ -85,6 +94,16 @@ export const CreatePostRequest = v.object({
   productId: v.optional(Id),
 })
 export type CreatePostRequest = v.InferInput<typeof CreatePostRequest>
+
+/**
+ * A post as its author reads it (我的笔记, its own page, the answer to publishing): a Post, and `isRemoved` on one the
+ * operator took down after it was published (reports hid it, the review removed it): `status` stays `rejected` (the
+ * four statuses of api-contract.md) with the operator's reason in `rejectReason`, but it is not a draft turned down
+ * before anyone saw it, so the app says 已被移除 and offers no 修改后重发. Only ever true for the author's own post (no
+ * one else can open a rejected one); a backend that never sends it means false.
+ */
+export const OwnPost = v.object({ ...Post.entries, isRemoved: v.optional(v.boolean(), false) })
+export type OwnPost = v.InferOutput<typeof OwnPost>
 
 export const LikeState = v.object({ likeCount: NonNegativeInt, likedByMe: v.boolean() })
 export type LikeState = v.InferOutput<typeof LikeState>

@@ -1,4 +1,4 @@
-import { Comment, Post } from '../../src/contract/all'
+import { Comment, OwnPost, Post } from '../../src/contract/all'
 import { ReviewDecided, ReviewItem } from '../../mock/preview/endpoints'
 import {
   createApiClient,
@@ -235,17 +235,26 @@ describeWithMockRoutes('the operator review queue (/__mock/reviews)', () => {
     expectError(await decide(post.id, { kind: 'post', decision: 'restore' }), 404, 'NOT_FOUND')
   })
 
-  it('removes a post: gone for members; its author reads the reason in 我的笔记 (未通过 with the reason)', async () => {
+  it('removes a post: gone for members; its author reads it rejected with the reason and isRemoved', async () => {
     const author = await signUp(api)
     const post = await newPost(author.token, '将被移除的笔记')
+    const turnedDown = expectShape(OwnPost, (await createPost(api, author.token, { text: '兼职刷单，日结' })).body)
+    expect(turnedDown).toMatchObject({ status: 'rejected', isRemoved: false })
     await reportByNewMembers(api, `/posts/${post.id}`, 5)
     const decided = await decide(post.id, { kind: 'post', decision: 'remove', reason: '含有广告引流内容' })
     expect(decided.status).toBe(200)
     expect((await api.request('GET', `/posts/${post.id}`, { token: (await signUp(api)).token })).status).toBe(404)
     const mine = ((await api.request('GET', '/me/posts', { token: author.token })).body as { items: unknown[] }).items
-      .map((item) => expectShape(Post, item))
-      .find((item) => item.id === post.id)
-    expect(mine).toMatchObject({ status: 'rejected', rejectReason: '含有广告引流内容' })
+      .map((item) => expectShape(OwnPost, item))
+      .filter((item) => item.id === post.id || item.id === turnedDown.id)
+    // Told apart from a post the review turned down before it was published, within the contract's four statuses.
+    expect(mine.map(({ id, status, rejectReason, isRemoved }) => ({ id, status, rejectReason, isRemoved }))).toEqual([
+      { id: turnedDown.id, status: 'rejected', rejectReason: turnedDown.rejectReason, isRemoved: false },
+      { id: post.id, status: 'rejected', rejectReason: '含有广告引流内容', isRemoved: true },
+    ])
+    // Its own page reads the same for its author.
+    const page = expectShape(OwnPost, (await api.request('GET', `/posts/${post.id}`, { token: author.token })).body)
+    expect(page).toMatchObject({ status: 'rejected', rejectReason: '含有广告引流内容', isRemoved: true })
     expect((await queue()).map((item) => item.id)).not.toContain(post.id)
   })
 

@@ -128,13 +128,17 @@ export const restorePost = async (sql: Sql, postId: string): Promise<boolean> =>
   return true
 }
 
-/** Removes a hidden post for good: `rejected` with the operator's reason, which only its author then sees. */
-export const removePost = async (sql: Sql, postId: string, reason: string): Promise<boolean> =>
+/**
+ * Removes a hidden post for good: `rejected` with the operator's reason, which only its author then sees. It keeps
+ * hidden_at (one hidden before hidden_at existed takes the removal's time): a rejected post that was hidden is one
+ * the operator removed after it was published (`isRemoved`), never one the review turned down, which was never up.
+ */
+export const removePost = async (sql: Sql, postId: string, reason: string, at: number): Promise<boolean> =>
   (
     await sql.query(
-      `UPDATE posts SET status = 'rejected', reject_reason = $2 WHERE id = $1 AND status = 'hidden'
-         AND deleted_at IS NULL RETURNING id`,
-      [postId, reason],
+      `UPDATE posts SET status = 'rejected', reject_reason = $2, hidden_at = COALESCE(hidden_at, $3)
+         WHERE id = $1 AND status = 'hidden' AND deleted_at IS NULL RETURNING id`,
+      [postId, reason, new Date(at)],
     )
   ).length > 0
 

@@ -6,6 +6,7 @@ import type {
   CommentReply,
   CreatePostRequest,
   LikeState,
+  OwnPost,
   Post,
   Topic,
   Uploaded,
@@ -67,6 +68,7 @@ type PostRow = {
   productId: string | null
   authorReferralCode: string | null
   deletedAt: Date | null
+  isRemoved: boolean
 }
 
 // The viewer is $1 (null for a visitor): likedByMe is answered in the same query. The author's referral code only
@@ -80,13 +82,14 @@ const POST_COLUMNS = `p.id, p.author_id AS "authorId", m.nickname AS "authorNick
   p.base_comment_count + (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL
     AND c.hidden_at IS NULL) AS "commentCount",
   p.reject_reason AS "rejectReason", p.product_id AS "productId", p.deleted_at AS "deletedAt",
+  (p.status = 'rejected' AND p.hidden_at IS NOT NULL) AS "isRemoved",
   CASE WHEN p.product_id IS NOT NULL AND p.status = 'published' AND m.is_distributor THEN m.referral_code END AS "authorReferralCode",
   EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.member_id = $1) AS "likedByMe",
   p.created_at AS "createdAt"`
 const POST_FROM = `FROM posts p LEFT JOIN members m ON m.id = p.author_id`
 const POST_SELECT = `SELECT ${POST_COLUMNS} ${POST_FROM}`
 
-const toPost = (ctx: Ctx, row: PostRow): Post => ({
+const toPost = (ctx: Ctx, row: PostRow): OwnPost => ({
   id: row.id,
   author:
     row.authorNickname === null
@@ -110,6 +113,8 @@ const toPost = (ctx: Ctx, row: PostRow): Post => ({
   rejectReason: row.rejectReason,
   productId: row.productId,
   authorReferralCode: row.authorReferralCode,
+  // Only its author can open a rejected post: the operator's removal (after reports hid it) tells them so.
+  isRemoved: row.isRemoved,
 })
 
 /**
@@ -364,7 +369,7 @@ export const myPosts = async (
   ctx: Ctx,
   memberId: string,
   query: PageQuery,
-): Promise<{ items: Post[]; nextCursor: string | null }> => {
+): Promise<{ items: OwnPost[]; nextCursor: string | null }> => {
   await data.releaseDuePosts(ctx.sql, ctx.nowMs)
   const limit = pageLimit(query)
   const after = cursorKey(query, ['number', 'string'] as const)
@@ -472,7 +477,7 @@ export const reviewQueue = async (
 
 /**
  * The operator's decision on a hidden post or comment: restore (visible again, its reports cleared) or remove (gone
- * for members; a post's author reads the reason in 我的笔记, where it shows as 未通过). Only what waits for review
+ * for members; a post's author reads 已被移除 and the reason in 我的笔记 and on its page: `rejected`, `isRemoved`). Only what waits for review
  * can be decided: anything else (never hidden, decided already, deleted by its author) is 404.
  */
 export const decideReview = async (
@@ -485,7 +490,7 @@ export const decideReview = async (
     kind === 'post'
       ? decision.decision === 'restore'
         ? await data.restorePost(ctx.sql, id)
-        : await data.removePost(ctx.sql, id, decision.reason)
+        : await data.removePost(ctx.sql, id, decision.reason, ctx.nowMs)
       : decision.decision === 'restore'
         ? await data.restoreComment(ctx.sql, id)
         : await data.removeComment(ctx.sql, id, decision.reason, ctx.nowMs)

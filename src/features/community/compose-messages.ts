@@ -37,6 +37,8 @@ export const composeMessages = defineMessages({
     textRefused: '正文没能发布，请修改后再试',
     draftKept: '草稿已自动保存',
     states: { pending: '审核中', published: '已发布', rejected: '未通过', hidden: '已隐藏' } as Record<string, string>,
+    removed: '已被移除',
+    removedHint: '笔记发布后被多人举报，经审核已被移除，其他人看不到了',
     stateHints: {
       pending: '笔记正在审核，通过后会出现在社区',
       published: '笔记已发布，大家都能看到了',
@@ -107,6 +109,8 @@ export const composeMessages = defineMessages({
       string,
       string
     >,
+    removed: 'Removed',
+    removedHint: 'Reported by several members after it was published and removed after review: nobody else can see it',
     stateHints: {
       pending: 'Your post is being reviewed and will appear once approved',
       published: 'Your post is live',

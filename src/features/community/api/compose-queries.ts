@@ -2,14 +2,16 @@ import Taro from '@tarojs/taro'
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Post } from '@/contract'
 import { endpoints } from '@/contract'
-import type { CreatePostRequest } from '@/contract/community'
-import { communityEndpoints } from '@/contract/community-endpoints'
+import type { CreatePostRequest, OwnPost } from '@/contract/community'
+import { communityEndpoints, ownPostEndpoint } from '@/contract/community-endpoints'
 import { request } from '@/lib/http'
 import { invalidateMembership } from '@/features/membership/api/membership-queries'
 
 export const composeKeys = {
   myPosts: ['posts', 'mine'] as const,
   post: (id: string) => ['posts', 'detail', id] as const,
+  /** One of my posts as its author reads it (OwnPost: whether the operator removed it), apart from its page's Post. */
+  own: (id: string) => ['posts', 'mine', id] as const,
   topics: ['topics'] as const,
 }
 
@@ -24,11 +26,11 @@ export const myPostsQuery = () =>
 /** How often a post in review is looked at again: the review answers within minutes. */
 const PENDING_POLL_MS = 5000
 
-/** One of my posts as the server sees it now; looked at again while it is in review. */
+/** One of my posts as the server sees it now, as its author reads it; looked at again while it is in review. */
 export const myPostStateQuery = (postId: string) =>
   queryOptions({
-    queryKey: composeKeys.post(postId),
-    queryFn: () => request(endpoints.post, { params: { id: postId } }),
+    queryKey: composeKeys.own(postId),
+    queryFn: () => request(ownPostEndpoint, { params: { id: postId } }),
     refetchInterval: (query) => (query.state.data?.status === 'pending' ? PENDING_POLL_MS : false),
     staleTime: 0,
   })
@@ -46,7 +48,11 @@ export function useCreatePost() {
   return useMutation({
     mutationFn: ({ idempotencyKey, body }: { idempotencyKey: string; body: CreatePostRequest }) =>
       request(communityEndpoints.createPost, { body, idempotencyKey }),
-    onSuccess: (post: Post) => queryClient.setQueryData(composeKeys.post(post.id), post),
+    onSuccess: (post: Post) => {
+      queryClient.setQueryData(composeKeys.post(post.id), post)
+      // Just published: nobody has removed it.
+      queryClient.setQueryData<OwnPost>(composeKeys.own(post.id), { ...post, isRemoved: false })
+    },
     onSettled: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: ['posts'] }), invalidateMembership(queryClient)]),
     meta: { isErrorShownInPlace: true },
@@ -62,10 +68,10 @@ export function useDeletePost() {
   return useMutation({
     mutationFn: (postId: string) => request(communityEndpoints.deletePost, { params: { id: postId } }),
     onSettled: (_answer, _error, postId) => {
-      const deletedPage = composeKeys.post(postId).join('/')
+      const gone = [composeKeys.post(postId).join('/'), composeKeys.own(postId).join('/')]
       return queryClient.invalidateQueries({
         queryKey: ['posts'],
-        predicate: (query) => query.queryKey.join('/') !== deletedPage,
+        predicate: (query) => !gone.includes(query.queryKey.join('/')),
       })
     },
   })

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import type { Post } from '@/contract'
+import type { OwnPost } from '@/contract/community'
 import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
 import { formatServerTime } from '@/lib/format'
@@ -13,7 +13,7 @@ import { reworkPost } from '../lib/rework-post'
 import { PostStateBadge } from './post-state-badge'
 import './my-post-list.scss'
 
-function MyPostRow({ post }: { post: Post }) {
+function MyPostRow({ post }: { post: OwnPost }) {
   const text = useMessages(composeMessages)
   const deletePost = useDeletePost()
   const confirmDelete = async () => {
@@ -23,7 +23,8 @@ function MyPostRow({ post }: { post: Post }) {
   return (
     <View className='my-post' data-testid='my-post' data-status={post.status}>
       {/* Every state opens: a published post with its likes and comments, any other with its state, the reason,
-          修改后重发 and 删除 (only its author can open it). */}
+          修改后重发 (not for one the operator removed: it was up, and was taken down for what it said) and 删除 (only
+          its author can open it). */}
       <View
         className='my-post__body'
         hoverClass='my-post__body--pressed'
@@ -37,7 +38,7 @@ function MyPostRow({ post }: { post: Post }) {
         ) : null}
         <View className='my-post__main'>
           <View className='my-post__top'>
-            <PostStateBadge status={post.status} />
+            <PostStateBadge status={post.status} isRemoved={post.isRemoved} />
             <Text className='my-post__time'>{formatServerTime(post.createdAt)}</Text>
           </View>
           {/* User text is shown as text, never as markup. */}
@@ -56,7 +57,7 @@ function MyPostRow({ post }: { post: Post }) {
         </View>
       </View>
       <View className='my-post__actions'>
-        {post.status === 'rejected' ? (
+        {post.status === 'rejected' && !post.isRemoved ? (
           <ActionButton variant='text' testId='my-post-rework' onTap={() => void reworkPost(post, text)}>
             {text.rework}
           </ActionButton>
@@ -74,7 +75,7 @@ function MyPostRow({ post }: { post: Post }) {
   )
 }
 
-/** The member's own posts in every state (审核中 / 已发布 / 未通过 with the reason), newest first. */
+/** The member's own posts in every state (审核中 / 已发布 / 未通过 or 已被移除 with the reason), newest first. */
 export function MyPostList() {
   const text = useMessages(composeMessages)
   const posts = useInfiniteQuery({

@@ -21,7 +21,7 @@ import {
   useToggleLike,
   type ReportTarget,
 } from '../api/post-mutations'
-import { isPostDeleteConfirmed, useDeletePost } from '../api/compose-queries'
+import { isPostDeleteConfirmed, myPostStateQuery, useDeletePost } from '../api/compose-queries'
 import { postQuery } from '../api/post-queries'
 import { composeMessages } from '../compose-messages'
 import { postMessages } from '../post-messages'
@@ -57,25 +57,32 @@ function useMemberAction(postId: string): (action: () => void) => void {
 }
 
 /**
- * A post only its author can open (审核中, 未通过, 已隐藏): its state instead of likes, comments, reports and 分享, which
- * the server refuses there and which would lead friends to a 404; a rejected one offers 修改后重发.
+ * A post only its author can open (审核中, 未通过, 已隐藏, 已被移除): its state instead of likes, comments, reports and 分享,
+ * which the server refuses there and which would lead friends to a 404; one the review turned down offers 修改后重发,
+ * one the operator removed after it was published does not (it is read as its author reads it: OwnPost).
  */
 function UnpublishedState({ post }: { post: Post }) {
   const text = useMessages(composeMessages)
+  const own = useQuery({ ...myPostStateQuery(post.id), enabled: post.status === 'rejected' })
+  const isRemoved = own.data?.isRemoved ?? false
+  // Until the author's reading says whether the operator removed it, 修改后重发 waits (it is wrong for a removed one).
+  const canRework = post.status === 'rejected' && own.data !== undefined && !isRemoved
   return (
     <View className='post-detail__unpublished' data-testid='post-unpublished' data-status={post.status}>
       <View className='post-detail__unpublished-top'>
-        <PostStateBadge status={post.status} />
-        <Text className='post-detail__unpublished-hint'>{text.stateHints[post.status]}</Text>
+        <PostStateBadge status={post.status} isRemoved={isRemoved} />
+        <Text className='post-detail__unpublished-hint' data-testid='post-state-hint'>
+          {isRemoved ? text.removedHint : text.stateHints[post.status]}
+        </Text>
       </View>
       {post.status === 'rejected' && post.rejectReason ? (
         <Text className='post-detail__unpublished-reason' data-testid='post-reject-reason'>
           {text.rejectReason(post.rejectReason)}
         </Text>
       ) : null}
-      <Text className='post-detail__unpublished-hint'>{text.unpublishedHint}</Text>
+      {isRemoved ? null : <Text className='post-detail__unpublished-hint'>{text.unpublishedHint}</Text>}
       <View className='post-detail__unpublished-actions'>
-        {post.status === 'rejected' ? (
+        {canRework ? (
           <ActionButton testId='post-rework' onTap={() => void reworkPost(post, text, true)}>
             {text.rework}
           </ActionButton>

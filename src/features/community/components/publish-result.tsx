@@ -23,13 +23,15 @@ export function PublishResult({ postId, isReplacedLeft = false, onWriteAgain }: 
   if (!post.data) {
     return post.isError ? <ErrorState error={post.error} onRetry={() => void post.refetch()} /> : <Skeleton rows={2} />
   }
-  const { status, rejectReason } = post.data
+  const { status, rejectReason, isRemoved } = post.data
+  // Removed by the operator after it was published (rare while this page is open): no draft waits to be fixed.
+  const canEditAgain = status === 'rejected' && !isRemoved
   return (
     <View className='composer__card composer__result' data-testid='publish-result' data-status={status}>
-      <PostStateBadge status={status} />
+      <PostStateBadge status={status} isRemoved={isRemoved} />
       <View role='status'>
         <Text className='composer__result-hint' data-testid='publish-state-hint'>
-          {text.stateHints[status]}
+          {isRemoved ? text.removedHint : text.stateHints[status]}
         </Text>
       </View>
       {status === 'rejected' && rejectReason ? (
@@ -43,7 +45,7 @@ export function PublishResult({ postId, isReplacedLeft = false, onWriteAgain }: 
         </Text>
       ) : null}
       <View className='composer__result-actions'>
-        {status === 'rejected' ? (
+        {canEditAgain ? (
           <ActionButton testId='publish-edit-again' onTap={onWriteAgain}>
             {text.editAgain}
           </ActionButton>

@@ -6,6 +6,7 @@ import { CertificateVerification } from '@/features/community/components/certifi
 import { ChallengePinned } from '@/features/community/components/challenge-pinned'
 import { ChallengeView } from '@/features/community/components/challenge-view'
 import { MyPostList } from '@/features/community/components/my-post-list'
+import { PublishResult } from '@/features/community/components/publish-result'
 import { communityRoutes } from '@/features/community/lib/community-routes'
 import { useComposeDraft } from '@/features/community/lib/compose-draft'
 import { useSession } from '@/stores/session'
@@ -27,6 +28,22 @@ async function signedIn(api: Api, persona = 'new-member'): Promise<string> {
 
 const post = (api: Api, token: string, text: string) =>
   api.call('POST', '/posts', { token, body: { text }, idempotencyKey: `post-${Math.random()}` })
+
+/** A post of mine that 5 members reported and the operator then removed with a reason. */
+async function removedPost(api: Api, token: string): Promise<string> {
+  const created = await post(api, token, '加微信领优惠券')
+  const postId = (created.json as { id: string }).id
+  for (const persona of ['streak-day6', 'kol-distributor', 'kol-fan', 'points-expiring', 'birthday-month'])
+    await api.call('POST', `/posts/${postId}/report`, {
+      token: (await api.signInPersona(persona)).token,
+      body: { reason: 'spam' },
+      idempotencyKey: `report-${postId}-${persona}`,
+    })
+  await api.call('POST', `/__mock/reviews/${postId}`, {
+    body: { kind: 'post', decision: 'remove', reason: '含有广告引流内容' },
+  })
+  return postId
+}
 
 let navigateTo: jest.SpyInstance
 let showModal: jest.SpyInstance
@@ -57,6 +74,44 @@ describe('MyPostList (我的笔记)', () => {
     expect(published.querySelector('[data-testid="my-post-reason"]')).toBeNull()
     // User text is text: markup-looking posts would show as characters (the text node holds them as typed).
     expect(published.querySelector('[data-testid="my-post-text"]')?.textContent).toBe('今天的好物种草')
+  })
+
+  test('a post the operator removed after reports says 已被移除 with the reason, and has 删除 but no 修改后重发', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const postId = await removedPost(api, token)
+    await post(api, token, '兼职刷单来找我')
+    renderWithApp(<MyPostList />)
+    await waitFor(() => expect(screen.getAllByTestId('my-post').length).toBe(2))
+    const [rejected, removed] = screen.getAllByTestId('my-post') as [HTMLElement, HTMLElement]
+    // The review's refusal is still 未通过 with 修改后重发.
+    expect(rejected.querySelector('[data-testid="post-state"]')?.textContent).toBe('未通过')
+    expect(rejected.querySelector('[data-testid="my-post-rework"]')).not.toBeNull()
+    expect(removed.getAttribute('data-status')).toBe('rejected')
+    expect(removed.querySelector('[data-testid="post-state"]')?.textContent).toBe('已被移除')
+    expect(removed.querySelector('[data-testid="my-post-reason"]')?.textContent).toBe('原因：含有广告引流内容')
+    expect(removed.querySelector('[data-testid="my-post-rework"]')).toBeNull()
+    expect(removed.querySelector('[data-testid="my-post-delete"]')).not.toBeNull()
+    tap(removed, 'my-post-open')
+    expect(navigateTo).toHaveBeenCalledWith({ url: `${communityRoutes.post}?id=${postId}` })
+  })
+
+  test('the publish result of a post removed since says 已被移除, keeps no draft to fix and offers 再写一篇', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const postId = await removedPost(api, token)
+    const onWriteAgain = jest.fn()
+    renderWithApp(<PublishResult postId={postId} onWriteAgain={onWriteAgain} />)
+    const result = await screen.findByTestId('publish-result')
+    expect(result.querySelector('[data-testid="post-state"]')?.textContent).toBe('已被移除')
+    expect(screen.getByTestId('publish-state-hint').textContent).toBe(
+      '笔记发布后被多人举报，经审核已被移除，其他人看不到了',
+    )
+    expect(result.textContent).not.toContain('草稿已保留')
+    expect(screen.getByTestId('publish-reject-reason').textContent).toBe('原因：含有广告引流内容')
+    expect(screen.queryByTestId('publish-edit-again')).toBeNull()
+    tap(result, 'publish-write-another')
+    expect(onWriteAgain).toHaveBeenCalled()
   })
 
   test('deletes a post only after the member confirms', async () => {

@@ -617,9 +617,42 @@ describe('PostDetailView: my own post that was not approved', () => {
     expect(screen.queryByTestId('comment-section')).toBeNull()
 
     // The composer takes the page's place: back from it never lands on a post deleted once the fix is accepted.
+    await within(state).findByTestId('post-rework')
     tap(container, 'post-rework')
     await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
     expect(useComposeDraft.getState()).toMatchObject({ text: '兼职刷单，日结', topic: '好物种草', replaces: [postId] })
+  })
+})
+
+describe('PostDetailView: my own post the operator removed', () => {
+  test('says 已被移除 with the reason, and offers 删除 but no 修改后重发 (it was up, and taken down)', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const created = await api.call('POST', '/posts', {
+      token,
+      body: { text: '加微信领优惠券' },
+      idempotencyKey: 'removed-post',
+    })
+    const postId = (created.json as { id: string }).id
+    for (const persona of ['streak-day6', 'kol-distributor', 'kol-fan', 'points-expiring', 'birthday-month'])
+      await api.call('POST', `/posts/${postId}/report`, {
+        token: (await api.signInPersona(persona)).token,
+        body: { reason: 'spam' },
+        idempotencyKey: `report-removed-${persona}`,
+      })
+    await api.call('POST', `/__mock/reviews/${postId}`, {
+      body: { kind: 'post', decision: 'remove', reason: '含有广告引流内容' },
+    })
+    renderWithApp(<PostDetailView postId={postId} />)
+    const state = await screen.findByTestId('post-unpublished')
+    await waitFor(() => expect(within(state).getByTestId('post-state').textContent).toBe('已被移除'))
+    expect(within(state).getByTestId('post-state-hint').textContent).toBe(
+      '笔记发布后被多人举报，经审核已被移除，其他人看不到了',
+    )
+    expect(within(state).getByTestId('post-reject-reason').textContent).toBe('原因：含有广告引流内容')
+    expect(within(state).queryByTestId('post-rework')).toBeNull()
+    expect(state.textContent).not.toContain('草稿')
+    expect(within(state).getByTestId('post-delete')).not.toBeNull()
   })
 })
 
