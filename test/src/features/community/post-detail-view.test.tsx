@@ -245,7 +245,8 @@ describe('PostDetailView: comments', () => {
       .flatMap((item) => item.replies)
       .find((item) => item.text === kolReply)?.author.avatarUrl
     expect(served).toBeTruthy()
-    expect(avatar.querySelector('img')?.getAttribute('src')).toBe(served)
+    // Taro's H5 Image puts its <img> in a moment after the wrapper (late on a loaded machine).
+    await waitFor(() => expect(avatar.querySelector('img')?.getAttribute('src')).toBe(served))
     expect(within(reply).getByTestId('comment-level').textContent).toMatch(/^V[1-5]$/)
     const top = (await screen.findByText('同干皮，求问是早上也用吗？')).closest(
       '[data-testid="comment"]',

@@ -218,7 +218,7 @@ describe('PreviewConsole', () => {
       status: 'rejected',
       rejectReason: '含有广告引流内容',
     })
-  })
+  }, 30_000)
 
   test('移除 without a typed reason gives the most reported one, in words the author can read', async () => {
     const api = installInProcessApi()
