@@ -88,6 +88,23 @@ describe('a part switched off in the config (features.*) is closed by the server
     expect(answer).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'FEATURE_OFF' }) } })
   })
 
+  it('gives a KOL no code to share while distribution is off, and back when it reopens', async () => {
+    const closed = await appWith((features) => (features.distribution = false))
+    const kol = (await closed.call('POST', '/__mock/persona', undefined, { id: 'kol-distributor' })).body
+      .token as string
+    const me = (await closed.call('GET', '/me', kol)).body
+    expect(me).toMatchObject({ isDistributor: true, referralCode: null })
+    expect((await closed.call('GET', '/distribution/status', kol)).body).toMatchObject({
+      isDistributor: true,
+      referralCode: null,
+    })
+    const open = await appWith(() => undefined)
+    const again = (await open.call('POST', '/__mock/persona', undefined, { id: 'kol-distributor' })).body
+      .token as string
+    expect((await open.call('GET', '/me', again)).body.referralCode).toBe('LINA88')
+    expect((await open.call('GET', '/distribution/status', again)).body.referralCode).toBe('LINA88')
+  })
+
   it('offers no task whose action belongs to a part switched off, and pays none', async () => {
     const { call, signIn } = await appWith((features) => {
       features.community = false

@@ -39,6 +39,15 @@ export const authenticator: Authenticator<MemberRow> = {
   lockMember: (ctx, member) => lockMemberRow(ctx, member.id),
 }
 
+/**
+ * The code a member's shares carry. It stays on the row for a right given back later, but only a distributor's code
+ * binds, and while the operator has distribution switched off no share should promise a KOL anything: none then.
+ */
+export const shareableReferralCode = (
+  ctx: Ctx,
+  row: Pick<MemberRow, 'isDistributor' | 'referralCode'>,
+): string | null => (row.isDistributor && ctx.config.features.distribution ? row.referralCode : null)
+
 export const toMember = async (ctx: Ctx, row: MemberRow): Promise<Member> => {
   const pointsBalance = await balanceOf(ctx, row.id)
   return {
@@ -49,8 +58,7 @@ export const toMember = async (ctx: Ctx, row: MemberRow): Promise<Member> => {
     growth: row.growth,
     pointsBalance,
     isDistributor: row.isDistributor,
-    // Kept on the row for a right given back later, but only a distributor's code binds: none to share without it.
-    referralCode: row.isDistributor ? row.referralCode : null,
+    referralCode: shareableReferralCode(ctx, row),
     birthday: row.birthday,
     membership: await membershipBadge(ctx, row.id),
   }

@@ -29,7 +29,7 @@ import { DEFAULT_DISTRIBUTION_SETTINGS } from '../../platform/settings'
 import type { DistributionSettings } from '../../platform/settings'
 import { addDays, businessDay, instantOfDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
-import { lockMemberRow, memberById, updateMemberFields } from '../account/service'
+import { lockMemberRow, memberById, shareableReferralCode, updateMemberFields } from '../account/service'
 import { issueKolCertificate } from '../community/service'
 import { currentStreakOf, levelCodeForGrowth, levelRank } from '../membership/service'
 import * as data from './data'
@@ -151,7 +151,7 @@ export const statusOf = async (
   return {
     isDistributor: member.isDistributor,
     hasEarnings: await hasEarnings(ctx, memberId),
-    referralCode: member.isDistributor ? member.referralCode : null,
+    referralCode: shareableReferralCode(ctx, member),
     grantedBy: distributor && distributor.route !== 'operator' ? distributor.route : null,
     grantedAt: distributor ? isoAt(ctx, distributor.grantedAt) : null,
     inviteCode: { isOpen: routes.inviteCode },
