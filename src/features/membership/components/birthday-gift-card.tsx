@@ -19,8 +19,8 @@ import { birthdayMessages } from '../messages/birthday'
 import './benefit-card.scss'
 
 const EARLIEST_BIRTHDAY = '1900-01-01'
-// Where the date wheel opens: most members were born decades ago, and starting at today would
-// mean scrolling back through every year.
+// Where WeChat's date wheel opens: most members were born decades ago, and starting at today would
+// mean scrolling back through every year. A browser's date picker opens at today (see BirthdayDatePicker).
 const PICKER_OPENS_AT = '1995-01-01'
 
 /** The yearly birthday gift: set the birthday once, then claim the gift once in that month. */

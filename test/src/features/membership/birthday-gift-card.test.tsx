@@ -117,6 +117,34 @@ describe('BirthdayGiftCard', () => {
     expect(patchCalls(api)[0]?.body).toEqual({ birthday: '1990-05-01' })
   })
 
+  test("every day from 1900-01-01 to the server's today can be picked, 1995-01-01 (where the wheel used to open) too", async () => {
+    const api = installInProcessApi()
+    const token = await signIn(api, 'new-member')
+    const today = ((await api.call('GET', '/checkin/calendar', { token })).json as { today: string }).today
+    showModal.mockResolvedValue({ confirm: false, cancel: true } as never)
+    renderWithApp(<BirthdayGiftCard />)
+    await screen.findByTestId('set-birthday')
+    const picker = () => document.querySelector('[data-testid="birthday-picker"]')
+    await waitFor(() => expect(picker()?.getAttribute('max')).toBe(today))
+    expect(picker()?.getAttribute('min')).toBe('1900-01-01')
+    // A browser sends no change for the date its input already holds, so that day could never be picked.
+    for (const [index, day] of ['1900-01-01', today, '1995-01-01'].entries()) {
+      pickDate(day)
+      await waitFor(() => expect(showModal).toHaveBeenCalledTimes(index + 1))
+      expect(showModal).toHaveBeenLastCalledWith(
+        expect.objectContaining({ content: `生日设置后不可修改，确认是 ${day} 吗？` }),
+      )
+      await act(() => Promise.resolve())
+    }
+    expect(patchCalls(api)).toHaveLength(0)
+
+    showModal.mockResolvedValue({ confirm: true, cancel: false } as never)
+    pickDate('1995-01-01')
+    await waitFor(() => expect(patchCalls(api)).toHaveLength(1))
+    expect(patchCalls(api)[0]?.body).toEqual({ birthday: '1995-01-01' })
+    expect((await screen.findByTestId('birthday-date')).textContent).toBe('生日 1995-01-01')
+  })
+
   test('in the birthday month the gift is claimed once and the balance rises by it once', async () => {
     const api = installInProcessApi()
     const token = await signIn(api, 'birthday-month')
