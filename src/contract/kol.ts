@@ -87,13 +87,22 @@ export const ArrivalPage = v.object({ items: v.array(Arrival), nextCursor: v.nul
  * orders placed through it (refunded ones not counted) and the commission those orders earned this KOL (reversed not
  * counted). Listed: every live 分享赚 post that is published, and any other (in review, hidden, deleted) that brought
  * something.
+ *
+ * Not every order through the post pays its author: a buyer bound to another KOL first (first touch) pays that KOL,
+ * and one's own order (or one's upline's) pays nobody. So orderCount = creditedOrderCount + otherKolOrderCount + the
+ * orders that paid no commission, and commissionFen is what the credited ones paid: the KOL sees where each order went.
  */
 export const KolPostStats = v.object({
   post: FanPost,
   createdAt: IsoDateTime,
   fanCount: NonNegativeInt,
   arrivalCount: NonNegativeInt,
+  /** Every paid order placed through the post. */
   orderCount: NonNegativeInt,
+  /** Of orderCount, the orders that earned this KOL commission (any level, not reversed). */
+  creditedOrderCount: NonNegativeInt,
+  /** Of orderCount, the orders whose commission went to another KOL, the buyer's distributor by first touch. */
+  otherKolOrderCount: NonNegativeInt,
   commissionFen: NonNegativeInt,
 })
 export type KolPostStats = v.InferOutput<typeof KolPostStats>

@@ -37,6 +37,8 @@ const postsOf = async (token: string, query = '') => {
 }
 
 const counts = (stats: KolPostStats) => [stats.fanCount, stats.arrivalCount, stats.orderCount, stats.commissionFen]
+/** Where the post's orders' commission went: all of them, this KOL's, another KOL's (first touch). */
+const split = (stats: KolPostStats) => [stats.orderCount, stats.creditedOrderCount, stats.otherKolOrderCount]
 
 describe('GET /distribution/posts: what each 分享赚 post brought', () => {
   it('counts fans, unbound arrivals, paid orders and commission per post, most fans first; filters 我的粉丝 by post', async () => {
@@ -70,6 +72,8 @@ describe('GET /distribution/posts: what each 分享赚 post brought', () => {
     const refunded = await buy(api, bestFan.token, { productId: 'p-serum', ref: code, postId: best.id })
     expect((await refund(api, bestFan.token, refunded.id)).status).toBe(200)
     await buy(api, taken.token, { productId: 'p-serum', ref: code, postId: best.id })
+    // The KOL's own order through their quiet post: one's own code earns nothing.
+    await buy(api, kol.token, { productId: 'p-serum', ref: code, postId: quiet.id })
     const keptCommission = (await commissionsOf(api, kol.token)).find((row) => row.orderId === kept.id)
     if (!keptCommission) throw new Error('the kept order paid the KOL commission')
 
@@ -79,17 +83,22 @@ describe('GET /distribution/posts: what each 分享赚 post brought', () => {
 
     const byFans = await postsOf(kol.token)
     expect(byFans.nextCursor).toBeNull()
-    // Ties (one fan each) newest first; the quiet post is listed with nothing; the post without a product is not.
+    // Ties (one fan each) newest first; the quiet post is listed with no fans; the post without a product is not.
     expect(byFans.items.map((item) => item.post.id)).toEqual([best.id, one.id, gone.id, quiet.id])
     expect(byFans.items.map((item) => item.post.id)).not.toContain(plain.id)
     const [bestStats, oneStats, goneStats, quietStats] = byFans.items
     expect(bestStats?.post).toEqual({ id: best.id, excerpt: '带来最多粉丝的精华分享 回购三次', isDeleted: false })
     expect(bestStats && counts(bestStats)).toEqual([2, 1, 2, keptCommission.amountFen])
     expect(keptCommission.amountFen).toBeGreaterThan(0)
+    // Two orders, one of them the rival's by first touch: the KOL is told so, not left with "2 单" and one commission.
+    expect(bestStats && split(bestStats)).toEqual([2, 1, 1])
     expect(oneStats && counts(oneStats)).toEqual([1, 0, 0, 0])
     expect(goneStats?.post).toEqual({ id: gone.id, excerpt: '', isDeleted: true })
     expect(goneStats && counts(goneStats)).toEqual([1, 0, 0, 0])
-    expect(quietStats && counts(quietStats)).toEqual([0, 0, 0, 0])
+    // The KOL's own order: counted, paying nobody; their own arrival through the code is listed (own_code) as
+    // 未绑定的来访 lists it.
+    expect(quietStats && counts(quietStats)).toEqual([0, 1, 1, 0])
+    expect(quietStats && split(quietStats)).toEqual([1, 0, 0])
 
     const newest = await postsOf(kol.token, '?sort=newest')
     expect(newest.items.map((item) => item.post.id)).toEqual([one.id, gone.id, best.id, quiet.id])

@@ -175,12 +175,17 @@ export type PostStatsRow = {
   fanCount: number
   arrivalCount: number
   orderCount: number
+  /** Of orderCount, those that earned this distributor commission (any level, not reversed). */
+  creditedOrderCount: number
+  /** Of orderCount, those whose commission went to another distributor (the buyer was bound to them first). */
+  otherKolOrderCount: number
   commissionFen: number
 }
 
 /**
  * A page of the distributor's 分享赚 posts with what each brought, in one query: fans from the bindings 我的粉丝
- * reads, unbound arrivals from the arrivals it reads, paid orders placed through the post and the non-reversed
+ * reads, unbound arrivals from the arrivals it reads, paid orders placed through the post (split by whom their
+ * commission went to: this distributor, another one the buyer was bound to first, or nobody) and the non-reversed
  * commission they paid this distributor. Live published posts are listed whatever they brought; any other (in review,
  * hidden, deleted) only when it brought something. Keyset-paged: `after` is the last row's sort key.
  */
@@ -206,9 +211,18 @@ export const postStatsOf = (
      ), arrival AS (
        SELECT post_id, count(*)::int AS n FROM arrivals WHERE distributor_id = $1 AND post_id IS NOT NULL
        GROUP BY post_id
+     ), sold AS (
+       SELECT o.post_id,
+         EXISTS (SELECT 1 FROM commissions c WHERE c.order_id = o.id AND c.distributor_id = $1
+           AND c.status <> 'reversed') AS "paysMe",
+         EXISTS (SELECT 1 FROM commissions c WHERE c.order_id = o.id AND c.level = 1 AND c.distributor_id <> $1)
+           AS "paysOther"
+       FROM orders o JOIN posts p ON p.id = o.post_id
+       WHERE p.author_id = $1 AND o.status = 'paid'
      ), sale AS (
-       SELECT o.post_id, count(*)::int AS n FROM orders o JOIN posts p ON p.id = o.post_id
-       WHERE p.author_id = $1 AND o.status = 'paid' GROUP BY o.post_id
+       SELECT post_id, count(*)::int AS n, count(*) FILTER (WHERE "paysMe")::int AS mine,
+         count(*) FILTER (WHERE NOT "paysMe" AND "paysOther")::int AS other
+       FROM sold GROUP BY post_id
      ), earned AS (
        SELECT o.post_id, sum(c.amount_fen)::int AS fen FROM commissions c JOIN orders o ON o.id = c.order_id
        WHERE c.distributor_id = $1 AND c.status <> 'reversed' AND o.post_id IS NOT NULL GROUP BY o.post_id
@@ -216,12 +230,14 @@ export const postStatsOf = (
        SELECT p.id, p.created_at AS "createdAt", CASE WHEN p.deleted_at IS NULL THEN left(p.text, 200) END AS "postText",
          p.status = 'published' AND p.deleted_at IS NULL AS "isLive",
          coalesce(fan.n, 0) AS "fanCount", coalesce(arrival.n, 0) AS "arrivalCount", coalesce(sale.n, 0) AS "orderCount",
+         coalesce(sale.mine, 0) AS "creditedOrderCount", coalesce(sale.other, 0) AS "otherKolOrderCount",
          coalesce(earned.fen, 0) AS "commissionFen"
        FROM posts p LEFT JOIN fan ON fan.post_id = p.id LEFT JOIN arrival ON arrival.post_id = p.id
          LEFT JOIN sale ON sale.post_id = p.id LEFT JOIN earned ON earned.post_id = p.id
        WHERE p.author_id = $1 AND p.product_id IS NOT NULL
      )
-     SELECT s.id, s."createdAt", s."postText", s."fanCount", s."arrivalCount", s."orderCount", s."commissionFen"
+     SELECT s.id, s."createdAt", s."postText", s."fanCount", s."arrivalCount", s."orderCount", s."creditedOrderCount",
+       s."otherKolOrderCount", s."commissionFen"
      FROM s
      WHERE (s."isLive" OR s."fanCount" + s."arrivalCount" + s."orderCount" + s."commissionFen" > 0) AND ${after}
      ORDER BY ${key} LIMIT $2`,

@@ -473,6 +473,8 @@ export const postStatsPage = async (
       fanCount: row.fanCount,
       arrivalCount: row.arrivalCount,
       orderCount: row.orderCount,
+      creditedOrderCount: row.creditedOrderCount,
+      otherKolOrderCount: row.otherKolOrderCount,
       commissionFen: row.commissionFen,
     })),
     nextCursor: page.nextCursor,

@@ -55,6 +55,16 @@ export const kolMessages = defineMessages({
     postFanCount: (fans: number) => `${fans} 位粉丝`,
     postStatsLine: (arrivals: number, orders: number, commission: string) =>
       `未绑定 ${arrivals} · 订单 ${orders} · 佣金 ${commission}`,
+    // Shown when not every order through the post paid its author: of them, how many paid you, how many paid the
+    // KOL their buyer was bound to first, how many paid nobody (your own order or your upline's).
+    postOrdersSplit: (mine: number, other: number, none: number) =>
+      [
+        `其中 ${mine} 单的佣金归你`,
+        other > 0 ? `${other} 单的买家已先绑定其他推广员，佣金归对方` : '',
+        none > 0 ? `${none} 单是你本人或你的上级购买，不计佣金` : '',
+      ]
+        .filter(Boolean)
+        .join('；'),
     postPublishedAt: (time: string) => `发布于 ${time}`,
     postFansLink: '看粉丝',
     postFansOf: '只看这篇笔记带来的粉丝',
@@ -213,6 +223,14 @@ export const kolMessages = defineMessages({
     postFanCount: (fans: number) => (fans === 1 ? '1 fan' : `${fans} fans`),
     postStatsLine: (arrivals: number, orders: number, commission: string) =>
       `Not bound ${arrivals} · Orders ${orders} · Commission ${commission}`,
+    postOrdersSplit: (mine: number, other: number, none: number) =>
+      [
+        `${mine} paid you`,
+        other > 0 ? `${other} paid another KOL their buyer was bound to first` : '',
+        none > 0 ? `${none} by you or your upline, no commission` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
     postPublishedAt: (time: string) => `Posted ${time}`,
     postFansLink: 'See fans',
     postFansOf: 'Only the fans this post brought',

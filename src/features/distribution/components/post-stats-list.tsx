@@ -58,6 +58,17 @@ function PostStatsRow({ stats }: { stats: KolPostStats }) {
       <Text className='kol-muted' data-testid='post-stats-line'>
         {text.postStatsLine(stats.arrivalCount, stats.orderCount, formatFen(stats.commissionFen))}
       </Text>
+      {/* An order through the post pays the buyer's KOL by first touch: say where the rest went, so 订单 3 beside
+          佣金 ¥0.00 reads as what it is, not as money missing. */}
+      {stats.orderCount > stats.creditedOrderCount ? (
+        <Text className='kol-muted' data-testid='post-stats-orders-split'>
+          {text.postOrdersSplit(
+            stats.creditedOrderCount,
+            stats.otherKolOrderCount,
+            Math.max(0, stats.orderCount - stats.creditedOrderCount - stats.otherKolOrderCount),
+          )}
+        </Text>
+      ) : null}
       <Text className='kol-muted'>{text.postPublishedAt(formatServerTime(stats.createdAt))}</Text>
     </View>
   )

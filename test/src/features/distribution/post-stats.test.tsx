@@ -33,7 +33,7 @@ const setUp = async () => {
         body: { phone, smsCode: '123456', ref: code, refSource: 'post', refPostId: postId },
       })
     ).json as { token: string; member: { id: string } }
-  await signUpFrom('13966660001', popular)
+  const popularFan = await signUpFrom('13966660001', popular)
   await signUpFrom('13966660002', popular)
   await signUpFrom('13966660003', newer)
   // A member already bound to another KOL arrives through the popular post and does not bind.
@@ -54,6 +54,16 @@ const setUp = async () => {
     body: { code, source: 'post', postId: popular },
     idempotencyKey: 'post-stats-arrival',
   })
+  // Two orders through the popular post: its own fan's pays Lina, the rival's fan's pays the rival (first touch).
+  for (const [buyer, key] of [
+    [popularFan.token, 'post-stats-order-fan'],
+    [taken.token, 'post-stats-order-taken'],
+  ] as const)
+    await api.call('POST', '/orders', {
+      token: buyer,
+      body: { productId: 'p-serum', ref: code, postId: popular },
+      idempotencyKey: key,
+    })
   useSession.getState().signedIn(token)
   return { popular, newer }
 }
@@ -66,8 +76,13 @@ test('the KOL center lists posts by the fans they brought, opens each post and i
   const popularRow = await within(section).findByTestId(`post-stats-${popular}`, {}, LONG)
   const newerRow = within(section).getByTestId(`post-stats-${newer}`)
   expect(within(popularRow).getByTestId('post-stats-fans').textContent).toBe('2 位粉丝')
-  expect(within(popularRow).getByTestId('post-stats-line').textContent).toBe('未绑定 1 · 订单 0 · 佣金 ¥0.00')
+  expect(within(popularRow).getByTestId('post-stats-line').textContent).toBe('未绑定 1 · 订单 2 · 佣金 ¥19.90')
+  // 订单 2 beside one order's commission: the row says where the other one's went.
+  expect(within(popularRow).getByTestId('post-stats-orders-split').textContent).toBe(
+    '其中 1 单的佣金归你；1 单的买家已先绑定其他推广员，佣金归对方',
+  )
   expect(within(newerRow).getByTestId('post-stats-fans').textContent).toBe('1 位粉丝')
+  expect(within(newerRow).queryByTestId('post-stats-orders-split')).toBeNull()
   const order = () =>
     within(section)
       .getAllByTestId(/^post-stats-(?!sort|fans|line|title|open)/)
