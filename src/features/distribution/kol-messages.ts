@@ -83,6 +83,14 @@ export const kolMessages = defineMessages({
     commissionTabs: { all: '全部', pending: '待结算', settled: '已结算', reversed: '已扣回' } as Record<string, string>,
     commissionStatus: { pending: '待结算', settled: '已结算', reversed: '已扣回' } as Record<string, string>,
     commissionsEmpty: '还没有佣金',
+    // Each tab's own empty state: 还没有佣金 on 已扣回 would read as "you have earned nothing".
+    commissionsEmptyOf: {
+      all: '还没有佣金：粉丝通过你的分享下单后，每一笔佣金都会记在这里',
+      pending: '没有待结算的佣金',
+      settled: '还没有已结算的佣金：订单过了退款期，佣金才结算',
+      reversed: '没有被扣回的佣金',
+    } as Record<string, string>,
+    orderNumber: (id: string) => `订单号 ${id}`,
     orderOf: (buyer: string, item: string) => `${buyer} 购买了 ${item}`,
     orderAmount: (amount: string) => `订单金额 ${amount}`,
     settlesAt: (time: string) => `预计 ${time} 结算`,
@@ -103,11 +111,22 @@ export const kolMessages = defineMessages({
     belowMinimum: (min: string) => `低于最低提现金额 ${min}`,
     aboveWithdrawable: (available: string) => `超过可提现的已结算佣金 ${available}`,
     pendingExists: '已有一笔提现在处理中，请等它完成后再申请',
+    // Said before they try: why a request cannot go now, and when it can.
+    blockedByPending: (amount: string) => `你有一笔 ${amount} 的提现正在处理，处理完成后才能再申请`,
+    blockedBelowMinimum: (min: string, pending: string | null) =>
+      pending === null
+        ? `可提现的已结算佣金不足 ${min}，暂时不能申请提现`
+        : `可提现的已结算佣金不足 ${min}；待结算的 ${pending} 结算后可提现`,
+    settledBreakdown: (settled: string, withdrawable: string, withdrawing: string, withdrawn: string) =>
+      `已结算 ${settled} = 可提现 ${withdrawable} + 提现中 ${withdrawing} + 已提现 ${withdrawn}`,
     withdrawalsHistory: '提现记录',
     withdrawalsEmpty: '还没有提现记录',
     withdrawalStatus: { requested: '处理中', paid: '已打款', rejected: '已驳回' } as Record<string, string>,
     requestedAt: (time: string) => `申请于 ${time}`,
     decidedAt: (time: string) => `处理于 ${time}`,
+    paidAt: (time: string) => `已于 ${time} 打款`,
+    rejectedAt: (time: string) => `已于 ${time} 驳回`,
+    rejectedReturned: (amount: string) => `${amount} 已退回可提现，可以重新申请`,
     productsEmpty: '暂时没有商品',
     price: '价格',
     earn: (amount: string) => `分享赚 ${amount}`,
@@ -251,6 +270,13 @@ export const kolMessages = defineMessages({
     >,
     commissionStatus: { pending: 'Pending', settled: 'Settled', reversed: 'Reversed' } as Record<string, string>,
     commissionsEmpty: 'No commission yet',
+    commissionsEmptyOf: {
+      all: 'No commission yet: each order your fans place through your shares shows here',
+      pending: 'Nothing pending',
+      settled: 'Nothing settled yet: commission settles once the order’s refund window is over',
+      reversed: 'Nothing taken back',
+    } as Record<string, string>,
+    orderNumber: (id: string) => `Order ${id}`,
     orderOf: (buyer: string, item: string) => `${buyer} bought ${item}`,
     orderAmount: (amount: string) => `Order ${amount}`,
     settlesAt: (time: string) => `Settles ${time}`,
@@ -270,11 +296,21 @@ export const kolMessages = defineMessages({
     belowMinimum: (min: string) => `Below the minimum of ${min}`,
     aboveWithdrawable: (available: string) => `More than your settled commission (${available})`,
     pendingExists: 'A request is already being processed',
+    blockedByPending: (amount: string) => `Your request of ${amount} is being processed; ask again once it is done`,
+    blockedBelowMinimum: (min: string, pending: string | null) =>
+      pending === null
+        ? `Less than ${min} settled to withdraw: no request yet`
+        : `Less than ${min} settled to withdraw; ${pending} pending becomes withdrawable once it settles`,
+    settledBreakdown: (settled: string, withdrawable: string, withdrawing: string, withdrawn: string) =>
+      `Settled ${settled} = withdrawable ${withdrawable} + withdrawing ${withdrawing} + withdrawn ${withdrawn}`,
     withdrawalsHistory: 'History',
     withdrawalsEmpty: 'No withdrawals yet',
     withdrawalStatus: { requested: 'Requested', paid: 'Paid', rejected: 'Rejected' } as Record<string, string>,
     requestedAt: (time: string) => `Requested ${time}`,
     decidedAt: (time: string) => `Decided ${time}`,
+    paidAt: (time: string) => `Paid ${time}`,
+    rejectedAt: (time: string) => `Rejected ${time}`,
+    rejectedReturned: (amount: string) => `${amount} is withdrawable again`,
     productsEmpty: 'No products',
     price: 'Price',
     earn: (amount: string) => `Earn ${amount}`,

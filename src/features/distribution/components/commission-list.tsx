@@ -45,6 +45,9 @@ function CommissionRow({ commission }: { commission: Commission }) {
       <Text className='kol-muted' data-testid='commission-when'>
         {when}
       </Text>
+      <Text className='kol-muted' data-testid='commission-order'>
+        {text.orderNumber(commission.orderId)}
+      </Text>
     </View>
   )
 }
@@ -72,7 +75,7 @@ export function CommissionList() {
           </View>
         ))}
       </View>
-      <InfiniteList query={commissions} emptyTitle={text.commissionsEmpty}>
+      <InfiniteList query={commissions} emptyTitle={text.commissionsEmptyOf[tab] ?? text.commissionsEmpty}>
         {(items) => (
           <View className='kol-rows'>
             {items.map((commission) => (

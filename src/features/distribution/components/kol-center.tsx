@@ -109,6 +109,15 @@ export function KolCenter() {
                 <Figure label={text.withdrawing} fen={commission.withdrawingFen} testId='kol-withdrawing' />
                 <Figure label={text.withdrawn} fen={commission.withdrawnFen} testId='kol-withdrawn' />
               </View>
+              {/* Where the settled money is: 可提现 is what is left of 已结算 once requests and payouts are taken. */}
+              <Text className='kol-hero__label' data-testid='kol-settled-breakdown'>
+                {text.settledBreakdown(
+                  formatFen(commission.settledFen),
+                  formatFen(commission.withdrawableFen),
+                  formatFen(commission.withdrawingFen),
+                  formatFen(commission.withdrawnFen),
+                )}
+              </Text>
             </View>
             {isFormer ? null : (
               <View className='kol-section'>

@@ -30,6 +30,19 @@ export function WithdrawalPanel() {
   // One key per intent: a retry of the same amount cannot pay twice.
   const intent = useRef<{ amountFen: number; key: string } | null>(null)
   const commission = overview.data?.commission
+  // Why no request can go now, said before they try (the server refuses the same): one already in progress, or
+  // less settled than the minimum (and what pending commission will add once it settles).
+  const blocker =
+    !overview.data || !commission
+      ? null
+      : commission.withdrawingFen > 0
+        ? text.blockedByPending(formatFen(commission.withdrawingFen))
+        : commission.withdrawableFen < overview.data.withdrawMinFen
+          ? text.blockedBelowMinimum(
+              formatFen(overview.data.withdrawMinFen),
+              commission.pendingFen > 0 ? formatFen(commission.pendingFen) : null,
+            )
+          : null
 
   /** The server's refusal in words, with the figures it answered (they may have moved since the hint was read). */
   const refusalText = (error: unknown): string | null => {
@@ -89,6 +102,11 @@ export function WithdrawalPanel() {
             {text.withdrawHint(formatFen(overview.data.withdrawMinFen), formatFen(commission.withdrawableFen))}
           </Text>
         ) : null}
+        {blocker ? (
+          <Text className='kol-muted' data-testid='withdraw-blocker'>
+            {blocker}
+          </Text>
+        ) : null}
         <View className='kol-row'>
           <Input
             className='kol-input'
@@ -133,9 +151,21 @@ export function WithdrawalPanel() {
                 </View>
                 <Text className='kol-muted'>{text.requestedAt(formatServerTime(withdrawal.requestedAt))}</Text>
                 {withdrawal.decidedAt ? (
-                  <Text className='kol-muted'>{text.decidedAt(formatServerTime(withdrawal.decidedAt))}</Text>
+                  <Text className='kol-muted' data-testid='withdrawal-decided'>
+                    {withdrawal.status === 'paid'
+                      ? text.paidAt(formatServerTime(withdrawal.decidedAt))
+                      : withdrawal.status === 'rejected'
+                        ? text.rejectedAt(formatServerTime(withdrawal.decidedAt))
+                        : text.decidedAt(formatServerTime(withdrawal.decidedAt))}
+                  </Text>
                 ) : null}
                 {withdrawal.rejectReason ? <Text className='kol-reason'>{withdrawal.rejectReason}</Text> : null}
+                {/* A rejected request's money was never paid out: it is withdrawable again, not gone. */}
+                {withdrawal.status === 'rejected' ? (
+                  <Text className='kol-muted' data-testid='withdrawal-returned'>
+                    {text.rejectedReturned(formatFen(withdrawal.amountFen))}
+                  </Text>
+                ) : null}
               </View>
             ))}
           </View>
