@@ -129,6 +129,13 @@ export const CommentReply = v.object({
    * it means false.
    */
   isPendingReview: v.optional(v.boolean(), false),
+  /**
+   * Hidden by reports, then removed by the operator's review: answered only to its author (to everyone else it is gone,
+   * or its replies' placeholder), who reads their words marked as removed with the operator's reason in
+   * `removedReason`, as a removed post's author does. A backend that never sends them means false and null.
+   */
+  isRemoved: v.optional(v.boolean(), false),
+  removedReason: v.optional(v.nullable(v.string()), null),
 })
 export type CommentReply = v.InferOutput<typeof CommentReply>
 
@@ -137,7 +144,8 @@ export type CommentReply = v.InferOutput<typeof CommentReply>
  * while it had replies stays as their placeholder: `isDeleted`, no author, no text (a backend that never keeps one
  * need not send `isDeleted`). One hidden by reports (5 distinct members) or removed by the operator while replies are
  * shown is their placeholder the same way, `isHidden`; without replies shown it is left out, as is a hidden reply. Its
- * author alone is answered their hidden comment or reply as it is, with `isPendingReview`, until the operator decides.
+ * author alone is answered their hidden comment or reply as it is, with `isPendingReview` until the operator decides,
+ * then, if removed, with `isRemoved` and `removedReason`.
  */
 export const Comment = v.object({
   ...CommentReply.entries,

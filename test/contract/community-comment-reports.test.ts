@@ -270,9 +270,17 @@ describeWithMockRoutes('the operator review queue (/__mock/reviews)', () => {
     expect((await decide(kept.id, { kind: 'comment', decision: 'restore' })).status).toBe(200)
     expect((await decide(gone.id, { kind: 'comment', decision: 'remove', reason: '辱骂他人' })).status).toBe(200)
     expect((await commentsOf(post.id)).map((item) => item.id)).toEqual([kept.id])
-    // A removed comment is gone for its author too (while hidden they read it, marked).
-    expect((await commentsOf(post.id, writer.token)).map((item) => [item.id, item.isPendingReview])).toEqual([
-      [kept.id, false],
+    // Its author still reads it, marked removed with the operator's reason (as a removed post's author does).
+    expect(
+      (await commentsOf(post.id, writer.token)).map((item) => [
+        item.id,
+        item.isPendingReview,
+        item.isRemoved,
+        item.removedReason,
+      ]),
+    ).toEqual([
+      [kept.id, false, false, null],
+      [gone.id, false, true, '辱骂他人'],
     ])
     expect((await postOf(post.id)).commentCount).toBe(1)
     const queued = (await queue()).map((item) => item.id)
@@ -284,6 +292,50 @@ describeWithMockRoutes('the operator review queue (/__mock/reviews)', () => {
     // A removed comment cannot be restored later, nor a wrong kind decided.
     expectError(await decide(gone.id, { kind: 'comment', decision: 'restore' }), 404, 'NOT_FOUND')
     expectError(await decide(post.id, { kind: 'comment', decision: 'restore' }), 404, 'NOT_FOUND')
+  })
+
+  it("a removed comment's author reads it marked removed with the reason, a reply too; nobody else reads it", async () => {
+    const author = await signUp(api)
+    const post = await newPost(author.token)
+    const writer = await signUp(api)
+    const other = await signUp(api)
+    const top = await write(writer.token, post.id, { text: '被移除的一楼' })
+    await write(other.token, post.id, { text: '别人的回复', replyTo: top.id })
+    const othersTop = await write(other.token, post.id, { text: '别人的一楼' })
+    const reply = await write(writer.token, post.id, { text: '被移除的回复', replyTo: othersTop.id })
+    for (const id of [top.id, reply.id]) {
+      await reportByNewMembers(api, `/comments/${id}`, 5)
+      expect((await decide(id, { kind: 'comment', decision: 'remove', reason: '人身攻击' })).status).toBe(200)
+    }
+    const asWriter = await commentsOf(post.id, writer.token)
+    expect(asWriter.find((item) => item.id === top.id)).toMatchObject({
+      text: '被移除的一楼',
+      author: { id: writer.member.id },
+      isHidden: false,
+      isPendingReview: false,
+      isRemoved: true,
+      removedReason: '人身攻击',
+    })
+    expect(asWriter.find((item) => item.id === othersTop.id)?.replies).toEqual([
+      expect.objectContaining({ id: reply.id, text: '被移除的回复', isRemoved: true, removedReason: '人身攻击' }),
+    ])
+    // Everyone else: the top-level comment is its reply's placeholder (no words, no reason), the reply is gone.
+    for (const token of [other.token, author.token, undefined]) {
+      const seen = await commentsOf(post.id, token)
+      expect(seen.find((item) => item.id === top.id)).toMatchObject({
+        isHidden: true,
+        author: null,
+        text: '',
+        isRemoved: false,
+        removedReason: null,
+      })
+      expect(seen.find((item) => item.id === othersTop.id)?.replies).toEqual([])
+      expect(JSON.stringify(seen)).not.toContain('人身攻击')
+    }
+    // It takes no reply, and it is not counted.
+    const refused = await comment(api, other.token, post.id, { text: '还想回复', replyTo: top.id })
+    expect(refused.status).toBe(400)
+    expect((await postOf(post.id)).commentCount).toBe(2)
   })
 
   it('refuses a removal without a reason (400 on reason)', async () => {

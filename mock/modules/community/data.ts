@@ -193,8 +193,12 @@ export type CommentRow = {
    * operator restores it.
    */
   hiddenAt: Date | null
-  /** Set once the operator removed it (after it was hidden): shown to nobody, its author included. */
+  /**
+   * Set once the operator removed it (after it was hidden): shown to nobody but its author, who reads it marked as
+   * removed with the operator's reason (removedReason), as a removed post's author does.
+   */
   removedAt: Date | null
+  removedReason: string | null
   /** Replies not hidden (a hidden comment's placeholder stands only over these). */
   visibleReplyCount: number
 }
@@ -202,7 +206,7 @@ export type CommentRow = {
 const COMMENT_SELECT = `SELECT c.id, c.post_id AS "postId", c.member_id AS "memberId", c.parent_id AS "parentId",
   c.text, c.created_at AS "createdAt", m.nickname, m.avatar_url AS "avatarUrl", m.growth,
   c.deleted_at AS "deletedAt", c.addressee_id AS "addresseeId", a.nickname AS "addresseeNickname",
-  c.hidden_at AS "hiddenAt", c.removed_at AS "removedAt",
+  c.hidden_at AS "hiddenAt", c.removed_at AS "removedAt", c.removed_reason AS "removedReason",
   (SELECT count(*)::int FROM comments r WHERE r.parent_id = c.id AND r.hidden_at IS NULL) AS "visibleReplyCount"
   FROM comments c LEFT JOIN members m ON m.id = c.member_id LEFT JOIN members a ON a.id = c.addressee_id`
 
@@ -257,11 +261,11 @@ export const commentById = async (sql: Sql, id: string): Promise<CommentRow | nu
   (await sql.query<CommentRow>(`${COMMENT_SELECT} WHERE c.id = $1`, [id]))[0] ?? null
 
 /**
- * Whether the comment `alias` is shown to the viewer ($2, null for a visitor) as itself: not hidden, or hidden pending
- * review and theirs (its author sees it, marked; nobody else does). A removed one is shown to nobody.
+ * Whether the comment `alias` is shown to the viewer ($2, null for a visitor) as itself: not hidden, or hidden by
+ * reports and theirs: its author sees it, marked as waiting for review or, once the operator removed it, as removed
+ * with the reason; nobody else does.
  */
-const shownTo = (alias: string) =>
-  `(${alias}.hidden_at IS NULL OR (${alias}.removed_at IS NULL AND ${alias}.member_id = $2::text))`
+const shownTo = (alias: string) => `(${alias}.hidden_at IS NULL OR ${alias}.member_id = $2::text)`
 
 /** Top-level comments oldest first, after the keyset (ms, id); limit + 1 rows. */
 export const topLevelComments = async (

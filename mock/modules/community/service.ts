@@ -477,7 +477,8 @@ export const reviewQueue = async (
 
 /**
  * The operator's decision on a hidden post or comment: restore (visible again, its reports cleared) or remove (gone
- * for members; a post's author reads 已被移除 and the reason in 我的笔记 and on its page: `rejected`, `isRemoved`). Only what waits for review
+ * for members; a post's author reads 已被移除 and the reason in 我的笔记 and on its page: `rejected`, `isRemoved`; a comment's
+ * author reads it in its thread, `isRemoved` with `removedReason`). Only what waits for review
  * can be decided: anything else (never hidden, decided already, deleted by its author) is 404.
  */
 export const decideReview = async (
@@ -518,21 +519,35 @@ const toReply = (ctx: Ctx, row: CommentRow): CommentReply => ({
   replyToMember:
     row.addresseeId === null ? null : { id: row.addresseeId, nickname: row.addresseeNickname ?? '已注销用户' },
   createdAt: isoAt(ctx, row.createdAt),
-  // Only its author is answered a hidden comment as itself (the lists leave it out for everyone else).
-  isPendingReview: row.hiddenAt !== null,
+  // Only its author is answered a hidden comment as itself (the lists leave it out for everyone else): waiting for the
+  // operator, or removed by them with the reason, as a removed post's author reads 已被移除 and why.
+  isPendingReview: row.hiddenAt !== null && row.removedAt === null,
+  isRemoved: row.removedAt !== null,
+  removedReason: row.removedAt === null ? null : (row.removedReason ?? ''),
 })
 
 /**
  * A top-level comment with its replies. One deleted while it had replies is their placeholder (该评论已删除 in the
  * app): no author, no text, nothing to reply to. One hidden by reports (or removed by the operator) while replies are
  * shown is theirs the same way (该评论已被隐藏) for everyone but its author, who reads their own words marked as
- * waiting for review (`isPendingReview`) until the operator decides; a removed one is a placeholder for them too.
+ * waiting for review (`isPendingReview`) until the operator decides, then, if removed, marked as removed with the
+ * operator's reason (`isRemoved`, `removedReason`).
  */
 const toComment = (ctx: Ctx, viewerId: string | null, row: CommentRow, replies: CommentReply[]): Comment => {
   const isDeleted = row.deletedAt !== null
-  const isHidden = !isDeleted && row.hiddenAt !== null && (row.removedAt !== null || row.memberId !== viewerId)
+  const isHidden = !isDeleted && row.hiddenAt !== null && row.memberId !== viewerId
   return isDeleted || isHidden
-    ? { ...toReply(ctx, row), author: null, text: '', isDeleted, isHidden, isPendingReview: false, replies }
+    ? {
+        ...toReply(ctx, row),
+        author: null,
+        text: '',
+        isDeleted,
+        isHidden,
+        isPendingReview: false,
+        isRemoved: false,
+        removedReason: null,
+        replies,
+      }
     : { ...toReply(ctx, row), isDeleted: false, isHidden: false, replies }
 }
 

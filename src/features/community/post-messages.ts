@@ -25,6 +25,8 @@ export const postMessages = defineMessages({
     commentDeleted: '该评论已删除',
     commentHidden: '该评论已被隐藏',
     commentPendingReview: '已被隐藏，等待审核（仅你可见）',
+    commentRemoved: '已被移除（仅你可见）',
+    commentRemovedReason: (reason: string) => `移除原因：${reason}`,
     expandReplies: (count: number) => `展开 ${count} 条回复`,
     replyingTo: (nickname: string) => `回复 ${nickname}：`,
     replyTargetGone: '你回复的评论已被删除，回复没有发出。文字已保留，可以直接发成评论',
@@ -79,6 +81,8 @@ export const postMessages = defineMessages({
     commentDeleted: 'This comment was deleted',
     commentHidden: 'This comment has been hidden',
     commentPendingReview: 'Hidden, waiting for review (only you can see it)',
+    commentRemoved: 'Removed (only you can see it)',
+    commentRemovedReason: (reason: string) => `Removed because: ${reason}`,
     expandReplies: (count: number) => `Show ${count} more ${count === 1 ? 'reply' : 'replies'}`,
     replyingTo: (nickname: string) => `Reply to ${nickname}: `,
     replyTargetGone:

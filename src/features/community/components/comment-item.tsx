@@ -89,6 +89,12 @@ function CommentEntry({
             </Text>
           ) : null}
           {comment.text}
+          {/* The operator's reason, on a line of its own (entryDisplayText counts it the same way). */}
+          {comment.isRemoved ? (
+            <Text className='comment__removed-reason' data-testid='comment-removed-reason'>
+              {`\n${text.commentRemovedReason(comment.removedReason ?? '')}`}
+            </Text>
+          ) : null}
         </Text>
       </View>
       <View className='comment__actions' style={{ height: designLength(COMMENT_ACTIONS_HEIGHT) }}>
@@ -99,7 +105,13 @@ function CommentEntry({
             {text.commentPendingReview}
           </Text>
         ) : null}
-        {canReply && !comment.isPendingReview ? (
+        {/* Removed by the operator's review: still its author's to read (and delete), nobody else's. */}
+        {comment.isRemoved ? (
+          <Text className='comment__pending-review' role='status' data-testid='comment-removed'>
+            {text.commentRemoved}
+          </Text>
+        ) : null}
+        {canReply && !comment.isPendingReview && !comment.isRemoved ? (
           <View
             className='comment__action'
             hoverClass='comment__action--pressed'
@@ -170,7 +182,7 @@ type CommentItemProps = CommentActions & {
 /** A top-level comment (or its placeholder) and its replies, each entry exactly the height threadLayout gives it. */
 export function CommentItem({ comment, isExpanded, onExpanded, ...actions }: CommentItemProps) {
   const text = useMessages(postMessages)
-  const layout = threadLayout(comment, text.replyingTo, isExpanded)
+  const layout = threadLayout(comment, text, isExpanded)
   const first = layout.entries[0] ?? 0
   return (
     <View className='comment-block' style={{ height: designLength(layout.height) }}>

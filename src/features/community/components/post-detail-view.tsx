@@ -226,7 +226,7 @@ function CommentSection({
     [remove, text],
   )
   const commentHeight = useCallback(
-    (comment: Comment) => threadLayout(comment, text.replyingTo, expandedIds.has(comment.id)).height,
+    (comment: Comment) => threadLayout(comment, text, expandedIds.has(comment.id)).height,
     [text, expandedIds],
   )
   const renderComment = useCallback(

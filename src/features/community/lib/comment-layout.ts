@@ -7,11 +7,23 @@ import { COMMENT_ACTIONS_HEIGHT, COMMENT_PADDING, commentEntryHeight } from './c
 /** A deleted or hidden comment's placeholder (该评论已删除 / 该评论已被隐藏): one row, no author, no actions. */
 export const DELETED_COMMENT_HEIGHT = COMMENT_ACTIONS_HEIGHT
 
-/** What a reply to a reply shows before its words (回复 X：), counted with them as the layout wraps them. */
-export type AddresseePrefix = (nickname: string) => string
+/**
+ * The words an entry's text box shows besides its own (postMessages has both): before a reply to a reply, whom it
+ * answers (回复 X：); under its author's comment the operator removed, the operator's reason (a line of its own).
+ */
+export type ThreadWords = {
+  replyingTo: (nickname: string) => string
+  commentRemovedReason: (reason: string) => string
+}
 
-export const replyDisplayText = (reply: CommentReply, prefixOf: AddresseePrefix): string =>
-  reply.replyToMember ? `${prefixOf(reply.replyToMember.nickname)}${reply.text}` : reply.text
+/** An entry's text box as drawn (comment-item), so the layout wraps and counts exactly what is shown. */
+export const entryDisplayText = (
+  entry: Pick<CommentReply, 'text'> & Partial<Pick<CommentReply, 'replyToMember' | 'isRemoved' | 'removedReason'>>,
+  words: ThreadWords,
+): string => {
+  const shown = entry.replyToMember ? `${words.replyingTo(entry.replyToMember.nickname)}${entry.text}` : entry.text
+  return entry.isRemoved === true ? `${shown}\n${words.commentRemovedReason(entry.removedReason ?? '')}` : shown
+}
 
 /** A long thread shows this many replies, then 展开 N 条回复 (as the big apps do: the next comment stays in reach). */
 export const REPLIES_FOLDED_TO = 2
@@ -31,8 +43,9 @@ export type ThreadLayout = { height: number; entries: number[]; foldedCount: num
  * replies are folded away, and of the block.
  */
 export function threadLayout(
-  comment: Pick<Comment, 'text' | 'author' | 'isDeleted' | 'replies'> & { isHidden?: boolean },
-  prefixOf: AddresseePrefix,
+  comment: Pick<Comment, 'text' | 'author' | 'isDeleted' | 'replies'> &
+    Partial<Pick<Comment, 'isHidden' | 'isRemoved' | 'removedReason'>>,
+  words: ThreadWords,
   isExpanded = false,
 ): ThreadLayout {
   const replies = shownReplies(comment.replies, isExpanded)
@@ -40,8 +53,8 @@ export function threadLayout(
   const entries = [
     comment.isDeleted || comment.isHidden === true || comment.author === null
       ? DELETED_COMMENT_HEIGHT
-      : commentEntryHeight(comment, false),
-    ...replies.map((reply) => commentEntryHeight({ text: replyDisplayText(reply, prefixOf) }, true)),
+      : commentEntryHeight({ text: entryDisplayText(comment, words) }, false),
+    ...replies.map((reply) => commentEntryHeight({ text: entryDisplayText(reply, words) }, true)),
   ]
   const fold = foldedCount > 0 ? REPLIES_FOLD_HEIGHT : 0
   return { entries, foldedCount, height: 2 * COMMENT_PADDING + fold + entries.reduce((sum, entry) => sum + entry, 0) }

@@ -15,6 +15,7 @@ import {
   imageGridOf,
   postCardLayout,
 } from '@/features/community/lib/card-layout'
+import type { CommentReply } from '@/contract/community'
 import { DELETED_COMMENT_HEIGHT, REPLIES_FOLD_HEIGHT, threadLayout } from '@/features/community/lib/comment-layout'
 import { offsetsOf, visibleRange } from '@/features/community/lib/virtual-window'
 
@@ -114,8 +115,19 @@ describe('postCardLayout: the card height is the sum of its blocks', () => {
 
 const author = { id: 'm1', nickname: '小林', avatarUrl: '', levelCode: 'V1' } as const
 const prefix = (nickname: string) => `回复 ${nickname}：`
-const reply = (text: string, replyToMember: { id: string; nickname: string } | null = null) =>
-  ({ id: 'r', postId: 'p', author, text, replyTo: 'c', replyToMember, createdAt: '', isPendingReview: false }) as const
+const threadWords = { replyingTo: prefix, commentRemovedReason: (reason: string) => `原因：${reason}` }
+const reply = (text: string, replyToMember: { id: string; nickname: string } | null = null): CommentReply => ({
+  id: 'r',
+  postId: 'p',
+  author,
+  text,
+  replyTo: 'c',
+  replyToMember,
+  createdAt: '',
+  isPendingReview: false,
+  isRemoved: false,
+  removedReason: null,
+})
 const thread = (text: string, replies: ReturnType<typeof reply>[] = [], isDeleted = false) => ({
   text,
   author: isDeleted ? null : author,
@@ -126,7 +138,7 @@ const thread = (text: string, replies: ReturnType<typeof reply>[] = [], isDelete
 describe('threadLayout', () => {
   test('a comment and its replies: one entry each, replies narrower', () => {
     const text = '评'.repeat(40)
-    const layout = threadLayout(thread(text, [reply(text), reply('好')]), prefix)
+    const layout = threadLayout(thread(text, [reply(text), reply('好')]), threadWords)
     expect(layout.entries).toHaveLength(3)
     expect(layout.entries[1]).toBeGreaterThanOrEqual(layout.entries[0] ?? 0)
     expect(layout.height).toBe(40 + layout.entries.reduce((sum, entry) => sum + entry, 0))
@@ -134,16 +146,19 @@ describe('threadLayout', () => {
 
   test('a deleted comment is its one-row placeholder, its replies as they were', () => {
     const replies = [reply('还在'), reply('也在')]
-    const kept = threadLayout(thread('', replies, true), prefix)
-    const live = threadLayout(thread('原来的话', replies), prefix)
+    const kept = threadLayout(thread('', replies, true), threadWords)
+    const live = threadLayout(thread('原来的话', replies), threadWords)
     expect(kept.entries[0]).toBe(DELETED_COMMENT_HEIGHT)
     expect(kept.entries.slice(1)).toEqual(live.entries.slice(1))
   })
 
   test('a reply to a reply makes room for whom it answers (回复 X：), wrapped with its words', () => {
     const words = '评'.repeat(18)
-    const plain = threadLayout(thread('一楼', [reply(words)]), prefix)
-    const addressed = threadLayout(thread('一楼', [reply(words, { id: 'm2', nickname: '一个很长的昵称' })]), prefix)
+    const plain = threadLayout(thread('一楼', [reply(words)]), threadWords)
+    const addressed = threadLayout(
+      thread('一楼', [reply(words, { id: 'm2', nickname: '一个很长的昵称' })]),
+      threadWords,
+    )
     expect((addressed.entries[1] ?? 0) - (plain.entries[1] ?? 0)).toBe(COMMENT_LINE_HEIGHT)
   })
 })
@@ -151,8 +166,8 @@ describe('threadLayout', () => {
 describe('threadLayout: long threads fold', () => {
   test('more than 2 replies: the first 2, and a 展开 row for the rest, until expanded', () => {
     const replies = [reply('一'), reply('二'), reply('三'), reply('四')]
-    const folded = threadLayout(thread('一楼', replies), prefix)
-    const open = threadLayout(thread('一楼', replies), prefix, true)
+    const folded = threadLayout(thread('一楼', replies), threadWords)
+    const open = threadLayout(thread('一楼', replies), threadWords, true)
     expect(folded.entries).toHaveLength(3)
     expect(folded.foldedCount).toBe(2)
     expect(folded.height).toBe(40 + REPLIES_FOLD_HEIGHT + folded.entries.reduce((sum, entry) => sum + entry, 0))
@@ -162,15 +177,27 @@ describe('threadLayout: long threads fold', () => {
   })
 
   test('2 replies or fewer: nothing folds, no 展开 row', () => {
-    const layout = threadLayout(thread('一楼', [reply('一'), reply('二')]), prefix)
+    const layout = threadLayout(thread('一楼', [reply('一'), reply('二')]), threadWords)
     expect([layout.entries.length, layout.foldedCount]).toEqual([3, 0])
+  })
+})
+
+describe('threadLayout: my comment the operator removed', () => {
+  test("makes room for the operator's reason on a line of its own under the words, a reply's too", () => {
+    const removed = { isRemoved: true, removedReason: '人身攻击' }
+    const live = threadLayout(thread('一楼', [reply('二楼')]), threadWords)
+    const gone = threadLayout({ ...thread('一楼', [{ ...reply('二楼'), ...removed }]), ...removed }, threadWords)
+    expect(gone.entries.map((entry, index) => entry - (live.entries[index] ?? 0))).toEqual([
+      COMMENT_LINE_HEIGHT,
+      COMMENT_LINE_HEIGHT,
+    ])
   })
 })
 
 describe('threadLayout: line breaks', () => {
   test('a comment in two short paragraphs is one line taller than the same words on one line', () => {
-    const twoLines = threadLayout(thread('一楼\n试试这个'), prefix)
-    const oneLine = threadLayout(thread('一楼试试这个'), prefix)
+    const twoLines = threadLayout(thread('一楼\n试试这个'), threadWords)
+    const oneLine = threadLayout(thread('一楼试试这个'), threadWords)
     expect(twoLines.height - oneLine.height).toBe(COMMENT_LINE_HEIGHT)
   })
 })

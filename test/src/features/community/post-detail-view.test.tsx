@@ -852,6 +852,53 @@ describe('PostDetailView: reporting a comment', () => {
   })
 })
 
+describe('PostDetailView: my own comment the operator removed', () => {
+  const signUpPhone = async (api: Api, phone: string) =>
+    ((await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).json as { token: string }).token
+
+  test("I read it marked 已被移除 with the operator's reason, with 删除 and no 回复; others do not see it", async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const mine = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token,
+        body: { text: '被移除的我的评论' },
+        idempotencyKey: 'c-own-removed',
+      })
+    ).json as { id: string }
+    await api.call('POST', '/posts/post-r4/comments', {
+      token: await signUpPhone(api, '13900000041'),
+      body: { text: '旁边留着的评论' },
+      idempotencyKey: 'c-own-removed-neighbour',
+    })
+    for (const [index, phone] of ['13900000042', '13900000043', '13900000044', '13900000045', '13900000046'].entries())
+      await api.call('POST', `/comments/${mine.id}/report`, {
+        token: await signUpPhone(api, phone),
+        body: { reason: 'abuse' },
+        idempotencyKey: `r-own-remove-${index}`,
+      })
+    await api.call('POST', `/__mock/reviews/${mine.id}`, {
+      body: { kind: 'comment', decision: 'remove', reason: '含有人身攻击' },
+    })
+    const { unmount } = renderWithApp(<PostDetailView postId='post-r4' />)
+    const entry = (await screen.findByText('被移除的我的评论', { exact: false })).closest(
+      '[data-testid="comment"]',
+    ) as HTMLElement
+    expect(within(entry).getByTestId('comment-removed').textContent).toBe('已被移除（仅你可见）')
+    expect(within(entry).getByTestId('comment-removed-reason').textContent).toBe('\n移除原因：含有人身攻击')
+    expect(within(entry).queryByTestId('comment-pending-review')).toBeNull()
+    expect(within(entry).queryByTestId('comment-reply')).toBeNull()
+    expect(within(entry).queryByTestId('comment-report')).toBeNull()
+    expect(within(entry).getByTestId('comment-delete')).not.toBeNull()
+    unmount()
+    await signedIn(api, 'streak-day6')
+    renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByText('旁边留着的评论')
+    expect(screen.queryByText('被移除的我的评论', { exact: false })).toBeNull()
+    expect(screen.queryByTestId('comment-removed')).toBeNull()
+  })
+})
+
 describe('PostDetailView: long threads fold', () => {
   test('a comment with 4 replies shows 2 and 展开 2 条回复; a tap shows all; a reply sent into a folded thread opens it', async () => {
     const api = installInProcessApi()
