@@ -60,6 +60,8 @@ export const composeMessages = defineMessages({
     keepRejected: '保留原笔记',
     replacedLeft: '原来未通过的笔记没能删除，可在「我的笔记」里手动删除',
     unpublishedHint: '只有你能看到这篇笔记，发布后才能分享、点赞和评论',
+    hiddenHint:
+      '复核结束前只有你能看到它，不能分享、点赞或评论。恢复后会重新公开，被移除会在这里写明原因；你也可以删除它',
     myPostsTitle: '我的笔记',
     myPostsEmpty: '还没有发布过笔记',
     compose: '发布笔记',
@@ -133,6 +135,8 @@ export const composeMessages = defineMessages({
     keepRejected: 'Keep the original',
     replacedLeft: 'The rejected post could not be deleted; you can delete it in My posts',
     unpublishedHint: 'Only you can see this post: it can be shared, liked and commented on once published',
+    hiddenHint:
+      'Until the review ends only you can see it, and it cannot be shared, liked or commented on. Restored, it is public again; removed, the reason shows here. You can also delete it',
     myPostsTitle: 'My posts',
     myPostsEmpty: 'You have not posted yet',
     compose: 'New post',

@@ -80,7 +80,12 @@ function UnpublishedState({ post }: { post: Post }) {
           {text.rejectReason(post.rejectReason)}
         </Text>
       ) : null}
-      {isRemoved ? null : <Text className='post-detail__unpublished-hint'>{text.unpublishedHint}</Text>}
+      {/* A hidden post was published: what holds while the operator reviews it, not what publishing would bring. */}
+      {isRemoved ? null : (
+        <Text className='post-detail__unpublished-hint' data-testid='post-unpublished-hint'>
+          {post.status === 'hidden' ? text.hiddenHint : text.unpublishedHint}
+        </Text>
+      )}
       <View className='post-detail__unpublished-actions'>
         {canRework ? (
           <ActionButton testId='post-rework' onTap={() => void reworkPost(post, text, true)}>

@@ -725,7 +725,16 @@ describe('PostDetailView: my own post hidden by reports', () => {
       })
     }
     renderWithApp(<PostDetailView postId={postId} />)
-    expect((await screen.findByTestId('post-unpublished')).getAttribute('data-status')).toBe('hidden')
+    const state = await screen.findByTestId('post-unpublished')
+    expect(state.getAttribute('data-status')).toBe('hidden')
+    // It was published: the page says what holds while it waits for review, not what publishing would bring.
+    expect(within(state).getByTestId('post-state-hint').textContent).toBe('笔记被多人举报，暂时隐藏等待复核')
+    expect(within(state).getByTestId('post-unpublished-hint').textContent).toBe(
+      '复核结束前只有你能看到它，不能分享、点赞或评论。恢复后会重新公开，被移除会在这里写明原因；你也可以删除它',
+    )
+    expect(state.textContent).not.toContain('发布后')
+    expect(within(state).getByTestId('post-delete')).not.toBeNull()
+    expect(within(state).queryByTestId('post-rework')).toBeNull()
     expect((await screen.findByTestId('comment-text')).textContent).toBe('说两句')
     expect(screen.queryByTestId('comment-reply')).toBeNull()
     expect(screen.queryByTestId('comment-bar')).toBeNull()
