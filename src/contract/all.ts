@@ -4,7 +4,7 @@
 // pages use.
 import { certificateEndpoints } from './certificate-endpoints'
 import { challengeEndpoints } from './challenge-endpoints'
-import { communityEndpoints } from './community-endpoints'
+import { communityEndpoints, ownPostEndpoint } from './community-endpoints'
 import { couponEndpoints } from './coupon-endpoints'
 import { distributionEndpoints } from './distribution-endpoints'
 import { endpoints } from './endpoints'
@@ -41,6 +41,10 @@ export const allEndpoints = {
   ...kolEndpoints,
   ...orderEndpoints,
   ...couponEndpoints,
+  // GET /posts/{id} as the server answers it: a Post, plus `isRemoved` on its author's own post (OwnPost). The app's
+  // first-screen table keeps `Post` (the feed never reads it); the server checks its answer and the OpenAPI document
+  // describes the route with this one.
+  post: ownPostEndpoint,
 } as const
 
 export type AllEndpointName = keyof typeof allEndpoints

@@ -117,8 +117,8 @@ export const communityEndpoints = {
 } as const
 
 /**
- * `GET /posts/{id}` (endpoints.post) read by its author's own views (its page while only they can open it, the answer
- * to publishing): the same route and answer, read with `OwnPost` so `isRemoved` is kept. Not in the table: the route is
- * `post`'s, which the OpenAPI document lists once.
+ * `GET /posts/{id}` (endpoints.post) answered whole: `OwnPost`, so `isRemoved` is kept (its author's own post the
+ * operator removed). The server registers it and the OpenAPI document lists it as `post` (all.ts puts it in that
+ * place); the app's first-screen table keeps `Post` for the feed, and the post's own views read it with this.
  */
 export const ownPostEndpoint = defineEndpoint({ ...endpoints.post, response: OwnPost })

@@ -136,4 +136,22 @@ describe('GET /openapi.json', () => {
     expect(schema).toContain('"isDeleted"')
     expect(schema).toContain('"replyToMember"')
   })
+
+  it("describes GET /posts/{id} as answered: isRemoved (its author's post the operator removed)", async () => {
+    const document = (await api.request('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content: unknown }> }>>
+    }
+    const answer = JSON.stringify(document.paths['/posts/{id}']?.get?.responses['200']?.content)
+    expect(answer).toContain('"isRemoved":{"type":"boolean"')
+    expect(answer).toContain('"rejectReason"')
+  })
+
+  it("describes a comment's isRemoved and removedReason (its author's comment the operator removed)", async () => {
+    const document = (await api.request('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
+    }
+    const schema = JSON.stringify(document.paths['/posts/{id}/comments']?.get?.responses['200'])
+    expect(schema).toContain('"isRemoved"')
+    expect(schema).toContain('"removedReason"')
+  })
 })

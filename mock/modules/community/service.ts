@@ -166,7 +166,7 @@ export const feed = async (
 }
 
 /** Unpublished posts exist only for their author: anyone else gets the same 404 as for no post at all. */
-export const postOf = async (ctx: Ctx, viewerId: string | null, id: string): Promise<Post> =>
+export const postOf = async (ctx: Ctx, viewerId: string | null, id: string): Promise<OwnPost> =>
   toPost(ctx, await visiblePost(ctx, viewerId, id))
 
 /** A post this viewer may see (published, or their own in any status), not deleted; else 404. */
