@@ -1,5 +1,6 @@
 import { defineMessages } from '@/lib/i18n'
 import { feedMessages } from './feed-messages'
+import { reportMessages } from './report-messages'
 
 // The post page (subpackage): the feed's strings and its own (likes, comments, reports).
 export const postMessages = defineMessages({
@@ -42,14 +43,7 @@ export const postMessages = defineMessages({
     report: '举报',
     reportTitle: '举报这篇笔记',
     reportCommentTitle: '举报这条评论',
-    reportReasons: {
-      spam: '垃圾广告',
-      abuse: '辱骂攻击',
-      sexual: '色情低俗',
-      illegal: '违法违规',
-      misinformation: '虚假信息',
-      other: '其他',
-    } as Record<string, string>,
+    ...reportMessages['zh-CN'],
     reportSubmit: '提交举报',
     reportCancel: '取消',
     reportChooseReason: '请选择举报原因',
@@ -100,14 +94,7 @@ export const postMessages = defineMessages({
     report: 'Report',
     reportTitle: 'Report this post',
     reportCommentTitle: 'Report this comment',
-    reportReasons: {
-      spam: 'Spam or ads',
-      abuse: 'Abuse',
-      sexual: 'Sexual content',
-      illegal: 'Illegal content',
-      misinformation: 'Misinformation',
-      other: 'Other',
-    } as Record<string, string>,
+    ...reportMessages.en,
     reportSubmit: 'Report',
     reportCancel: 'Cancel',
     reportChooseReason: 'Choose a reason',

@@ -40,14 +40,6 @@ export const previewMessages = defineMessages({
     reviewKinds: { post: '笔记', comment: '评论' } as Record<string, string>,
     reviewMeta: (kind: string, nickname: string, count: number, hiddenAt: string) =>
       `${kind} · ${nickname} · ${count} 人举报 · ${hiddenAt} 隐藏`,
-    reviewReasons: {
-      spam: '垃圾广告',
-      abuse: '辱骂攻击',
-      sexual: '色情低俗',
-      illegal: '违法违规',
-      misinformation: '虚假信息',
-      other: '其他',
-    } as Record<string, string>,
     reviewReasonCount: (reason: string, count: number) => `${reason} ${count}`,
     removeReason: '移除原因（留空则按举报最多的原因）',
     defaultRemoveReason: (reason: string) => `经举报复核，内容涉及「${reason}」`,
@@ -93,14 +85,6 @@ export const previewMessages = defineMessages({
     reviewKinds: { post: 'Post', comment: 'Comment' } as Record<string, string>,
     reviewMeta: (kind: string, nickname: string, count: number, hiddenAt: string) =>
       `${kind} · ${nickname} · reported by ${count} · hidden ${hiddenAt}`,
-    reviewReasons: {
-      spam: 'Spam',
-      abuse: 'Abuse',
-      sexual: 'Sexual content',
-      illegal: 'Illegal',
-      misinformation: 'Misinformation',
-      other: 'Other',
-    } as Record<string, string>,
     reviewReasonCount: (reason: string, count: number) => `${reason} ${count}`,
     removeReason: 'Reason to remove (empty: the most reported one)',
     defaultRemoveReason: (reason: string) => `Removed after review of reports: ${reason}`,

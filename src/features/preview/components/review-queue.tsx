@@ -5,6 +5,8 @@ import type { ReviewItem } from '@/contract/mock-tools'
 import { ActionButton } from '@/components/action-button'
 import { formatServerTime } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
+// The reasons as members chose them in the report sheet: one list, so a new reason is named once.
+import { reportMessages } from '@/features/community/report-messages'
 import { reviewsQuery, type PreviewAction } from '../api/preview-queries'
 import { previewMessages } from '../messages'
 
@@ -20,6 +22,7 @@ type ReviewQueueProps = {
  */
 export function ReviewQueue({ isBusy, onDecided }: ReviewQueueProps) {
   const text = useMessages(previewMessages)
+  const { reportReasons } = useMessages(reportMessages)
   const reviews = useInfiniteQuery(reviewsQuery())
   const [reason, setReason] = useState('')
   const items = reviews.data?.pages.flatMap((page) => page.items) ?? []
@@ -27,7 +30,7 @@ export function ReviewQueue({ isBusy, onDecided }: ReviewQueueProps) {
     const typed = reason.trim()
     if (typed) return typed
     const top = item.reasons[0]?.reason ?? 'other'
-    return text.defaultRemoveReason(text.reviewReasons[top] ?? top)
+    return text.defaultRemoveReason(reportReasons[top] ?? top)
   }
   return (
     <View className='preview-console__section' data-testid='preview-reviews'>
@@ -68,7 +71,7 @@ export function ReviewQueue({ isBusy, onDecided }: ReviewQueueProps) {
           </Text>
           <Text className='preview-console__note'>
             {item.reasons
-              .map(({ reason: code, count }) => text.reviewReasonCount(text.reviewReasons[code] ?? code, count))
+              .map(({ reason: code, count }) => text.reviewReasonCount(reportReasons[code] ?? code, count))
               .join(' · ')}
           </Text>
           <View className='preview-console__row'>

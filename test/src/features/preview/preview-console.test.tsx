@@ -5,6 +5,8 @@ import { CheckinCard } from '@/features/membership/components/checkin-card'
 import { PreviewConsole } from '@/features/preview/components/preview-console'
 import { REVIEWS_PAGE_SIZE } from '@/features/preview/api/preview-queries'
 import { PreviewConsoleEntry } from '@/features/preview/preview-entry'
+import { postMessages } from '@/features/community/post-messages'
+import { useLocale } from '@/lib/i18n'
 import { useSession } from '@/stores/session'
 import { installInProcessApi } from '../../../support/in-process-api'
 import { tap, typeInto } from '../../../support/interact'
@@ -249,6 +251,35 @@ describe('PreviewConsole', () => {
     expect(sent?.body).toEqual({ kind: 'comment', decision: 'remove', reason: '经举报复核，内容涉及「辱骂攻击」' })
     const comments = (await api.call('GET', '/posts/post-r4/comments')).json as { items: { id: string }[] }
     expect(comments.items.map((comment) => comment.id)).not.toContain(commentId)
+  })
+
+  test('待复核 names each reason as the report sheet offered it to members, in either language', async () => {
+    const api = installInProcessApi()
+    const signUpPhone = async (phone: string) =>
+      ((await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).json as { token: string }).token
+    const written = await api.call('POST', '/posts/post-r4/comments', {
+      token: await signUpPhone('13900000051'),
+      body: { text: '一条广告评论' },
+      idempotencyKey: 'review-reason-comment',
+    })
+    const commentId = (written.json as { id: string }).id
+    for (const [index, phone] of ['13900000052', '13900000053', '13900000054', '13900000055', '13900000056'].entries())
+      await api.call('POST', `/comments/${commentId}/report`, {
+        token: await signUpPhone(phone),
+        body: { reason: index < 4 ? 'spam' : 'illegal' },
+        idempotencyKey: `review-reason-report-${index}`,
+      })
+    useLocale.getState().localeChosen('en')
+    try {
+      const { container } = renderConsoleBesideApp()
+      await openConsole(container)
+      const item = await screen.findByTestId(`preview-review-${commentId}`)
+      const { reportReasons } = postMessages.en
+      expect(item.textContent).toContain(`${reportReasons.spam} 4 · ${reportReasons.illegal} 1`)
+      expect(reportReasons.spam).toBe('Spam or ads')
+    } finally {
+      useLocale.getState().localeChosen('zh-CN')
+    }
   })
 
   test('待复核 comes a page at a time: 加载更多待复核 brings the rest, none twice', async () => {
