@@ -49,9 +49,10 @@ export function useCreatePost() {
     mutationFn: ({ idempotencyKey, body }: { idempotencyKey: string; body: CreatePostRequest }) =>
       request(communityEndpoints.createPost, { body, idempotencyKey }),
     onSuccess: (post: Post) => {
-      queryClient.setQueryData(composeKeys.post(post.id), post)
-      // Just published: nobody has removed it.
-      queryClient.setQueryData<OwnPost>(composeKeys.own(post.id), { ...post, isRemoved: false })
+      // Just published: nobody has removed it (its page and the publishing answer read it as OwnPost).
+      const own: OwnPost = { ...post, isRemoved: false }
+      queryClient.setQueryData(composeKeys.post(post.id), own)
+      queryClient.setQueryData(composeKeys.own(post.id), own)
     },
     onSettled: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: ['posts'] }), invalidateMembership(queryClient)]),

@@ -1,5 +1,6 @@
 import {
   infiniteQueryOptions,
+  queryOptions,
   useMutation,
   useQueryClient,
   type InfiniteData,
@@ -7,18 +8,28 @@ import {
 } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import type { Post } from '@/contract'
-import { communityEndpoints } from '@/contract/community-endpoints'
+import { communityEndpoints, ownPostEndpoint } from '@/contract/community-endpoints'
 import type { Comment, LikeState, REPORT_REASONS } from '@/contract/community'
 import { createIdempotencyKey, isApiError, isOutcomeUnknown, request } from '@/lib/http'
 import { describeError, messagesFor, useLocale } from '@/lib/i18n'
 import { settleComment } from '../lib/comment-intents'
 import { postMessages } from '../post-messages'
-import { postKeys, postQuery } from './post-queries'
+import { postKeys } from './post-queries'
 
 // The post page's reads and writes. Apart from post-queries.ts (which the tabs import) because these carry the
 // community's write schemas, which only the post page needs.
 
 type CommentPage = { items: Comment[]; nextCursor: string | null }
+
+/**
+ * The post page's post, read whole (OwnPost): on its author's rejected post it also says whether the operator removed
+ * it (已被移除, no 修改后重发), so the page needs no second request to know.
+ */
+export const postQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...postKeys.all, 'detail', id],
+    queryFn: () => request(ownPostEndpoint, { params: { id } }),
+  })
 
 export const commentsQuery = (postId: string) =>
   infiniteQueryOptions({
@@ -35,7 +46,7 @@ export const commentsQuery = (postId: string) =>
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
 /** A post's counts changed: the post page and every cached feed page that shows it. */
-function patchPost(queryClient: QueryClient, postId: string, patch: (post: Post) => Post): void {
+function patchPost(queryClient: QueryClient, postId: string, patch: <P extends Post>(post: P) => P): void {
   queryClient.setQueryData(postQuery(postId).queryKey, (post) => (post ? patch(post) : post))
   queryClient.setQueriesData<InfiniteData<{ items: Post[]; nextCursor: string | null }>>(
     { queryKey: [...postKeys.all, 'list'] },

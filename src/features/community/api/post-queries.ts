@@ -14,12 +14,6 @@ export const postsQuery = (section: PostSection, topic?: string) =>
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })
 
-export const postQuery = (id: string) =>
-  queryOptions({
-    queryKey: [...postKeys.all, 'detail', id],
-    queryFn: () => request(endpoints.post, { params: { id } }),
-  })
-
 export const topicsQuery = () =>
   queryOptions({
     queryKey: [...postKeys.all, 'topics'],

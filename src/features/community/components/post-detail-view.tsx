@@ -2,8 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { Post } from '@/contract'
-import { COMMENT_TEXT_MAX, type Comment, type CommentReply } from '@/contract/community'
+import { COMMENT_TEXT_MAX, type Comment, type CommentReply, type OwnPost } from '@/contract/community'
 import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
 import { QueryState } from '@/components/query-state'
@@ -16,13 +15,13 @@ import { selectIsSignedIn, useSession } from '@/stores/session'
 import {
   commentsQuery,
   isReplyTargetGone,
+  postQuery,
   useCreateComment,
   useDeleteComment,
   useToggleLike,
   type ReportTarget,
 } from '../api/post-mutations'
-import { isPostDeleteConfirmed, myPostStateQuery, useDeletePost } from '../api/compose-queries'
-import { postQuery } from '../api/post-queries'
+import { isPostDeleteConfirmed, useDeletePost } from '../api/compose-queries'
 import { composeMessages } from '../compose-messages'
 import { postMessages } from '../post-messages'
 import { COMMENT_GAP, imageGridOf } from '../lib/card-layout'
@@ -61,12 +60,11 @@ function useMemberAction(postId: string): (action: () => void) => void {
  * which the server refuses there and which would lead friends to a 404; one the review turned down offers 修改后重发,
  * one the operator removed after it was published does not (it is read as its author reads it: OwnPost).
  */
-function UnpublishedState({ post }: { post: Post }) {
+function UnpublishedState({ post }: { post: OwnPost }) {
   const text = useMessages(composeMessages)
-  const own = useQuery({ ...myPostStateQuery(post.id), enabled: post.status === 'rejected' })
-  const isRemoved = own.data?.isRemoved ?? false
-  // Until the author's reading says whether the operator removed it, 修改后重发 waits (it is wrong for a removed one).
-  const canRework = post.status === 'rejected' && own.data !== undefined && !isRemoved
+  // The page's one read says whether the operator removed it (postQuery reads OwnPost): no second request.
+  const { isRemoved } = post
+  const canRework = post.status === 'rejected' && !isRemoved
   return (
     <View className='post-detail__unpublished' data-testid='post-unpublished' data-status={post.status}>
       <View className='post-detail__unpublished-top'>
@@ -134,7 +132,7 @@ function DeleteOwnPost({ postId, className }: { postId: string; className: strin
   )
 }
 
-function PostBody({ post, onReportChosen }: { post: Post; onReportChosen: () => void }) {
+function PostBody({ post, onReportChosen }: { post: OwnPost; onReportChosen: () => void }) {
   const text = useMessages(postMessages)
   // An author deletes their own post; reporting it is for others (the server refuses the author's report).
   const isMine = useMyId() === post.author.id

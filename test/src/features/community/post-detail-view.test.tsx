@@ -619,6 +619,8 @@ describe('PostDetailView: my own post that was not approved', () => {
 
     // The composer takes the page's place: back from it never lands on a post deleted once the fix is accepted.
     await within(state).findByTestId('post-rework')
+    // One read of the post answers the page (OwnPost: whether the operator removed it), not a second one to ask.
+    expect(api.sent.filter((call) => call.method === 'GET' && call.path.endsWith(`/posts/${postId}`))).toHaveLength(1)
     tap(container, 'post-rework')
     await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: communityRoutes.compose }))
     expect(useComposeDraft.getState()).toMatchObject({ text: '兼职刷单，日结', topic: '好物种草', replaces: [postId] })
@@ -654,6 +656,9 @@ describe('PostDetailView: my own post the operator removed', () => {
     expect(within(state).queryByTestId('post-rework')).toBeNull()
     expect(state.textContent).not.toContain('草稿')
     expect(within(state).getByTestId('post-delete')).not.toBeNull()
+    // One read of the post answers the page, whether the operator removed it included.
+    const reads = api.sent.filter((call) => call.method === 'GET' && call.path.endsWith(`/posts/${postId}`))
+    expect(reads).toHaveLength(1)
   })
 })
 
