@@ -212,7 +212,9 @@ export const topicsPage = async (
 export const publishedPostDays = async (ctx: Ctx, memberId: string): Promise<string[]> =>
   (
     await ctx.sql.query<{ createdAt: Date }>(
-      // A deleted post still counts: the member did post that day (and was paid for it then).
+      // A deleted post still counts: the member did post that day (and was paid for it then). One reports hid counts
+      // only once the operator restores it, and one they removed (rejected) never does: a task not paid yet is not
+      // paid for it; what was paid before stays (completions and ledger entries are never undone).
       `SELECT created_at AS "createdAt" FROM posts WHERE author_id = $1 AND status = 'published'`,
       [memberId],
     )
