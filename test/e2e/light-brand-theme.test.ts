@@ -70,3 +70,21 @@ test('the points warning and the levels badge read in the brand’s dark text', 
   await expectChipReadable(page, 'levels header', 'level-overview__badge', 'V3')
   phone.expectNoErrors()
 })
+
+test('the community’s own buttons wear the brand, not the seed’s red', async () => {
+  const page = phone.page
+  const colours = async (testId: string) =>
+    visible(page, testId).evaluate((element) => {
+      const style = getComputedStyle(element)
+      return { background: style.backgroundColor, text: getComputedStyle(element.firstElementChild ?? element).color }
+    })
+  const brand = { background: 'rgb(255, 212, 0)', text: DARK_TEXT }
+  await page.goto('/pages/community/index')
+  await visible(page, 'compose-entry').waitFor()
+  expect(await colours('compose-entry')).toEqual(brand)
+  await visible(page, 'post-card').first().click()
+  await visible(page, 'comment-send').waitFor()
+  await screenshot(page, 'light-brand-04-post')
+  expect(await colours('comment-send')).toEqual(brand)
+  phone.expectNoErrors()
+})
