@@ -39,11 +39,13 @@ describe('ProductDetail', () => {
     await signedInAs(api, 'kol-distributor')
     const { container } = renderWithApp(<ProductDetail productId='p-serum' referralCode={null} postId={null} />)
     await screen.findByTestId('product-price')
-    // Her rights are known (she still shares the page) and the config is in: only then is the absence meaningful.
-    await waitFor(() => expect(container.querySelector('[data-testid="share-link"]')).not.toBeNull())
+    // Her rights and the config are asked for: only once both are answered is the absence meaningful.
+    await waitFor(() => expect(api.sent.some((item) => item.path.endsWith('/distribution/status'))).toBe(true))
     await waitFor(() => expect(api.sent.some((item) => item.path.endsWith('/app/config'))).toBe(true))
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(screen.queryByText(/分享赚/)).toBeNull()
+    // The server gives no code to share while distribution is off, so no link of hers carries one.
+    expect(container.querySelector('[data-testid="share-link"]')).toBeNull()
   })
 
   test('a fan opening a KOL’s link sees whose share it is, and no share button of their own', async () => {
