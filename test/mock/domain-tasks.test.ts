@@ -5,6 +5,7 @@ const TODAY = '2030-03-10'
 const none: TaskFacts = {
   checkinDays: [],
   postDays: [],
+  paidPostDays: [],
   commentDays: [],
   redemptionDays: [],
   inviteDays: [],
@@ -52,6 +53,19 @@ describe('task progress, from what the server saw', () => {
       5,
     ],
     ['first post, any day', task({ kind: 'once', action: 'post' }), { postDays: ['2029-01-01'] }, 1],
+    [
+      'daily post, its points paid today for a post removed since',
+      task({ kind: 'daily', action: 'post' }),
+      { paidPostDays: [TODAY] },
+      1,
+    ],
+    ['daily post, paid yesterday only', task({ kind: 'daily', action: 'post' }), { paidPostDays: ['2030-03-09'] }, 0],
+    [
+      'first post, a post paid its points but removed before the task was paid',
+      task({ kind: 'once', action: 'post' }),
+      { paidPostDays: [TODAY] },
+      0,
+    ],
     ['first redemption, none', task({ kind: 'once', action: 'redeem' }), {}, 0],
     [
       'invite, three friends',

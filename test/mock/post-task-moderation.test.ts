@@ -6,8 +6,9 @@ import { createTestApp } from '../support/test-server'
 // The posting tasks and the operator's review (domain-rules.md: Tasks, completion decided by the server from what it
 // saw; Points, a ledger entry is never undone). A post counts towards a task while it stands: published (deleted by
 // its author since still counts: it was up). One reports hid waits for the operator and does not count meanwhile;
-// restored, it counts again; removed, it never counts toward a task not yet paid. What was paid stays paid: the post's
-// own points, and a task completed before the removal, which stays done.
+// restored, it counts again; removed, it never counts toward a task not yet paid. What was paid stays paid and done:
+// the post's own points, which are the daily 发布笔记 task's reward (so that task is done for the day once they are
+// paid: posting again that day earns nothing), and a task completed before the removal, which stays done.
 
 const REVIEW_DELAY_MINUTES = 30
 
@@ -85,13 +86,14 @@ describe('posting tasks and the operator review', () => {
     const removed = await post(author, '加微信领优惠券')
     await advancePastReview()
     await hide(removed)
+    // The post's points were paid when it was written: the daily task is done; the first-post task waits.
     expect(await postTasks(author)).toEqual({
-      daily: { progress: 0, isDone: false },
+      daily: { progress: 1, isDone: true },
       first: { progress: 0, isDone: false },
     })
     await decide(removed, 'remove')
     expect(await postTasks(author)).toEqual({
-      daily: { progress: 0, isDone: false },
+      daily: { progress: 1, isDone: true },
       first: { progress: 0, isDone: false },
     })
     // The post's own points (paid when it was written) stay; no task paid for it.
@@ -109,6 +111,23 @@ describe('posting tasks and the operator review', () => {
     expect((await ledgerTypes(author)).filter((entry) => entry.startsWith('task'))).toEqual(['task 50'])
   })
 
+  it("the day's only post removed: the daily task stays done for the day, as its points stay paid", async () => {
+    const { signUp, postTasks, ledgerTypes, post, hide, decide, call } = await setUp()
+    const author = await signUp()
+    const postId = await post(author, '加微信领优惠券')
+    expect((await postTasks(author)).daily).toEqual({ progress: 1, isDone: true })
+    await hide(postId)
+    await decide(postId, 'remove')
+    expect((await postTasks(author)).daily).toEqual({ progress: 1, isDone: true })
+    // Posting again that day earns nothing (the daily cap is used): nothing was left undone.
+    await post(author, '今天的第二篇笔记')
+    expect((await ledgerTypes(author)).filter((entry) => entry.startsWith('post '))).toEqual(['post 10'])
+    expect((await postTasks(author)).daily).toEqual({ progress: 1, isDone: true })
+    // The next business day the task starts over.
+    expect((await call('POST', '/__mock/clock', undefined, { advanceDays: 1 })).status).toBe(200)
+    expect((await postTasks(author)).daily).toEqual({ progress: 0, isDone: false })
+  })
+
   it('a task paid before the post was removed stays done and paid (nothing is taken back)', async () => {
     const { signUp, postTasks, ledgerTypes, post, hide, decide } = await setUp()
     const author = await signUp()
@@ -116,7 +135,10 @@ describe('posting tasks and the operator review', () => {
     expect((await postTasks(author)).first).toEqual({ progress: 1, isDone: true })
     await hide(postId)
     await decide(postId, 'remove')
-    expect((await postTasks(author)).first).toEqual({ progress: 1, isDone: true })
+    expect(await postTasks(author)).toEqual({
+      daily: { progress: 1, isDone: true },
+      first: { progress: 1, isDone: true },
+    })
     expect((await ledgerTypes(author)).filter((entry) => /^(task|post) /.test(entry))).toEqual(['post 10', 'task 50'])
   })
 })

@@ -222,6 +222,12 @@ export type TaskFacts = {
   /** Published posts. */
   postDays: readonly string[]
   /**
+   * The days a post earned the posting points (the ledger's 'post' entries): the daily posting task's reward is that
+   * payment, so a day it was paid stays done, whatever happened to the post since (see eventDays). Daily tasks read
+   * today's only.
+   */
+  paidPostDays: readonly string[]
+  /**
    * Comments written, paid or not (over the daily cap a comment earns nothing but is still one the task asked for):
    * see commentDaysOf.
    */
@@ -241,12 +247,15 @@ export type TaskRule = { id: string; kind: TaskKind; action: TaskAction; target:
 /** A daily task starts over each business day; a one-time task has a single period. */
 export const taskPeriod = (kind: TaskKind, today: string): string => (kind === 'daily' ? today : 'once')
 
-const eventDays = (action: TaskAction, facts: TaskFacts): readonly string[] => {
-  switch (action) {
+const eventDays = (task: TaskRule, facts: TaskFacts): readonly string[] => {
+  switch (task.action) {
     case 'checkin':
       return facts.checkinDays
     case 'post':
-      return facts.postDays
+      // The daily task is paid by the post's own points: once they are paid the task is done for the day (posting
+      // again pays nothing under the daily cap), even if the operator removes the post. A one-time task pays its own
+      // reward, so a removed post, paid its points or not, never counts toward it until that reward is paid.
+      return task.kind === 'daily' ? commentDaysOf(facts.postDays, facts.paidPostDays) : facts.postDays
     case 'comment':
       return facts.commentDays
     case 'redeem':
@@ -262,7 +271,8 @@ const eventDays = (action: TaskAction, facts: TaskFacts): readonly string[] => {
 /**
  * The days of the member's comments, one per comment: those still standing, paid or not, with the ledger's paid
  * ones as a floor (a paid comment deleted since, or taken with its post, was still written). Per day the larger of
- * the two counts: the paid ones are among the written ones while they stand.
+ * the two counts: the paid ones are among the written ones while they stand. The daily posting task takes the same
+ * floor (eventDays).
  */
 export const commentDaysOf = (written: readonly string[], paid: readonly string[]): string[] => {
   const countsOf = (days: readonly string[]) =>
@@ -305,6 +315,6 @@ export const taskProgress = (task: TaskRule, facts: TaskFacts, today: string): n
   const seen =
     task.action === 'profile'
       ? facts.profileSteps
-      : eventDays(task.action, facts).filter((day) => task.kind === 'once' || day === today).length
+      : eventDays(task, facts).filter((day) => task.kind === 'once' || day === today).length
   return Math.min(seen, task.target)
 }

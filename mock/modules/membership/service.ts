@@ -342,6 +342,7 @@ type Completions = TaskFacts['completions']
 const NO_FACTS: TaskFacts = {
   checkinDays: [],
   postDays: [],
+  paidPostDays: [],
   commentDays: [],
   redemptionDays: [],
   inviteDays: [],
@@ -371,6 +372,9 @@ const factsOf = async (
   return {
     checkinDays: await daysFor('checkin', () => data.ownDayCheckins(ctx.sql, member.id, today, onceTarget('checkin'))),
     postDays: await daysFor('post', () => publishedPostDays(ctx, member.id)),
+    paidPostDays: watching('post').some((task) => task.kind === 'daily')
+      ? await earnedDays(ctx, member.id, 'post', instantOfDay(today, ctx.config.timeZone))
+      : [],
     commentDays: await daysFor('comment', async () => {
       const since = onceTarget('comment') > 0 ? undefined : instantOfDay(today, ctx.config.timeZone)
       return commentDaysOf(
