@@ -147,6 +147,21 @@ export const DistributionOverview = v.object({
 })
 export type DistributionOverview = v.InferOutput<typeof DistributionOverview>
 
+/**
+ * How the buyer came to pay this KOL, read from the order, the buyer's binding and the commission's other level:
+ * `fan`, bound to the KOL (first touch) and protected when they paid, through `source` (and `post`, for one bound through
+ * a 分享赚 post); `post`, not their protected fan but the order came through the KOL's 分享赚 post (`post`); `link`, through
+ * the KOL's link or code (`ref`); `downline`, level 2: their fan `downlineNickname` earned level 1 on the order.
+ */
+export const CommissionOrigin = v.object({
+  kind: v.picklist(['fan', 'link', 'post', 'downline']),
+  /** A fan's binding source; null for the other kinds. */
+  source: v.nullable(BindingSource),
+  post: v.nullable(FanPost),
+  downlineNickname: v.nullable(v.string()),
+})
+export type CommissionOrigin = v.InferOutput<typeof CommissionOrigin>
+
 export const Commission = v.object({
   id: Id,
   orderId: Id,
@@ -162,6 +177,8 @@ export const Commission = v.object({
   /** What was bought, and by whom (nickname only). */
   itemName: v.string(),
   buyerNickname: v.string(),
+  /** Added: how the buyer came to pay this KOL; null when the records do not say; a backend may leave it out. */
+  origin: v.optional(v.nullable(CommissionOrigin)),
 })
 export type Commission = v.InferOutput<typeof Commission>
 export const CommissionsQuery = v.object({

@@ -50,6 +50,16 @@ describeWithMockRoutes('commission on an order through a KOL link', () => {
     expect(await summaryOf(api, fan.token)).toMatchObject({ balance: 398, pending: 0 })
   })
 
+  it('says, where it says it (origin is optional), that the buyer is the KOL’s fan and through what', async () => {
+    const { kol, code, fan } = await kolWithFan()
+    const order = await buy(api, fan.token, { productId: 'p-serum', ref: code })
+    const commission = (await commissionsOf(api, kol.token)).find((row) => row.orderId === order.id)
+    expect(commission).toBeDefined()
+    // A backend that leaves it out answers no origin at all; the mock answers it.
+    if (commission?.origin !== undefined || !process.env.API_BASE_URL)
+      expect(commission?.origin).toEqual({ kind: 'fan', source: 'link', post: null, downlineNickname: null })
+  })
+
   it("counts as today's only what was earned on today's business day (a clock set back in preview included)", async () => {
     const { kol, code, fan } = await kolWithFan()
     await buy(api, fan.token, { productId: 'p-serum', ref: code })

@@ -431,14 +431,41 @@ export type CommissionRow = {
   reversedAt: Date | null
   itemName: string
   buyerNickname: string
+  /** Level 1: the buyer was bound to this distributor and protected when they paid (the binding's source). */
+  fanSource: BindingSource | null
+  /** The binding's post, for a fan through a 分享赚 post. */
+  fanPostId: string | null
+  fanPostText: string | null
+  /** Level 1: the order came through this distributor's 分享赚 post. */
+  orderPostId: string | null
+  orderPostText: string | null
+  /** The order carried a referral code. */
+  hasRef: boolean
+  /** Level 2: who earned level 1 on the order (this distributor's fan). */
+  downlineNickname: string | null
 }
 
+/**
+ * The distributor's commission rows with what says how the buyer came to pay them, in one query: the buyer's binding
+ * (bindings are never re-bound, so the one read now is the one in force when they paid, if it protected them then),
+ * the order's post and `ref`, and for level 2 the member who earned level 1.
+ */
 export const commissionsOf = (sql: Sql, distributorId: string): Promise<CommissionRow[]> =>
   sql.query<CommissionRow>(
     `SELECT c.id, c.position, c.order_id AS "orderId", c.level, o.amount_fen AS "orderAmountFen",
        c.amount_fen AS "amountFen", c.status, c.settles_at AS "settlesAt", c.created_at AS "createdAt",
-       c.reversed_at AS "reversedAt", o.item_name AS "itemName", m.nickname AS "buyerNickname"
+       c.reversed_at AS "reversedAt", o.item_name AS "itemName", m.nickname AS "buyerNickname",
+       b.source AS "fanSource", b.post_id AS "fanPostId",
+       CASE WHEN bp.deleted_at IS NULL THEN left(bp.text, 200) END AS "fanPostText",
+       op.id AS "orderPostId", CASE WHEN op.deleted_at IS NULL THEN left(op.text, 200) END AS "orderPostText",
+       o.ref IS NOT NULL AS "hasRef", dm.nickname AS "downlineNickname"
      FROM commissions c JOIN orders o ON o.id = c.order_id JOIN members m ON m.id = o.member_id
+     LEFT JOIN bindings b ON c.level = 1 AND b.member_id = o.member_id AND b.distributor_id = c.distributor_id
+       AND b.bound_at <= o.created_at AND b.protected_until > o.created_at
+     LEFT JOIN posts bp ON bp.id = b.post_id
+     LEFT JOIN posts op ON c.level = 1 AND op.id = o.post_id AND op.author_id = c.distributor_id
+     LEFT JOIN commissions c1 ON c.level = 2 AND c1.order_id = c.order_id AND c1.level = 1
+     LEFT JOIN members dm ON dm.id = c1.distributor_id
      WHERE c.distributor_id = $1`,
     [distributorId],
   )

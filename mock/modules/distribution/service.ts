@@ -6,6 +6,7 @@ import type {
   BindingSource,
   Client,
   Commission,
+  CommissionOrigin,
   DistributionOverview,
   DistributionStatus,
   Fan,
@@ -645,6 +646,26 @@ export const overviewOf = async (ctx: Ctx, memberId: string): Promise<Distributi
   }
 }
 
+/**
+ * How the buyer came to pay: by the rule that chose the earner (commissionEarner: the protected binding first, then
+ * the order's post or link; level 2 through the level-1 earner, this distributor's fan). Null when the records say
+ * none of these (a seeded row of an order with no code).
+ */
+const originOf = (row: data.CommissionRow): CommissionOrigin | null => {
+  const none = { source: null, post: null, downlineNickname: null }
+  if (row.level === 2)
+    return row.downlineNickname === null ? null : { ...none, kind: 'downline', downlineNickname: row.downlineNickname }
+  if (row.fanSource !== null)
+    return {
+      ...none,
+      kind: 'fan',
+      source: row.fanSource,
+      post: row.fanSource === 'post' && row.fanPostId !== null ? fanPostOf(row.fanPostId, row.fanPostText) : null,
+    }
+  if (row.orderPostId !== null) return { ...none, kind: 'post', post: fanPostOf(row.orderPostId, row.orderPostText) }
+  return row.hasRef ? { ...none, kind: 'link' } : null
+}
+
 export const commissionsPage = async (
   ctx: Ctx,
   memberId: string,
@@ -669,6 +690,7 @@ export const commissionsPage = async (
       reversedAt: row.reversedAt ? isoAt(ctx, row.reversedAt) : null,
       itemName: row.itemName,
       buyerNickname: row.buyerNickname,
+      origin: originOf(row),
     })),
     nextCursor: page.nextCursor,
   }
