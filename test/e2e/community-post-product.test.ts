@@ -111,6 +111,8 @@ test('Lina attaches a product to a post; a fan buys from the post; Lina earns th
   await row.waitFor()
   expect(await row.locator('[data-testid="commission-status"]').textContent()).toBe('待结算')
   expect(await row.locator('[data-testid="commission-amount"]').textContent()).toBe('+¥19.90')
+  // The buyer signed in from her post: her fan, bound through it, and the post named by its first words.
+  expect(await row.locator('[data-testid="commission-origin"]').textContent()).toMatch(/^粉丝 · 来自笔记「.+」$/)
   await screenshot(kol, 'post-product-05-lina-commission')
   kolPhone.expectNoErrors()
 })

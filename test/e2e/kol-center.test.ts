@@ -95,6 +95,8 @@ test('a fan buys through the KOL link; the KOL sees the fan, the pending commiss
   const commission = visible(kol, 'commission-list').locator('.kol-card', { hasText: FAN_NICKNAME })
   await commission.waitFor()
   expect(await commission.locator('[data-testid="commission-status"]').textContent()).toBe('待结算')
+  // How the buyer came to pay her: her fan, bound through the link.
+  expect(await commission.locator('[data-testid="commission-origin"]').textContent()).toBe('粉丝 · 来自链接')
   await screenshot(kol, 'kol-06-pending-commission')
 
   // Seven days on the server's clock: the commission is settled.

@@ -12,6 +12,30 @@ import './kol.scss'
 type Tab = CommissionStatus | 'all'
 const TABS: readonly Tab[] = ['all', 'pending', 'settled', 'reversed']
 
+type KolText = (typeof kolMessages)['zh-CN']
+
+/** How the buyer came to pay (the server's `origin`); null when it does not say, so the row shows no line. */
+function originLine(origin: Commission['origin'], text: KolText): string | null {
+  if (!origin) return null
+  const post = origin.post
+    ? origin.post.isDeleted
+      ? text.originPostDeleted
+      : origin.post.excerpt
+        ? text.originPostExcerpt(origin.post.excerpt)
+        : ''
+    : ''
+  switch (origin.kind) {
+    case 'fan':
+      return origin.source === null ? null : text.originFan(text.sources[origin.source] ?? origin.source, post)
+    case 'post':
+      return text.originPost(post)
+    case 'link':
+      return text.originLink
+    case 'downline':
+      return origin.downlineNickname === null ? null : text.originDownline(origin.downlineNickname)
+  }
+}
+
 function CommissionRow({ commission }: { commission: Commission }) {
   const text = useMessages(kolMessages)
   const when =
@@ -20,6 +44,7 @@ function CommissionRow({ commission }: { commission: Commission }) {
       : commission.status === 'settled'
         ? text.settledAt(formatServerTime(commission.settlesAt))
         : text.settlesAt(formatServerTime(commission.settlesAt))
+  const origin = originLine(commission.origin, text)
   return (
     <View className='kol-card' data-testid={`commission-${commission.id}`}>
       <View className='kol-row'>
@@ -28,6 +53,11 @@ function CommissionRow({ commission }: { commission: Commission }) {
           {text.commissionStatus[commission.status]}
         </Text>
       </View>
+      {origin === null ? null : (
+        <Text className='kol-muted' data-testid='commission-origin'>
+          {origin}
+        </Text>
+      )}
       <View className='kol-row'>
         <Text className='kol-muted'>
           {text.orderAmount(formatFen(commission.orderAmountFen))}

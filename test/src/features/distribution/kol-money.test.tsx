@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import type { DistributionOverview } from '@/contract/kol'
+import type { Commission, DistributionOverview } from '@/contract/kol'
 import { CommissionList } from '@/features/distribution/components/commission-list'
 import { KolCenter } from '@/features/distribution/components/kol-center'
 import { WithdrawalPanel } from '@/features/distribution/components/withdrawal-panel'
@@ -105,6 +105,71 @@ describe('佣金明细', () => {
     if (!first) throw new Error('Lina has commission')
     const row = await screen.findByTestId(`commission-${first.id}`, {}, LONG)
     expect(within(row).getByTestId('commission-order').textContent).toBe(`订单号 ${first.orderId}`)
+  })
+
+  test('a row says how its buyer came to pay: a fan through the card, as the server saw it', async () => {
+    const api = installInProcessApi()
+    const kol = await newKol(api)
+    const { referralCode } = (await api.call('GET', '/distribution/card', { token: kol })).json as {
+      referralCode: string
+    }
+    const fan = (
+      await api.call('POST', '/auth/phone', {
+        body: { phone: '13944440001', smsCode: '123456', ref: referralCode, refSource: 'card' },
+      })
+    ).json as { token: string }
+    expect(
+      (await api.call('POST', '/orders', { token: fan.token, body: { productId: 'p-serum' }, idempotencyKey: 'o-1' }))
+        .status,
+    ).toBe(201)
+    renderWithApp(<CommissionList />)
+    expect((await screen.findByTestId('commission-origin', {}, LONG)).textContent).toBe('粉丝 · 来自名片')
+  })
+
+  test('each origin reads as its own line; a row without one (a backend that does not say) shows none', async () => {
+    const api = installInProcessApi()
+    await newKol(api)
+    const row = (id: string, level: 1 | 2, origin?: Commission['origin']): Commission => ({
+      id,
+      orderId: `o-${id}`,
+      level,
+      orderAmountFen: 19900,
+      amountFen: 1990,
+      status: 'pending',
+      settlesAt: '2030-05-17T10:00:00+08:00',
+      createdAt: '2030-05-10T10:00:00+08:00',
+      reversedAt: null,
+      itemName: '精华',
+      buyerNickname: '小雨',
+      ...(origin === undefined ? {} : { origin }),
+    })
+    const none = { source: null, post: null, downlineNickname: null }
+    const page = {
+      items: [
+        row('fan-post', 1, {
+          ...none,
+          kind: 'fan',
+          source: 'post',
+          post: { id: 'p1', excerpt: '回购三次', isDeleted: false },
+        }),
+        row('post', 1, { ...none, kind: 'post', post: { id: 'p1', excerpt: '', isDeleted: true } }),
+        row('link', 1, { ...none, kind: 'link' }),
+        row('downline', 2, { ...none, kind: 'downline', downlineNickname: '阿杰' }),
+        row('unknown', 1, null),
+        row('absent', 1),
+      ],
+      nextCursor: null,
+    }
+    api.fail('GET', '/distribution/commissions', { kind: 'status', status: 200, body: JSON.stringify(page) })
+    renderWithApp(<CommissionList />)
+    const originOf = async (id: string) =>
+      within(await screen.findByTestId(`commission-${id}`, {}, LONG)).queryByTestId('commission-origin')?.textContent
+    expect(await originOf('fan-post')).toBe('粉丝 · 来自笔记「回购三次」')
+    expect(await originOf('post')).toBe('来自笔记（已删除）')
+    expect(await originOf('link')).toBe('来自推广链接')
+    expect(await originOf('downline')).toBe('你的粉丝 阿杰 推广的订单')
+    expect(await originOf('unknown')).toBeUndefined()
+    expect(await originOf('absent')).toBeUndefined()
   })
 
   test('a KOL with nothing yet reads what will show there, per tab', async () => {
