@@ -105,6 +105,20 @@ describe('a part switched off in the config (features.*) is closed by the server
     expect((await open.call('GET', '/distribution/status', again)).body.referralCode).toBe('LINA88')
   })
 
+  it('shares no 分享赚 post with its author’s code while distribution is off (the feed and the post page)', async () => {
+    const codesOf = async (call: Call) => {
+      const page = (await call('GET', '/posts?section=earn&limit=50')).body as { items: Record<string, unknown>[] }
+      const lina = page.items.filter((post) => (post.author as { nickname: string }).nickname.includes('Lina'))
+      expect(lina.length).toBeGreaterThan(0)
+      const one = (await call('GET', `/posts/${lina[0]?.id as string}`)).body as Record<string, unknown>
+      return [...lina.map((post) => post.authorReferralCode), one.authorReferralCode]
+    }
+    const closed = await appWith((features) => (features.distribution = false))
+    expect(new Set(await codesOf(closed.call))).toEqual(new Set([null]))
+    const open = await appWith(() => undefined)
+    expect(await codesOf(open.call)).toContain('LINA88')
+  })
+
   it('offers no task whose action belongs to a part switched off, and pays none', async () => {
     const { call, signIn } = await appWith((features) => {
       features.community = false

@@ -112,7 +112,8 @@ const toPost = (ctx: Ctx, row: PostRow): OwnPost => ({
   createdAt: isoAt(ctx, row.createdAt),
   rejectReason: row.rejectReason,
   productId: row.productId,
-  authorReferralCode: row.authorReferralCode,
+  // While distribution is off no share carries a KOL's code (shareableReferralCode): the post shares a plain path.
+  authorReferralCode: ctx.config.features.distribution ? row.authorReferralCode : null,
   // Only its author can open a rejected post: the operator's removal (after reports hid it) tells them so.
   isRemoved: row.isRemoved,
 })
