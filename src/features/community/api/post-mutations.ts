@@ -9,7 +9,7 @@ import {
 import Taro from '@tarojs/taro'
 import type { Post } from '@/contract'
 import { communityEndpoints, ownPostEndpoint } from '@/contract/community-endpoints'
-import type { Comment, LikeState, REPORT_REASONS } from '@/contract/community'
+import type { Comment, CommentReply, LikeState, REPORT_REASONS } from '@/contract/community'
 import { createIdempotencyKey, isApiError, isOutcomeUnknown, request } from '@/lib/http'
 import { describeError, messagesFor, useLocale } from '@/lib/i18n'
 import { settleComment } from '../lib/comment-intents'
@@ -171,6 +171,15 @@ export function useDeleteComment(postId: string) {
   return useMutation({
     mutationFn: (commentId: string) => request(communityEndpoints.deleteComment, { params: { id: commentId } }),
     onSuccess: (_ok, commentId) => {
+      // Hidden by reports (waiting for review, or removed): never in the post's commentCount, so none comes off it.
+      const entries = (queryClient.getQueryData(commentsQuery(postId).queryKey)?.pages ?? []).flatMap((page) =>
+        page.items.flatMap((item): Pick<CommentReply, 'id' | 'isPendingReview' | 'isRemoved'>[] => [
+          item,
+          ...item.replies,
+        ]),
+      )
+      const deleted = entries.find((entry) => entry.id === commentId)
+      const wasCounted = !(deleted?.isPendingReview === true || deleted?.isRemoved === true)
       // As the server does it: a comment with replies stays as their placeholder, one without goes, and a
       // placeholder goes with its last reply. One comment fewer either way.
       queryClient.setQueryData(commentsQuery(postId).queryKey, (data) => {
@@ -187,7 +196,8 @@ export function useDeleteComment(postId: string) {
         }))
         return { ...data, pages }
       })
-      patchPost(queryClient, postId, (post) => ({ ...post, commentCount: Math.max(0, post.commentCount - 1) }))
+      if (wasCounted)
+        patchPost(queryClient, postId, (post) => ({ ...post, commentCount: Math.max(0, post.commentCount - 1) }))
       // The count is the server's (others comment meanwhile): read it back.
       void queryClient.invalidateQueries({ queryKey: postQuery(postId).queryKey })
     },

@@ -911,6 +911,50 @@ describe('PostDetailView: my own comment the operator removed', () => {
     expect(screen.queryByText('被移除的我的评论', { exact: false })).toBeNull()
     expect(screen.queryByTestId('comment-removed')).toBeNull()
   })
+  test('deleting it takes nothing off the post’s comment count (a removed comment was never counted)', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const mine = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token,
+        body: { text: '被移除后删掉的评论' },
+        idempotencyKey: 'c-removed-delete',
+      })
+    ).json as { id: string }
+    await api.call('POST', '/posts/post-r4/comments', {
+      token: await signUpPhone(api, '13900000051'),
+      body: { text: '留着的评论' },
+      idempotencyKey: 'c-removed-delete-neighbour',
+    })
+    for (const [index, phone] of ['13900000052', '13900000053', '13900000054', '13900000055', '13900000056'].entries())
+      await api.call('POST', `/comments/${mine.id}/report`, {
+        token: await signUpPhone(api, phone),
+        body: { reason: 'spam' },
+        idempotencyKey: `r-removed-delete-${index}`,
+      })
+    await api.call('POST', `/__mock/reviews/${mine.id}`, {
+      body: { kind: 'comment', decision: 'remove', reason: '广告' },
+    })
+    const counted = (await serverPost(api, token, 'post-r4')).commentCount
+    expect(counted).toBeGreaterThan(0)
+    const { queryClient } = renderWithApp(<PostDetailView postId='post-r4' />)
+    // The feed the member came from holds the post with the server's count (it is not read again on the way back).
+    const feedKey = ['posts', 'list', 'recommend']
+    queryClient.setQueryData(feedKey, {
+      pages: [{ items: [{ ...(await serverPost(api, token, 'post-r4')), id: 'post-r4' }], nextCursor: null }],
+      pageParams: [null],
+    })
+    const entry = (await screen.findByText('被移除后删掉的评论', { exact: false })).closest(
+      '[data-testid="comment"]',
+    ) as HTMLElement
+    tap(entry, 'comment-delete')
+    await waitFor(() => expect(modal).toHaveBeenCalled())
+    await waitFor(() => expect(screen.queryByText('被移除后删掉的评论', { exact: false })).toBeNull())
+    expect((await serverPost(api, token, 'post-r4')).commentCount).toBe(counted)
+    const feed = queryClient.getQueryData<{ pages: { items: { commentCount: number }[] }[] }>(feedKey)
+    expect(feed?.pages[0]?.items[0]?.commentCount).toBe(counted)
+  })
 })
 
 describe('PostDetailView: long threads fold', () => {
