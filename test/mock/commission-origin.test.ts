@@ -10,7 +10,7 @@ import { createTestApp } from '../support/test-server'
 const START = Date.parse('2030-05-10T10:00:00+08:00')
 
 const setUp = async () => {
-  const { app } = await createTestApp({
+  const { app, db } = await createTestApp({
     realNow: () => START,
     config: (config) => ({ ...config, distribution: { ...config.distribution, commissionLevels: 2 } }),
   })
@@ -48,7 +48,7 @@ const setUp = async () => {
     expect(row).toBeDefined()
     return row?.origin
   }
-  return { call, signIn, distribute, buy, originOf }
+  return { call, signIn, distribute, buy, originOf, db }
 }
 
 describe('佣金明细: how the buyer came to pay the KOL', () => {
@@ -111,5 +111,51 @@ describe('佣金明细: how the buyer came to pay the KOL', () => {
     // A deleted post is named as such, without its words, as 我的粉丝 names it.
     expect((await call('DELETE', `/posts/${postId}`, kol.token)).status).toBe(200)
     expect((await originOf(kol.token, postOrder))?.post).toEqual({ id: postId, excerpt: '', isDeleted: true })
+  })
+})
+
+describe('佣金明细 a page at a time', () => {
+  it('reads only the page asked for (with its origins), not every commission the KOL ever earned', async () => {
+    const { call, signIn, distribute, buy, db } = await setUp()
+    const kol = await signIn('13933330011')
+    const code = await distribute(kol.token)
+    const orders: string[] = []
+    for (const phone of ['13933330012', '13933330013', '13933330014', '13933330015'])
+      orders.push(await buy((await signIn(phone, { ref: code })).token))
+    // Every row the commission list's query hands back, counted as the database answers them.
+    const read: number[] = []
+    const transaction = db.transaction
+    db.transaction = (work) =>
+      transaction((sql) =>
+        work({
+          ...sql,
+          query: async (text, params) => {
+            const rows = await sql.query(text, params)
+            if (text.includes('"downlineNickname"')) read.push(rows.length)
+            return rows as never
+          },
+        }),
+      )
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: v.InferOutput<typeof CommissionPage> = v.parse(
+        CommissionPage,
+        (await call('GET', `/distribution/commissions?limit=2${cursor ? `&cursor=${cursor}` : ''}`, kol.token)).body,
+      )
+      seen.push(...page.items.map((item) => item.orderId))
+      cursor = page.nextCursor
+    } while (cursor !== null)
+    // Newest first, each once, and never more than a page and the one row that says another follows.
+    expect(seen).toEqual([...orders].reverse())
+    expect(read.length).toBeGreaterThan(0)
+    expect(Math.max(...read)).toBeLessThanOrEqual(3)
+    read.length = 0
+    const settled = v.parse(
+      CommissionPage,
+      (await call('GET', '/distribution/commissions?status=settled', kol.token)).body,
+    )
+    expect(settled.items).toEqual([])
+    expect(read).toEqual([0])
   })
 })

@@ -446,11 +446,17 @@ export type CommissionRow = {
 }
 
 /**
- * The distributor's commission rows with what says how the buyer came to pay them, in one query: the buyer's binding
- * (bindings are never re-bound, so the one read now is the one in force when they paid, if it protected them then),
- * the order's post and `ref`, and for level 2 the member who earned level 1.
+ * A page of the distributor's commission rows, newest first (keyset: `after` is the last row's time in ms and
+ * position; limit + 1 rows), of one status or all, with what says how the buyer came to pay them, in one query: the
+ * buyer's binding (bindings are never re-bound, so the one read now is the one in force when they paid, if it
+ * protected them then), the order's post and `ref`, and for level 2 the member who earned level 1. Only the page is
+ * read and joined (commissions_distributor_recent), however many the KOL has earned.
  */
-export const commissionsOf = (sql: Sql, distributorId: string): Promise<CommissionRow[]> =>
+export const commissionsOf = (
+  sql: Sql,
+  distributorId: string,
+  page: { status: string | null; after: readonly [number, number] | null; limit: number },
+): Promise<CommissionRow[]> =>
   sql.query<CommissionRow>(
     `SELECT c.id, c.position, c.order_id AS "orderId", c.level, o.amount_fen AS "orderAmountFen",
        c.amount_fen AS "amountFen", c.status, c.settles_at AS "settlesAt", c.created_at AS "createdAt",
@@ -466,8 +472,10 @@ export const commissionsOf = (sql: Sql, distributorId: string): Promise<Commissi
      LEFT JOIN posts op ON c.level = 1 AND op.id = o.post_id AND op.author_id = c.distributor_id
      LEFT JOIN commissions c1 ON c.level = 2 AND c1.order_id = c.order_id AND c1.level = 1
      LEFT JOIN members dm ON dm.id = c1.distributor_id
-     WHERE c.distributor_id = $1`,
-    [distributorId],
+     WHERE c.distributor_id = $1 AND ($2::text IS NULL OR c.status = $2::text)
+       AND ($3::float8 IS NULL OR (extract(epoch FROM c.created_at) * 1000, c.position) < ($3::float8, $4::bigint))
+     ORDER BY c.created_at DESC, c.position DESC LIMIT $5`,
+    [distributorId, page.status, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit + 1],
   )
 
 export type Totals = { pendingFen: number; settledFen: number; reversedFen: number; todayFen: number }

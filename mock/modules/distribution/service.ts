@@ -673,10 +673,15 @@ export const commissionsPage = async (
 ) => {
   await requireEarner(ctx, memberId)
   await data.settleDue(ctx.sql, ctx.nowMs, memberId)
-  const rows = (await data.commissionsOf(ctx.sql, memberId)).filter(
-    (row) => query.status === undefined || row.status === query.status,
-  )
-  const page = paginate(rows, (row) => [-row.createdAt.getTime(), -row.position], query)
+  const limit = pageLimit(query)
+  // The cursor keeps the shape it always had: the last row's negated time and position.
+  const key = cursorKey(query, ['number', 'number'] as const)
+  const rows = await data.commissionsOf(ctx.sql, memberId, {
+    status: query.status ?? null,
+    after: key === null ? null : [-key[0], -key[1]],
+    limit,
+  })
+  const page = sqlPage(rows, limit, (row) => [-row.createdAt.getTime(), -row.position])
   return {
     items: page.items.map((row): Commission => ({
       id: row.id,
