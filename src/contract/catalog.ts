@@ -46,8 +46,8 @@ export const Post = v.object({
   /** The product a share-to-earn post carries. */
   productId: v.optional(v.nullable(Id)),
   /**
-   * The author's referral code while the post is published, carries a product and its author distributes now, else
-   * null: a share of the post carries it (`ref=CODE&postId=ID`), so a friend arriving through it binds to the author.
+   * The author's referral code while the post is published, carries a product, its author distributes now and the
+   * operator has distribution switched on, else null: a share of the post carries it (`ref=CODE&postId=ID`), so a friend arriving through it binds to the author.
    * Never answered for anyone else, nor on a post only its author can open (pending, rejected, hidden).
    */
   authorReferralCode: v.optional(v.nullable(v.string())),
