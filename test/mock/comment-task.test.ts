@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { SignedIn, TaskList } from '../../src/contract/all'
 import { commentDaysOf } from '../../mock/modules/membership/rules'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 describe('the daily comment task counts comments written, paid or not', () => {
   it('is one day per comment: the standing ones, and paid ones deleted since', () => {
@@ -27,49 +27,35 @@ describe('the daily comment task counts comments written, paid or not', () => {
         },
       }),
     })
-    const call = async (method: string, path: string, token?: string, body?: unknown) => {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'idempotency-key': `k-${Math.random()}`,
-      }
-      if (token) headers.authorization = `Bearer ${token}`
-      const response = await app.fetch(
-        new Request(`http://mock.test/api/v1${path}`, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-      )
-      return { status: response.status, body: (await response.json()) as unknown }
-    }
+    const call = apiCaller(app)
     const token = v.parse(
       SignedIn,
-      (await call('POST', '/auth/phone', undefined, { phone: '13911115555', smsCode: '123456' })).body,
+      (await call('POST', '/auth/phone', { body: { phone: '13911115555', smsCode: '123456' } })).body,
     ).token
     const posts = (await call('GET', '/posts?section=recommend')).body as { items: { id: string }[] }
     const postId = posts.items[0]?.id ?? ''
     const commentTask = async () => {
-      const tasks = v.parse(TaskList, (await call('GET', '/tasks', token)).body).items
+      const tasks = v.parse(TaskList, (await call('GET', '/tasks', { token })).body).items
       return tasks.find((task) => task.kind === 'daily' && task.action === 'comment')
     }
     expect(await commentTask()).toMatchObject({ target: 5, progress: 0, isDone: false })
 
     const comment = async (text: string) => {
-      const answer = await call('POST', `/posts/${postId}/comments`, token, { text })
+      const answer = await call('POST', `/posts/${postId}/comments`, { token, body: { text } })
       expect(answer.status).toBe(201)
       return (answer.body as { id: string }).id
     }
     const first = await comment('第1条评论')
     await comment('第2条评论')
     // A paid comment deleted is still one written today.
-    expect((await call('DELETE', `/comments/${first}`, token)).status).toBe(200)
+    expect((await call('DELETE', `/comments/${first}`, { token })).status).toBe(200)
     expect(await commentTask()).toMatchObject({ progress: 2, isDone: false })
     for (const n of [3, 4, 5]) await comment(`第${n}条评论`)
     // The cap paid three (6 points); the fourth and fifth earned nothing and still count.
     expect(await commentTask()).toMatchObject({ progress: 4, isDone: false })
     await comment('第6条评论')
     expect(await commentTask()).toMatchObject({ progress: 5, isDone: true })
-    const ledger = (await call('GET', '/points/ledger?limit=50', token)).body as {
+    const ledger = (await call('GET', '/points/ledger?limit=50', { token })).body as {
       items: { type: string; delta: number }[]
     }
     expect(ledger.items.filter((entry) => entry.type === 'comment').reduce((sum, entry) => sum + entry.delta, 0)).toBe(

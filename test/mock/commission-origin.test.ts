@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { CommissionPage, DistributionStatus, SignedIn } from '../../src/contract/all'
 import type { Commission } from '../../src/contract/all'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // 佣金明细 says how each buyer came to pay the KOL (domain-rules.md, Distribution: the KOL sees where each fan came
 // from): a fan bound to them (first touch) and through what, or a buyer who came through their link or 分享赚 post while
@@ -14,36 +14,21 @@ const setUp = async () => {
     realNow: () => START,
     config: (config) => ({ ...config, distribution: { ...config.distribution, commissionLevels: 2 } }),
   })
-  let keys = 0
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'idempotency-key': `k-${(keys += 1)}`,
-    }
-    if (token) headers.authorization = `Bearer ${token}`
-    const response = await app.fetch(
-      new Request(`http://mock.test/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    )
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
-  }
+  const call = apiCaller(app)
   const signIn = async (phone: string, ref?: { ref: string; refSource?: string }) =>
-    v.parse(SignedIn, (await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456', ...ref })).body)
+    v.parse(SignedIn, (await call('POST', '/auth/phone', { body: { phone, smsCode: '123456', ...ref } })).body)
   const distribute = async (token: string) =>
     v.parse(
       DistributionStatus,
-      (await call('POST', '/distribution/apply', token, { route: 'invite_code', code: 'FANKOL2026' })).body,
+      (await call('POST', '/distribution/apply', { token, body: { route: 'invite_code', code: 'FANKOL2026' } })).body,
     ).referralCode ?? ''
   const buy = async (token: string, via: { ref?: string; postId?: string } = {}) => {
-    const response = await call('POST', '/orders', token, { productId: 'p-serum', ...via })
+    const response = await call('POST', '/orders', { token, body: { productId: 'p-serum', ...via } })
     expect(response.status).toBe(201)
     return response.body.id as string
   }
   const originOf = async (token: string, orderId: string): Promise<Commission['origin']> => {
-    const page = v.parse(CommissionPage, (await call('GET', '/distribution/commissions?limit=50', token)).body)
+    const page = v.parse(CommissionPage, (await call('GET', '/distribution/commissions?limit=50', { token })).body)
     const row = page.items.find((item) => item.orderId === orderId)
     expect(row).toBeDefined()
     return row?.origin
@@ -56,7 +41,10 @@ describe('佣金明细: how the buyer came to pay the KOL', () => {
     const { call, signIn, distribute, buy, originOf } = await setUp()
     const kol = await signIn('13933330001')
     const kolCode = await distribute(kol.token)
-    const draft = await call('POST', '/posts', kol.token, { text: '这瓶精华我回购了三次', productId: 'p-serum' })
+    const draft = await call('POST', '/posts', {
+      token: kol.token,
+      body: { text: '这瓶精华我回购了三次', productId: 'p-serum' },
+    })
     expect(draft.status).toBe(201)
     const postId = draft.body.id as string
 
@@ -92,7 +80,7 @@ describe('佣金明细: how the buyer came to pay the KOL', () => {
     // this KOL, who sees which.
     const viaLink = await signIn('13933330005', { ref: teamCode })
     const viaPost = await signIn('13933330006', { ref: teamCode })
-    expect((await call('POST', '/__mock/clock', undefined, { advanceDays: 31 })).status).toBe(200)
+    expect((await call('POST', '/__mock/clock', { body: { advanceDays: 31 } })).status).toBe(200)
     const linkOrder = await buy(viaLink.token, { ref: kolCode })
     const postOrder = await buy(viaPost.token, { postId })
     expect(await originOf(kol.token, linkOrder)).toEqual({
@@ -109,7 +97,7 @@ describe('佣金明细: how the buyer came to pay the KOL', () => {
     })
 
     // A deleted post is named as such, without its words, as 我的粉丝 names it.
-    expect((await call('DELETE', `/posts/${postId}`, kol.token)).status).toBe(200)
+    expect((await call('DELETE', `/posts/${postId}`, { token: kol.token })).status).toBe(200)
     expect((await originOf(kol.token, postOrder))?.post).toEqual({ id: postId, excerpt: '', isDeleted: true })
   })
 })
@@ -141,7 +129,11 @@ describe('佣金明细 a page at a time', () => {
     do {
       const page: v.InferOutput<typeof CommissionPage> = v.parse(
         CommissionPage,
-        (await call('GET', `/distribution/commissions?limit=2${cursor ? `&cursor=${cursor}` : ''}`, kol.token)).body,
+        (
+          await call('GET', `/distribution/commissions?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+            token: kol.token,
+          })
+        ).body,
       )
       seen.push(...page.items.map((item) => item.orderId))
       cursor = page.nextCursor
@@ -153,7 +145,7 @@ describe('佣金明细 a page at a time', () => {
     read.length = 0
     const settled = v.parse(
       CommissionPage,
-      (await call('GET', '/distribution/commissions?status=settled', kol.token)).body,
+      (await call('GET', '/distribution/commissions?status=settled', { token: kol.token })).body,
     )
     expect(settled.items).toEqual([])
     expect(read).toEqual([0])

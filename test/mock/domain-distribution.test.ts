@@ -13,7 +13,7 @@ import {
 } from '../../mock/modules/distribution/rules'
 import { refundableUntil, refundRefusal } from '../../mock/modules/orders/rules'
 import { chainPeriods, couponMonthsDue, grantsDistribution, inForce } from '../../mock/modules/plans/rules'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const NOW = Date.parse('2030-05-10T10:00:00+08:00')
@@ -200,55 +200,56 @@ describe('a config that opens the plan route on H5 (the server keeps the mini-pr
         distribution: { ...config.distribution, routes: { ...config.distribution.routes, plan: true } },
       }),
     })
-    const call = async (method: string, path: string, token?: string, body?: unknown) => {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'idempotency-key': `k-${Math.random()}`,
-      }
-      if (token) headers.authorization = `Bearer ${token}`
-      const response = await app.fetch(
-        new Request(`http://mock.test/api/v1${path}`, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-      )
-      return { status: response.status, body: (await response.json()) as unknown }
-    }
+    const call = apiCaller(app)
     const signIn = async (phone: string, ref?: string) =>
-      v.parse(SignedIn, (await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456', ref })).body).token
+      v.parse(SignedIn, (await call('POST', '/auth/phone', { body: { phone, smsCode: '123456', ref } })).body).token
     // Both buyers are Lina's fans (the seeded KOL): what she earns on their plans is checked at the end.
     const h5 = await signIn('13911112222', 'LINA88')
     const weapp = await signIn('13911113333', 'LINA88')
 
-    const statusH5 = v.parse(DistributionStatus, (await call('GET', '/distribution/status?client=h5', h5)).body)
+    const statusH5 = v.parse(
+      DistributionStatus,
+      (await call('GET', '/distribution/status?client=h5', { token: h5 })).body,
+    )
     expect(statusH5.plan).toEqual({ isOpen: true, planIds: ['plan-advanced-yearly'] })
     const statusWeapp = v.parse(
       DistributionStatus,
-      (await call('GET', '/distribution/status?client=weapp', weapp)).body,
+      (await call('GET', '/distribution/status?client=weapp', { token: weapp })).body,
     )
     expect(statusWeapp.plan).toEqual({ isOpen: false, planIds: [] })
 
-    const bought = await call('POST', '/memberships/purchase', h5, { planId: 'plan-advanced-yearly', client: 'h5' })
+    const bought = await call('POST', '/memberships/purchase', {
+      token: h5,
+      body: { planId: 'plan-advanced-yearly', client: 'h5' },
+    })
     expect(bought.status).toBe(201)
-    expect(v.parse(Member, (await call('GET', '/me', h5)).body).isDistributor).toBe(true)
+    expect(v.parse(Member, (await call('GET', '/me', { token: h5 })).body).isDistributor).toBe(true)
     const weappOrderId = v.parse(
       Purchase,
-      (await call('POST', '/memberships/purchase', weapp, { planId: 'plan-advanced-yearly', client: 'weapp' })).body,
+      (
+        await call('POST', '/memberships/purchase', {
+          token: weapp,
+          body: { planId: 'plan-advanced-yearly', client: 'weapp' },
+        })
+      ).body,
     ).order.id
-    expect(v.parse(Member, (await call('GET', '/me', weapp)).body).isDistributor).toBe(false)
+    expect(v.parse(Member, (await call('GET', '/me', { token: weapp })).body).isDistributor).toBe(false)
 
     const orderId = v.parse(Purchase, bought.body).order.id
     // The new distributor's own fan, who buys once while the right holds and once after the refund took it back.
-    const code = v.parse(DistributionStatus, (await call('GET', '/distribution/status?client=h5', h5)).body)
+    const code = v.parse(DistributionStatus, (await call('GET', '/distribution/status?client=h5', { token: h5 })).body)
     const fan = await signIn('13911114444', code.referralCode ?? '')
-    const whileKol = (await call('POST', '/orders', fan, { productId: 'p-serum' })).body as { id: string }
-    expect((await call('POST', `/orders/${orderId}/refund`, h5)).status).toBe(200)
-    expect(v.parse(Member, (await call('GET', '/me', h5)).body)).toMatchObject({
+    const whileKol = (await call('POST', '/orders', { token: fan, body: { productId: 'p-serum' } })).body as {
+      id: string
+    }
+    expect((await call('POST', `/orders/${orderId}/refund`, { token: h5 })).status).toBe(200)
+    expect(v.parse(Member, (await call('GET', '/me', { token: h5 })).body)).toMatchObject({
       isDistributor: false,
       membership: null,
     })
-    const afterRefund = (await call('POST', '/orders', fan, { productId: 'p-serum' })).body as { id: string }
+    const afterRefund = (await call('POST', '/orders', { token: fan, body: { productId: 'p-serum' } })).body as {
+      id: string
+    }
 
     const rows = await db.transaction((sql) =>
       sql.query<{ orderId: string; distributorId: string; amountFen: number }>(
@@ -257,7 +258,7 @@ describe('a config that opens the plan route on H5 (the server keeps the mini-pr
         [[orderId, weappOrderId, whileKol.id, afterRefund.id]],
       ),
     )
-    const me = v.parse(Member, (await call('GET', '/me', h5)).body)
+    const me = v.parse(Member, (await call('GET', '/me', { token: h5 })).body)
     expect(rows).toEqual([
       // The price of the right pays Lina nothing (no paid entry to distribution); the weapp plan (no right) does.
       { orderId: weappOrderId, distributorId: 'm-kol', amountFen: 2580 },
@@ -272,41 +273,28 @@ describe('two commission levels (only where the config says so)', () => {
     const { app } = await createTestApp({
       config: (config) => ({ ...config, distribution: { ...config.distribution, commissionLevels: levels } }),
     })
-    let keys = 0
-    const call = async (method: string, path: string, token?: string, body?: unknown) => {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'idempotency-key': `k-${(keys += 1)}`,
-      }
-      if (token) headers.authorization = `Bearer ${token}`
-      const response = await app.fetch(
-        new Request(`http://mock.test/api/v1${path}`, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-      )
-      return (await response.json()) as Record<string, unknown>
-    }
+    const call = apiCaller(app)
     const signIn = async (phone: string, ref?: string) =>
-      v.parse(SignedIn, await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456', ref }))
+      v.parse(SignedIn, (await call('POST', '/auth/phone', { body: { phone, smsCode: '123456', ref } })).body)
     const distribute = async (token: string) =>
       v.parse(
         DistributionStatus,
-        await call('POST', '/distribution/apply', token, { route: 'invite_code', code: 'FANKOL2026' }),
+        (await call('POST', '/distribution/apply', { token, body: { route: 'invite_code', code: 'FANKOL2026' } })).body,
       ).referralCode ?? ''
     const top = await signIn('13922220001')
     const middle = await signIn('13922220002', await distribute(top.token))
     const fan = await signIn('13922220003', await distribute(middle.token))
-    const order = (await call('POST', '/orders', fan.token, { productId: 'p-serum' })) as { id: string }
+    const order = (await call('POST', '/orders', { token: fan.token, body: { productId: 'p-serum' } })).body as {
+      id: string
+    }
     const commissionsOf = async (token: string) =>
       (
-        (await call('GET', '/distribution/commissions', token)) as {
+        (await call('GET', '/distribution/commissions', { token })).body as {
           items: { level: number; amountFen: number; status: string }[]
         }
       ).items
     const before = { middle: await commissionsOf(middle.token), top: await commissionsOf(top.token) }
-    await call('POST', `/orders/${order.id}/refund`, fan.token)
+    await call('POST', `/orders/${order.id}/refund`, { token: fan.token })
     return { before, after: { middle: await commissionsOf(middle.token), top: await commissionsOf(top.token) } }
   }
 
@@ -330,24 +318,12 @@ describe('referral codes', () => {
     const { app } = await createTestApp({
       config: (config) => ({ ...config, distribution: { ...config.distribution, referralCodeLength: length } }),
     })
-    const post = async (path: string, body: unknown, token?: string) =>
-      (await (
-        await app.fetch(
-          new Request(`http://mock.test/api/v1${path}`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'idempotency-key': `k-${path}-${length}`,
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            body: JSON.stringify(body),
-          }),
-        )
-      ).json()) as Record<string, unknown>
-    const { token } = v.parse(SignedIn, await post('/auth/phone', { phone: '13933330001', smsCode: '123456' }))
+    const call = apiCaller(app)
+    const signedIn = await call('POST', '/auth/phone', { body: { phone: '13933330001', smsCode: '123456' } })
+    const { token } = v.parse(SignedIn, signedIn.body)
     const status = v.parse(
       DistributionStatus,
-      await post('/distribution/apply', { route: 'invite_code', code: 'FANKOL2026' }, token),
+      (await call('POST', '/distribution/apply', { token, body: { route: 'invite_code', code: 'FANKOL2026' } })).body,
     )
     expect(status.referralCode).toMatch(new RegExp(`^[A-Z2-9]{${length}}$`))
     expect(`r=${status.referralCode}`.length).toBeLessThanOrEqual(32)

@@ -3,13 +3,10 @@ import type { AppConfig } from '../../src/contract/all'
 import { allEndpoints, SignedIn, TaskList } from '../../src/contract/all'
 import type { FeatureName } from '../../src/contract/features'
 import { FEATURE_OF_ENDPOINT } from '../../src/contract/features'
-import { createTestApp } from '../support/test-server'
+import type { ApiCall } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 const FEATURES: readonly FeatureName[] = ['community', 'mall', 'distribution', 'membershipPackages']
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions read answers of many shapes field by field
-type Answer = { status: number; body: any }
-type Call = (method: string, path: string, token?: string, body?: unknown) => Promise<Answer>
 
 const appWith = async (change: (features: AppConfig['features']) => void) => {
   const { app } = await createTestApp({
@@ -19,23 +16,9 @@ const appWith = async (change: (features: AppConfig['features']) => void) => {
       return { ...config, features }
     },
   })
-  const call: Call = async (method, path, token, body) => {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'idempotency-key': `k-${Math.random()}`,
-    }
-    if (token) headers.authorization = `Bearer ${token}`
-    const response = await app.fetch(
-      new Request(`http://mock.test/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    )
-    return { status: response.status, body: await response.json() }
-  }
+  const call = apiCaller(app)
   const signIn = async (phone: string) =>
-    v.parse(SignedIn, (await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456' })).body).token
+    v.parse(SignedIn, (await call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).body).token
   return { call, signIn }
 }
 
@@ -63,14 +46,14 @@ describe('a part switched off in the config (features.*) is closed by the server
       expect(routes.length).toBeGreaterThan(2)
       for (const { method, path } of routes)
         for (const who of [undefined, token]) {
-          const answer = await call(method, path, who)
+          const answer = await call(method, path, { token: who })
           expect([method, path, answer.status]).toEqual([method, path, 403])
           expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'FEATURE_OFF', details: { feature } }) })
         }
       // The other parts still serve.
       for (const other of FEATURES.filter((name) => name !== feature))
-        if (other !== 'distribution') expect((await call('GET', SAMPLE_READ[other], token)).status).toBe(200)
-      expect((await call('GET', '/me', token)).status).toBe(200)
+        if (other !== 'distribution') expect((await call('GET', SAMPLE_READ[other], { token })).status).toBe(200)
+      expect((await call('GET', '/me', { token })).status).toBe(200)
       expect((await call('GET', '/products')).status).toBe(200)
       expect((await call('GET', '/app/config')).body.features[feature]).toBe(false)
     },
@@ -78,8 +61,8 @@ describe('a part switched off in the config (features.*) is closed by the server
 
   it('serves every part while its switch is on', async () => {
     const { call } = await appWith(() => undefined)
-    const kol = (await call('POST', '/__mock/persona', undefined, { id: 'kol-distributor' })).body.token as string
-    for (const feature of FEATURES) expect((await call('GET', SAMPLE_READ[feature], kol)).status).toBe(200)
+    const kol = (await call('POST', '/__mock/persona', { body: { id: 'kol-distributor' } })).body.token as string
+    for (const feature of FEATURES) expect((await call('GET', SAMPLE_READ[feature], { token: kol })).status).toBe(200)
   })
 
   it('closes the mini-program code image with distribution', async () => {
@@ -90,23 +73,21 @@ describe('a part switched off in the config (features.*) is closed by the server
 
   it('gives a KOL no code to share while distribution is off, and back when it reopens', async () => {
     const closed = await appWith((features) => (features.distribution = false))
-    const kol = (await closed.call('POST', '/__mock/persona', undefined, { id: 'kol-distributor' })).body
-      .token as string
-    const me = (await closed.call('GET', '/me', kol)).body
+    const kol = (await closed.call('POST', '/__mock/persona', { body: { id: 'kol-distributor' } })).body.token as string
+    const me = (await closed.call('GET', '/me', { token: kol })).body
     expect(me).toMatchObject({ isDistributor: true, referralCode: null })
-    expect((await closed.call('GET', '/distribution/status', kol)).body).toMatchObject({
+    expect((await closed.call('GET', '/distribution/status', { token: kol })).body).toMatchObject({
       isDistributor: true,
       referralCode: null,
     })
     const open = await appWith(() => undefined)
-    const again = (await open.call('POST', '/__mock/persona', undefined, { id: 'kol-distributor' })).body
-      .token as string
-    expect((await open.call('GET', '/me', again)).body.referralCode).toBe('LINA88')
-    expect((await open.call('GET', '/distribution/status', again)).body.referralCode).toBe('LINA88')
+    const again = (await open.call('POST', '/__mock/persona', { body: { id: 'kol-distributor' } })).body.token as string
+    expect((await open.call('GET', '/me', { token: again })).body.referralCode).toBe('LINA88')
+    expect((await open.call('GET', '/distribution/status', { token: again })).body.referralCode).toBe('LINA88')
   })
 
   it('shares no 分享赚 post with its author’s code while distribution is off (the feed and the post page)', async () => {
-    const codesOf = async (call: Call) => {
+    const codesOf = async (call: ApiCall) => {
       const page = (await call('GET', '/posts?section=earn&limit=50')).body as { items: Record<string, unknown>[] }
       const lina = page.items.filter((post) => (post.author as { nickname: string }).nickname.includes('Lina'))
       expect(lina.length).toBeGreaterThan(0)
@@ -126,24 +107,27 @@ describe('a part switched off in the config (features.*) is closed by the server
       features.distribution = false
     })
     const token = await signIn('13911116602')
-    const tasks = v.parse(TaskList, (await call('GET', '/tasks', token)).body).items
+    const tasks = v.parse(TaskList, (await call('GET', '/tasks', { token })).body).items
     expect(tasks.map((task) => task.action).sort()).toEqual(['checkin', 'profile'])
     const open = await appWith(() => undefined)
-    const all = v.parse(TaskList, (await open.call('GET', '/tasks', await open.signIn('13911116603'))).body).items
+    const all = v.parse(
+      TaskList,
+      (await open.call('GET', '/tasks', { token: await open.signIn('13911116603') })).body,
+    ).items
     const browse = all.find((task) => task.action === 'browse_hot')
     expect(browse).toBeDefined()
     // The hot-list task is reported by the app: with the community off, reporting it is refused, nothing paid.
-    const refused = await call('POST', `/tasks/${browse?.id}/complete`, token)
+    const refused = await call('POST', `/tasks/${browse?.id}/complete`, { token })
     expect(refused).toEqual({
       status: 403,
       body: { error: expect.objectContaining({ code: 'FEATURE_OFF', details: { feature: 'community' } }) },
     })
-    expect((await call('GET', '/me', token)).body.pointsBalance).toBe(0)
+    expect((await call('GET', '/me', { token })).body.pointsBalance).toBe(0)
   })
 
   it('hides only the switched-off part’s tasks: community off keeps the first redemption and the invite', async () => {
     const { call, signIn } = await appWith((features) => (features.community = false))
-    const tasks = v.parse(TaskList, (await call('GET', '/tasks', await signIn('13911116604'))).body).items
+    const tasks = v.parse(TaskList, (await call('GET', '/tasks', { token: await signIn('13911116604') })).body).items
     expect(new Set(tasks.map((task) => task.action))).toEqual(new Set(['checkin', 'profile', 'redeem', 'invite']))
   })
 

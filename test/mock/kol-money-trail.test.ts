@@ -8,7 +8,7 @@ import {
   WithdrawalPage,
 } from '../../src/contract/all'
 import type { Commission } from '../../src/contract/all'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // A KOL "wants to see every fan and every fen": walked through every state of their money by the mock clock
 // (pending 7 days, settled, reversed by a refund, a withdrawal requested, paid by the mock payout, rejected by the
@@ -21,36 +21,21 @@ const SHANGHAI_MS = 8 * 60 * 60 * 1000
 
 const setUp = async () => {
   const { app } = await createTestApp({ realNow: () => START })
-  let keys = 0
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'idempotency-key': `k-${(keys += 1)}`,
-    }
-    if (token) headers.authorization = `Bearer ${token}`
-    const response = await app.fetch(
-      new Request(`http://mock.test/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    )
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
-  }
+  const call = apiCaller(app)
   const signIn = async (phone: string, ref?: string) =>
-    v.parse(SignedIn, (await call('POST', '/auth/phone', undefined, { phone, smsCode: '123456', ref })).body)
+    v.parse(SignedIn, (await call('POST', '/auth/phone', { body: { phone, smsCode: '123456', ref } })).body)
   const distribute = async (token: string) =>
     v.parse(
       DistributionStatus,
-      (await call('POST', '/distribution/apply', token, { route: 'invite_code', code: 'FANKOL2026' })).body,
+      (await call('POST', '/distribution/apply', { token, body: { route: 'invite_code', code: 'FANKOL2026' } })).body,
     ).referralCode ?? ''
   const buy = async (token: string, productId: string, ref: string) => {
-    const response = await call('POST', '/orders', token, { productId, ref })
+    const response = await call('POST', '/orders', { token, body: { productId, ref } })
     expect(response.status).toBe(201)
     return response.body as { id: string; amountFen: number }
   }
   const advance = async (change: { advanceDays: number } | { advanceHours: number }) =>
-    expect((await call('POST', '/__mock/clock', undefined, change)).status).toBe(200)
+    expect((await call('POST', '/__mock/clock', { body: change })).status).toBe(200)
   const now = async () => Date.parse((await call('GET', '/__mock/clock')).body.now as string)
   return { call, signIn, distribute, buy, advance, now }
 }
@@ -70,7 +55,7 @@ const allCommissions = async (api: Api, token: string, status?: string): Promise
     const query = new URLSearchParams({ limit: '2', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) })
     const page: v.InferOutput<typeof CommissionPage> = v.parse(
       CommissionPage,
-      (await api.call('GET', `/distribution/commissions?${query}`, token)).body,
+      (await api.call('GET', `/distribution/commissions?${query}`, { token })).body,
     )
     rows.push(...page.items)
     cursor = page.nextCursor
@@ -83,9 +68,12 @@ const allCommissions = async (api: Api, token: string, status?: string): Promise
  * settled less what is withdrawing and withdrawn, each tab lists exactly its rows. Answers the overview's figures.
  */
 const reconcile = async (api: Api, token: string) => {
-  const overview = v.parse(DistributionOverview, (await api.call('GET', '/distribution/overview', token)).body)
+  const overview = v.parse(DistributionOverview, (await api.call('GET', '/distribution/overview', { token })).body)
   const rows = await allCommissions(api, token)
-  const withdrawals = v.parse(WithdrawalPage, (await api.call('GET', '/distribution/withdrawals?limit=50', token)).body)
+  const withdrawals = v.parse(
+    WithdrawalPage,
+    (await api.call('GET', '/distribution/withdrawals?limit=50', { token })).body,
+  )
   const nowMs = await api.now()
   const of = (status: Commission['status']) => rows.filter((row) => row.status === status)
   const today = dayStart(nowMs)
@@ -146,7 +134,7 @@ describe('a KOL traces every fen of their commission through every state', () =>
 
     // Day 1: Bob refunds inside the window (his commission is taken back, and says so); Ann buys again.
     await api.advance({ advanceDays: 1 })
-    expect((await api.call('POST', `/orders/${serum.id}/refund`, bob.token)).status).toBe(200)
+    expect((await api.call('POST', `/orders/${serum.id}/refund`, { token: bob.token })).status).toBe(200)
     const again = await api.buy(ann.token, 'p-serum', code)
     step = await reconcile(api, kol.token)
     expect(step).toMatchObject({ todayFen: 1990, pendingFen: 4980, reversedFen: 1990, settledFen: 0 })
@@ -156,17 +144,17 @@ describe('a KOL traces every fen of their commission through every state', () =>
     await api.advance({ advanceDays: 6 })
     step = await reconcile(api, kol.token)
     expect(step).toMatchObject({ todayFen: 0, pendingFen: 1990, settledFen: 2990, withdrawableFen: 2990 })
-    const refused = await api.call('POST', '/distribution/withdrawals', kol.token, { amountFen: 999 })
+    const refused = await api.call('POST', '/distribution/withdrawals', { token: kol.token, body: { amountFen: 999 } })
     expect(refused.body).toMatchObject({
       error: { code: 'WITHDRAWAL_NOT_ALLOWED', details: { reason: 'below_minimum' } },
     })
     const first = v.parse(
       Withdrawal,
-      (await api.call('POST', '/distribution/withdrawals', kol.token, { amountFen: 1000 })).body,
+      (await api.call('POST', '/distribution/withdrawals', { token: kol.token, body: { amountFen: 1000 } })).body,
     )
     step = await reconcile(api, kol.token)
     expect(step).toMatchObject({ settledFen: 2990, withdrawingFen: 1000, withdrawnFen: 0, withdrawableFen: 1990 })
-    const second = await api.call('POST', '/distribution/withdrawals', kol.token, { amountFen: 1000 })
+    const second = await api.call('POST', '/distribution/withdrawals', { token: kol.token, body: { amountFen: 1000 } })
     expect(second.body).toMatchObject({ error: { details: { reason: 'pending_exists' } } })
 
     // Day 8: the mock payout has paid the request, and Ann's second order has settled.
@@ -180,13 +168,15 @@ describe('a KOL traces every fen of their commission through every state', () =>
     // The rest is asked for and the operator rejects it: withdrawable again, with the reason in the history.
     const rest = v.parse(
       Withdrawal,
-      (await api.call('POST', '/distribution/withdrawals', kol.token, { amountFen: 3980 })).body,
+      (await api.call('POST', '/distribution/withdrawals', { token: kol.token, body: { amountFen: 3980 } })).body,
     )
     step = await reconcile(api, kol.token)
     expect(step).toMatchObject({ withdrawingFen: 3980, withdrawableFen: 0 })
-    const rejected = await api.call('POST', `/__mock/withdrawals/${rest.id}`, undefined, {
-      status: 'rejected',
-      reason: '收款账户信息有误',
+    const rejected = await api.call('POST', `/__mock/withdrawals/${rest.id}`, {
+      body: {
+        status: 'rejected',
+        reason: '收款账户信息有误',
+      },
     })
     expect(rejected.status).toBe(200)
     step = await reconcile(api, kol.token)
@@ -198,7 +188,7 @@ describe('a KOL traces every fen of their commission through every state', () =>
 describe('the seeded KOL (Lina), as an operator previews her', () => {
   it('has totals that equal her lists today and once everything has settled', async () => {
     const api = await setUp()
-    const lina = (await api.call('POST', '/__mock/persona', undefined, { id: 'kol-distributor' })).body as {
+    const lina = (await api.call('POST', '/__mock/persona', { body: { id: 'kol-distributor' } })).body as {
       token: string
     }
     const today = await reconcile(api, lina.token)

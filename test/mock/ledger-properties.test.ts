@@ -16,7 +16,7 @@ import { remainingLots } from '../../mock/modules/points/rules'
 import { Clock, MockMemberState } from '../../mock/preview/endpoints'
 import { seedConfig } from '../../mock/seed/config'
 import type { TestApp } from '../support/test-server'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // Random histories driven through the real app (in-process, PGlite): check-ins (some retried with the same key),
 // make-ups of random days, grants and spends, growth, a self-reported task, redemptions and their cancels, and
@@ -229,21 +229,7 @@ const runHistory = async (commands: Command[]): Promise<void> => {
   const { app, db } = await (shared ??= createTestApp({ realNow: () => START }))
   const phone = `1391${String((runs += 1)).padStart(7, '0')}`
   let keys = 0
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) => {
-    const headers: Record<string, string> = { 'Idempotency-Key': options.key ?? `k-${(keys += 1)}` }
-    if (options.token) headers.Authorization = `Bearer ${options.token}`
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-    const response = await app.fetch(
-      new Request(`http://mock.test/api/v1${path}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      }),
-    )
-    const body: unknown = await response.json()
-    expect(response.status).toBeLessThan(500)
-    return { status: response.status, body }
-  }
+  const call = apiCaller(app)
 
   await call('POST', '/__mock/clock', { body: { set: new Date(START).toISOString() } })
   const { token } = v.parse(SignedIn, (await call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).body)

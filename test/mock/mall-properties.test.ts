@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { Address, GiftDetail, Redemption, RedemptionPage, SignedIn } from '../../src/contract/all'
 import { MockMemberState } from '../../mock/preview/endpoints'
 import type { TestApp } from '../support/test-server'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // Random histories of redeem / cancel / grant / clock moves over three members and four gifts, driven through the
 // real app (in-process, PGlite). A model written here predicts each answer (the refusal order, who may
@@ -80,21 +80,7 @@ const runHistory = async (initialStocks: number[], initialPoints: number[], comm
   const { app, db } = await (shared ??= createTestApp({ realNow: () => START }))
   const run = (runs += 1)
   let keys = 0
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) => {
-    const headers: Record<string, string> = { 'Idempotency-Key': options.key ?? `k-${(keys += 1)}` }
-    if (options.token) headers.Authorization = `Bearer ${options.token}`
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-    const response = await app.fetch(
-      new Request(`http://mock.test/api/v1${path}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      }),
-    )
-    const body: unknown = await response.json()
-    expect(response.status).toBeLessThan(500)
-    return { status: response.status, body }
-  }
+  const call = apiCaller(app)
   const codeOf = (body: unknown): string => (body as { error?: { code?: string } }).error?.code ?? ''
 
   // Set up: the clock, stocks, members with an address and their first points.

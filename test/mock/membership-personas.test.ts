@@ -17,7 +17,8 @@ import { addDays } from '../../mock/platform/time'
 import { earnWithinDailyCap } from '../../mock/modules/points/service'
 import { Clock, MockMemberState } from '../../mock/preview/endpoints'
 import { seedConfig } from '../../mock/seed/config'
-import { createTestApp } from '../support/test-server'
+import type { ApiCall } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // The personas stay meaningful for the membership screens, and the rules that need the database itself (a fresh
 // distributor, an order) hold: in-process, with the clock pinned to an ordinary afternoon.
@@ -26,25 +27,13 @@ const TODAY = '2030-03-12'
 
 let app: Hono
 let db: Database
-let keys = 0
+let call: ApiCall
 
 beforeEach(async () => {
   ;({ app, db } = await createTestApp({ realNow: () => NOW }))
+  call = apiCaller(app)
 })
 
-const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
-  const headers: Record<string, string> = { 'Idempotency-Key': `key-${(keys += 1)}` }
-  if (options.token) headers.Authorization = `Bearer ${options.token}`
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-  const response = await app.fetch(
-    new Request(`http://mock.test/api/v1${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    }),
-  )
-  return { status: response.status, body: (await response.json()) as unknown }
-}
 const persona = async (id: string): Promise<string> =>
   v.parse(SignedIn, (await call('POST', '/__mock/persona', { body: { id } })).body).token
 const get = async <S extends v.GenericSchema>(schema: S, path: string, token: string) =>

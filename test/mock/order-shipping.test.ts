@@ -1,7 +1,8 @@
 import * as v from 'valibot'
 import { Order, OrderPage, Purchase, Redemption, SignedIn } from '../../src/contract/all'
 import type { Hono } from 'hono'
-import { createTestApp } from '../support/test-server'
+import type { ApiCall } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // A product order's parcel by the server's clock (the mock clock moved through /__mock/clock), at the exact edges:
 // the real clock is pinned, so "one second before ship-by" is one second before, however slow the machine.
@@ -11,25 +12,12 @@ const HOUR_MS = 60 * 60 * SECOND_MS
 const DAY_MS = 24 * HOUR_MS
 
 let app: Hono
-let keys = 0
+let call: ApiCall
 
 beforeEach(async () => {
   ;({ app } = await createTestApp({ realNow: () => NOW }))
+  call = apiCaller(app)
 })
-
-const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
-  const headers: Record<string, string> = { 'Idempotency-Key': `key-${(keys += 1)}` }
-  if (options.token) headers.Authorization = `Bearer ${options.token}`
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-  const response = await app.fetch(
-    new Request(`http://mock.test/api/v1${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    }),
-  )
-  return { status: response.status, body: (await response.json()) as unknown }
-}
 
 const signIn = async (): Promise<string> =>
   v.parse(SignedIn, (await call('POST', '/__mock/persona', { body: { id: 'new-member' } })).body).token

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { SignedIn, TaskList } from '../../src/contract/all'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // The posting tasks and the operator's review (domain-rules.md: Tasks, completion decided by the server from what it
 // saw; Points, a ledger entry is never undone). A post counts towards a task while it stands: published (deleted by
@@ -17,30 +17,15 @@ const setUp = async (reviewDelayMinutes = 0) => {
     hasTools: true,
     settings: { ...DEFAULT_SETTINGS, community: { reviewDelayMinutes } },
   })
-  let keys = 0
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'idempotency-key': `k-${(keys += 1)}`,
-    }
-    if (token) headers.authorization = `Bearer ${token}`
-    const response = await app.fetch(
-      new Request(`http://mock.test/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    )
-    return { status: response.status, body: (await response.json()) as unknown }
-  }
+  const call = apiCaller(app)
   let phones = 13911120000
   const signUp = async () =>
     v.parse(
       SignedIn,
-      (await call('POST', '/auth/phone', undefined, { phone: String((phones += 1)), smsCode: '123456' })).body,
+      (await call('POST', '/auth/phone', { body: { phone: String((phones += 1)), smsCode: '123456' } })).body,
     ).token
   const postTasks = async (token: string) => {
-    const tasks = v.parse(TaskList, (await call('GET', '/tasks', token)).body).items
+    const tasks = v.parse(TaskList, (await call('GET', '/tasks', { token })).body).items
     const progressOf = (id: string) => {
       const task = tasks.find((item) => item.id === id)
       return task && { progress: task.progress, isDone: task.isDone }
@@ -48,33 +33,39 @@ const setUp = async (reviewDelayMinutes = 0) => {
     return { daily: progressOf('task-post'), first: progressOf('task-first-post') }
   }
   const ledgerTypes = async (token: string) =>
-    ((await call('GET', '/points/ledger?limit=50', token)).body as { items: { type: string; delta: number }[] }).items
+    (
+      (await call('GET', '/points/ledger?limit=50', { token })).body as { items: { type: string; delta: number }[] }
+    ).items
       .map((entry) => `${entry.type} ${entry.delta}`)
       .sort()
   const post = async (token: string, text: string) => {
-    const answer = await call('POST', '/posts', token, { text })
+    const answer = await call('POST', '/posts', { token, body: { text } })
     expect(answer.status).toBe(201)
     return (answer.body as { id: string }).id
   }
   const hide = async (postId: string) => {
     for (let index = 0; index < 5; index += 1)
-      expect((await call('POST', `/posts/${postId}/report`, await signUp(), { reason: 'spam' })).status).toBe(200)
+      expect(
+        (await call('POST', `/posts/${postId}/report`, { token: await signUp(), body: { reason: 'spam' } })).status,
+      ).toBe(200)
   }
   const decide = async (postId: string, decision: 'restore' | 'remove') =>
     expect(
       (
-        await call('POST', `/__mock/reviews/${postId}`, undefined, {
-          kind: 'post',
-          decision,
-          ...(decision === 'remove' ? { reason: '含有广告引流内容' } : {}),
+        await call('POST', `/__mock/reviews/${postId}`, {
+          body: {
+            kind: 'post',
+            decision,
+            ...(decision === 'remove' ? { reason: '含有广告引流内容' } : {}),
+          },
         })
       ).status,
     ).toBe(200)
   // Past the review delay (under an hour): the post is published at its next read.
   const advancePastReview = async () =>
-    expect((await call('POST', '/__mock/clock', undefined, { advanceHours: 1 })).status).toBe(200)
+    expect((await call('POST', '/__mock/clock', { body: { advanceHours: 1 } })).status).toBe(200)
   // Mid-morning in the program's time zone: an hour later is the same business day (the daily task's).
-  expect((await call('POST', '/__mock/clock', undefined, { set: '2030-03-12T10:00:00+08:00' })).status).toBe(200)
+  expect((await call('POST', '/__mock/clock', { body: { set: '2030-03-12T10:00:00+08:00' } })).status).toBe(200)
   return { call, signUp, postTasks, ledgerTypes, post, hide, decide, advancePastReview }
 }
 
@@ -124,7 +115,7 @@ describe('posting tasks and the operator review', () => {
     expect((await ledgerTypes(author)).filter((entry) => entry.startsWith('post '))).toEqual(['post 10'])
     expect((await postTasks(author)).daily).toEqual({ progress: 1, isDone: true })
     // The next business day the task starts over.
-    expect((await call('POST', '/__mock/clock', undefined, { advanceDays: 1 })).status).toBe(200)
+    expect((await call('POST', '/__mock/clock', { body: { advanceDays: 1 } })).status).toBe(200)
     expect((await postTasks(author)).daily).toEqual({ progress: 0, isDone: false })
   })
 

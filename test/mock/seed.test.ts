@@ -8,8 +8,8 @@ import { addDays, businessDay } from '../../mock/platform/time'
 import { MockMemberState } from '../../mock/preview/endpoints'
 import { seedConfig } from '../../mock/seed/config'
 import { PERSONAS, SEED_MEMBERS, SEED_REFERRAL_CODES } from '../../mock/seed/personas'
-import type { TestApp } from '../support/test-server'
-import { createTestApp } from '../support/test-server'
+import type { ApiCall, TestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 // What a fresh seed holds, read through the API and straight from its tables, at instants where the calendar is
 // awkward (a second before midnight, New Year, a leap day).
@@ -50,25 +50,12 @@ describe.each(NOWS)('the seed at %s', (_label, iso) => {
   const now = Date.parse(iso)
   const today = businessDay(now, timeZone)
   let server: TestApp
+  let call: ApiCall
 
   beforeAll(async () => {
     server = await createTestApp({ realNow: () => now })
+    call = apiCaller(server.app)
   })
-
-  let keys = 0
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
-    const headers: Record<string, string> = { 'Idempotency-Key': `key-${(keys += 1)}` }
-    if (options.token) headers.Authorization = `Bearer ${options.token}`
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-    const response = await server.app.fetch(
-      new Request(`http://mock.test/api/v1${path}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      }),
-    )
-    return { status: response.status, body: (await response.json()) as unknown }
-  }
   const query = <Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> =>
     server.db.transaction((sql) => sql.query<Row>(text, params))
   const ledgerOf = (memberId: string) =>
