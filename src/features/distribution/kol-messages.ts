@@ -125,6 +125,9 @@ export const kolMessages = defineMessages({
       pending === null
         ? `可提现的已结算佣金不足 ${min}，暂时不能申请提现`
         : `可提现的已结算佣金不足 ${min}；待结算的 ${pending} 结算后可提现`,
+    // Pending commission that would still leave the total under the minimum promises nothing yet.
+    blockedBelowMinimumAfterPending: (min: string, pending: string) =>
+      `可提现的已结算佣金不足 ${min}；待结算的 ${pending} 结算后合计仍不足 ${min}，暂时不能申请提现`,
     settledBreakdown: (settled: string, withdrawable: string, withdrawing: string, withdrawn: string) =>
       `已结算 ${settled} = 可提现 ${withdrawable} + 提现中 ${withdrawing} + 已提现 ${withdrawn}`,
     withdrawalsHistory: '提现记录',
@@ -315,6 +318,8 @@ export const kolMessages = defineMessages({
       pending === null
         ? `Less than ${min} settled to withdraw: no request yet`
         : `Less than ${min} settled to withdraw; ${pending} pending becomes withdrawable once it settles`,
+    blockedBelowMinimumAfterPending: (min: string, pending: string) =>
+      `Less than ${min} settled to withdraw; with the ${pending} pending settled it is still under ${min}: no request yet`,
     settledBreakdown: (settled: string, withdrawable: string, withdrawing: string, withdrawn: string) =>
       `Settled ${settled} = withdrawable ${withdrawable} + withdrawing ${withdrawing} + withdrawn ${withdrawn}`,
     withdrawalsHistory: 'History',

@@ -38,10 +38,16 @@ export function WithdrawalPanel() {
       : commission.withdrawingFen > 0
         ? text.blockedByPending(formatFen(commission.withdrawingFen))
         : commission.withdrawableFen < overview.data.withdrawMinFen
-          ? text.blockedBelowMinimum(
-              formatFen(overview.data.withdrawMinFen),
-              commission.pendingFen > 0 ? formatFen(commission.pendingFen) : null,
-            )
+          ? commission.pendingFen > 0 &&
+            commission.withdrawableFen + commission.pendingFen < overview.data.withdrawMinFen
+            ? text.blockedBelowMinimumAfterPending(
+                formatFen(overview.data.withdrawMinFen),
+                formatFen(commission.pendingFen),
+              )
+            : text.blockedBelowMinimum(
+                formatFen(overview.data.withdrawMinFen),
+                commission.pendingFen > 0 ? formatFen(commission.pendingFen) : null,
+              )
           : null
 
   /** The server's refusal in words, with the figures it answered (they may have moved since the hint was read). */

@@ -53,6 +53,47 @@ describe('the withdrawal panel tells why a request cannot go, before they try', 
     )
   })
 
+  /** A new KOL whose fan (through the card) bought the product: its 10% is pending for 7 days. */
+  async function kolWithPending(api: Api, productId: string): Promise<void> {
+    const kol = await newKol(api)
+    const { referralCode } = (await api.call('GET', '/distribution/card', { token: kol })).json as {
+      referralCode: string
+    }
+    const fan = (
+      await api.call('POST', '/auth/phone', {
+        body: { phone: '13944440002', smsCode: '123456', ref: referralCode, refSource: 'card' },
+      })
+    ).json as { token: string }
+    const order = await api.call('POST', '/orders', { token: fan.token, body: { productId }, idempotencyKey: 'o-p' })
+    expect(order.status).toBe(201)
+  }
+
+  test('pending commission that will reach the minimum once settled: said so', async () => {
+    const api = installInProcessApi()
+    await kolWithPending(api, 'p-serum')
+    renderWithApp(<WithdrawalPanel />)
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('withdraw-blocker').textContent).toBe(
+          '可提现的已结算佣金不足 ¥10.00；待结算的 ¥19.90 结算后可提现',
+        ),
+      LONG,
+    )
+  })
+
+  test('pending commission that would still be under the minimum promises nothing', async () => {
+    const api = installInProcessApi()
+    await kolWithPending(api, 'p-cleanser')
+    renderWithApp(<WithdrawalPanel />)
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('withdraw-blocker').textContent).toBe(
+          '可提现的已结算佣金不足 ¥10.00；待结算的 ¥8.90 结算后合计仍不足 ¥10.00，暂时不能申请提现',
+        ),
+      LONG,
+    )
+  })
+
   test('a request in progress: named with its amount; rejected, its amount is said to be withdrawable again', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api, 'kol-distributor')
