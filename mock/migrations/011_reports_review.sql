@@ -1,4 +1,4 @@
--- FanLoop server schema, version 10: comments are reported like posts, and the operator reviews what reports hid.
+-- FanLoop server schema, version 11: comments are reported like posts, and the operator reviews what reports hid.
 -- A comment reported by 5 distinct members is hidden (hidden_at) until the operator decides: restored (visible again,
 -- its reports cleared) or removed (removed_at: gone for members for good). A post remembers when reports hid it, so
 -- the review queue reads newest first; a post the operator removes is `rejected` with the reason, which its author
