@@ -71,3 +71,15 @@ export const cursorKey = <K extends readonly ('number' | 'string')[]>(query: Pag
     throw invalid({ cursor: 'not a cursor this server issued' })
   return key as { [I in keyof K]: K[I] extends 'number' ? number : string }
 }
+
+/**
+ * cursorKey for keys whose numbers are whole (times in ms, positions, counts), the keys the distribution and order
+ * lists issue: a fraction or a number past 2^53 is no key this server issued, and PostgreSQL's integer casts would
+ * fail on it with a 500. Lists paged in memory call it too, so an edited cursor is a 400 there as well.
+ */
+export const wholeCursorKey = <K extends readonly ('number' | 'string')[]>(query: PageQuery, shape: K) => {
+  const key = cursorKey(query, shape)
+  if (key?.some((part) => typeof part === 'number' && !Number.isSafeInteger(part)))
+    throw invalid({ cursor: 'not a cursor this server issued' })
+  return key
+}

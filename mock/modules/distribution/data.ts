@@ -201,7 +201,7 @@ export const postStatsOf = (
     : `(-extract(epoch FROM s."createdAt") * 1000, s.id)`
   const after = page.after
     ? byFans
-      ? `(${key} > ($3::int, $4::float8, $5::text))`
+      ? `(${key} > ($3::bigint, $4::float8, $5::text))`
       : `(${key} > ($3::float8, $4::text))`
     : 'true'
   return sql.query<PostStatsRow>(

@@ -25,7 +25,7 @@ import type { Ctx } from '../../platform/http'
 import { API_BASE_PATH, isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
 import type { PageQuery } from '../../platform/paginate'
-import { cursorKey, pageLimit, paginate, sqlPage } from '../../platform/paginate'
+import { pageLimit, paginate, sqlPage, wholeCursorKey } from '../../platform/paginate'
 import { DEFAULT_DISTRIBUTION_SETTINGS } from '../../platform/settings'
 import type { DistributionSettings } from '../../platform/settings'
 import { addDays, businessDay, instantOfDay } from '../../platform/time'
@@ -415,6 +415,7 @@ const fanPostOf = (postId: string, postText: string | null): FanPost => ({
 
 export const fansPage = async (ctx: Ctx, memberId: string, query: PageQuery & { postId?: string }) => {
   await requireDistributor(ctx, memberId)
+  wholeCursorKey(query, ['number', 'string'] as const)
   const rows = await data.fansOf(ctx.sql, memberId, query.postId ?? null)
   const fans: (Fan & { key: [number, string] })[] = rows.map((row) => ({
     member: { id: row.memberId, nickname: row.nickname, avatarUrl: row.avatarUrl },
@@ -431,6 +432,7 @@ export const fansPage = async (ctx: Ctx, memberId: string, query: PageQuery & { 
 
 export const arrivalsPage = async (ctx: Ctx, memberId: string, query: PageQuery & { postId?: string }) => {
   await requireDistributor(ctx, memberId)
+  wholeCursorKey(query, ['number', 'number'] as const)
   const rows = await data.arrivalsOf(ctx.sql, memberId, query.postId ?? null)
   const page = paginate(rows, (row) => [-row.arrivedAt.getTime(), -row.position], query)
   return {
@@ -461,8 +463,8 @@ export const postStatsPage = async (
   const limit = pageLimit(query)
   const after =
     sort === 'fans'
-      ? cursorKey(query, ['number', 'number', 'string'] as const)
-      : cursorKey(query, ['number', 'string'] as const)
+      ? wholeCursorKey(query, ['number', 'number', 'string'] as const)
+      : wholeCursorKey(query, ['number', 'string'] as const)
   const rows = await data.postStatsOf(ctx.sql, memberId, { sort, after, limit })
   const page = sqlPage(rows, limit, (row) =>
     sort === 'fans' ? [-row.fanCount, -row.createdAt.getTime(), row.id] : [-row.createdAt.getTime(), row.id],
@@ -675,7 +677,7 @@ export const commissionsPage = async (
   await data.settleDue(ctx.sql, ctx.nowMs, memberId)
   const limit = pageLimit(query)
   // The cursor keeps the shape it always had: the last row's negated time and position.
-  const key = cursorKey(query, ['number', 'number'] as const)
+  const key = wholeCursorKey(query, ['number', 'number'] as const)
   const rows = await data.commissionsOf(ctx.sql, memberId, {
     status: query.status ?? null,
     after: key === null ? null : [-key[0], -key[1]],
@@ -753,6 +755,7 @@ export const requestWithdrawal = async (ctx: Ctx, memberId: string, amountFen: n
 
 /** One's own withdrawals, rights or not (a member who never earned has none: an empty list, not a 403). */
 export const withdrawalsPage = async (ctx: Ctx, memberId: string, query: PageQuery) => {
+  wholeCursorKey(query, ['number', 'number'] as const)
   await data.payDueWithdrawals(ctx.sql, memberId, ctx.nowMs)
   const rows = await data.withdrawalsOf(ctx.sql, memberId)
   const page = paginate(rows, (row) => [-row.requestedAt.getTime(), -row.position], query)

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
 import type { PageQuery } from '../../platform/paginate'
-import { paginate } from '../../platform/paginate'
+import { paginate, wholeCursorKey } from '../../platform/paginate'
 import { addGrowth, memberById, takeGrowth } from '../account/service'
 import { livePostOf } from '../community/service'
 import { couponDiscount, giveBackCoupon, spendCoupon } from '../coupons/service'
@@ -276,6 +276,7 @@ export const orderOf = async (ctx: Ctx, memberId: string, id: string): Promise<O
   toOrder(ctx, await ownOrder(ctx, memberId, id))
 
 export const ordersPage = async (ctx: Ctx, memberId: string, query: PageQuery) => {
+  wholeCursorKey(query, ['number', 'number'] as const)
   const rows = await data.ordersOf(ctx.sql, memberId)
   const page = paginate(rows, (row) => [-row.createdAt.getTime(), -row.position], query)
   return { items: page.items.map((row) => toOrder(ctx, row)), nextCursor: page.nextCursor }
