@@ -13,7 +13,7 @@ import { ApiError, invalid, notFound } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
-import { cursorKey, pageLimit, paginate, sqlPage, type PageQuery } from '../../platform/paginate'
+import { pageLimit, paginate, sqlPage, wholeCursorKey, type PageQuery } from '../../platform/paginate'
 import { businessDay } from '../../platform/time'
 import type { MemberRow } from '../account/service'
 import { levelCodeForGrowth, levelRank } from '../membership/service'
@@ -282,7 +282,7 @@ export const redemptionsPage = async (
   query: PageQuery & { status?: RedemptionStatus },
 ) => {
   const limit = pageLimit(query)
-  const after = cursorKey(query, ['number', 'number'] as const)
+  const after = wholeCursorKey(query, ['number', 'number'] as const)
   const rows = await data.redemptionsPage(ctx.sql, member.id, {
     window: query.status === undefined ? null : statusWindowAt(query.status, ctx.nowMs),
     after,

@@ -3,7 +3,7 @@ import { ApiError } from '../../platform/errors'
 import type { Ctx } from '../../platform/http'
 import { isoAt } from '../../platform/http'
 import { newId } from '../../platform/ids'
-import { cursorKey, pageLimit, sqlPage, type PageQuery } from '../../platform/paginate'
+import { pageLimit, sqlPage, wholeCursorKey, type PageQuery } from '../../platform/paginate'
 import { businessDay, endOfNextYear, instantOfDay, addDays } from '../../platform/time'
 import { lockMemberRow } from '../account/service'
 import { pendingOrderPoints, releaseOrderPoints } from '../orders/service'
@@ -226,7 +226,7 @@ export const ledgerPage = async (
   // Due expiries and releases are written first, so the pages sum to the balance.
   await settle(ctx, memberId)
   const limit = pageLimit(query)
-  const after = cursorKey(query, ['number', 'number'] as const)
+  const after = wholeCursorKey(query, ['number', 'number'] as const)
   const rows = await data.entriesPage(ctx.sql, memberId, { direction: query.direction, after, limit: limit + 1 })
   const page = sqlPage(rows, limit, (row) => [row.createdAt.getTime(), row.position])
   return { items: page.items.map((row) => toLedgerEntry(ctx, row)), nextCursor: page.nextCursor }

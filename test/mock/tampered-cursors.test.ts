@@ -30,9 +30,13 @@ const LISTS = [
   '/distribution/posts?sort=newest',
   '/distribution/withdrawals',
   '/orders',
+  '/points/ledger',
+  '/points/ledger?direction=spent',
+  '/redemptions',
+  '/redemptions?status=completed',
 ]
 
-describe('tampered cursors on the KOL’s lists and the orders', () => {
+describe('tampered cursors on the KOL’s lists, the orders, the points ledger and the redemptions', () => {
   let call: ReturnType<typeof apiCaller>
   let token = ''
   beforeAll(async () => {
