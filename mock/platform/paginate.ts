@@ -21,7 +21,15 @@ export const encodeCursor = (key: SortKey): string => Buffer.from(JSON.stringify
 export const decodeCursor = (cursor: string): SortKey => {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(key) && key.every((part) => typeof part === 'string' || typeof part === 'number')) return key
+    // Only what encodeCursor makes: finite numbers (1e999 parses as Infinity) and strings PostgreSQL can hold (no NUL).
+    if (
+      Array.isArray(key) &&
+      key.every(
+        (part) =>
+          (typeof part === 'string' && !part.includes('\u0000')) || (typeof part === 'number' && Number.isFinite(part)),
+      )
+    )
+      return key
   } catch {
     /* answered below */
   }

@@ -118,6 +118,11 @@ const toPost = (ctx: Ctx, row: PostRow): OwnPost => ({
   isRemoved: row.isRemoved,
 })
 
+/** What cursorKey answers for a cursor this server did not issue (the same words for every list). */
+const NOT_A_CURSOR = 'not a cursor this server issued'
+
+const isRank = (value: number): boolean => value === 0 || value === 1
+
 /**
  * Published posts, pinned first, then newest first (keyset on pinned, featured, time, id). 爆款精选 (`hot`, what home's
  * 社区精选 shows) also holds the recent posts of members whose level has `homepage_feature`, from any section, first
@@ -131,6 +136,8 @@ export const feed = async (
   await data.releaseDuePosts(ctx.sql, ctx.nowMs)
   const limit = pageLimit(query)
   const after = cursorKey(query, ['number', 'number', 'number', 'string'] as const)
+  // The two ranks are 0 or 1 (integer columns in the comparison): any other number is no cursor of this list.
+  if (after && !(isRank(after[0]) && isRank(after[1]))) throw invalid({ cursor: NOT_A_CURSOR })
   const params: unknown[] = [viewerId]
   const where = [`p.status = 'published'`, `p.deleted_at IS NULL`]
   // 0 for a featured post (a featured member's, within FEATURE_DAYS), 1 for any other; only 爆款精选 features.
@@ -206,6 +213,8 @@ export const topicsPage = async (
        (SELECT count(*)::int FROM posts p WHERE p.status = 'published' AND p.topic = t.name) AS "postCount"
      FROM topics t ORDER BY t.position`,
   )
+  // paginate takes any key; only the topics' own shape (negated count, name) is a cursor of this list.
+  cursorKey(query, ['number', 'string'] as const)
   return paginate(topics, (topic) => [-topic.postCount, topic.name], query)
 }
 
@@ -841,6 +850,8 @@ export const certificatesOf = async (
 ): Promise<{ items: Certificate[]; nextCursor: string | null }> => {
   await issueDueCertificates(ctx, memberId)
   await renewKolCertificates(ctx, memberId)
+  // paginate takes any key; only the certificates' own shape (negated issue time, code) is a cursor of this list.
+  cursorKey(query, ['number', 'string'] as const)
   const rows = await data.certificatesOf(ctx.sql, memberId)
   return paginate(
     rows.map((row) => toCertificate(ctx, row)),
