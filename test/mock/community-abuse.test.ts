@@ -193,3 +193,34 @@ describe('posts members cannot see', () => {
     expect((await call('GET', `/posts/${standing}`, { token: other })).status).toBe(200)
   })
 })
+
+describe('text at the limits', () => {
+  test('a comment or post holding half an emoji, or only invisible characters, is refused and stores nothing', async () => {
+    const author = await signUp()
+    const fan = await signUp()
+    const postId = await publish(author, '文字边界测试')
+    const comment = (text: string) => call('POST', `/posts/${postId}/comments`, { token: fan, body: { text } })
+    // 150 emoji are 300 UTF-16 units: at the limit, and kept exactly as sent.
+    const full = await comment('😀'.repeat(150))
+    expect([full.status, full.body.text]).toEqual([201, '😀'.repeat(150)])
+    // A field cut at 300 units mid-emoji leaves its first half: no character, and PostgreSQL would store U+FFFD.
+    const refusals = [
+      await comment(`${'😀'.repeat(149)}\ud83d`),
+      await comment('\ude00开头'),
+      await comment('\u200b\u200b\ufeff'),
+      await call('POST', '/posts', { token: author, body: { text: `${'好'.repeat(999)}\ud83d` } }),
+      await call('POST', '/posts', { token: author, body: { text: '\u2060 \u200b' } }),
+    ]
+    expect(refusals.map((answer) => [answer.status, answer.body.error?.details.fields.text])).toEqual([
+      [400, 'no control characters'],
+      [400, 'no control characters'],
+      [400, 'not blank'],
+      [400, 'no control characters'],
+      [400, 'not blank'],
+    ])
+    const post = (await call('GET', `/posts/${postId}`, { token: fan })).body as { commentCount: number }
+    expect(post.commentCount).toBe(1)
+    const mine = (await call('GET', '/me/posts', { token: author })).body as { items: { id: string }[] }
+    expect(mine.items.map((item) => item.id)).toEqual([postId])
+  })
+})

@@ -1,3 +1,5 @@
+import { TEXT_REFUSALS } from '../../../src/contract/community'
+
 // Pure rules of the community: content review, image types by their bytes, reports, the challenge's days and
 // certificate codes. No database, no clock: callers pass what these need.
 
@@ -23,6 +25,19 @@ export const bannedWordReview =
     const hit = words.find((word) => word !== '' && haystack.includes(normalized(word)))
     return hit === undefined ? { ok: true } : { ok: false, reason: `内容包含违规词「${hit}」，请修改后重新发布` }
   }
+
+/**
+ * What a post's or a comment's text may not be beyond the contract's schema, in the contract's words (TEXT_REFUSALS,
+ * which the app turns into its own), or null. Half a surrogate pair is no character: a field cut at its limit
+ * mid-emoji leaves one, and PostgreSQL would store U+FFFD (�) in its place. Text of only zero-width characters
+ * shows as an empty post or comment, like blank text.
+ */
+export const unshowableTextRefusal = (text: string): string | null => {
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/.test(text))
+    return TEXT_REFUSALS.controlCharacters
+  if (text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '') return TEXT_REFUSALS.blank
+  return null
+}
 
 export type ImageType = { contentType: 'image/jpeg' | 'image/png' | 'image/webp'; ext: 'jpg' | 'png' | 'webp' }
 
