@@ -224,3 +224,48 @@ describe('text at the limits', () => {
     expect(mine.items.map((item) => item.id)).toEqual([postId])
   })
 })
+
+describe('threads under a placeholder', () => {
+  // Kept as is (domain-rules.md: replies one level deep): a removed comment's replies stay, under 该评论已被隐藏, and
+  // they are other members' words. Answering one of them talks to its author, not to the removed comment, so it is
+  // accepted, as it is under a deleted comment's placeholder; the removed comment itself takes no reply.
+  test('a reply to a reply of a removed comment is accepted and shown; the removed comment takes none', async () => {
+    const [author, first, second, third] = await Promise.all(Array.from({ length: 4 }, () => signUp()))
+    const postId = await publish(author!, '占位回复测试')
+    const removed = (await call('POST', `/posts/${postId}/comments`, { token: first, body: { text: '要被移除' } })).body
+    const reply = (
+      await call('POST', `/posts/${postId}/comments`, { token: second, body: { text: '回复', replyTo: removed.id } })
+    ).body
+    for (let index = 0; index < 5; index += 1)
+      await call('POST', `/comments/${removed.id}/report`, { token: await signUp(), body: { reason: 'abuse' } })
+    expect(
+      (
+        await call('POST', `/__mock/reviews/${removed.id}`, {
+          body: { kind: 'comment', decision: 'remove', reason: '辱骂' },
+        })
+      ).status,
+    ).toBe(200)
+    const direct = await call('POST', `/posts/${postId}/comments`, {
+      token: third,
+      body: { text: '还在吗', replyTo: removed.id },
+    })
+    expect(direct.status).toBe(400)
+    const answer = await call('POST', `/posts/${postId}/comments`, {
+      token: third,
+      body: { text: '同意你', replyTo: reply.id },
+    })
+    expect([answer.status, answer.body.replyTo, answer.body.replyToMember?.id]).toEqual([
+      201,
+      removed.id,
+      expect.any(String),
+    ])
+    const thread = (
+      (await call('GET', `/posts/${postId}/comments`, { token: author })).body as {
+        items: { id: string; isHidden: boolean; text: string; replies: { text: string }[] }[]
+      }
+    ).items
+    expect(thread.map((item) => [item.id, item.isHidden, item.text, item.replies.map((entry) => entry.text)])).toEqual([
+      [removed.id, true, '', ['回复', '同意你']],
+    ])
+  })
+})
