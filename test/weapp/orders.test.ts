@@ -57,7 +57,8 @@ test('buy, then refund in 我的订单; past the window by the server’s clock 
 
   weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/orders/product/index?id=p-cleanser' })
   await weapp.tap('立即购买（模拟支付）')
-  await weapp.waitForText('支付成功')
+  // The first purchase of the file waits on a cold server path; 5 s was once too short on a busy machine.
+  await weapp.waitForText('支付成功', 15_000)
   await weapp.waitForText('再买一单')
   const [order] = await ordersOf()
   expect(order).toMatchObject({ status: 'paid', refundedAt: null })
