@@ -103,6 +103,12 @@ export const KolPostStats = v.object({
   creditedOrderCount: NonNegativeInt,
   /** Of orderCount, the orders whose commission went to another KOL, the buyer's distributor by first touch. */
   otherKolOrderCount: NonNegativeInt,
+  /**
+   * Of creditedOrderCount, the orders that paid this KOL the level-2 commission, not the level-1 one the post's
+   * product promises: the buyer is the fan of a KOL this KOL brought in (only with two commission levels). Absent
+   * from a backend that does not count it: read as 0.
+   */
+  secondLevelOrderCount: v.optional(NonNegativeInt),
   commissionFen: NonNegativeInt,
 })
 export type KolPostStats = v.InferOutput<typeof KolPostStats>

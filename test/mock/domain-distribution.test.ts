@@ -311,6 +311,41 @@ describe('two commission levels (only where the config says so)', () => {
     expect(before.top).toEqual([expect.objectContaining({ level: 2, amountFen: 597, status: 'pending' })])
     expect([...after.middle, ...after.top].map((item) => item.status)).toEqual(['reversed', 'reversed'])
   })
+
+  it('two levels: an order through a KOL’s post by their downline’s fan is counted as paying them the second level', async () => {
+    const { app } = await createTestApp({
+      config: (config) => ({ ...config, distribution: { ...config.distribution, commissionLevels: 2 } }),
+    })
+    const call = apiCaller(app)
+    const signIn = async (phone: string, ref?: string) =>
+      v.parse(SignedIn, (await call('POST', '/auth/phone', { body: { phone, smsCode: '123456', ref } })).body)
+    const distribute = async (token: string) =>
+      v.parse(
+        DistributionStatus,
+        (await call('POST', '/distribution/apply', { token, body: { route: 'invite_code', code: 'FANKOL2026' } })).body,
+      ).referralCode ?? ''
+    const top = await signIn('13922220011')
+    const topCode = await distribute(top.token)
+    const middle = await signIn('13922220012', topCode)
+    const fan = await signIn('13922220013', await distribute(middle.token))
+    const post = (await call('POST', '/posts', { token: top.token, body: { text: '精华分享', productId: 'p-serum' } }))
+      .body as { id: string }
+    const bought = await call('POST', '/orders', {
+      token: fan.token,
+      body: { productId: 'p-serum', ref: topCode, postId: post.id },
+    })
+    expect(bought.status).toBe(201)
+    const stats = (await call('GET', '/distribution/posts', { token: top.token })).body as {
+      items: { post: { id: string } }[]
+    }
+    expect(stats.items.find((row) => row.post.id === post.id)).toMatchObject({
+      orderCount: 1,
+      creditedOrderCount: 1,
+      otherKolOrderCount: 0,
+      secondLevelOrderCount: 1,
+      commissionFen: 597,
+    })
+  })
 })
 
 describe('referral codes', () => {

@@ -179,6 +179,8 @@ export type PostStatsRow = {
   creditedOrderCount: number
   /** Of orderCount, those whose commission went to another distributor (the buyer was bound to them first). */
   otherKolOrderCount: number
+  /** Of creditedOrderCount, those that paid this distributor the level-2 commission (a fan of their downline). */
+  secondLevelOrderCount: number
   commissionFen: number
 }
 
@@ -216,12 +218,15 @@ export const postStatsOf = (
          EXISTS (SELECT 1 FROM commissions c WHERE c.order_id = o.id AND c.distributor_id = $1
            AND c.status <> 'reversed') AS "paysMe",
          EXISTS (SELECT 1 FROM commissions c WHERE c.order_id = o.id AND c.level = 1 AND c.distributor_id <> $1)
-           AS "paysOther"
+           AS "paysOther",
+         EXISTS (SELECT 1 FROM commissions c WHERE c.order_id = o.id AND c.distributor_id = $1 AND c.level = 2
+           AND c.status <> 'reversed') AS "paysMeLevel2"
        FROM orders o JOIN posts p ON p.id = o.post_id
        WHERE p.author_id = $1 AND o.status = 'paid'
      ), sale AS (
        SELECT post_id, count(*)::int AS n, count(*) FILTER (WHERE "paysMe")::int AS mine,
-         count(*) FILTER (WHERE NOT "paysMe" AND "paysOther")::int AS other
+         count(*) FILTER (WHERE NOT "paysMe" AND "paysOther")::int AS other,
+         count(*) FILTER (WHERE "paysMeLevel2")::int AS "secondLevel"
        FROM sold GROUP BY post_id
      ), earned AS (
        SELECT o.post_id, sum(c.amount_fen)::int AS fen FROM commissions c JOIN orders o ON o.id = c.order_id
@@ -231,13 +236,14 @@ export const postStatsOf = (
          p.status = 'published' AND p.deleted_at IS NULL AS "isLive",
          coalesce(fan.n, 0) AS "fanCount", coalesce(arrival.n, 0) AS "arrivalCount", coalesce(sale.n, 0) AS "orderCount",
          coalesce(sale.mine, 0) AS "creditedOrderCount", coalesce(sale.other, 0) AS "otherKolOrderCount",
+         coalesce(sale."secondLevel", 0) AS "secondLevelOrderCount",
          coalesce(earned.fen, 0) AS "commissionFen"
        FROM posts p LEFT JOIN fan ON fan.post_id = p.id LEFT JOIN arrival ON arrival.post_id = p.id
          LEFT JOIN sale ON sale.post_id = p.id LEFT JOIN earned ON earned.post_id = p.id
        WHERE p.author_id = $1 AND p.product_id IS NOT NULL
      )
      SELECT s.id, s."createdAt", s."postText", s."fanCount", s."arrivalCount", s."orderCount", s."creditedOrderCount",
-       s."otherKolOrderCount", s."commissionFen"
+       s."otherKolOrderCount", s."secondLevelOrderCount", s."commissionFen"
      FROM s
      WHERE (s."isLive" OR s."fanCount" + s."arrivalCount" + s."orderCount" + s."commissionFen" > 0) AND ${after}
      ORDER BY ${key} LIMIT $2`,

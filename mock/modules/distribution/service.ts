@@ -478,6 +478,7 @@ export const postStatsPage = async (
       orderCount: row.orderCount,
       creditedOrderCount: row.creditedOrderCount,
       otherKolOrderCount: row.otherKolOrderCount,
+      secondLevelOrderCount: row.secondLevelOrderCount,
       commissionFen: row.commissionFen,
     })),
     nextCursor: page.nextCursor,
