@@ -6,7 +6,7 @@ import { useMessages } from '@/lib/i18n'
 import { postMessages } from '../post-messages'
 import { designLength } from '../lib/design-units'
 import { COMMENT_ACTIONS_HEIGHT, COMMENT_AUTHOR_HEIGHT, COMMENT_LINE_HEIGHT } from '../lib/card-layout'
-import { REPLIES_FOLD_HEIGHT, shownReplies, threadLayout } from '../lib/comment-layout'
+import { REPLIES_FOLD_HEIGHT, removalReasonLine, shownReplies, threadLayout } from '../lib/comment-layout'
 
 type CommentActions = {
   /** The signed-in member's id (null for a visitor): their own comments can be deleted. */
@@ -69,6 +69,7 @@ function CommentEntry({
   const text = useMessages(postMessages)
   const isMine = myId !== null && comment.author.id === myId
   const textHeight = height - COMMENT_AUTHOR_HEIGHT - COMMENT_ACTIONS_HEIGHT
+  const reasonLine = removalReasonLine(comment, text)
   return (
     <View
       className={`comment ${isReply ? 'comment--reply' : ''}`}
@@ -89,12 +90,12 @@ function CommentEntry({
             </Text>
           ) : null}
           {comment.text}
-          {/* The operator's reason, on a line of its own (entryDisplayText counts it the same way). */}
-          {comment.isRemoved ? (
+          {/* The operator's reason, on a line of its own (entryDisplayText counts it the same way); none if blank. */}
+          {reasonLine === null ? null : (
             <Text className='comment__removed-reason' data-testid='comment-removed-reason'>
-              {`\n${text.commentRemovedReason(comment.removedReason ?? '')}`}
+              {`\n${reasonLine}`}
             </Text>
-          ) : null}
+          )}
         </Text>
       </View>
       <View className='comment__actions' style={{ height: designLength(COMMENT_ACTIONS_HEIGHT) }}>

@@ -16,13 +16,26 @@ export type ThreadWords = {
   commentRemovedReason: (reason: string) => string
 }
 
+/**
+ * The operator's reason under its author's removed comment, or null: none when the comment stands, nor when a backend
+ * sends a blank reason (the contract allows null), so the author never reads 移除原因： with nothing after it.
+ */
+export const removalReasonLine = (
+  entry: Partial<Pick<CommentReply, 'isRemoved' | 'removedReason'>>,
+  words: Pick<ThreadWords, 'commentRemovedReason'>,
+): string | null => {
+  const reason = entry.removedReason?.trim() ?? ''
+  return entry.isRemoved === true && reason !== '' ? words.commentRemovedReason(reason) : null
+}
+
 /** An entry's text box as drawn (comment-item), so the layout wraps and counts exactly what is shown. */
 export const entryDisplayText = (
   entry: Pick<CommentReply, 'text'> & Partial<Pick<CommentReply, 'replyToMember' | 'isRemoved' | 'removedReason'>>,
   words: ThreadWords,
 ): string => {
   const shown = entry.replyToMember ? `${words.replyingTo(entry.replyToMember.nickname)}${entry.text}` : entry.text
-  return entry.isRemoved === true ? `${shown}\n${words.commentRemovedReason(entry.removedReason ?? '')}` : shown
+  const reasonLine = removalReasonLine(entry, words)
+  return reasonLine === null ? shown : `${shown}\n${reasonLine}`
 }
 
 /** A long thread shows this many replies, then 展开 N 条回复 (as the big apps do: the next comment stays in reach). */

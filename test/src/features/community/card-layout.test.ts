@@ -192,6 +192,14 @@ describe('threadLayout: my comment the operator removed', () => {
       COMMENT_LINE_HEIGHT,
     ])
   })
+  test('a blank or missing reason takes no line (none is drawn)', () => {
+    const live = threadLayout(thread('一楼', [reply('二楼')]), threadWords)
+    for (const removedReason of [null, '', '  ']) {
+      const removed = { isRemoved: true, removedReason }
+      const gone = threadLayout({ ...thread('一楼', [{ ...reply('二楼'), ...removed }]), ...removed }, threadWords)
+      expect(gone.entries).toEqual(live.entries)
+    }
+  })
 })
 
 describe('threadLayout: line breaks', () => {

@@ -911,6 +911,33 @@ describe('PostDetailView: my own comment the operator removed', () => {
     expect(screen.queryByText('被移除的我的评论', { exact: false })).toBeNull()
     expect(screen.queryByTestId('comment-removed')).toBeNull()
   })
+  test('a backend that sends a blank reason: 已被移除 without an empty 移除原因： line', async () => {
+    const api = installInProcessApi()
+    const token = await signedIn(api)
+    const mine = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token,
+        body: { text: '原因留空的被移除评论' },
+        idempotencyKey: 'c-blank-reason',
+      })
+    ).json as { id: string }
+    for (const [index, phone] of ['13900000061', '13900000062', '13900000063', '13900000064', '13900000065'].entries())
+      await api.call('POST', `/comments/${mine.id}/report`, {
+        token: await signUpPhone(api, phone),
+        body: { reason: 'abuse' },
+        idempotencyKey: `r-blank-reason-${index}`,
+      })
+    await api.call('POST', `/__mock/reviews/${mine.id}`, { body: { kind: 'comment', decision: 'remove', reason: '删' } })
+    // Our server asks the operator for a reason; a brand's backend may keep none (the contract allows null or '').
+    await api.sql(`UPDATE comments SET removed_reason = '  ' WHERE id = $1`, [mine.id])
+    renderWithApp(<PostDetailView postId='post-r4' />)
+    const entry = (await screen.findByText('原因留空的被移除评论', { exact: false })).closest(
+      '[data-testid="comment"]',
+    ) as HTMLElement
+    expect(within(entry).getByTestId('comment-removed').textContent).toBe('已被移除（仅你可见）')
+    expect(within(entry).queryByTestId('comment-removed-reason')).toBeNull()
+    expect(entry.textContent).not.toContain('移除原因')
+  })
   test('deleting it takes nothing off the post’s comment count (a removed comment was never counted)', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
