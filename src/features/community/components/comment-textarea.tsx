@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import type { CommentTextareaProps } from './comment-textarea-props'
+import { cutToMaxLength } from '../lib/text-limit'
 
 /**
  * H5: the browser's own textarea (as the composer's, compose-textarea.tsx: Taro's H5 Textarea would add its wrapper
@@ -35,7 +36,7 @@ export function CommentTextarea({
       maxLength={maxLength}
       aria-label={label}
       data-testid='comment-input'
-      onChange={(event) => onChange(event.target.value.slice(0, maxLength))}
+      onChange={(event) => onChange(cutToMaxLength(event.target.value, maxLength))}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault()

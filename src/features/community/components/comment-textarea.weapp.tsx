@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Textarea } from '@tarojs/components'
 import { COMMENT_FIELD_MAX_LINES, type CommentTextareaProps } from './comment-textarea-props'
+import { cutToMaxLength } from '../lib/text-limit'
 
 /**
  * The mini-program: WeChat's native textarea in the fixed comment bar (H5 uses the browser's, comment-textarea.tsx).
@@ -31,7 +32,7 @@ export function CommentTextarea({ value, placeholder, label, maxLength, onChange
         setIsCapped(event.detail.lineCount > COMMENT_FIELD_MAX_LINES)
         onResized()
       }}
-      onInput={(event) => onChange(event.detail.value.slice(0, maxLength))}
+      onInput={(event) => onChange(cutToMaxLength(event.detail.value, maxLength))}
     />
   )
 }

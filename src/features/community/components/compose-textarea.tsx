@@ -1,3 +1,5 @@
+import { cutToMaxLength } from '../lib/text-limit'
+
 type ComposeTextareaProps = { value: string; placeholder: string; label: string; maxLength: number; onChange: (value: string) => void }
 
 /**
@@ -14,7 +16,7 @@ export function ComposeTextarea({ value, placeholder, label, maxLength, onChange
       maxLength={maxLength}
       aria-label={label}
       data-testid='compose-text'
-      onChange={(event) => onChange(event.target.value.slice(0, maxLength))}
+      onChange={(event) => onChange(cutToMaxLength(event.target.value, maxLength))}
     />
   )
 }

@@ -1,4 +1,5 @@
 import { Textarea } from '@tarojs/components'
+import { cutToMaxLength } from '../lib/text-limit'
 
 type ComposeTextareaProps = { value: string; placeholder: string; label: string; maxLength: number; onChange: (value: string) => void }
 
@@ -13,7 +14,7 @@ export function ComposeTextarea({ value, placeholder, label, maxLength, onChange
       autoHeight
       aria-label={label}
       data-testid='compose-text'
-      onInput={(event) => onChange(event.detail.value.slice(0, maxLength))}
+      onInput={(event) => onChange(cutToMaxLength(event.detail.value, maxLength))}
     />
   )
 }

@@ -99,6 +99,17 @@ describe('PostComposer', () => {
     expect(container.querySelector('.composer__counter--full')).toBeTruthy()
   })
 
+  test('the limit never cuts an emoji in half: one that would straddle 1000 is left out whole', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    renderWithApp(<PostComposer />)
+    await typeInto(document.body, 'compose-text', `${'长'.repeat(999)}😀`)
+    expect(useComposeDraft.getState().text).toBe('长'.repeat(999))
+    expect(counter()).toBe('999/1000')
+    await typeInto(document.body, 'compose-text', `${'长'.repeat(998)}😀`)
+    expect(useComposeDraft.getState().text).toBe(`${'长'.repeat(998)}😀`)
+  })
+
   test('takes at most 9 photos: the picker is asked only for the slots left, and the add tile goes at 9', async () => {
     const api = installInProcessApi()
     await signedIn(api)

@@ -409,6 +409,24 @@ describe('CommentBar: a text field that keeps paragraphs', () => {
   })
 })
 
+describe('CommentBar: the limit never cuts an emoji in half', () => {
+  test('an emoji that would straddle the limit is left out whole, and what stays sends', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    const { container } = renderWithApp(<PostDetailView postId='post-r4' />)
+    await screen.findByTestId('post-detail')
+    const words = `${'长'.repeat(COMMENT_TEXT_MAX - 1)}😀`
+    await typeInto(container, 'comment-input', words)
+    // Half of 😀 would be a lone surrogate: the server refuses that text (a 400), so the field keeps whole characters.
+    expect(field(container).value).toBe('长'.repeat(COMMENT_TEXT_MAX - 1))
+    await typeInto(container, 'comment-input', `${'长'.repeat(COMMENT_TEXT_MAX - 2)}😀`)
+    expect(field(container).value).toBe(`${'长'.repeat(COMMENT_TEXT_MAX - 2)}😀`)
+    fireEvent.keyDown(field(container), { key: 'Enter', ctrlKey: true })
+    await waitFor(() => expect(commentPosts(api)).toHaveLength(1))
+    await waitFor(() => expect(field(container).value).toBe(''))
+  })
+})
+
 describe('CommentBar: an answer that never came is "may be posted", never "failed"', () => {
   test('a lost answer says so, keeps the words, refreshes the comments (showing it), and sending again posts it once', async () => {
     const api = installInProcessApi()
