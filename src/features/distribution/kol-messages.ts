@@ -57,9 +57,11 @@ export const kolMessages = defineMessages({
       `未绑定 ${arrivals} · 订单 ${orders} · 佣金 ${commission}`,
     // Shown when not every order through the post paid its author: of them, how many paid you, how many paid the
     // KOL their buyer was bound to first, how many paid nobody (your own order or your upline's).
-    postOrdersSplit: (mine: number, other: number, none: number) =>
+    postOrdersSplit: (mine: number, secondLevel: number, other: number, none: number) =>
       [
-        `其中 ${mine} 单的佣金归你`,
+        secondLevel > 0
+          ? `其中 ${mine} 单的佣金归你，${secondLevel} 单的买家是你下级推广员的粉丝，你得二级佣金`
+          : `其中 ${mine} 单的佣金归你`,
         other > 0 ? `${other} 单的买家已先绑定其他推广员，佣金归对方` : '',
         none > 0 ? `${none} 单是你本人或你的上级购买，不计佣金` : '',
       ]
@@ -253,9 +255,11 @@ export const kolMessages = defineMessages({
     postFanCount: (fans: number) => (fans === 1 ? '1 fan' : `${fans} fans`),
     postStatsLine: (arrivals: number, orders: number, commission: string) =>
       `Not bound ${arrivals} · Orders ${orders} · Commission ${commission}`,
-    postOrdersSplit: (mine: number, other: number, none: number) =>
+    postOrdersSplit: (mine: number, secondLevel: number, other: number, none: number) =>
       [
-        `${mine} paid you`,
+        secondLevel > 0
+          ? `${mine} paid you, ${secondLevel} of them the level-2 commission (the buyer is a fan of a KOL you brought in)`
+          : `${mine} paid you`,
         other > 0 ? `${other} paid another KOL their buyer was bound to first` : '',
         none > 0 ? `${none} by you or your upline, no commission` : '',
       ]

@@ -20,6 +20,8 @@ export const fansOfPostUrl = (postId: string): string => `${kolRoutes.fans}?post
 function PostStatsRow({ stats }: { stats: KolPostStats }) {
   const text = useMessages(kolMessages)
   const { post } = stats
+  // Optional in the contract: a backend that does not count it sends none.
+  const secondLevelOrderCount = stats.secondLevelOrderCount ?? 0
   return (
     <View className='kol-card' data-testid={`post-stats-${post.id}`}>
       {post.isDeleted ? (
@@ -59,11 +61,13 @@ function PostStatsRow({ stats }: { stats: KolPostStats }) {
         {text.postStatsLine(stats.arrivalCount, stats.orderCount, formatFen(stats.commissionFen))}
       </Text>
       {/* An order through the post pays the buyer's KOL by first touch: say where the rest went, so 订单 3 beside
-          佣金 ¥0.00 reads as what it is, not as money missing. */}
-      {stats.orderCount > stats.creditedOrderCount ? (
+          佣金 ¥0.00 reads as what it is, not as money missing; and which orders paid only the level-2 commission, so
+          a commission below what the product promises reads as the rule it is. */}
+      {stats.orderCount > stats.creditedOrderCount || secondLevelOrderCount > 0 ? (
         <Text className='kol-muted' data-testid='post-stats-orders-split'>
           {text.postOrdersSplit(
             stats.creditedOrderCount,
+            secondLevelOrderCount,
             stats.otherKolOrderCount,
             Math.max(0, stats.orderCount - stats.creditedOrderCount - stats.otherKolOrderCount),
           )}

@@ -138,3 +138,49 @@ test('我的粉丝 for one post: only its fans and arrivals, each naming it, and
   fireEvent.click(within(head).getByTestId('fans-show-all'))
   expect(onShowAll).toHaveBeenCalledTimes(1)
 })
+
+test('with two commission levels, a post’s row says which of its orders paid only the level-2 commission', async () => {
+  const api = installInProcessApi({
+    config: (config) => ({ ...config, distribution: { ...config.distribution, commissionLevels: 2 } }),
+  })
+  const { token } = await api.signInPersona('kol-distributor')
+  const code = (await api.call('GET', '/distribution/overview', { token })).json.referralCode as string
+  const post = (
+    await api.call('POST', '/posts', {
+      token,
+      body: { text: '精华分享，二级佣金', productId: 'p-serum' },
+      idempotencyKey: 'post-stats-two-levels',
+    })
+  ).json.id as string
+  // Lina brings in a KOL; that KOL's fan buys through Lina's post: the fan's KOL earns level 1, Lina level 2.
+  const downline = (
+    await api.call('POST', '/auth/phone', { body: { phone: '13966660021', smsCode: '123456', ref: code } })
+  ).json as { token: string }
+  const downlineCode = (
+    await api.call('POST', '/distribution/apply', {
+      token: downline.token,
+      body: { route: 'invite_code', code: 'FANKOL2026' },
+    })
+  ).json.referralCode as string
+  const fan = (
+    await api.call('POST', '/auth/phone', { body: { phone: '13966660022', smsCode: '123456', ref: downlineCode } })
+  ).json as { token: string }
+  await api.call('POST', '/orders', {
+    token: fan.token,
+    body: { productId: 'p-serum', ref: code, postId: post },
+    idempotencyKey: 'post-stats-two-levels-order',
+  })
+  useSession.getState().signedIn(token)
+  renderWithApp(<KolCenter />)
+
+  const row = await within(await screen.findByTestId('post-stats', {}, LONG)).findByTestId(
+    `post-stats-${post}`,
+    {},
+    LONG,
+  )
+  expect(within(row).getByTestId('post-stats-line').textContent).toBe('未绑定 1 · 订单 1 · 佣金 ¥5.97')
+  // The fan, bound to the downline KOL, counts as an arrival that did not bind. Every order paid Lina, yet ¥5.97, not the ¥19.90 the serum promises: the row says why.
+  expect(within(row).getByTestId('post-stats-orders-split').textContent).toBe(
+    '其中 1 单的佣金归你，1 单的买家是你下级推广员的粉丝，你得二级佣金',
+  )
+})
