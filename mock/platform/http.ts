@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Context, Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import * as v from 'valibot'
-import type { AppConfig, Endpoint, ResponseOf } from '../../src/contract/all'
+import { NO_CONTROL_CHARACTERS, type AppConfig, type Endpoint, type ResponseOf } from '../../src/contract/all'
 import type { Database, Sql } from './db'
 import { ApiError, errorBody, VALIDATION_MESSAGE } from './errors'
 import type { ServerSettings } from './settings'
@@ -90,18 +90,23 @@ const fieldsOf = (issues: readonly v.BaseIssue<unknown>[]): Record<string, strin
   return fields
 }
 
+/** Half of a surrogate pair with no other half: what a field cut through the middle of an emoji leaves. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/
+
 /**
- * Where a request holds a NUL character: PostgreSQL's text cannot store one, so an id, a code or a filter with it
- * would fail in the database (a 500). Schemas for what people type refuse it already (PlainText); this covers the
- * rest (ids, query filters) in one place.
+ * Where a request holds text PostgreSQL cannot keep as sent: a NUL (its text cannot store one, so an id, a code or a
+ * filter with it would fail in the database, a 500), or half a surrogate pair (only a JSON escape can send one; it is
+ * no character, and PostgreSQL would store U+FFFD, �, in its place: a nickname or an address changed silently).
+ * Schemas for what people type refuse control characters already (PlainText); this covers every field in one place.
  */
-const nulFieldsOf = (value: unknown, path: string, fields: Record<string, string>): Record<string, string> => {
+const unstorableFieldsOf = (value: unknown, path: string, fields: Record<string, string>): Record<string, string> => {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) fields[path || '$'] ??= 'no NUL character'
+    else if (LONE_SURROGATE.test(value)) fields[path || '$'] ??= NO_CONTROL_CHARACTERS
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => nulFieldsOf(item, path ? `${path}.${index}` : String(index), fields))
+    value.forEach((item, index) => unstorableFieldsOf(item, path ? `${path}.${index}` : String(index), fields))
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) nulFieldsOf(item, path ? `${path}.${key}` : key, fields)
+    for (const [key, item] of Object.entries(value)) unstorableFieldsOf(item, path ? `${path}.${key}` : key, fields)
   }
   return fields
 }
@@ -109,9 +114,9 @@ const nulFieldsOf = (value: unknown, path: string, fields: Record<string, string
 const validate = <S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> => {
   const result = v.safeParse(schema, input)
   if (!result.success) throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: fieldsOf(result.issues) })
-  const nulFields = nulFieldsOf(result.output, '', {})
-  if (Object.keys(nulFields).length > 0)
-    throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: nulFields })
+  const unstorable = unstorableFieldsOf(result.output, '', {})
+  if (Object.keys(unstorable).length > 0)
+    throw new ApiError('VALIDATION_FAILED', VALIDATION_MESSAGE, { fields: unstorable })
   return result.output
 }
 

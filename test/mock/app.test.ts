@@ -6,7 +6,7 @@ import { checkIn } from '../../mock/modules/membership/service'
 import { createRouter } from '../../mock/platform/http'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
 import { seedConfig } from '../../mock/seed/config'
-import { createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp } from '../support/test-server'
 
 const ledgerCount = async (db: Awaited<ReturnType<typeof createTestApp>>['db']): Promise<number> => {
   const [row] = await db.transaction((sql) => sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_entries'))
@@ -227,5 +227,41 @@ describe('a NUL in what a client sends', () => {
       fields: { reason: expect.stringMatching(/control/i) },
     })
     expect(await ledgerCount(db)).toBe(before)
+  })
+})
+
+// Only a JSON escape (\ud83d) can send half a surrogate pair, and a client that cuts a field through an emoji does:
+// PostgreSQL stored U+FFFD (�) in its place, so a nickname or an address changed silently into something else.
+describe('half an emoji in what a client sends', () => {
+  const errorOn = (fields: Record<string, string>) => ({
+    error: expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fields } }),
+  })
+  it('is 400 VALIDATION_FAILED on the field, for a nickname or an address, and changes nothing', async () => {
+    const { app } = await createTestApp()
+    const call = apiCaller(app)
+    const { token } = (await call('POST', '/auth/phone', { body: { phone: '13912340001', smsCode: '123456' } }))
+      .body as { token: string }
+    const { nickname } = (await call('GET', '/me', { token })).body as { nickname: string }
+    const address = {
+      name: '林娜',
+      phone: '13912340001',
+      region: ['上海市', '上海市', '静安区'],
+      detail: '南京西路 1 号',
+    }
+    const refused = [
+      await call('PATCH', '/me', { token, body: { nickname: '小林\ud83d' } }),
+      await call('POST', '/addresses', { token, body: { ...address, detail: '南京西路 1 号\ude00' } }),
+      await call('POST', '/addresses', { token, body: { ...address, region: ['上海市', '\ud83d上海市', '静安区'] } }),
+    ]
+    expect(refused.map((answer) => [answer.status, answer.body])).toEqual([
+      [400, errorOn({ nickname: 'no control characters' })],
+      [400, errorOn({ detail: 'no control characters' })],
+      [400, errorOn({ 'region.1': 'no control characters' })],
+    ])
+    expect(((await call('GET', '/me', { token })).body as { nickname: string }).nickname).toBe(nickname)
+    expect((await call('GET', '/addresses', { token })).body).toEqual({ items: [] })
+    // A whole emoji is a character like any other.
+    const emoji = await call('PATCH', '/me', { token, body: { nickname: '小林😀' } })
+    expect([emoji.status, (emoji.body as { nickname: string }).nickname]).toEqual([200, '小林😀'])
   })
 })

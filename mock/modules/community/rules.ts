@@ -28,16 +28,12 @@ export const bannedWordReview =
 
 /**
  * What a post's or a comment's text may not be beyond the contract's schema, in the contract's words (TEXT_REFUSALS,
- * which the app turns into its own), or null. Half a surrogate pair is no character: a field cut at its limit
- * mid-emoji leaves one, and PostgreSQL would store U+FFFD (�) in its place. Text of only zero-width characters
- * shows as an empty post or comment, like blank text.
+ * which the app turns into its own), or null: text of only zero-width characters shows as an empty post or comment,
+ * like blank text. (Half a surrogate pair, what a field cut mid-emoji leaves, is refused for every field by the http
+ * frame.)
  */
-export const unshowableTextRefusal = (text: string): string | null => {
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/.test(text))
-    return TEXT_REFUSALS.controlCharacters
-  if (text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '') return TEXT_REFUSALS.blank
-  return null
-}
+export const unshowableTextRefusal = (text: string): string | null =>
+  text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '' ? TEXT_REFUSALS.blank : null
 
 export type ImageType = { contentType: 'image/jpeg' | 'image/png' | 'image/webp'; ext: 'jpg' | 'png' | 'webp' }
 
