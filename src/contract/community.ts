@@ -64,8 +64,14 @@ export const TEXT_REFUSALS = {
   controlCharacters: NO_CONTROL_CHARACTERS,
 } as const
 
+/**
+ * Text that says nothing: blank, or only zero-width characters (spaces, joiners, the byte order mark), which show as
+ * an empty post or comment. The app checks it before sending with this same function.
+ */
+export const isBlankText = (text: string): boolean => text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === ''
+
 /** What people type must say something: blank text is no post and no comment. */
-const notBlank = v.check((text: string) => text.trim().length > 0, TEXT_REFUSALS.blank)
+const notBlank = v.check((text: string) => !isBlankText(text), TEXT_REFUSALS.blank)
 
 /** A post's or a comment's text: paragraphs (line breaks kept, normalised), up to `max` characters. */
 const paragraphs = (max: number) =>

@@ -1,5 +1,3 @@
-import { TEXT_REFUSALS } from '../../../src/contract/community'
-
 // Pure rules of the community: content review, image types by their bytes, reports, the challenge's days and
 // certificate codes. No database, no clock: callers pass what these need.
 
@@ -25,15 +23,6 @@ export const bannedWordReview =
     const hit = words.find((word) => word !== '' && haystack.includes(normalized(word)))
     return hit === undefined ? { ok: true } : { ok: false, reason: `内容包含违规词「${hit}」，请修改后重新发布` }
   }
-
-/**
- * What a post's or a comment's text may not be beyond the contract's schema, in the contract's words (TEXT_REFUSALS,
- * which the app turns into its own), or null: text of only zero-width characters shows as an empty post or comment,
- * like blank text. (Half a surrogate pair, what a field cut mid-emoji leaves, is refused for every field by the http
- * frame.)
- */
-export const unshowableTextRefusal = (text: string): string | null =>
-  text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '' ? TEXT_REFUSALS.blank : null
 
 export type ImageType = { contentType: 'image/jpeg' | 'image/png' | 'image/webp'; ext: 'jpg' | 'png' | 'webp' }
 

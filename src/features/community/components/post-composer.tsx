@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { POST_IMAGES_MAX, POST_TEXT_MAX, UPLOAD_MAX_BYTES } from '@/contract/community'
+import { POST_IMAGES_MAX, POST_TEXT_MAX, UPLOAD_MAX_BYTES, isBlankText } from '@/contract/community'
 import { communityEndpoints } from '@/contract/community-endpoints'
 import { ActionButton } from '@/components/action-button'
 import { createIdempotencyKey, isApiError, request } from '@/lib/http'
@@ -156,7 +156,7 @@ export function PostComposer() {
   }
 
   const publish = () => {
-    if (draft.text.trim() === '') return setNotice(text.needText)
+    if (isBlankText(draft.text)) return setNotice(text.needText)
     if (isUploading) return setNotice(text.waitUploads)
     setNotice(null)
     intentKey.current ??= createIdempotencyKey()

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { COMMENT_TEXT_MAX, type Comment, type CommentReply, type OwnPost } from '@/contract/community'
+import { COMMENT_TEXT_MAX, isBlankText, type Comment, type CommentReply, type OwnPost } from '@/contract/community'
 import { ActionButton } from '@/components/action-button'
 import { InfiniteList } from '@/components/infinite-list'
 import { QueryState } from '@/components/query-state'
@@ -317,7 +317,7 @@ function CommentBar({
   const send = () => {
     if (create.isPending) return
     const trimmed = draft.trim()
-    if (trimmed.length === 0) return refuse(text.commentBlank)
+    if (isBlankText(trimmed)) return refuse(text.commentBlank)
     // The server counts UTF-16 units (the contract's maxLength): count the same way.
     if (trimmed.length > COMMENT_TEXT_MAX) return refuse(text.commentTooLong(COMMENT_TEXT_MAX))
     setNotice(null)

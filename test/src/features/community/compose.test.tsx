@@ -261,6 +261,11 @@ describe('PostComposer', () => {
     renderWithApp(<PostComposer />)
     tap(document.body, 'compose-publish')
     expect(screen.getByTestId('compose-error').textContent).toBe('写点什么再发布吧')
+    // Only zero-width characters would show as an empty post: refused here, as the server would, and nothing sent.
+    await typeInto(document.body, 'compose-text', '\u200b\u200d \ufeff')
+    tap(document.body, 'compose-publish')
+    expect(screen.getByTestId('compose-error').textContent).toBe('写点什么再发布吧')
+    expect(api.sent.filter((call) => call.method === 'POST' && call.path.endsWith('/posts'))).toEqual([])
     await typeInto(document.body, 'compose-text', '今天打卡第一天')
     tap(document.body, 'compose-publish')
     const result = await screen.findByTestId('publish-result')

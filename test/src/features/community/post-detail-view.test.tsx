@@ -330,9 +330,12 @@ describe('PostDetailView: comments', () => {
     const theirs = (await screen.findByText('别人的评论')).closest('[data-testid="comment"]') as HTMLElement
     expect(within(theirs).queryByTestId('comment-delete')).toBeNull()
     expect(within(theirs).getByTestId('comment-reply')).toBeTruthy()
-    await typeInto(container, 'comment-input', '   ')
-    tap(container, 'comment-send')
-    expect((await screen.findByTestId('comment-problem')).textContent).toBe('写点内容再发送吧')
+    // Blank, or only zero-width characters (an empty comment on screen): refused here as the server would.
+    for (const blank of ['   ', '\u200b\u2060\ufeff']) {
+      await typeInto(container, 'comment-input', blank)
+      tap(container, 'comment-send')
+      expect((await screen.findByTestId('comment-problem')).textContent).toBe('写点内容再发送吧')
+    }
     expect(api.sent.some((call) => call.method === 'POST' && call.path.endsWith('/comments'))).toBe(false)
   })
 })
