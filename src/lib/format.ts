@@ -18,6 +18,16 @@ export function formatServerTime(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ')
 }
 
+/**
+ * The first character of a nickname, shown where there is no avatar picture: a whole emoji (🌸小雨 -> 🌸), never its
+ * first UTF-16 unit alone, which shows as �.
+ */
+export function avatarInitial(nickname: string): string {
+  const first = nickname.charCodeAt(0)
+  // 0xD800–0xDBFF: the first half of a surrogate pair; the character is two units long.
+  return nickname.slice(0, first >= 0xd800 && first <= 0xdbff ? 2 : 1)
+}
+
 /** "2026-11-23" -> "11-23" for compact lists. */
 export function formatShortDate(isoDate: string): string {
   return isoDate.slice(5, 10)

@@ -1,4 +1,4 @@
-import { formatFen, formatPoints } from '@/lib/format'
+import { avatarInitial, formatFen, formatPoints } from '@/lib/format'
 import { createIdempotencyKey } from '@/lib/http'
 
 test.each([
@@ -18,6 +18,17 @@ test.each([
   [1234567, '1,234,567'],
 ])('formatPoints(%i) = %s', (points, shown) => {
   expect(formatPoints(points)).toBe(shown)
+})
+
+test.each([
+  ['小林', '小'],
+  ['Lina', 'L'],
+  // An emoji is two UTF-16 units: the whole of it, never its first half (shown as �).
+  ['🌸小雨', '🌸'],
+  ['😀', '😀'],
+  ['', ''],
+])('avatarInitial(%s) = %s', (nickname, initial) => {
+  expect(avatarInitial(nickname)).toBe(initial)
 })
 
 test('idempotency keys are UUID v4 and distinct per intent', () => {

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { UPLOAD_MAX_BYTES } from '@/contract/community'
 import type { Member } from '@/contract'
 import { LabeledImage } from '@/components/labeled-image'
+import { avatarInitial } from '@/lib/format'
 import { isApiError } from '@/lib/http'
 import { describeError, useLocale, useMessages, type Locale } from '@/lib/i18n'
 import { useUpdateAvatar } from '../api/profile-queries'
@@ -70,7 +71,7 @@ export function AvatarField({ member }: { member: Member }) {
             data-testid='profile-avatar-initial'
             aria-hidden
           >
-            <Text>{member.nickname.slice(0, 1)}</Text>
+            <Text>{avatarInitial(member.nickname)}</Text>
           </View>
         )}
         <View className='profile-editor__avatar-action'>

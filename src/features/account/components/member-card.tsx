@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { Member } from '@/contract'
 import { levelProgress, useAppConfig } from '@/lib/app-config'
-import { formatPoints } from '@/lib/format'
+import { avatarInitial, formatPoints } from '@/lib/format'
 import { commonMessages, useMessages } from '@/lib/i18n'
 import { routes } from '@/lib/routes'
 import { accountMessages } from '../messages'
@@ -22,7 +22,7 @@ export function MemberCard({ member }: { member: Member }) {
         {member.avatarUrl ? (
           <Image className='member-card__avatar' src={member.avatarUrl} aria-hidden />
         ) : (
-          <View className='member-card__avatar'>{member.nickname.slice(0, 1)}</View>
+          <View className='member-card__avatar'>{avatarInitial(member.nickname)}</View>
         )}
         <View className='member-card__who'>
           <Text className='member-card__name'>{text.signedInAs(member.nickname)}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { LabeledImage } from '@/components/labeled-image'
 import type { Post } from '@/contract'
+import { avatarInitial } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { communityMessages } from '../messages'
 import { feedMessages } from '../feed-messages'
@@ -28,7 +29,7 @@ export function AuthorLine({ author, isPinned = false, height, meta }: AuthorLin
           style={{ width: designLength(height), height: designLength(height) }}
           aria-hidden
         >
-          <Text>{author.nickname.slice(0, 1)}</Text>
+          <Text>{avatarInitial(author.nickname)}</Text>
         </View>
       )}
       <View className='author-line__names'>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { LabeledImage } from '@/components/labeled-image'
 import type { Comment, CommentReply } from '@/contract/community'
-import { formatServerTime } from '@/lib/format'
+import { avatarInitial, formatServerTime } from '@/lib/format'
 import { useMessages } from '@/lib/i18n'
 import { postMessages } from '../post-messages'
 import { designLength } from '../lib/design-units'
@@ -43,7 +43,7 @@ function CommentAuthorRow({ comment }: { comment: CommentReply }) {
           aria-hidden
           data-testid='comment-avatar-initial'
         >
-          <Text>{author.nickname.slice(0, 1)}</Text>
+          <Text>{avatarInitial(author.nickname)}</Text>
         </View>
       )}
       <Text className='comment__nickname'>{author.nickname}</Text>

@@ -1,6 +1,7 @@
 import type { Post } from '@/contract'
 import { referralQuery } from '@/features/distribution/lib/share-link'
 import { routes } from '@/lib/routes'
+import { cutToMaxLength } from './text-limit'
 
 // What a share of a post opens (the post page only: this stays out of the community tab and the main package).
 
@@ -28,5 +29,5 @@ export const postSharePath = (post: Pick<Shared, 'id' | 'authorReferralCode'>): 
 /** The share's title: the post's first line, shortened; empty (the page's own title) for a post of pictures only. */
 export function postShareTitle(post: Pick<Shared, 'text'>): string {
   const line = post.text.trim().split('\n')[0] ?? ''
-  return line.length > TITLE_MAX ? `${line.slice(0, TITLE_MAX)}…` : line
+  return line.length > TITLE_MAX ? `${cutToMaxLength(line, TITLE_MAX)}…` : line
 }

@@ -1,7 +1,7 @@
 /**
- * The typed or pasted text cut to the contract's maxLength, which counts UTF-16 units as the server does, but never
- * through the middle of an emoji: half of one is text the server refuses (and PostgreSQL would store it as �), so a
- * pair that would be split is left out whole.
+ * Text cut to at most maxLength UTF-16 units (what the contract's maxLength counts, as the server does), but never
+ * through the middle of an emoji: half of one is text the server refuses and shows as �, so a pair that would be
+ * split is left out whole. For what members type or paste, and for a share's shortened title.
  */
 export function cutToMaxLength(value: string, maxLength: number): string {
   if (value.length <= maxLength) return value

@@ -42,6 +42,16 @@ describe('MemberSummary', () => {
     expect(avatar?.textContent).toBe(String(without.member.nickname).slice(0, 1))
   })
 
+  test('a nickname that starts with an emoji shows the whole emoji in the avatar’s place, not half of it (�)', async () => {
+    const api = installInProcessApi()
+    const { token } = await api.signInPersona('new-member')
+    expect((await api.call('PATCH', '/me', { token, body: { nickname: '🌸小雨' } })).status).toBe(200)
+    useSession.getState().signedIn(token)
+    renderWithApp(<MemberSummary />)
+    await screen.findByTestId('points-balance')
+    expect(screen.getByTestId('member-card').querySelector('.member-card__avatar')?.textContent).toBe('🌸')
+  })
+
   test('an expired session (401) goes to the one sign-in handler', async () => {
     installInProcessApi()
     useSession.getState().signedIn('expired-token-0000000000000000')

@@ -4,6 +4,7 @@ import { waitFor } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { PostDetailView } from '@/features/community/components/post-detail-view'
 import { postQuery } from '@/features/community/api/post-mutations'
+import { postShareTitle } from '@/features/community/lib/post-share'
 import { processMemory, reportArrival } from '@/lib/arrival-report'
 import { parseSearch } from '@/lib/referral'
 import { usePostShare } from '@/packages/community/post/use-post-share.weapp'
@@ -56,6 +57,11 @@ afterEach(() => {
   delete mockShare.timeline
   jest.restoreAllMocks()
   Reflect.deleteProperty(navigator, 'share')
+})
+
+test('a title shortened to 30 never ends in half an emoji: one that straddles the cut is left out whole', () => {
+  expect(postShareTitle({ text: `${'好'.repeat(29)}😀后面的话` })).toBe(`${'好'.repeat(29)}…`)
+  expect(postShareTitle({ text: `${'好'.repeat(28)}😀后面的话` })).toBe(`${'好'.repeat(28)}😀…`)
 })
 
 describe('the post page share payload (weapp)', () => {
