@@ -1,7 +1,7 @@
 // Reporting a comment in the built mini-program: the comment's 举报 opens the report sheet (a view of the page, not a
 // WeChat action sheet), a reason is chosen and sent through the real WXML bindings, and the member is thanked with
-// a toast. As the fifth distinct reporter they hide the comment: the page opened again shows 该评论已被隐藏 over its
-// reply, and the operator's review queue lists it.
+// a toast. As the fifth distinct reporter they hide the comment: the page shows 该评论已被隐藏 over its reply at
+// once, and the operator's review queue lists it.
 import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
 import { startWeappServer, type WeappServer } from '../support/weapp-server'
 
@@ -52,8 +52,11 @@ test('a member reports a comment with a reason from the sheet; as the fifth repo
     await send(`/comments/${top.id}/report`, { reason: 'spam' }, reporter.token)
   }
   const me = await signUp('13722220009')
-  const entry = `packages/community/post/index?id=${post.id}`
-  weapp = await launchWeapp({ apiBase: server.apiBase, token: me.token, entry })
+  weapp = await launchWeapp({
+    apiBase: server.apiBase,
+    token: me.token,
+    entry: `packages/community/post/index?id=${post.id}`,
+  })
   await weapp.waitForText('加我微信买便宜帐篷，私聊')
 
   // The post has its own 举报; a comment's is one of its actions: the comment's first, then its reply's (the queue
@@ -70,16 +73,12 @@ test('a member reports a comment with a reason from the sheet; as the fifth repo
   await weapp.settle()
   expect(weapp.fake.toasts).toContain('已收到举报，我们会尽快处理')
   expect(weapp.current().text()).not.toContain('举报这条评论')
-
-  const queue = await server.get<{ items: { kind: string; id: string; reportCount: number }[] }>('/__mock/reviews')
-  expect(queue.items.find((item) => item.id === top.id)).toMatchObject({ kind: 'comment', reportCount: 5 })
-  expectHealthy(weapp)
-  weapp.close()
-
-  // Hidden for everyone, the reporter too; its reply stays under the placeholder.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token: me.token, entry })
+  // Hidden for everyone, its reporter too, at once; its reply stays under the placeholder.
   await weapp.waitForText('该评论已被隐藏')
   await weapp.waitForText('帐篷建议选双层的')
   expect(weapp.current().text()).not.toContain('加我微信买便宜帐篷，私聊')
+
+  const queue = await server.get<{ items: { kind: string; id: string; reportCount: number }[] }>('/__mock/reviews')
+  expect(queue.items.find((item) => item.id === top.id)).toMatchObject({ kind: 'comment', reportCount: 5 })
   expectHealthy(weapp)
 })

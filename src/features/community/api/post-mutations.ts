@@ -209,7 +209,9 @@ export type ReportVariables = { reason: ReportReason; idempotencyKey: string }
 /** What a member reports: the post, or one of its comments or replies. */
 export type ReportTarget = { kind: 'post' | 'comment'; id: string }
 
-export function useReport(target: ReportTarget) {
+/** Reports a post, or a comment under the post `postId`. */
+export function useReport(target: ReportTarget, postId: string) {
+  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ reason, idempotencyKey }: ReportVariables) =>
       request(target.kind === 'post' ? communityEndpoints.reportPost : communityEndpoints.reportComment, {
@@ -218,5 +220,10 @@ export function useReport(target: ReportTarget) {
         idempotencyKey,
       }),
     meta: { isErrorShownInPlace: true },
+    // The report that reaches the threshold hides the comment for everyone: its reporter sees it go (该评论已被隐藏
+    // over its replies) rather than on the next visit. A post stays on the page it is read on.
+    onSuccess: () => {
+      if (target.kind === 'comment') void queryClient.invalidateQueries({ queryKey: commentsQuery(postId).queryKey })
+    },
   })
 }

@@ -487,6 +487,7 @@ export function PostDetailView({ postId }: { postId: string }) {
             <ReportSheet
               key={`${reportTarget.kind}-${reportTarget.id}`}
               target={reportTarget}
+              postId={postId}
               onClosed={() => setReportTarget(null)}
             />
           ) : null}

@@ -8,17 +8,20 @@ import { describeError, useLocale, useMessages } from '@/lib/i18n'
 import { useReport, type ReportReason, type ReportTarget } from '../api/post-mutations'
 import { postMessages } from '../post-messages'
 
-type ReportSheetProps = { target: ReportTarget; onClosed: () => void }
+type ReportSheetProps = { target: ReportTarget; postId: string; onClosed: () => void }
 
-/** Report a post or a comment with a reason (the contract's list), once per opening of the sheet and reason. */
-export function ReportSheet({ target, onClosed }: ReportSheetProps) {
+/**
+ * Report a post, or a comment of the post `postId`, with a reason (the contract's list), once per opening of the
+ * sheet and reason.
+ */
+export function ReportSheet({ target, postId, onClosed }: ReportSheetProps) {
   const text = useMessages(postMessages)
   const locale = useLocale((state) => state.locale)
   const [reason, setReason] = useState<ReportReason | null>(null)
   // One key per reason chosen in this opening: the same reason sent again (an answer that never came) replays it; another
   // reason is another request, which the server would refuse under the first one's key (IDEMPOTENCY_KEY_REUSED).
   const intentKeys = useRef(new Map<ReportReason, string>())
-  const report = useReport(target)
+  const report = useReport(target, postId)
   const title = target.kind === 'post' ? text.reportTitle : text.reportCommentTitle
   const submit = () => {
     if (reason === null) return

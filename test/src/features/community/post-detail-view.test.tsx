@@ -851,6 +851,39 @@ describe('PostDetailView: reporting a comment', () => {
     expect(within(placeholder.parentElement as HTMLElement).getAllByTestId('reply')).toHaveLength(1)
   })
 
+  test('the fifth report, made here, hides the comment at once: 该评论已被隐藏 over its reply, without reopening', async () => {
+    const api = installInProcessApi()
+    await signedIn(api)
+    const writer = await signUpPhone(api, '13900000011')
+    const top = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token: writer,
+        body: { text: '第五个举报会隐藏我' },
+        idempotencyKey: 'c-fifth-top',
+      })
+    ).json as { id: string }
+    await api.call('POST', '/posts/post-r4/comments', {
+      token: writer,
+      body: { text: '一楼自己的补充', replyTo: top.id },
+      idempotencyKey: 'c-fifth-reply',
+    })
+    for (const [index, phone] of ['13900000012', '13900000013', '13900000014', '13900000015'].entries())
+      await api.call('POST', `/comments/${top.id}/report`, {
+        token: await signUpPhone(api, phone),
+        body: { reason: 'spam' },
+        idempotencyKey: `r-fifth-${index}`,
+      })
+    renderWithApp(<PostDetailView postId='post-r4' />)
+    const entry = (await screen.findByText('第五个举报会隐藏我')).closest('[data-testid="comment"]') as HTMLElement
+    tap(entry, 'comment-report')
+    const sheet = await screen.findByTestId('report-sheet')
+    tap(sheet, 'report-reason-spam')
+    tap(sheet, 'report-submit')
+    expect((await screen.findByTestId('comment-hidden')).textContent).toBe('该评论已被隐藏')
+    expect(screen.queryByText('第五个举报会隐藏我')).toBeNull()
+    expect(screen.getByText('一楼自己的补充')).toBeTruthy()
+  })
+
   test('my own comment hidden by 5 reporters: I still read it, marked 已被隐藏，等待审核, with no 回复; others do not', async () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
@@ -948,7 +981,9 @@ describe('PostDetailView: my own comment the operator removed', () => {
         body: { reason: 'abuse' },
         idempotencyKey: `r-blank-reason-${index}`,
       })
-    await api.call('POST', `/__mock/reviews/${mine.id}`, { body: { kind: 'comment', decision: 'remove', reason: '删' } })
+    await api.call('POST', `/__mock/reviews/${mine.id}`, {
+      body: { kind: 'comment', decision: 'remove', reason: '删' },
+    })
     // Our server asks the operator for a reason; a brand's backend may keep none (the contract allows null or '').
     await api.sql(`UPDATE comments SET removed_reason = '  ' WHERE id = $1`, [mine.id])
     renderWithApp(<PostDetailView postId='post-r4' />)
