@@ -770,6 +770,31 @@ describe('PostDetailView: my own post hidden by reports', () => {
 describe('PostDetailView: reporting a comment', () => {
   const signUpPhone = async (api: Api, phone: string) =>
     ((await api.call('POST', '/auth/phone', { body: { phone, smsCode: '123456' } })).json as { token: string }).token
+  /** A top-level comment on post-r4 by `writer` with one reply, answered as the server holds them; its id. */
+  const commentWithReply = async (api: Api, writer: string, text: string, reply: { token: string; text: string }) => {
+    const top = (
+      await api.call('POST', '/posts/post-r4/comments', {
+        token: writer,
+        body: { text },
+        idempotencyKey: `c-${writer}`,
+      })
+    ).json as { id: string }
+    await api.call('POST', '/posts/post-r4/comments', {
+      token: reply.token,
+      body: { text: reply.text, replyTo: top.id },
+      idempotencyKey: `c-reply-${top.id}`,
+    })
+    return top.id
+  }
+  /** The comment reported for spam by a new member signed up with each phone number. */
+  const reportedBy = async (api: Api, commentId: string, phones: readonly string[]) => {
+    for (const phone of phones)
+      await api.call('POST', `/comments/${commentId}/report`, {
+        token: await signUpPhone(api, phone),
+        body: { reason: 'spam' },
+        idempotencyKey: `r-${commentId}-${phone}`,
+      })
+  }
 
   test("举报 on another member's comment and reply opens the post's reason sheet and reports that comment", async () => {
     const api = installInProcessApi()
@@ -824,24 +849,8 @@ describe('PostDetailView: reporting a comment', () => {
     const api = installInProcessApi()
     const token = await signedIn(api)
     const writer = await signUpPhone(api, '13900000001')
-    const top = (
-      await api.call('POST', '/posts/post-r4/comments', {
-        token: writer,
-        body: { text: '会被隐藏的一楼' },
-        idempotencyKey: 'c-hidden-top',
-      })
-    ).json as { id: string }
-    await api.call('POST', '/posts/post-r4/comments', {
-      token,
-      body: { text: '楼下的回复', replyTo: top.id },
-      idempotencyKey: 'c-hidden-reply',
-    })
-    for (const [index, phone] of ['13900000002', '13900000003', '13900000004', '13900000005', '13900000006'].entries())
-      await api.call('POST', `/comments/${top.id}/report`, {
-        token: await signUpPhone(api, phone),
-        body: { reason: 'spam' },
-        idempotencyKey: `r-hide-${index}`,
-      })
+    const top = await commentWithReply(api, writer, '会被隐藏的一楼', { token, text: '楼下的回复' })
+    await reportedBy(api, top, ['13900000002', '13900000003', '13900000004', '13900000005', '13900000006'])
     renderWithApp(<PostDetailView postId='post-r4' />)
     const placeholder = await screen.findByTestId('comment-hidden')
     expect(placeholder.textContent).toBe('该评论已被隐藏')
@@ -855,24 +864,9 @@ describe('PostDetailView: reporting a comment', () => {
     const api = installInProcessApi()
     await signedIn(api)
     const writer = await signUpPhone(api, '13900000011')
-    const top = (
-      await api.call('POST', '/posts/post-r4/comments', {
-        token: writer,
-        body: { text: '第五个举报会隐藏我' },
-        idempotencyKey: 'c-fifth-top',
-      })
-    ).json as { id: string }
-    await api.call('POST', '/posts/post-r4/comments', {
-      token: writer,
-      body: { text: '一楼自己的补充', replyTo: top.id },
-      idempotencyKey: 'c-fifth-reply',
-    })
-    for (const [index, phone] of ['13900000012', '13900000013', '13900000014', '13900000015'].entries())
-      await api.call('POST', `/comments/${top.id}/report`, {
-        token: await signUpPhone(api, phone),
-        body: { reason: 'spam' },
-        idempotencyKey: `r-fifth-${index}`,
-      })
+    const top = await commentWithReply(api, writer, '第五个举报会隐藏我', { token: writer, text: '一楼自己的补充' })
+    // Four reports before this member's: theirs is the fifth.
+    await reportedBy(api, top, ['13900000012', '13900000013', '13900000014', '13900000015'])
     renderWithApp(<PostDetailView postId='post-r4' />)
     const entry = (await screen.findByText('第五个举报会隐藏我')).closest('[data-testid="comment"]') as HTMLElement
     tap(entry, 'comment-report')
