@@ -23,6 +23,7 @@ class JsdomWithFetch extends TestEnvironment {
     const shared = require('./shared-pglite')
     this.global.__FANLOOP_PGLITE__ = shared.pglite
     this.global.__FANLOOP_SHARED_PGLITE__ = shared.sharedEngine
+    this.global.__FANLOOP_SEED_TEMPLATES__ = shared.seedTemplates
   }
 }
 

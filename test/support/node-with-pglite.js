@@ -7,6 +7,7 @@ class NodeWithPglite extends TestEnvironment {
     const shared = require('./shared-pglite')
     this.global.__FANLOOP_PGLITE__ = shared.pglite
     this.global.__FANLOOP_SHARED_PGLITE__ = shared.sharedEngine
+    this.global.__FANLOOP_SEED_TEMPLATES__ = shared.seedTemplates
   }
 }
 

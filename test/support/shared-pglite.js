@@ -6,6 +6,12 @@
 // close-shared-pglite.js.
 let engine = null
 
+/**
+ * Seeded template schemas on that engine, by what they were seeded for (test-server.ts): kept here, beside the
+ * engine, so every file the worker runs copies them instead of seeding again.
+ */
+exports.seedTemplates = new Map()
+
 exports.pglite = require('@electric-sql/pglite')
 
 exports.sharedEngine = () => {
@@ -16,5 +22,6 @@ exports.sharedEngine = () => {
 exports.closeSharedEngine = async () => {
   const current = engine
   engine = null
+  exports.seedTemplates.clear()
   if (current) await (await current).close()
 }

@@ -1,18 +1,18 @@
 import type { Hono } from 'hono'
 import type { AppConfig } from '../../src/contract/all'
 import { createServerApp, resetData } from '../../mock/app'
-import type { Database } from '../../mock/platform/db'
+import type { Database, Sql } from '../../mock/platform/db'
 import { inSchema, openDatabase } from '../../mock/platform/db'
-import { migrate } from '../../mock/platform/migrate'
+import { MIGRATIONS_TABLE, migrate } from '../../mock/platform/migrate'
 import type { ServerSettings } from '../../mock/platform/settings'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
 import { seedConfig } from '../../mock/seed/config'
 
 /**
  * One embedded PostgreSQL (PGlite) per jest worker, shared by its test files (test/support/shared-pglite.js),
- * and a fresh schema on it for every app a test asks for: migrated and seeded in about a second, isolated from
- * every other app.
- * With DATABASE_URL set, the schemas live on that PostgreSQL server instead (one pool per test file).
+ * and a fresh schema on it for every app a test asks for: migrated, then filled with a copy of a seeded template,
+ * isolated from every other app.
+ * With TEST_DATABASE_URL set, the schemas live on that PostgreSQL server instead (one pool per test file).
  */
 let engine: Promise<Database> | null = null
 let schemaCount = 0
@@ -96,23 +96,88 @@ export const createTestApp = (options: TestAppOptions = {}): Promise<TestApp> =>
   return created
 }
 
-const build = async ({
-  realNow = Date.now,
-  settings,
-  hasTools,
-  config: change,
-}: TestAppOptions = {}): Promise<TestApp> => {
-  const base = await engineOf()
+/** A new schema holding the migrated, empty tables. */
+const migratedSchema = async (base: Database, prefix: string): Promise<{ schema: string; db: Database }> => {
   // Unique across test files sharing one PostgreSQL server (each jest worker is its own process).
-  const schema = `t_${process.pid}_${Date.now().toString(36)}_${(schemaCount += 1)}`
+  const schema = `${prefix}_${process.pid}_${Date.now().toString(36)}_${(schemaCount += 1)}`
   schemas.push(schema)
   await base.transaction((sql) => sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`))
   const db = inSchema(base, schema)
   await migrate(db)
+  return { schema, db }
+}
+
+type SeedFor = { realNow: () => number; config: AppConfig; settings: ServerSettings }
+
+/**
+ * Seeding through the services takes 1-2 s, copying the rows of a seeded schema a tenth of that, and the suite
+ * asks for over a thousand apps. So each kind of seed is made once, in a template schema, and copied: on PGlite
+ * once per jest worker (the map lives beside its engine), on a PostgreSQL server once per file (its schemas go
+ * with the file). The seed places its rows relative to the real time, so a template serves the apps asked for in
+ * the same minute: a minute never straddles two business days (every time zone's offset is whole minutes).
+ */
+const templates = new Map<string, Promise<string>>()
+const templatesOf = (): Map<string, Promise<string>> =>
+  process.env.TEST_DATABASE_URL
+    ? templates
+    : (globalThis as { __FANLOOP_SEED_TEMPLATES__?: Map<string, Promise<string>> }).__FANLOOP_SEED_TEMPLATES__!
+
+const seededTemplate = (base: Database, { realNow, config, settings }: SeedFor): Promise<string> => {
+  const nowMs = realNow()
+  const key = JSON.stringify([Math.floor(nowMs / 60_000), config, settings])
+  const known = templatesOf().get(key)
+  if (known) return known
+  const made = (async () => {
+    const { schema, db } = await migratedSchema(base, 'seed')
+    // Not dropped with this file on PGlite: later files of the worker copy it.
+    if (!process.env.TEST_DATABASE_URL) schemas.splice(schemas.indexOf(schema), 1)
+    await db.transaction((sql) => resetData({ sql, nowMs, realNowMs: nowMs, config, settings }, nowMs))
+    return schema
+  })()
+  templatesOf().set(key, made)
+  made.catch(() => templatesOf().delete(key))
+  return made
+}
+
+/**
+ * Every row of the template into the (migrated, current) schema, and every sequence where the template's stands.
+ * Replica mode skips the foreign-key triggers, so tables copy in any order; identity columns keep their values.
+ * (Test-only: it needs the superuser that PGlite and the throwaway test cluster run as.)
+ */
+const copyTemplate = (sql: Sql, template: string): Promise<void> =>
+  sql.exec(`
+    SET LOCAL session_replication_role = replica;
+    DO $copy$
+    DECLARE
+      own text[] := ARRAY(SELECT tablename::text FROM pg_tables
+                           WHERE schemaname = '${template}' AND tablename <> '${MIGRATIONS_TABLE}');
+      t text;
+      s record;
+    BEGIN
+      -- The migrations leave rows of their own (the clock's): start from empty tables.
+      EXECUTE 'TRUNCATE ' || (SELECT string_agg(format('%I', name), ', ') FROM unnest(own) AS name);
+      FOREACH t IN ARRAY own LOOP
+        EXECUTE format('INSERT INTO %I OVERRIDING SYSTEM VALUE SELECT * FROM %I.%I', t, '${template}', t);
+      END LOOP;
+      FOR s IN SELECT sequencename, last_value FROM pg_sequences
+                WHERE schemaname = '${template}' AND last_value IS NOT NULL LOOP
+        PERFORM setval(format('%I', s.sequencename)::regclass, s.last_value);
+      END LOOP;
+    END
+    $copy$;`)
+
+const build = async ({
+  realNow = Date.now,
+  settings = DEFAULT_SETTINGS,
+  hasTools,
+  config: change,
+}: TestAppOptions = {}): Promise<TestApp> => {
+  const base = await engineOf()
   const config = change ? change(seedConfig()) : seedConfig()
-  const serverSettings = settings ?? DEFAULT_SETTINGS
-  await db.transaction((sql) =>
-    resetData({ sql, nowMs: realNow(), realNowMs: realNow(), config, settings: serverSettings }, realNow()),
-  )
-  return { app: createServerApp({ db, config, settings: serverSettings, realNow, hasTools }), db }
+  const [template, { db }] = await Promise.all([
+    seededTemplate(base, { realNow, config, settings }),
+    migratedSchema(base, 't'),
+  ])
+  await db.transaction((sql) => copyTemplate(sql, template))
+  return { app: createServerApp({ db, config, settings, realNow, hasTools }), db }
 }
