@@ -1,13 +1,13 @@
 import { resetData } from '../../mock/app'
-import type { Sql } from '../../mock/platform/db'
+import type { Database, Sql } from '../../mock/platform/db'
 import { inSchema } from '../../mock/platform/db'
-import { migrate } from '../../mock/platform/migrate'
+import { MIGRATIONS_TABLE, migrate } from '../../mock/platform/migrate'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
 import { seedConfig } from '../../mock/seed/config'
-import { apiCaller, createTestApp } from '../support/test-server'
+import { apiCaller, createTestApp, shapeOf } from '../support/test-server'
 
-// Test apps are filled by copying a seeded template schema (test/support/test-server.ts), not seeded one by one:
-// every other test trusts that a copy is what seeding would have made.
+// Test apps are filled by copying a seeded template schema (test/support/test-server.ts), not seeded one by one, often
+// into a spare schema an earlier file used: every other test trusts that this is what seeding would have made.
 const NOW = Date.parse('2026-06-15T10:00:00+08:00')
 
 /** Rows per table and where each sequence stands: what a copy must carry over from its template. */
@@ -61,4 +61,20 @@ test('apps copied from one template are apart: a write in one is not in the othe
   const callSecond = apiCaller(second.app)
   const secondToken = await signUp(callSecond)
   expect((await callSecond('GET', '/checkin/calendar', { token: secondToken })).body.checkedInToday).toBe(false)
+})
+
+test('a schema a test changed (a table added, a column dropped, the record renamed) is no spare: its shape differs', async () => {
+  const apps = await Promise.all([1, 2, 3, 4].map(() => createTestApp({ realNow: () => NOW })))
+  const schemaOf = (db: Database) =>
+    db.transaction((sql) => sql.query<{ name: string }>('SELECT current_schema() AS name'))
+  const names = await Promise.all(apps.map(async ({ db }) => (await schemaOf(db))[0]!.name))
+  const shape = (index: number) => apps[index]!.db.transaction((sql) => shapeOf(sql, names[index]!))
+  const asMigrated = await shape(0)
+  expect(await shape(1)).toBe(asMigrated)
+  await apps[1]!.db.transaction((sql) => sql.exec('CREATE TABLE brand_customers (id int PRIMARY KEY)'))
+  await apps[2]!.db.transaction((sql) => sql.exec('ALTER TABLE members DROP COLUMN signup_ref'))
+  await apps[3]!.db.transaction((sql) => sql.exec(`ALTER TABLE ${MIGRATIONS_TABLE} RENAME TO schema_migrations`))
+  expect(await shape(1)).not.toBe(asMigrated)
+  expect(await shape(2)).not.toBe(asMigrated)
+  await expect(shape(3)).rejects.toThrow()
 })

@@ -24,6 +24,7 @@ class JsdomWithFetch extends TestEnvironment {
     this.global.__FANLOOP_PGLITE__ = shared.pglite
     this.global.__FANLOOP_SHARED_PGLITE__ = shared.sharedEngine
     this.global.__FANLOOP_SEED_TEMPLATES__ = shared.seedTemplates
+    this.global.__FANLOOP_SPARE_SCHEMAS__ = shared.spareSchemas
   }
 }
 

@@ -12,6 +12,9 @@ let engine = null
  */
 exports.seedTemplates = new Map()
 
+/** Migrated schemas that earlier files are done with, for later files to fill again instead of migrating anew. */
+exports.spareSchemas = []
+
 exports.pglite = require('@electric-sql/pglite')
 
 exports.sharedEngine = () => {
@@ -23,5 +26,6 @@ exports.closeSharedEngine = async () => {
   const current = engine
   engine = null
   exports.seedTemplates.clear()
+  exports.spareSchemas.length = 0
   if (current) await (await current).close()
 }
