@@ -35,8 +35,9 @@ const schemas: string[] = []
 
 /**
  * Migrating a new schema takes 0.15-0.8 s, and the in-process suite asks for some 450 apps (its run on 2 cores went
- * from 389 to 291 s with spares); filling a spare again with a template's rows replaces every row and sequence position, so a spare is as good as new as
- * long as its tables, columns, keys and triggers are the migrations' (a test may add a table or rename one).
+ * from 389 to 291 s with spares). Filling a spare again with a template's rows replaces every row and sequence
+ * position, so a spare is as good as new as long as its tables, columns, keys and triggers are the migrations' (a
+ * test may add a table or rename one).
  * A spare is renamed while it waits, so an app of the file that left it (a late request) no longer reaches it.
  * PGlite only: on a PostgreSQL server each file has its own pool and connections, and drops what it made.
  */
@@ -56,7 +57,8 @@ export const shapeOf = async (sql: Sql, schema: string): Promise<string> => {
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
         WHERE c.relnamespace = $1::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
        UNION ALL
-       SELECT conname || ':' || contype::text || ':' || conkey::text FROM pg_constraint WHERE connamespace = $1::regnamespace
+       SELECT conname || ':' || contype::text || ':' || conkey::text
+         FROM pg_constraint WHERE connamespace = $1::regnamespace
        UNION ALL
        SELECT t.tgname || ':' || t.tgenabled::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
         WHERE c.relnamespace = $1::regnamespace AND NOT t.tgisinternal
@@ -176,7 +178,7 @@ type SeedFor = { realNow: () => number; config: AppConfig; settings: ServerSetti
 
 /**
  * Seeding through the services takes 1-2 s, copying the rows of a seeded schema a tenth of that, and the suite
- * asks for over a thousand apps. So each kind of seed is made once, in a template schema, and copied: on PGlite
+ * asks for some 450 apps. So each kind of seed is made once, in a template schema, and copied: on PGlite
  * once per jest worker (the map lives beside its engine), on a PostgreSQL server once per file (its schemas go
  * with the file). The seed places its rows relative to the real time, so a template serves the apps asked for in
  * the same minute: a minute never straddles two business days (every time zone's offset is whole minutes).
