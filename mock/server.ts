@@ -29,6 +29,11 @@ export type StartMockServerOptions = {
   databaseUrl?: string
   /** Connections to a real PostgreSQL server. */
   poolSize?: number
+  /**
+   * An open, migrated database to serve instead of a store of its own (a test's schema on an engine its test files
+   * share). Seeded when empty, as a store is; left open when the server closes: whoever opened it closes it.
+   */
+  db?: Database
   log?: (message: string) => void
   hasTools?: boolean
   /** What an empty database is seeded with: the demo program (default), or its catalogue alone (MOCK_SEED). */
@@ -173,7 +178,8 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
     )
   for (const warning of findings) log(`[mock] Config ${describeFinding(warning)}`)
   const settings = options.settings ?? DEFAULT_SETTINGS
-  const db = await openStore(options, log)
+  const db = options.db ?? (await openStore(options, log))
+  const closeStore = () => (options.db ? Promise.resolve() : db.close())
   const hasTools = options.hasTools ?? true
   try {
     const seedKind = options.seedKind ?? 'demo'
@@ -186,7 +192,7 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
     await checkData(db, log)
     if (!hasTools) await reportStoredClock(db, log)
   } catch (error) {
-    await db.close()
+    await closeStore()
     throw error
   }
   const app = createServerApp({
@@ -207,7 +213,7 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
     listening.once('error', reject)
   }).catch(async (error: unknown) => {
     // A port already taken must not leave the database open (and a data folder's lock held) behind.
-    await db.close()
+    await closeStore()
     throw error
   })
   // Clients drop an idle keep-alive connection after ~4 s; the server must not close it first, or a request
@@ -234,7 +240,7 @@ export const startMockServer = async (options: StartMockServerOptions = {}): Pro
         server.close(() => resolve())
         if ('closeIdleConnections' in server) server.closeIdleConnections()
       })
-      await db.close()
+      await closeStore()
     },
   }
 }

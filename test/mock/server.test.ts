@@ -3,7 +3,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../../mock/platform/db'
-import { MIGRATIONS_TABLE, ownTables } from '../../mock/platform/migrate'
+import { MIGRATIONS_TABLE, migrate, ownTables } from '../../mock/platform/migrate'
 import { mockEndpoints } from '../../mock/preview/endpoints'
 import { startMockServer } from '../../mock/server'
 import { seedConfig } from '../../mock/seed/config'
@@ -41,6 +41,26 @@ describe('startMockServer', () => {
     expect((await fetch(`${server.apiBase}/health`)).status).toBe(200)
     await server.close()
     await expect(fetch(`${server.apiBase}/health`)).rejects.toThrow()
+  })
+
+  it('serves a database it is given, seeding it when empty, and leaves it open when it stops', async () => {
+    const db = await openDatabase({ kind: 'pglite-memory' })
+    try {
+      await migrate(db)
+      const first = await startMockServer({ port: 0, db })
+      expect(first.db).toBe(db)
+      const token = await signUp(first.apiBase, '13700002222')
+      await first.close()
+      // Still open, and what the server wrote is there: the second server finds members and seeds nothing over them.
+      const [row] = await db.transaction((sql) => sql.query<{ n: number }>('SELECT count(*)::int AS n FROM members'))
+      expect(row?.n).toBeGreaterThan(1)
+      const second = await startMockServer({ port: 0, db })
+      const me = await fetch(`${second.apiBase}/me`, { headers: { Authorization: `Bearer ${token}` } })
+      expect(((await me.json()) as { nickname: string }).nickname).toBe('会员2222')
+      await second.close()
+    } finally {
+      await db.close()
+    }
   })
 
   it('keeps its data in the data folder across a restart, and a second server on it is refused', async () => {
