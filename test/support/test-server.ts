@@ -79,7 +79,18 @@ beforeAll(async () => {
 /** Apps still being created: the engine waits for them before it closes (a test may never use its app). */
 const creating = new Set<Promise<unknown>>()
 
+/**
+ * Servers on this file's schemas (the browser journeys' and the weapp tests'): this file's afterAll closes them before
+ * their schemas are dropped or kept as spares, so no request of theirs reaches a schema that has gone.
+ */
+const servers = new Set<() => Promise<void>>()
+export const closeWhenFileEnds = (close: () => Promise<void>): void => {
+  servers.add(close)
+}
+
 afterAll(async () => {
+  await Promise.allSettled([...servers].map((close) => close()))
+  servers.clear()
   await Promise.allSettled([...creating])
   const current = engine
   engine = null
@@ -141,8 +152,7 @@ export type TestAppOptions = {
   config?: (config: AppConfig) => AppConfig
 }
 
-export const createTestApp = (options: TestAppOptions = {}): Promise<TestApp> => {
-  const created = build(options)
+const tracked = <T>(created: Promise<T>): Promise<T> => {
   creating.add(created)
   void created.then(
     () => creating.delete(created),
@@ -150,6 +160,31 @@ export const createTestApp = (options: TestAppOptions = {}): Promise<TestApp> =>
   )
   return created
 }
+
+export const createTestApp = ({
+  realNow = Date.now,
+  settings = DEFAULT_SETTINGS,
+  hasTools,
+  config: change,
+}: TestAppOptions = {}): Promise<TestApp> =>
+  tracked(
+    (async () => {
+      const config = change ? change(seedConfig()) : seedConfig()
+      const db = await seededDatabase({ realNow, config, settings })
+      return { app: createServerApp({ db, config, settings, realNow, hasTools }), db }
+    })(),
+  )
+
+/**
+ * A seeded database for a server of the test's own (startMockServer's `db`): a schema like a test app's, on the same
+ * engine, so a file that serves over HTTP (browser journeys, weapp tests) pays for no PGlite boot, migration or seed.
+ */
+export const createTestDatabase = ({
+  realNow = Date.now,
+  settings = DEFAULT_SETTINGS,
+  config = seedConfig(),
+}: { realNow?: () => number; settings?: ServerSettings; config?: AppConfig } = {}): Promise<Database> =>
+  tracked(seededDatabase({ realNow, config, settings }))
 
 /**
  * A new schema holding the migrated tables: a spare (with an earlier file's rows in them) when `isSpareFine`, or
@@ -236,18 +271,10 @@ const copyTemplate = (sql: Sql, template: string): Promise<void> =>
     END
     $copy$;`)
 
-const build = async ({
-  realNow = Date.now,
-  settings = DEFAULT_SETTINGS,
-  hasTools,
-  config: change,
-}: TestAppOptions = {}): Promise<TestApp> => {
+/** A new schema with the migrated tables and a copy of the seed's rows. */
+const seededDatabase = async (seedFor: SeedFor): Promise<Database> => {
   const base = await engineOf()
-  const config = change ? change(seedConfig()) : seedConfig()
-  const [template, { db }] = await Promise.all([
-    seededTemplate(base, { realNow, config, settings }),
-    migratedSchema(base, 't', true),
-  ])
+  const [template, { db }] = await Promise.all([seededTemplate(base, seedFor), migratedSchema(base, 't', true)])
   await db.transaction((sql) => copyTemplate(sql, template))
-  return { app: createServerApp({ db, config, settings, realNow, hasTools }), db }
+  return db
 }

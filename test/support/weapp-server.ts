@@ -2,6 +2,7 @@
 // (its internals are not this harness's business), plus the operator routes the tests need.
 import type { AppConfig } from '../../src/contract/config'
 import { startMockServer } from '../../mock/server'
+import { closeWhenFileEnds, createTestDatabase } from './test-server'
 
 export type WeappServer = {
   apiBase: string
@@ -17,7 +18,16 @@ export type PersonaId =
 
 /** `config`: the program config it serves (the seed's unless given, as MOCK_CONFIG would give one). */
 export async function startWeappServer(options: { config?: AppConfig } = {}): Promise<WeappServer> {
-  const server = await startMockServer({ port: 0, storeKind: 'memory', config: options.config })
+  // A schema seeded by copy on the engine this jest worker's files share, not a store of its own (2-4 s a file).
+  const server = await startMockServer({
+    port: 0,
+    db: await createTestDatabase({ config: options.config }),
+    config: options.config,
+  })
+  // Before the schema goes (test-server's afterAll runs before the file's own): the file's own close is then a no-op.
+  let closing: Promise<void> | undefined
+  const close = () => (closing ??= server.close())
+  closeWhenFileEnds(close)
   const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
@@ -32,7 +42,7 @@ export async function startWeappServer(options: { config?: AppConfig } = {}): Pr
   }
   return {
     apiBase: server.apiBase,
-    close: () => server.close(),
+    close,
     reset: async () => {
       await call('POST', '/__mock/reset', {})
     },

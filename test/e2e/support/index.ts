@@ -10,9 +10,24 @@
 //   afterAll(closeAll)
 //
 // closeAll() stops every browser and server the file started, in reverse order.
+import { closeWhenFileEnds, createTestDatabase } from '../../support/test-server'
+import { closeAll } from './cleanup'
+import { startStack as startStackOn, type Stack, type StackOptions } from './stack'
+
 export { closeAll, HARD_TIMEOUT_MS } from './cleanup'
 export { launchPhone, screenshot, waitForContent, type Phone, type PageProblem, type PhoneOptions } from './phone'
-export { startStack, type Stack } from './stack'
+export type { Stack } from './stack'
+
+/**
+ * The H5 build and a mock server on a schema of its own, seeded by copy, on the one PGlite that the files of this jest
+ * process share (test/support/test-server.ts): a server that opened its own in-memory store spent 2-4 s booting,
+ * migrating and seeding it in every file. The benchmarks, outside jest, call ./stack directly.
+ */
+export const startStack = async (options: Omit<StackOptions, 'db'> = {}): Promise<Stack> =>
+  startStackOn({ ...options, db: await createTestDatabase({ settings: options.settings, config: options.config }) })
+
+// The file's browsers and servers stop before its schemas are dropped (test-server's afterAll runs first).
+closeWhenFileEnds(closeAll)
 export { pageInFront, visible } from './locate'
 export { callApi } from './api'
 export { startStaticServer, type StaticServer } from './static-server'

@@ -2,6 +2,7 @@
 // loopback ports chosen by the OS so several runs (or a developer's `npm start`) never collide.
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Database } from '../../../mock/platform/db'
 import type { ServerSettings } from '../../../mock/platform/settings'
 import type { AppConfig } from '../../../src/contract/all'
 import { startMockServer, type MockServer } from '../../../mock/server'
@@ -21,18 +22,24 @@ export type Stack = {
   close(): Promise<void>
 }
 
-/**
- * `settings`: how the server behaves (e.g. a community review delay), as `startMockServer` takes them; `config`: the
- * program config it serves (the seed's unless given, as MOCK_CONFIG would give one).
- */
-export async function startStack(options: { settings?: ServerSettings; config?: AppConfig } = {}): Promise<Stack> {
+export type StackOptions = {
+  /** How the server behaves (e.g. a community review delay), as `startMockServer` takes them. */
+  settings?: ServerSettings
+  /** The program config it serves (the seed's unless given, as MOCK_CONFIG would give one). */
+  config?: AppConfig
+  /** A seeded database to serve (the test files' schema: ./index.ts); without one, a new in-memory store. */
+  db?: Database
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!fs.existsSync(path.join(distH5, 'index.html'))) {
     throw new Error(`${distH5}/index.html not found: run npm run build:h5 first`)
   }
-  // In-memory store: every test file starts from the seed and leaves no data behind.
+  // Every test file (and benchmark) starts from the seed and leaves no data behind.
   const mock = await startMockServer({
     port: 0,
     storeKind: 'memory',
+    db: options.db,
     settings: options.settings,
     config: options.config,
   })
