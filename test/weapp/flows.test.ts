@@ -91,6 +91,20 @@ test("claim this month's coupon, then a product costs that much less", async () 
   expect(order?.discountFen).toBeGreaterThanOrEqual(monthly.coupon.valueFen)
   expect(order?.amountFen).toBe(19900 - (order?.discountFen ?? 0))
   expectHealthy(weapp)
+  weapp.close()
+
+  // The wallet shows the coupon the order took as used.
+  const wallet = await server.get<{ items: { code: string; status: string; valueFen: number }[] }>('/coupons', token)
+  const spent = wallet.items.find((coupon) => coupon.code === order?.couponCode)
+  expect(spent).toMatchObject({ status: 'used', valueFen: order?.discountFen })
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/membership/coupons/index' })
+  await weapp.waitForText('已使用')
+  // A spent row says why it cannot be used, and offers no 去使用.
+  const spentRows = weapp.findAll('[class*="coupon--spent"]').map((row) => row.textContent ?? '')
+  expect(spentRows).toHaveLength(wallet.items.filter((coupon) => coupon.status !== 'available').length)
+  expect(spentRows.find((row) => row.includes('已使用'))).toContain(`¥${((order?.discountFen ?? 0) / 100).toFixed(2)}`)
+  expect(spentRows.join('')).not.toContain('去使用')
+  expectHealthy(weapp)
 })
 
 test('add an address with the region picker', async () => {
