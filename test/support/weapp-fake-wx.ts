@@ -30,6 +30,8 @@ export type FakeWx = {
   requests: RecordedRequest[]
   navigations: Navigation[]
   toasts: string[]
+  /** The native tab bar's labels as wx.setTabBarItem last set them, by index (empty where the app set none). */
+  tabBarTexts: string[]
   /** wx APIs the app called that this fake does not model: a test can see them instead of guessing. */
   unmodelled: string[]
   /** Resolves when every request sent so far has been answered (navigation is the harness's). */
@@ -128,6 +130,7 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
   const requests: RecordedRequest[] = []
   const navigations: Navigation[] = []
   const toasts: string[] = []
+  const tabBarTexts: string[] = []
   const unmodelled: string[] = []
   const inFlight = new Set<Promise<void>>()
   const appShowListeners = new Set<(options: unknown) => void>()
@@ -257,6 +260,10 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
       toasts.push(o.title)
       settle(o, 'showToast')
     },
+    setTabBarItem: (o: Callbacks & { index: number; text?: string }) => {
+      if (o.text !== undefined) tabBarTexts[o.index] = o.text
+      settle(o, 'setTabBarItem')
+    },
     showModal: (o: Callbacks & { content?: string; title?: string }) => {
       toasts.push(o.content ?? o.title ?? '')
       settle(o, 'showModal', { confirm: true, cancel: false })
@@ -309,6 +316,7 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
     requests,
     navigations,
     toasts,
+    tabBarTexts,
     unmodelled,
     idle: async () => {
       while (inFlight.size > 0) await Promise.all([...inFlight])

@@ -132,6 +132,8 @@ export type LaunchOptions = {
   entry?: string
   /** WeChat's launch scene (default 1001); 1154 is a page opened from Moments (single-page mode). */
   scene?: number
+  /** What an earlier launch kept (its `fake.storage`): the same phone, restarted. */
+  storage?: ReadonlyMap<string, unknown>
 }
 
 export type Weapp = {
@@ -239,6 +241,7 @@ export async function launchWeapp(options: LaunchOptions): Promise<Weapp> {
     launchScene: options.scene,
     navigate: (navigation) => navigate(navigation),
   })
+  for (const [key, value] of options.storage ?? []) fake.storage.set(key, value)
   if (options.token) {
     // The shape zustand's persist writes for the session store (src/stores/session.ts).
     fake.storage.set(

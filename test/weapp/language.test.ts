@@ -1,0 +1,45 @@
+// The UI language on the built mini-program, as test/e2e/member-sign-in.test.ts switches it on H5: 我的 -> English
+// turns the page and the native tab bar (wx.setTabBarItem) to English, the choice outlives a restart, and 简体中文
+// turns both back.
+import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
+import { startWeappServer, type WeappServer } from '../support/weapp-server'
+
+jest.setTimeout(30_000)
+
+let server: WeappServer
+let weapp: Weapp | undefined
+
+beforeAll(async () => {
+  server = await startWeappServer()
+})
+afterEach(() => weapp?.close())
+afterAll(async () => {
+  reportSetData(__filename)
+  await server.close()
+})
+
+test('English from 我的: the page and the tab bar switch, a restart keeps it, and 简体中文 switches back', async () => {
+  const { token } = await server.persona('kol-distributor')
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index' })
+  await weapp.waitForText('语言')
+  expect(weapp.fake.tabBarTexts).toEqual(['首页', '社区', '积分商城', '我的'])
+
+  await weapp.tap('English')
+  await weapp.waitForText('Language')
+  await weapp.waitForText('Edit profile')
+  expect(weapp.current().text()).not.toContain('编辑资料')
+  expect(weapp.fake.tabBarTexts).toEqual(['Home', 'Community', 'Mall', 'Me'])
+  const storage = weapp.fake.storage
+  expectHealthy(weapp)
+  weapp.close()
+
+  // A restart on the same phone (its storage kept) opens in English.
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index', storage })
+  await weapp.waitForText('Language')
+  expect(weapp.fake.tabBarTexts).toEqual(['Home', 'Community', 'Mall', 'Me'])
+
+  await weapp.tap('简体中文')
+  await weapp.waitForText('编辑资料')
+  expect(weapp.fake.tabBarTexts).toEqual(['首页', '社区', '积分商城', '我的'])
+  expectHealthy(weapp)
+})
