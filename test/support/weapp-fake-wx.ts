@@ -32,6 +32,8 @@ export type FakeWx = {
   toasts: string[]
   /** The native tab bar's labels as wx.setTabBarItem last set them, by index (empty where the app set none). */
   tabBarTexts: string[]
+  /** How the next wx.showModal calls are answered, in order (true: confirm, false: cancel); confirm once it is empty. */
+  modalAnswers: boolean[]
   /** wx APIs the app called that this fake does not model: a test can see them instead of guessing. */
   unmodelled: string[]
   /** Resolves when every request sent so far has been answered (navigation is the harness's). */
@@ -131,6 +133,7 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
   const navigations: Navigation[] = []
   const toasts: string[] = []
   const tabBarTexts: string[] = []
+  const modalAnswers: boolean[] = []
   const unmodelled: string[] = []
   const inFlight = new Set<Promise<void>>()
   const appShowListeners = new Set<(options: unknown) => void>()
@@ -266,7 +269,8 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
     },
     showModal: (o: Callbacks & { content?: string; title?: string }) => {
       toasts.push(o.content ?? o.title ?? '')
-      settle(o, 'showModal', { confirm: true, cancel: false })
+      const confirm = modalAnswers.shift() ?? true
+      settle(o, 'showModal', { confirm, cancel: !confirm })
     },
     getSystemInfoSync: () => ({ ...SYSTEM_INFO }),
     getSystemInfo: (o: Callbacks) => settle(o, 'getSystemInfo', { ...SYSTEM_INFO }),
@@ -317,6 +321,7 @@ export function createFakeWx(options: FakeWxOptions): FakeWx {
     navigations,
     toasts,
     tabBarTexts,
+    modalAnswers,
     unmodelled,
     idle: async () => {
       while (inFlight.size > 0) await Promise.all([...inFlight])

@@ -24,7 +24,11 @@ afterAll(async () => {
   await server.close()
 })
 
-type Callbacks = { success?: (answer: unknown) => void; fail?: (answer: unknown) => void; complete?: (answer: unknown) => void }
+type Callbacks = {
+  success?: (answer: unknown) => void
+  fail?: (answer: unknown) => void
+  complete?: (answer: unknown) => void
+}
 
 /** wx.chooseMedia with one compressed photo, and wx.uploadFile sending it to the test server as multipart. */
 function modelPhotoApis(target: Weapp, uploads: string[]) {
@@ -32,12 +36,18 @@ function modelPhotoApis(target: Weapp, uploads: string[]) {
   wx.chooseMedia = ((options: Callbacks & { count: number; sizeType: string[] }) => {
     expect(options.sizeType).toEqual(['compressed'])
     setTimeout(() => {
-      const answer = { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: 'wxfile://tmp/photo-1.png', size: PNG.length, fileType: 'image' }] }
+      const answer = {
+        errMsg: 'chooseMedia:ok',
+        type: 'image',
+        tempFiles: [{ tempFilePath: 'wxfile://tmp/photo-1.png', size: PNG.length, fileType: 'image' }],
+      }
       options.success?.(answer)
       options.complete?.(answer)
     }, 0)
   }) as never
-  wx.uploadFile = ((options: Callbacks & { url: string; name: string; filePath: string; header: Record<string, string> }) => {
+  wx.uploadFile = ((
+    options: Callbacks & { url: string; name: string; filePath: string; header: Record<string, string> },
+  ) => {
     const progress: ((update: { progress: number }) => void)[] = []
     uploads.push(options.filePath)
     void (async () => {
@@ -55,7 +65,10 @@ function modelPhotoApis(target: Weapp, uploads: string[]) {
       options.success?.(answer)
       options.complete?.(answer)
     })()
-    return { onProgressUpdate: (callback: (update: { progress: number }) => void) => progress.push(callback), abort: () => undefined }
+    return {
+      onProgressUpdate: (callback: (update: { progress: number }) => void) => progress.push(callback),
+      abort: () => undefined,
+    }
   }) as never
 }
 
@@ -136,5 +149,47 @@ test('a KOL sees 添加商品 / 分享赚, attaches a product and publishes it; 
   await weapp.waitForText('0/1000')
   await weapp.settle()
   expect(weapp.current().text()).not.toContain('添加商品 / 分享赚')
+  expectHealthy(weapp)
+})
+
+test('修改后重发 from 我的笔记: cancelling keeps the other draft; replacing it opens the rejected post, and the fix deletes it', async () => {
+  const { token } = await server.persona('post-rejected')
+  const rejectedOf = async () =>
+    (
+      await server.get<{ items: { id: string; text: string; status: string }[] }>('/me/posts?limit=50', token)
+    ).items.filter((post) => post.status === 'rejected')
+  const [reworked, ...others] = await rejectedOf()
+  if (!reworked) throw new Error('the post-rejected persona has no rejected post')
+
+  // A draft of another post is on the phone.
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/compose/index' })
+  await weapp.waitForText('0/1000')
+  await weapp.type(0, '另一篇还没写完')
+  await weapp.waitForText('7/1000')
+  const draftText = () =>
+    (JSON.parse(String(weapp?.fake.storage.get('fanloop.compose-draft'))) as { state: { text: string } }).state.text
+
+  await weapp.open('packages/community/my-posts/index')
+  await weapp.waitForText('修改后重发')
+  // WeChat's modal asks before the draft is replaced; 取消 leaves everything as it was.
+  weapp.fake.modalAnswers.push(false)
+  await weapp.tap('修改后重发')
+  expect(weapp.fake.toasts.at(-1)).toContain('用这篇未通过的笔记替换它吗')
+  expect(weapp.current().route).toBe('packages/community/my-posts/index')
+  expect(draftText()).toBe('另一篇还没写完')
+
+  // 替换: the composer opens with the rejected post's text, saying it will be deleted once the fix is published.
+  await weapp.tap('修改后重发')
+  expect(weapp.current().route).toBe('packages/community/compose/index')
+  await weapp.waitForText('正在修改未通过的笔记，新笔记发布后它会被删除')
+  expect(draftText()).toBe(reworked.text)
+
+  await weapp.type(0, '在家兼职，日结三百')
+  await weapp.tap('发布')
+  await weapp.waitForText('笔记已发布，大家都能看到了')
+  // The reworked post is deleted once the server took the fix; the other rejected ones stay.
+  for (let tries = 0; (await rejectedOf()).some((post) => post.id === reworked.id) && tries < 50; tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  expect((await rejectedOf()).map((post) => post.id)).toEqual(others.map((post) => post.id))
   expectHealthy(weapp)
 })
