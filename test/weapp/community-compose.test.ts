@@ -107,12 +107,11 @@ test('the draft is kept in storage when the composer is left, and shown again', 
   await weapp.waitForText('4/1000')
   const stored = JSON.parse(String(weapp.fake.storage.get('fanloop.compose-draft'))) as { state: { text: string } }
   expect(stored.state.text).toBe('写了一半')
-  const storage = new Map(weapp.fake.storage)
+  const storage = weapp.fake.storage
   weapp.close()
 
   // A fresh launch with the same phone storage: the draft is there.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index' })
-  for (const [key, value] of storage) if (key !== 'fanloop.session') weapp.fake.storage.set(key, value)
+  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index', storage })
   await weapp.tap('我的笔记')
   expect(weapp.current().route).toBe('packages/community/my-posts/index')
   await weapp.tap('发布笔记')
