@@ -5,25 +5,13 @@
 // rendered node's data, through the data key base.wxml binds to each aria-* attribute of its template.
 import fs from 'node:fs'
 import path from 'node:path'
-import { DIST, expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { DIST, expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 type Template = { tag: string; keys: Record<string, string> }
 
@@ -31,7 +19,9 @@ type Template = { tag: string; keys: Record<string, string> }
 function readTemplates(): Map<string, Template> {
   const base = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8')
   const templates = new Map<string, Template>()
-  for (const [, nn = '', tag = '', attributes = ''] of base.matchAll(/<template name="tmpl_0_(\w+)">\s*<([\w-]+) ([^>]*)>/g)) {
+  for (const [, nn = '', tag = '', attributes = ''] of base.matchAll(
+    /<template name="tmpl_0_(\w+)">\s*<([\w-]+) ([^>]*)>/g,
+  )) {
     const keys: Record<string, string> = {}
     for (const [, name = '', key = ''] of attributes.matchAll(/ ([\w-]+)="\{\{i\.(p\d+)\}\}"/g)) keys[name] = key
     templates.set(nn, { tag, keys })
@@ -69,13 +59,20 @@ test('the templates of views, images and texts carry the accessibility attribute
   const view = templates.find((template) => template.tag === 'view')
   expect(Object.keys(image?.keys ?? {})).toEqual(expect.arrayContaining(['aria-label', 'aria-hidden']))
   expect(Object.keys(view?.keys ?? {})).toEqual(
-    expect.arrayContaining(['aria-role', 'aria-label', 'aria-hidden', 'aria-selected', 'aria-checked', 'aria-disabled']),
+    expect.arrayContaining([
+      'aria-role',
+      'aria-label',
+      'aria-hidden',
+      'aria-selected',
+      'aria-checked',
+      'aria-disabled',
+    ]),
   )
 })
 
 test('a gift photo is named after the gift, buttons are read as buttons, card pictures are hidden', async () => {
   const gift = await server.get<{ name: string; images: string[] }>('/gifts/gift-tote')
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'packages/mall/gift/index?id=gift-tote' })
+  weapp = await launch({ entry: 'packages/mall/gift/index?id=gift-tote' })
   await weapp.waitForText(gift.name)
   await weapp.settle()
   const page = renderedElements(weapp)
@@ -100,11 +97,13 @@ test('a gift photo is named after the gift, buttons are read as buttons, card pi
 })
 
 test("a post's author avatar and pictures have names", async () => {
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'packages/community/post/index?id=post-h1' })
+  weapp = await launch({ entry: 'packages/community/post/index?id=post-h1' })
   await weapp.waitForText('本月爆款 TOP3')
   await weapp.settle()
   const page = renderedElements(weapp)
-  expect(withClass(page, 'author-line__avatar').map((element) => element.aria['aria-label'])).toContain('莉娜 Lina的头像')
+  expect(withClass(page, 'author-line__avatar').map((element) => element.aria['aria-label'])).toContain(
+    '莉娜 Lina的头像',
+  )
   const pictures = withClass(page, 'image-grid__image').map((element) => element.aria['aria-label'])
   expect(pictures).toEqual(['查看大图 图片 1/3', '查看大图 图片 2/3', '查看大图 图片 3/3'])
   expectHealthy(weapp)

@@ -1,25 +1,13 @@
 // A member already signed in opens the built mini-program (dist/weapp) through a referral: the mini-program code's
 // scene at launch, then another share when the app comes back from the background. Each opening reports its arrival
 // once (POST /distribution/arrivals); the server binds a first touch or records why not.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 type Fan = { member: { id: string; nickname: string }; source: string; isProtected: boolean }
 type Arrival = { member: { nickname: string }; source: string; reason: string }
@@ -32,21 +20,24 @@ const arrivalsSent = (app: Weapp) =>
 test('a signed-in member launched with scene r=LINA88 reports the arrival once and becomes her fan (source scene)', async () => {
   await server.reset()
   const { token, member } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/home/index?scene=r%3DLINA88', scene: 1047 })
+  weapp = await launch({ token, entry: 'pages/home/index?scene=r%3DLINA88', scene: 1047 })
   await weapp.settle()
   // onLaunch and onShow both hand the entry's query; the first page carries it too: one report.
   expect(arrivalsSent(weapp)).toEqual([{ code: 'LINA88', source: 'scene' }])
 
   const kol = await server.persona('kol-distributor')
   const fans = (await server.get<{ items: Fan[] }>('/distribution/fans?limit=50', kol.token)).items
-  expect(fans.find((fan) => fan.member.nickname === member.nickname)).toMatchObject({ source: 'scene', isProtected: true })
+  expect(fans.find((fan) => fan.member.nickname === member.nickname)).toMatchObject({
+    source: 'scene',
+    isProtected: true,
+  })
   expectHealthy(weapp)
 })
 
 test('back from the background through another share: that arrival is reported, the same entry again is not', async () => {
   await server.reset()
   const { token, member } = await server.persona('kol-fan')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token })
+  weapp = await launch({ token })
   expect(arrivalsSent(weapp)).toEqual([])
 
   await weapp.comeBack('pages/home/index?ref=LINA88&src=card', 1007)

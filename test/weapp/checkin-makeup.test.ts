@@ -2,25 +2,13 @@
 // moves to the 5th of next month (days 1–4 missed), the member opens 签到日历 from 首页, taps the 4th, confirms the
 // cost in WeChat's modal, and the server holds the made-up day, one make-up fewer and the points paid; 我的积分 shows
 // the charge under 消耗.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 /** An operator's write (the preview tools), with the Idempotency-Key every write carries. */
 async function post<T>(path: string, token: string, body: unknown): Promise<T> {
@@ -68,7 +56,7 @@ test('move the clock into next month, make up a missed day from the calendar, an
   const balance = async () => (await server.get<{ pointsBalance: number }>('/me', token)).pointsBalance
   const points = await balance()
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/home/index' })
+  weapp = await launch({ token, entry: 'pages/home/index' })
   await weapp.tap('签到日历 ›')
   expect(weapp.current().route).toBe('packages/membership/checkin-calendar/index')
   await weapp.waitForText('本月还可补签 2 次')
@@ -89,7 +77,7 @@ test('move the clock into next month, make up a missed day from the calendar, an
   weapp.close()
 
   // 我的积分 → 消耗: only charges, the make-up's among them.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/membership/points/index' })
+  weapp = await launch({ token, entry: 'packages/membership/points/index' })
   await weapp.tap(/^消耗$/)
   const ledger = await server.get<{ items: Array<{ delta: number; reason: string }> }>(
     '/points/ledger?direction=spent',

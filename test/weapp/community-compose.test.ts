@@ -3,28 +3,16 @@
 // photo goes to the server over HTTP, the post is published, and 我的笔记 shows it.
 // The week's check-in challenge too (also in test/e2e/community-compose.test.ts): a member joins on Monday by the
 // server's clock, checks in every day, and opens the certificate the server verifies; 我的证书 lists it.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
 const BUILT_API_BASE = 'http://127.0.0.1:9527/api/v1'
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 type Callbacks = {
   success?: (answer: unknown) => void
@@ -76,7 +64,7 @@ function modelPhotoApis(target: Weapp, uploads: string[]) {
 
 test('compose a post with a photo, publish it, and find it in 我的笔记', async () => {
   const { token } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/compose/index' })
+  weapp = await launch({ token, entry: 'packages/community/compose/index' })
   await weapp.waitForText('0/1000')
   const uploads: string[] = []
   modelPhotoApis(weapp, uploads)
@@ -103,7 +91,7 @@ test('compose a post with a photo, publish it, and find it in 我的笔记', asy
 
 test('the draft is kept in storage when the composer is left, and shown again', async () => {
   const { token } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/compose/index' })
+  weapp = await launch({ token, entry: 'packages/community/compose/index' })
   await weapp.waitForText('0/1000')
   await weapp.type(0, '写了一半')
   await weapp.waitForText('4/1000')
@@ -113,7 +101,7 @@ test('the draft is kept in storage when the composer is left, and shown again', 
   weapp.close()
 
   // A fresh launch with the same phone storage: the draft is there.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index', storage })
+  weapp = await launch({ token, entry: 'pages/me/index', storage })
   await weapp.tap('我的笔记')
   expect(weapp.current().route).toBe('packages/community/my-posts/index')
   await weapp.tap('发布笔记')
@@ -124,7 +112,7 @@ test('the draft is kept in storage when the composer is left, and shown again', 
 
 test('a KOL sees 添加商品 / 分享赚, attaches a product and publishes it; a plain member sees no picker', async () => {
   const kol = await server.persona('kol-distributor')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token: kol.token, entry: 'packages/community/compose/index' })
+  weapp = await launch({ token: kol.token, entry: 'packages/community/compose/index' })
   await weapp.waitForText('添加商品 / 分享赚')
   await weapp.type(0, '小程序里挂商品的笔记')
   await weapp.tap('添加商品')
@@ -146,7 +134,7 @@ test('a KOL sees 添加商品 / 分享赚, attaches a product and publishes it; 
   weapp.close()
 
   const member = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token: member.token, entry: 'packages/community/compose/index' })
+  weapp = await launch({ token: member.token, entry: 'packages/community/compose/index' })
   await weapp.waitForText('0/1000')
   await weapp.settle()
   expect(weapp.current().text()).not.toContain('添加商品 / 分享赚')
@@ -163,7 +151,7 @@ test('修改后重发 from 我的笔记: cancelling keeps the other draft; repla
   if (!reworked) throw new Error('the post-rejected persona has no rejected post')
 
   // A draft of another post is on the phone.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/compose/index' })
+  weapp = await launch({ token, entry: 'packages/community/compose/index' })
   await weapp.waitForText('0/1000')
   await weapp.type(0, '另一篇还没写完')
   await weapp.waitForText('7/1000')
@@ -218,7 +206,7 @@ test('join on Monday, check in every day, then open the certificate the server v
   const monday = mondayAfter(now.slice(0, 10))
   await post('/__mock/clock', { set: `${monday}T09:00:00+08:00` })
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/challenge/index' })
+  weapp = await launch({ token, entry: 'packages/community/challenge/index' })
   await weapp.waitForText('0 人已参加')
   await weapp.tap('参加挑战')
   await weapp.waitForText('1 人已参加')
@@ -235,7 +223,7 @@ test('join on Monday, check in every day, then open the certificate the server v
   }
   weapp.close()
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/challenge/index' })
+  weapp = await launch({ token, entry: 'packages/community/challenge/index' })
   await weapp.waitForText('挑战完成！')
   await weapp.waitForText('已打卡 7/7 天')
   await weapp.tap('查看证书')
@@ -249,7 +237,7 @@ test('join on Monday, check in every day, then open the certificate the server v
   weapp.close()
 
   // 我的 -> 我的证书 lists it.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index' })
+  weapp = await launch({ token, entry: 'pages/me/index' })
   await weapp.tap('我的证书')
   expect(weapp.current().route).toBe('packages/community/certificates/index')
   await weapp.waitForText(code)

@@ -2,26 +2,13 @@
 // WeChat action sheet), a reason is chosen and sent through the real WXML bindings, and the member is thanked with
 // a toast. As the fifth distinct reporter they hide the comment: the page shows 该评论已被隐藏 over its reply at
 // once, and the operator's review queue lists it.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(60_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename, { resetEachTest: true })
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-beforeEach(() => server.reset())
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 /** A request the way the app makes it (token and Idempotency-Key), straight to the server. */
 async function send<T>(path: string, body: unknown, token?: string): Promise<T> {
@@ -52,11 +39,7 @@ test('a member reports a comment with a reason from the sheet; as the fifth repo
     await send(`/comments/${top.id}/report`, { reason: 'spam' }, reporter.token)
   }
   const me = await signUp('13722220009')
-  weapp = await launchWeapp({
-    apiBase: server.apiBase,
-    token: me.token,
-    entry: `packages/community/post/index?id=${post.id}`,
-  })
+  weapp = await launch({ token: me.token, entry: `packages/community/post/index?id=${post.id}` })
   await weapp.waitForText('加我微信买便宜帐篷，私聊')
 
   // The post has its own 举报; a comment's is one of its actions: the comment's first, then its reply's (the queue

@@ -3,26 +3,13 @@
 // server now holds.
 import fs from 'node:fs'
 import path from 'node:path'
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(60_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename, { resetEachTest: true })
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-beforeEach(() => server.reset())
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 /**
  * What the built page binds to a <textarea>'s attributes: base.wxml's template maps each attribute to a short key of
@@ -61,7 +48,7 @@ test('a visitor reads the feed, switches section, and opens a post', async () =>
   const feed = await server.get<{ items: ServerPost[] }>('/posts?section=recommend')
   const [first] = feed.items
   if (!first) throw new Error('the seed has no recommended posts')
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'pages/community/index' })
+  weapp = await launch({ entry: 'pages/community/index' })
   await weapp.waitForText(first.text)
   await weapp.waitForText('发笔记')
 
@@ -79,7 +66,7 @@ test('a visitor reads the feed, switches section, and opens a post', async () =>
 test('a member likes, comments and replies on a post', async () => {
   const { token } = await server.persona('kol-distributor')
   const before = await server.get<ServerPost>('/posts/post-r4', token)
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/post/index?id=post-r4' })
+  weapp = await launch({ token, entry: 'packages/community/post/index?id=post-r4' })
   await weapp.waitForText(before.text)
 
   await weapp.tap('♡')
@@ -157,7 +144,7 @@ test('a thread whose comment was deleted keeps its replies under 该评论已删
   await write('POST', '/posts/post-r4/comments', member.token, { text: '谢谢达人', replyTo: reply.id })
   await write('DELETE', `/comments/${top.id}`, member.token)
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'packages/community/post/index?id=post-r4' })
+  weapp = await launch({ entry: 'packages/community/post/index?id=post-r4' })
   await weapp.waitForText('该评论已删除')
   await weapp.waitForText('达人的回复')
   await weapp.waitForText(`回复 ${kol.member.nickname}：谢谢达人`)

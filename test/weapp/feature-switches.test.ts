@@ -2,32 +2,20 @@
 // would run it: the tab bar is fixed in app.json, so the community tab stays and says the part is closed; 我的 offers
 // no way into community or distribution; a shared link into a closed part opens on the same calm state.
 import { seedConfig } from '../../mock/seed/config'
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const config = seedConfig()
+const { server, launch } = weappTestFile(__filename, {
+  config: { ...config, features: { ...config.features, community: false, distribution: false } },
+})
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  const config = seedConfig()
-  server = await startWeappServer({
-    config: { ...config, features: { ...config.features, community: false, distribution: false } },
-  })
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 test('the community tab says 暂未开放, and 我的 offers no community or KOL entries while the mall stays', async () => {
   const { token } = await server.persona('kol-distributor')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/community/index' })
+  weapp = await launch({ token, entry: 'pages/community/index' })
   await weapp.waitForText('暂未开放')
   expect(weapp.current().text()).not.toContain('种草推荐')
 
@@ -42,7 +30,7 @@ test('the community tab says 暂未开放, and 我的 offers no community or KOL
 test('a shared link to a post or to the KOL card opens on 暂未开放, not an error', async () => {
   const { token } = await server.persona('kol-fan')
   for (const entry of ['packages/community/post/index?id=post-r1&ref=LINA88', 'packages/distribution/card/index']) {
-    weapp = await launchWeapp({ apiBase: server.apiBase, token, entry })
+    weapp = await launch({ token, entry })
     await weapp.waitForText('暂未开放')
     await weapp.settle()
     expect(weapp.current().text()).not.toContain('重试')

@@ -1,28 +1,15 @@
 // Whole flows on the built mini-program: the same taps a member makes, through the real WXML event
 // bindings, against the mock over HTTP. Each ends on what the server now holds.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename, { resetEachTest: true })
 let weapp: Weapp | undefined
 
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-beforeEach(() => server.reset())
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
-
 test('WeChat sign-in, then check-in: the member card and the balance change', async () => {
-  weapp = await launchWeapp({ apiBase: server.apiBase })
+  weapp = await launch()
   await weapp.waitForText('登录后签到领积分、兑换好礼')
   await weapp.tap(/^登录$/)
   expect(weapp.current().route).toBe('packages/auth/sign-in/index')
@@ -51,7 +38,7 @@ test('redeem a virtual gift and see its code', async () => {
   const gift = await server.get<{ id: string; name: string; pointsCost: number; kind: string }>('/gifts/gift-ebook')
   expect(gift.kind).toBe('virtual')
   const balance = (await server.get<{ pointsBalance: number }>('/me', token)).pointsBalance
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: `packages/mall/gift/index?id=${gift.id}` })
+  weapp = await launch({ token, entry: `packages/mall/gift/index?id=${gift.id}` })
   await weapp.waitForText(gift.name)
 
   await weapp.tap('立即兑换')
@@ -71,13 +58,13 @@ test('redeem a virtual gift and see its code', async () => {
 
 test("claim this month's coupon, then a product costs that much less", async () => {
   const { token } = await server.persona('kol-distributor')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/membership/coupons/index' })
+  weapp = await launch({ token, entry: 'packages/membership/coupons/index' })
   await weapp.tap(/^领取本月 ¥[\d.]+ 礼券$/)
   await weapp.waitForText('本月礼券已领取')
   const monthly = await server.get<{ coupon: { code: string; valueFen: number } }>('/coupons/monthly', token)
   weapp.close()
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/orders/product/index?id=p-serum' })
+  weapp = await launch({ token, entry: 'packages/orders/product/index?id=p-serum' })
   // The best coupon is taken off by itself: Lina's level coupon or her plan's, whichever is worth more.
   await weapp.waitForText('实付')
   await weapp.tap('立即购买（模拟支付）')
@@ -97,7 +84,7 @@ test("claim this month's coupon, then a product costs that much less", async () 
   const wallet = await server.get<{ items: { code: string; status: string; valueFen: number }[] }>('/coupons', token)
   const spent = wallet.items.find((coupon) => coupon.code === order?.couponCode)
   expect(spent).toMatchObject({ status: 'used', valueFen: order?.discountFen })
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/membership/coupons/index' })
+  weapp = await launch({ token, entry: 'packages/membership/coupons/index' })
   await weapp.waitForText('已使用')
   // A spent row says why it cannot be used, and offers no 去使用.
   const spentRows = weapp.findAll('[class*="coupon--spent"]').map((row) => row.textContent ?? '')
@@ -110,7 +97,7 @@ test("claim this month's coupon, then a product costs that much less", async () 
 test('add an address with the region picker', async () => {
   const { token } = await server.persona('kol-distributor')
   const before = (await server.get<{ items: unknown[] }>('/addresses', token)).items.length
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/mall/addresses/index' })
+  weapp = await launch({ token, entry: 'packages/mall/addresses/index' })
   await weapp.waitForText(`已保存 ${before} / 10 个地址`)
 
   await weapp.tap('+ 新增收货地址')

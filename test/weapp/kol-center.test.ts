@@ -1,24 +1,12 @@
 // The KOL center in the built mini-program (dist/weapp): the seeded KOL's commission, fans and level as the
 // server counts them, its way from 我的, and the fans page with refused arrivals.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 const fen = (amount: number) => `¥${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`
 
@@ -27,7 +15,7 @@ type Overview = { fanCount: number; commission: { pendingFen: number; settledFen
 test('kol-distributor goes from 我的 to the KOL center and sees commission, fans and refused arrivals', async () => {
   const { token } = await server.persona('kol-distributor')
   const overview = await server.get<Overview>('/distribution/overview', token)
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index' })
+  weapp = await launch({ token, entry: 'pages/me/index' })
   await weapp.waitForText('你已开通分销，去达人中心看看粉丝和佣金')
   await weapp.tap('达人中心 ›')
   expect(weapp.current().route).toBe('packages/distribution/center/index')
@@ -49,7 +37,7 @@ test('kol-distributor goes from 我的 to the KOL center and sees commission, fa
 
 test('a member without the right sees every way to it on 我的', async () => {
   const { token } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index' })
+  weapp = await launch({ token, entry: 'pages/me/index' })
   await weapp.waitForText('输入达人邀请码')
   await weapp.waitForText(/连续签到 \d+\/7 天/)
   await weapp.waitForText('申请开通')

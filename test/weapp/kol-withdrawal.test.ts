@@ -2,25 +2,13 @@
 // through Lina's link (?ref=), signs in with WeChat from its 登录后购买 and buys; Lina's 佣金明细 shows the pending
 // commission and how the buyer came; seven days on the server's clock it is settled; she withdraws all of it from 提现.
 // Each step ends on what the server holds.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(40_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 /** An operator's write (the preview tools), with the Idempotency-Key every write carries. */
 async function post<T>(path: string, token: string, body: unknown): Promise<T> {
@@ -59,10 +47,7 @@ test('a fan buys through the KOL link; the KOL sees the pending commission, its 
   const before = await totals()
 
   // The friend: a fresh phone, signed out, on the product through Lina's link.
-  weapp = await launchWeapp({
-    apiBase: server.apiBase,
-    entry: `packages/orders/product/index?id=p-cleanser&ref=${referralCode}`,
-  })
+  weapp = await launch({ entry: `packages/orders/product/index?id=p-cleanser&ref=${referralCode}` })
   await weapp.waitForText(`来自推荐码 ${referralCode} 的分享`)
   await weapp.tap('登录后购买')
   expect(weapp.current().route).toBe('packages/auth/sign-in/index')
@@ -87,7 +72,7 @@ test('a fan buys through the KOL link; the KOL sees the pending commission, its 
   weapp.close()
 
   // Lina: 达人中心 → 佣金明细, the fan's commission pending, and how the buyer came.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token: kol.token, entry: 'packages/distribution/center/index' })
+  weapp = await launch({ token: kol.token, entry: 'packages/distribution/center/index' })
   await weapp.waitForText(`${fen(after.pendingFen)}待结算`)
   await weapp.tap(/^佣金明细$/)
   expect(weapp.current().route).toBe('packages/distribution/commissions/index')
@@ -104,14 +89,14 @@ test('a fan buys through the KOL link; the KOL sees the pending commission, its 
   expect(settled.settledFen).toBeGreaterThan(after.settledFen)
   expect(settled.withdrawableFen).toBeGreaterThan(0)
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, token: kol.token, entry: 'packages/distribution/center/index' })
+  weapp = await launch({ token: kol.token, entry: 'packages/distribution/center/index' })
   await weapp.tap(/^佣金明细$/)
   await weapp.waitForText(fan.nickname)
   expect(rowOf(weapp, fan.nickname)).toContain('已结算')
   weapp.close()
 
   // 达人中心 → 提现: all of what is settled, requested.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token: kol.token, entry: 'packages/distribution/center/index' })
+  weapp = await launch({ token: kol.token, entry: 'packages/distribution/center/index' })
   await weapp.tap(/^提现$/)
   expect(weapp.current().route).toBe('packages/distribution/withdrawals/index')
   await weapp.waitForText(`可提现 ${fen(settled.withdrawableFen)}`)

@@ -1,25 +1,13 @@
 // A physical gift on the built mini-program, as test/e2e/mall.test.ts does it on H5: a member with no address
 // adds one inside the redeem sheet (WeChat's region picker), redeems, opens the redemption from the result, cancels
 // it, and gets the points back, with the refund in the ledger. Each step ends on what the server holds.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 /** An operator's write (the preview tools), with the Idempotency-Key every write carries. */
 async function post<T>(path: string, token: string, body: unknown): Promise<T> {
@@ -55,7 +43,7 @@ test('redeem a physical gift with a new address, cancel it, and see the points c
   const balance = async () => (await server.get<{ pointsBalance: number }>('/me', token)).pointsBalance
   const before = await balance()
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: `packages/mall/gift/index?id=${gift.id}` })
+  weapp = await launch({ token, entry: `packages/mall/gift/index?id=${gift.id}` })
   await weapp.waitForText(gift.name)
   await weapp.tap('立即兑换')
 

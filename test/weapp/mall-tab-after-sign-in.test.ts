@@ -2,22 +2,13 @@
 // "登录查看积分" prompt, come back. On Taro 4.2.1 the prompt Text lost its click handler in a props
 // update, TaroElement.removeEventListener threw (`reading '_num'`, NervJS/taro#19453), the commit
 // died, and the kept-alive tab showed no gifts and its category chips sent no request.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => weapp?.close())
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 test('the mall tab keeps working after signing in from its balance prompt', async () => {
   const gifts = await server.get<{ items: Array<{ name: string; category: string }> }>('/gifts')
@@ -31,7 +22,7 @@ test('the mall tab keeps working after signing in from its balance prompt', asyn
   const giftOutside = gifts.items.find((gift) => gift.category !== category.id)
   if (!giftInCategory || !giftOutside) throw new Error('the seed needs gifts in and outside a category')
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'pages/mall/index' })
+  weapp = await launch({ entry: 'pages/mall/index' })
   await weapp.waitForText(firstGift.name)
   await weapp.tap('登录查看积分')
   expect(weapp.current().route).toBe('packages/auth/sign-in/index')

@@ -3,26 +3,17 @@
 // the token and opens sign-in with the page the member was going to, and signing in there brings them back to it;
 // 我的 -> English turns the page and the native tab bar (wx.setTabBarItem) to English, the choice outlives a
 // restart, and 简体中文 turns both back.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => weapp?.close())
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 test('a dead session sends the member to sign-in and back to the tab they opened', async () => {
   const { token, member } = await server.persona('kol-distributor')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/mall/index' })
+  weapp = await launch({ token, entry: 'pages/mall/index' })
   await weapp.waitForText('我的积分')
 
   const logout = await fetch(`${server.apiBase}/auth/logout`, {
@@ -50,7 +41,7 @@ test('a dead session sends the member to sign-in and back to the tab they opened
 
 test('English from 我的: the page and the tab bar switch, a restart keeps it, and 简体中文 switches back', async () => {
   const { token } = await server.persona('kol-distributor')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index' })
+  weapp = await launch({ token, entry: 'pages/me/index' })
   await weapp.waitForText('语言')
   expect(weapp.fake.tabBarTexts).toEqual(['首页', '社区', '积分商城', '我的'])
 
@@ -64,7 +55,7 @@ test('English from 我的: the page and the tab bar switch, a restart keeps it, 
   weapp.close()
 
   // A restart on the same phone (its storage kept) opens in English.
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/me/index', storage })
+  weapp = await launch({ token, entry: 'pages/me/index', storage })
   await weapp.waitForText('Language')
   expect(weapp.fake.tabBarTexts).toEqual(['Home', 'Community', 'Mall', 'Me'])
 

@@ -1,25 +1,13 @@
 // Buying and refunding on the built mini-program, as test/e2e/orders.test.ts does it on H5: a member buys a product,
 // opens 我的订单 from the product page, refunds it there (WeChat's modal confirmed); an order past its window by the
 // server's clock (moved, the phone's stays) offers no refund, says when the window closed and that it has shipped.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 /** A write the way the app makes it (token and Idempotency-Key), straight to the server. */
 async function post<T>(path: string, token: string, body: unknown): Promise<T> {
@@ -55,7 +43,7 @@ test('buy, then refund in 我的订单; past the window by the server’s clock 
   const ordersOf = async () => (await server.get<{ items: Order[] }>('/orders?limit=50', token)).items
   expect(await ordersOf()).toEqual([])
 
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/orders/product/index?id=p-cleanser' })
+  weapp = await launch({ token, entry: 'packages/orders/product/index?id=p-cleanser' })
   await weapp.tap('立即购买（模拟支付）')
   // The first purchase of the file waits on a cold server path; 5 s was once too short on a busy machine.
   await weapp.waitForText('支付成功', 15_000)
@@ -84,7 +72,7 @@ test('buy, then refund in 我的订单; past the window by the server’s clock 
   await post('/__mock/clock', token, { advanceDays: 8 })
   const second = (await ordersOf()).find((item) => item.status === 'paid')
   expect(second).toBeDefined()
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/orders/orders/index' })
+  weapp = await launch({ token, entry: 'packages/orders/orders/index' })
   await weapp.waitForText(`退款期已于 ${shown(second?.refundableUntil ?? null)} 结束`)
   await weapp.waitForText(`已于 ${shown(second?.shipBy ?? null)} 发货`)
   const text = weapp.current().text()

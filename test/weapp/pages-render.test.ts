@@ -1,8 +1,8 @@
 // Every page app.json lists, from the built dist/weapp, signed out and signed in: it renders what
 // the server says (not just "something"), logs no error, throws nothing, and keeps each setData
 // under WeChat's limit. Pages that need a member send a visitor to sign-in with a way back.
-import { allRoutes, expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { allRoutes, expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
@@ -12,7 +12,7 @@ type Address = { name: string; detail: string }
 type Post = { id: string; text: string }
 type Member = { nickname: string; pointsBalance: number; growth: number; referralCode: string | null }
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
 let token: string
 let member: Member
@@ -32,7 +32,6 @@ let orders: { itemName: string }[]
 const points = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 beforeAll(async () => {
-  server = await startWeappServer()
   const kol = await server.persona('kol-distributor')
   token = kol.token
   member = await server.get<Member>('/me', token)
@@ -47,14 +46,6 @@ beforeAll(async () => {
   products = (await server.get<{ items: { id: string; name: string }[] }>('/products')).items
   overview = await server.get<Overview>('/distribution/overview', token)
   orders = (await server.get<{ items: { itemName: string }[] }>('/orders', token)).items
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
 })
 
 const firstGift = () => gifts[0] as Gift
@@ -226,7 +217,7 @@ describe.each(allRoutes())('%s', (route) => {
   test('signed out', async () => {
     const expected = cases[route]
     if (!expected) throw new Error(`no case for ${route}`)
-    weapp = await launchWeapp({ apiBase: server.apiBase, entry: entry() })
+    weapp = await launch({ entry: entry() })
     if (expected.signedOut === 'sign-in') {
       expect(weapp.fake.navigations).toEqual([
         {
@@ -246,7 +237,7 @@ describe.each(allRoutes())('%s', (route) => {
   test('signed in', async () => {
     const expected = cases[route]
     if (!expected) throw new Error(`no case for ${route}`)
-    weapp = await launchWeapp({ apiBase: server.apiBase, entry: entry(), token })
+    weapp = await launch({ entry: entry(), token })
     expect(weapp.current().route).toBe(route === 'packages/auth/sign-in/index' ? 'pages/home/index' : route)
     for (const text of expected.signedIn()) await weapp.waitForText(text)
     expectHealthy(weapp)

@@ -1,26 +1,13 @@
 // A post shared from its page in the built mini-program: a 分享赚 post's share (chat and Moments) carries its author's
 // code and the post, any other post's the post alone, and a signed-in friend opening the shared path is reported as
 // arriving through the post (POST /distribution/arrivals, source post with postId) and binds to the author.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename, { resetEachTest: true })
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-beforeEach(() => server.reset())
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 type ShareHandlers = {
   onShareAppMessage?: (event: { from: string }) => { title?: string; path?: string }
@@ -35,7 +22,7 @@ const EARN_QUERY = 'id=post-e1&ref=LINA88&postId=post-e1'
 test("a 分享赚 post's page shares its author's code with the post; another post's page the post alone", async () => {
   // A member who is not its author shares it: the code is the author's, not theirs.
   const { token } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/community/post/index?id=post-e1' })
+  weapp = await launch({ token, entry: 'packages/community/post/index?id=post-e1' })
   await weapp.waitForText('我的回购清单第一名')
   await weapp.waitForText('分享')
   const earn = shareHandlers(weapp.current().component.instance)
@@ -53,7 +40,7 @@ test("a 分享赚 post's page shares its author's code with the post; another po
 
 test('a signed-in friend opening the shared post is reported as arriving through it and becomes the author’s fan', async () => {
   const { token, member } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: `packages/community/post/index?${EARN_QUERY}` })
+  weapp = await launch({ token, entry: `packages/community/post/index?${EARN_QUERY}` })
   await weapp.waitForText('我的回购清单第一名')
   const arrivals = weapp.fake.requests
     .filter((request) => request.method === 'POST' && request.url.includes('/distribution/arrivals'))
@@ -72,7 +59,7 @@ test('a signed-in friend opening the shared post is reported as arriving through
 })
 
 test('a visitor who opens the shared post and signs in later is bound through the post (the sign-in names it)', async () => {
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry: `packages/community/post/index?${EARN_QUERY}` })
+  weapp = await launch({ entry: `packages/community/post/index?${EARN_QUERY}` })
   await weapp.waitForText('我的回购清单第一名')
   await weapp.open('packages/auth/sign-in/index')
   await weapp.tap('微信一键登录')
@@ -97,7 +84,7 @@ test('my own post that was not approved is not shareable: the share menu is hidd
   const mine = await server.get<{ items: Array<{ id: string; status: string }> }>('/me/posts?limit=50', token)
   const rejected = mine.items.find((post) => post.status === 'rejected')
   expect(rejected).toBeDefined()
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/community/index' })
+  weapp = await launch({ token, entry: 'pages/community/index' })
   await weapp.settle()
   const hidden: unknown[] = []
   const hideShareMenu = weapp.fake.wx.hideShareMenu as (options: unknown) => void
@@ -130,7 +117,7 @@ test.each([
     expect(deleted.status).toBe(200)
   }
   const { token } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'pages/community/index' })
+  weapp = await launch({ token, entry: 'pages/community/index' })
   await weapp.settle()
   const hidden: unknown[] = []
   const shown: unknown[] = []

@@ -6,6 +6,8 @@ import { startWeappServer, type WeappServer } from '../support/weapp-server'
 
 jest.setTimeout(60_000)
 
+// Its own frame rather than weappTestFile's: it adds nothing to test-results/weapp-setdata.json, which holds the
+// production build's figures (and which the production files may be writing in a step running beside this one).
 let server: WeappServer
 let weapp: Weapp | undefined
 

@@ -1,8 +1,8 @@
 // 个人资料's avatar in the built mini-program (dist/weapp): WeChat's avatar picker (<button open-type="chooseAvatar">)
 // answers a temp file in its chooseavatar event, wx.uploadFile is played as WeChat answers it (the body back as a
 // string), the picture goes to the server over HTTP, and PATCH /me names it; the page shows the new avatar.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
@@ -10,20 +10,8 @@ const BUILT_API_BASE = 'http://127.0.0.1:9527/api/v1'
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>')
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 type Callbacks = {
   success?: (answer: unknown) => void
@@ -77,7 +65,7 @@ const patches = (target: Weapp) =>
 
 test("WeChat's avatar picker: the chosen picture is uploaded, PATCH /me names it, and the page shows it", async () => {
   const { token } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/membership/profile/index' })
+  weapp = await launch({ token, entry: 'packages/membership/profile/index' })
   await weapp.waitForText('更换头像')
   expect(weapp.findAll('wx-image')).toHaveLength(0)
   const uploads: string[] = []
@@ -108,7 +96,7 @@ test("WeChat's avatar picker: the chosen picture is uploaded, PATCH /me names it
 
 test('a picked file the server refuses says why and sends no PATCH', async () => {
   const { token } = await server.persona('new-member')
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/membership/profile/index' })
+  weapp = await launch({ token, entry: 'packages/membership/profile/index' })
   await weapp.waitForText('更换头像')
   const before = await server.get<{ avatarUrl: string }>('/me', token)
   const imagesBefore = weapp.findAll('wx-image').length

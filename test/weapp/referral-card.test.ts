@@ -1,26 +1,13 @@
 // The referral card and sharing in the built mini-program: the share payloads WeChat asks the pages
 // for carry the member's code, a mini-program code's scene binds the new member with its source,
 // and a page opened from Moments shows its content with the way into the full app, no sign-in.
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename, { resetEachTest: true })
 let weapp: Weapp | undefined
-
-beforeAll(async () => {
-  server = await startWeappServer()
-})
-beforeEach(() => server.reset())
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 type ShareHandlers = {
   onShareAppMessage?: (event: { from: string }) => { title?: string; path?: string }
@@ -32,7 +19,7 @@ const shareHandlers = (instance: Record<string, unknown>) => instance as unknown
 test("the card page opens for a KOL and both of its shares carry the KOL's code", async () => {
   const { token } = await server.persona('kol-distributor')
   const card = await server.get<{ referralCode: string; sharePath: string }>('/distribution/card', token)
-  weapp = await launchWeapp({ apiBase: server.apiBase, token, entry: 'packages/distribution/card/index' })
+  weapp = await launch({ token, entry: 'packages/distribution/card/index' })
   await weapp.waitForText(card.referralCode)
   await weapp.waitForText('保存到相册')
   await weapp.waitForText('分享给好友')
@@ -49,7 +36,7 @@ test("the card page opens for a KOL and both of its shares carry the KOL's code"
 test('home and a gift page share with the code too', async () => {
   const { token } = await server.persona('kol-distributor')
   const { referralCode } = await server.get<{ referralCode: string }>('/me', token)
-  weapp = await launchWeapp({ apiBase: server.apiBase, token })
+  weapp = await launch({ token })
   await weapp.settle()
   const home = shareHandlers(weapp.current().component.instance)
   expect(home.onShareAppMessage?.({ from: 'menu' })?.path).toBe(`/pages/home/index?ref=${referralCode}`)
@@ -68,10 +55,7 @@ test('home and a gift page share with the code too', async () => {
 test('opened from a mini-program code (scene r=CODE), a new member signing in is bound with the source scene', async () => {
   const kol = await server.persona('kol-distributor')
   const { referralCode } = await server.get<{ referralCode: string }>('/me', kol.token)
-  weapp = await launchWeapp({
-    apiBase: server.apiBase,
-    entry: `pages/home/index?scene=${encodeURIComponent(`r=${referralCode}`)}`,
-  })
+  weapp = await launch({ entry: `pages/home/index?scene=${encodeURIComponent(`r=${referralCode}`)}` })
   await weapp.waitForText('登录后签到领积分、兑换好礼')
   await weapp.tap(/^登录$/)
   await weapp.tap('微信一键登录')
@@ -89,7 +73,7 @@ test('opened from a mini-program code (scene r=CODE), a new member signing in is
 })
 
 test('opened from Moments (single-page mode) home shows its content and the way into the full app, never a sign-in', async () => {
-  weapp = await launchWeapp({ apiBase: server.apiBase, scene: 1154 })
+  weapp = await launch({ scene: 1154 })
   const home = await weapp.waitForText('前往小程序')
   await weapp.settle()
   expect(home.text()).toContain('热门好礼')

@@ -1,34 +1,25 @@
 // The main taps of each tab on the built mini-program: the WXML binding reaches the handler and the
 // handler asks WeChat for the right page (recorded by the fake wx, then opened by the harness).
-import { expectHealthy, launchWeapp, reportSetData, type Weapp } from '../support/weapp-harness'
-import { startWeappServer, type WeappServer } from '../support/weapp-server'
+import { expectHealthy, type Weapp } from '../support/weapp-harness'
+import { weappTestFile } from '../support/weapp-file'
 
 jest.setTimeout(30_000)
 
-let server: WeappServer
+const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
 let token: string
 let firstGift: { id: string; name: string }
 
 beforeAll(async () => {
-  server = await startWeappServer()
   token = (await server.persona('kol-distributor')).token
   const gifts = (await server.get<{ items: Array<{ id: string; name: string }> }>('/gifts')).items
   if (!gifts[0]) throw new Error('the seed has no gifts')
   firstGift = gifts[0]
 })
-afterEach(() => {
-  weapp?.close()
-  weapp = undefined
-})
-afterAll(async () => {
-  reportSetData(__filename)
-  await server.close()
-})
 
 /** Taps `text` on `entry` and expects one navigation of `kind` to `url`, then that page in front. */
 async function expectTapOpens(entry: string, text: string | RegExp, kind: string, url: string, isSignedIn = true) {
-  weapp = await launchWeapp({ apiBase: server.apiBase, entry, token: isSignedIn ? token : undefined })
+  weapp = await launch({ entry, token: isSignedIn ? token : undefined })
   await weapp.tap(text)
   expect(weapp.fake.navigations).toEqual([{ kind, url, delta: undefined }])
   expect(weapp.current().route).toBe(url.replace(/^\//, '').split('?')[0])
@@ -52,7 +43,7 @@ describe('首页', () => {
 
 describe('社区', () => {
   test('a section tab loads that section', async () => {
-    weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'pages/community/index' })
+    weapp = await launch({ entry: 'pages/community/index' })
     const hot = (await server.get<{ items: Array<{ text: string }> }>('/posts?section=hot')).items[0]
     if (!hot) throw new Error('the seed has no hot posts')
     const before = weapp.fake.requests.length
@@ -93,7 +84,7 @@ describe('我的', () => {
   ])('%s opens %s', (text, url) => expectTapOpens('pages/me/index', text, 'navigateTo', url))
 
   test('退出登录 signs out in place', async () => {
-    weapp = await launchWeapp({ apiBase: server.apiBase, entry: 'pages/me/index', token })
+    weapp = await launch({ entry: 'pages/me/index', token })
     await weapp.tap('退出登录')
     await weapp.waitForText('登录后签到领积分、兑换好礼')
     expect(weapp.current().route).toBe('pages/me/index')
