@@ -49,6 +49,7 @@ export function weappTestFile(
     reset: () => running().reset(),
     persona: (id) => running().persona(id),
     get: (path, token) => running().get(path, token),
+    post: (path, body, token) => running().post(path, body, token),
   }
   const launch = async (launchOptions: Omit<LaunchOptions, 'apiBase'> = {}): Promise<Weapp> => {
     const weapp = await launchWeapp({ ...launchOptions, apiBase: running().apiBase })

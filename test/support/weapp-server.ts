@@ -1,5 +1,6 @@
 // The server side of the weapp tests: one in-process mock per test file, reached only over HTTP
 // (its internals are not this harness's business), plus the operator routes the tests need.
+import { randomUUID } from 'node:crypto'
 import type { AppConfig } from '../../src/contract/config'
 import { startMockServer } from '../../mock/server'
 import { closeWhenFileEnds, createTestDatabase } from './test-server'
@@ -11,6 +12,8 @@ export type WeappServer = {
   /** Signs in as a seeded persona: the token the app would have kept after a sign-in. */
   persona: (id: PersonaId) => Promise<{ token: string; member: { nickname: string; pointsBalance: number } }>
   get: <T>(path: string, token?: string) => Promise<T>
+  /** A write as the app makes it (its own Idempotency-Key, the token when given), straight to the server. */
+  post: <T>(path: string, body: unknown, token?: string) => Promise<T>
 }
 
 export type PersonaId =
@@ -32,6 +35,8 @@ export async function startWeappServer(options: { config?: AppConfig } = {}): Pr
     const headers: Record<string, string> = { accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (token) headers.authorization = `Bearer ${token}`
+    // Every write of the app carries one; a test's writes are each new, never a replay.
+    if (method !== 'GET') headers['idempotency-key'] = `weapp-${randomUUID()}`
     const response = await fetch(`${server.apiBase}${path}`, {
       method,
       headers,
@@ -48,5 +53,6 @@ export async function startWeappServer(options: { config?: AppConfig } = {}): Pr
     },
     persona: (id) => call('POST', '/__mock/persona', { id }),
     get: (path, token) => call('GET', path, undefined, token),
+    post: (path, body, token) => call('POST', path, body, token),
   }
 }

@@ -10,22 +10,6 @@ jest.setTimeout(30_000)
 const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
 
-/** An operator's write (the preview tools), with the Idempotency-Key every write carries. */
-async function post<T>(path: string, token: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.apiBase}${path}`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      'idempotency-key': `weapp-${Math.random()}`,
-    },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
-
 type Calendar = {
   today: string
   missedDates: string[]
@@ -48,7 +32,7 @@ test('move the clock into next month, make up a missed day from the calendar, an
   const { today } = await server.get<Calendar>('/checkin/calendar', token)
   const [year, month] = today.split('-').map(Number) as [number, number]
   const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`
-  await post('/__mock/clock', token, { set: `${next}-05T10:00:00+08:00` })
+  await server.post('/__mock/clock', { set: `${next}-05T10:00:00+08:00` }, token)
   const before = await server.get<Calendar>('/checkin/calendar', token)
   expect(before.today).toBe(`${next}-05`)
   expect(before.missedDates).toContain(`${next}-04`)

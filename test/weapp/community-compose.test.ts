@@ -183,17 +183,6 @@ test('修改后重发 from 我的笔记: cancelling keeps the other draft; repla
   expectHealthy(weapp)
 })
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'idempotency-key': `weapp-${Math.random()}`,
-  }
-  if (token) headers.authorization = `Bearer ${token}`
-  const response = await fetch(`${server.apiBase}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
-
 const addDays = (isoDay: string, days: number) =>
   new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 /** The first Monday after a day: a challenge week that has not started yet. */
@@ -204,7 +193,7 @@ test('join on Monday, check in every day, then open the certificate the server v
   const { token } = await server.persona('new-member')
   const { now } = await server.get<{ now: string }>('/__mock/clock')
   const monday = mondayAfter(now.slice(0, 10))
-  await post('/__mock/clock', { set: `${monday}T09:00:00+08:00` })
+  await server.post('/__mock/clock', { set: `${monday}T09:00:00+08:00` })
 
   weapp = await launch({ token, entry: 'packages/community/challenge/index' })
   await weapp.waitForText('0 人已参加')
@@ -218,8 +207,8 @@ test('join on Monday, check in every day, then open the certificate the server v
   await weapp.tap(/^签到 \+\d+ 积分$/)
   await weapp.waitForText('今日已签到')
   for (let day = 1; day < 7; day += 1) {
-    await post('/__mock/clock', { set: `${addDays(monday, day)}T09:00:00+08:00` })
-    await post('/checkin', {}, token)
+    await server.post('/__mock/clock', { set: `${addDays(monday, day)}T09:00:00+08:00` })
+    await server.post('/checkin', {}, token)
   }
   weapp.close()
 

@@ -10,33 +10,21 @@ jest.setTimeout(60_000)
 const { server, launch } = weappTestFile(__filename, { resetEachTest: true })
 let weapp: Weapp | undefined
 
-/** A request the way the app makes it (token and Idempotency-Key), straight to the server. */
-async function send<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': 'application/json',
-    'idempotency-key': `weapp-report-${Math.random()}`,
-  }
-  if (token) headers.authorization = `Bearer ${token}`
-  const response = await fetch(`${server.apiBase}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
-const signUp = (phone: string) => send<{ token: string }>('/auth/phone', { phone, smsCode: '123456' })
+const signUp = (phone: string) => server.post<{ token: string }>('/auth/phone', { phone, smsCode: '123456' })
 
 test('a member reports a comment with a reason from the sheet; as the fifth reporter they hide it', async () => {
   const author = await signUp('13722220000')
-  const post = await send<{ id: string }>('/posts', { text: '周末去露营，大家有什么装备推荐？' }, author.token)
+  const post = await server.post<{ id: string }>('/posts', { text: '周末去露营，大家有什么装备推荐？' }, author.token)
   const writer = await signUp('13722220001')
-  const top = await send<{ id: string }>(
+  const top = await server.post<{ id: string }>(
     `/posts/${post.id}/comments`,
     { text: '加我微信买便宜帐篷，私聊' },
     writer.token,
   )
-  await send(`/posts/${post.id}/comments`, { text: '帐篷建议选双层的', replyTo: top.id }, author.token)
+  await server.post(`/posts/${post.id}/comments`, { text: '帐篷建议选双层的', replyTo: top.id }, author.token)
   for (const index of [2, 3, 4, 5]) {
     const reporter = await signUp(`1372222000${index}`)
-    await send(`/comments/${top.id}/report`, { reason: 'spam' }, reporter.token)
+    await server.post(`/comments/${top.id}/report`, { reason: 'spam' }, reporter.token)
   }
   const me = await signUp('13722220009')
   weapp = await launch({ token: me.token, entry: `packages/community/post/index?id=${post.id}` })

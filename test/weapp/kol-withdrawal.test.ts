@@ -10,22 +10,6 @@ jest.setTimeout(40_000)
 const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
 
-/** An operator's write (the preview tools), with the Idempotency-Key every write carries. */
-async function post<T>(path: string, token: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.apiBase}${path}`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      'idempotency-key': `weapp-${Math.random()}`,
-    },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
-
 type Totals = { pendingFen: number; settledFen: number; withdrawableFen: number; withdrawingFen: number }
 type Commission = { status: string; buyerNickname: string }
 
@@ -82,7 +66,7 @@ test('a fan buys through the KOL link; the KOL sees the pending commission, its 
   weapp.close()
 
   // Seven days on the server's clock: the refund window is over and the commission is settled.
-  await post('/__mock/clock', kol.token, { advanceDays: 7 })
+  await server.post('/__mock/clock', { advanceDays: 7 }, kol.token)
   const commissions = await server.get<{ items: Commission[] }>('/distribution/commissions', kol.token)
   expect(commissions.items.find((item) => item.buyerNickname === fan.nickname)?.status).toBe('settled')
   const settled = await totals()

@@ -9,22 +9,6 @@ jest.setTimeout(30_000)
 const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
 
-/** An operator's write (the preview tools), with the Idempotency-Key every write carries. */
-async function post<T>(path: string, token: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.apiBase}${path}`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      'idempotency-key': `weapp-${Math.random()}`,
-    },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
-
 type Redemption = {
   id: string
   giftId: string
@@ -36,7 +20,7 @@ type LedgerEntry = { delta: number; reason: string }
 
 test('redeem a physical gift with a new address, cancel it, and see the points come back', async () => {
   const { token } = await server.persona('new-member')
-  await post('/__mock/grant', token, { points: 2000 })
+  await server.post('/__mock/grant', { points: 2000 }, token)
   const gift = await server.get<{ id: string; name: string; pointsCost: number; kind: string }>('/gifts/gift-tote')
   expect(gift.kind).toBe('physical')
   expect((await server.get<{ items: unknown[] }>('/addresses', token)).items).toEqual([])

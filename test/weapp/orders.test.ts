@@ -9,22 +9,6 @@ jest.setTimeout(30_000)
 const { server, launch } = weappTestFile(__filename)
 let weapp: Weapp | undefined
 
-/** A write the way the app makes it (token and Idempotency-Key), straight to the server. */
-async function post<T>(path: string, token: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.apiBase}${path}`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      'idempotency-key': `weapp-${Math.random()}`,
-    },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
-
 type Order = {
   id: string
   status: string
@@ -68,8 +52,8 @@ test('buy, then refund in 我的订单; past the window by the server’s clock 
   weapp.close()
 
   // Another order, then the server's clock moves 8 days on: the window is over by the server, not by the phone.
-  await post('/orders', token, { productId: 'p-cleanser' })
-  await post('/__mock/clock', token, { advanceDays: 8 })
+  await server.post('/orders', { productId: 'p-cleanser' }, token)
+  await server.post('/__mock/clock', { advanceDays: 8 }, token)
   const second = (await ordersOf()).find((item) => item.status === 'paid')
   expect(second).toBeDefined()
   weapp = await launch({ token, entry: 'packages/orders/orders/index' })

@@ -17,6 +17,10 @@ import { startStack as startStackOn, type Stack, type StackOptions } from './sta
 export { closeAll, HARD_TIMEOUT_MS } from './cleanup'
 export { launchPhone, screenshot, waitForContent, type Phone, type PageProblem, type PhoneOptions } from './phone'
 export type { Stack } from './stack'
+export { pageInFront, visible } from './locate'
+export { callApi } from './api'
+export { startStaticServer, type StaticServer } from './static-server'
+export { distH5, repoRoot, screenshotsDir } from './paths'
 
 /**
  * The H5 build and a mock server on a schema of its own, seeded by copy, on the one PGlite that the files of this jest
@@ -28,10 +32,6 @@ export const startStack = async (options: Omit<StackOptions, 'db'> = {}): Promis
 
 // The file's browsers and servers stop before its schemas are dropped (test-server's afterAll runs first).
 closeWhenFileEnds(closeAll)
-export { pageInFront, visible } from './locate'
-export { callApi } from './api'
-export { startStaticServer, type StaticServer } from './static-server'
-export { distH5, repoRoot, screenshotsDir } from './paths'
 
 /** Per-test budget: a cold Chromium plus a first page load on 2 cores takes a few seconds. */
 export const E2E_TEST_TIMEOUT_MS = 60_000
