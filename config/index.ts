@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
@@ -173,6 +174,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
         if (process.env.NODE_ENV !== 'development') {
           const tabs = ['pages/home/index', 'pages/community/index', 'pages/mall/index', 'pages/me/index']
           chain.plugin('preload-entry-page').use(PreloadEntryPage, [{ pages: tabs }])
+          // Taro injects its own components' stylesheets (~22 KB raw) from JavaScript (style-loader): the rules are
+          // strings in the first-screen JS, and making them <style> tags runs inside the one long task that evaluates
+          // app.js, the task Lighthouse's blocking time is made of. Extract them into app.css with ours instead, first
+          // and in the order Taro injects them (runtime, global, then the HTML components; each prepend goes in front,
+          // so the list is backwards), so our rules still come after them and win at equal specificity, as when Taro
+          // put its <style> tags at the top of <head>. First-screen JS 145.2 -> 136.3 KB gzip, CSS 2.9 -> 9.4 KB gzip;
+          // the app.js task 135-169 -> 111-160 ms in Lighthouse's simulation. check:h5 holds both parts.
+          // The loader of the mini-css-extract-plugin Taro registers (a loader from another copy would find no plugin).
+          const taroRunner = createRequire(require.resolve('@tarojs/webpack5-runner'))
+          const extractCssLoader: string = taroRunner('mini-css-extract-plugin').loader
+          chain.module.rule('taroStyle').uses.clear().end().use('extract').loader(extractCssLoader)
+          for (const stylesheet of [
+            '@tarojs/components-react/dist/index.css',
+            '@tarojs/components/global.css',
+            '@tarojs/components/dist/taro-components/taro-components.css',
+          ]) {
+            chain.entry('app').prepend(stylesheet)
+          }
         }
         // Taro's H5 request imports a fetch polyfill and a JSONP client. Every browser that can run
         // current WeChat (iOS 12+, Android 7+) has fetch, and this app never uses JSONP: keep both

@@ -2,7 +2,8 @@
 // `npm run check:h5`: the H5 first-screen JS of dist/h5 against its gate, a ratio to the empty Taro app's
 // (scripts/lib/budgets.mjs GATES; the floor's figures come from scripts/lib/floor.mjs, built once and cached),
 // on every test run; every script parses at the level H5 ships (scripts/lib/h5.mjs H5_ECMA_VERSION, the browsers of
-// babel.config.js); and no built file carries the preview console or the mock's operator routes.
+// babel.config.js); the first screen's stylesheets come as files, Taro's before ours; and no built file carries
+// the preview console or the mock's operator routes.
 // Usage: node scripts/check-h5.mjs [--floor-gzip-bytes N]
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { BUDGETS, GATES } from './lib/budgets.mjs'
 import { floorFigures } from './lib/floor.mjs'
 import { KB } from './lib/weapp.mjs'
-import { H5_ECMA_VERSION, h5FirstScreen, h5SyntaxProblems } from './lib/h5.mjs'
+import { H5_ECMA_VERSION, h5FirstScreen, h5StylesheetProblems, h5SyntaxProblems } from './lib/h5.mjs'
 import { previewOnlyIn } from './lib/preview-only.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -34,6 +35,12 @@ if (syntax.problems.length > 0) {
   process.exit(1)
 }
 console.log(`${syntax.count} scripts parse as ES${H5_ECMA_VERSION}`)
+const stylesheets = h5StylesheetProblems(distDir)
+if (stylesheets.length > 0) {
+  console.error(`check-h5 FAILED: the first screen's stylesheets:\n  ${stylesheets.join('\n  ')}`)
+  process.exit(1)
+}
+console.log("stylesheets: Taro's and ours from the CSS files, Taro's first")
 const firstScreen = h5FirstScreen(distDir)
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
 

@@ -120,9 +120,7 @@ export function h5FirstScreen(distDir, { entryPage: forcedEntry } = {}) {
   }
 }
 
-// The CSS of the first screen: every local stylesheet <link> of index.html, and the CSS file of each chunk the
-// entry page loads (mini-css-extract names them css/<chunk id>.<hash>.css).
-export function h5FirstScreenCss(distDir, options = {}) {
+function linkedStylesheets(distDir) {
   const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8')
   const linked = []
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
@@ -131,6 +129,13 @@ export function h5FirstScreenCss(distDir, options = {}) {
     if (!href || /^(https?:)?\/\//i.test(href)) continue
     linked.push(href.replace(/[?#].*$/, '').replace(/^\.?\/+/, ''))
   }
+  return linked
+}
+
+// The CSS of the first screen: every local stylesheet <link> of index.html, and the CSS file of each chunk the
+// entry page loads (mini-css-extract names them css/<chunk id>.<hash>.css).
+export function h5FirstScreenCss(distDir, options = {}) {
+  const linked = linkedStylesheets(distDir)
   const { chunkIds } = h5FirstScreen(distDir, options)
   const cssDir = path.join(distDir, 'css')
   const cssFiles = fs.existsSync(cssDir) ? fs.readdirSync(cssDir) : []
@@ -146,6 +151,36 @@ export function h5FirstScreenCss(distDir, options = {}) {
     raw: files.reduce((n, f) => n + f.raw, 0),
     gzip: files.reduce((n, f) => n + f.gzip, 0),
   }
+}
+
+/** style-loader's run-time code, which turns stylesheets compiled into JavaScript into <style> elements. */
+const RUNTIME_STYLESHEET_MARKER = /\binsertStyleElement\b|\bstyleTagTransform\b/
+/** The first rule of src/app.scss: the theme's custom properties. */
+const APP_STYLESHEET_MARKER = '--color-primary:'
+/** A rule of Taro's HTML components (@tarojs/components-react), which ours restyle. */
+const TARO_COMPONENT_MARKER = '.taro-button-core'
+
+/**
+ * How the first screen gets its styles (config/index.ts extracts Taro's stylesheets): no script of index.html makes
+ * <style> elements at run time (they would run inside the long task that evaluates app.js, and their rules would be
+ * strings in the first-screen JS), and in the stylesheets index.html links, Taro's component rules come before ours,
+ * so ours win at equal specificity.
+ */
+export function h5StylesheetProblems(distDir) {
+  const problems = []
+  for (const rel of localScripts(distDir)) {
+    if (RUNTIME_STYLESHEET_MARKER.test(fs.readFileSync(path.join(distDir, rel), 'utf8')))
+      problems.push(`${rel} injects stylesheets at run time (style-loader): extract them into the CSS files`)
+  }
+  const css = linkedStylesheets(distDir)
+    .map((rel) => fs.readFileSync(path.join(distDir, rel), 'utf8'))
+    .join('\n')
+  const ours = css.indexOf(APP_STYLESHEET_MARKER)
+  const taros = css.lastIndexOf(TARO_COMPONENT_MARKER)
+  if (ours < 0) problems.push(`index.html links no stylesheet with src/app.scss's rules (${APP_STYLESHEET_MARKER})`)
+  if (taros < 0) problems.push(`index.html links no stylesheet with Taro's component rules (${TARO_COMPONENT_MARKER})`)
+  if (ours >= 0 && taros > ours) problems.push("Taro's component rules come after src/app.scss's and override them")
+  return problems
 }
 
 // All JS of the H5 build, for context next to the first screen.

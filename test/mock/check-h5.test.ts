@@ -1,10 +1,11 @@
 // check:h5 parses every H5 script at the level its browsers run (scripts/lib/h5.mjs H5_ECMA_VERSION, the browsers of
 // babel.config.js): ES2021 passes, ES2022's class static block (not in Safari 14.1) is named with its file and
-// place, in a webpack chunk or an inline script of index.html alike.
+// place, in a webpack chunk or an inline script of index.html alike. It also holds how the first screen gets its
+// styles: from the CSS files index.html links, Taro's component rules before ours (config/index.ts extracts them).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { H5_ECMA_VERSION, h5SyntaxProblems } from '../../scripts/lib/h5.mjs'
+import { H5_ECMA_VERSION, h5StylesheetProblems, h5SyntaxProblems } from '../../scripts/lib/h5.mjs'
 
 function makeDist(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-h5-'))
@@ -47,4 +48,35 @@ test('an inline script of index.html is held to the same level', () => {
   } finally {
     fs.rmSync(dist, { recursive: true, force: true })
   }
+})
+
+describe("the first screen's stylesheets", () => {
+  const TARO = '.taro-button-core{display:block}'
+  const OURS = ':root,page{--color-primary:#c93a26}.primary{display:flex}'
+  const html =
+    '<html><head><link href="/css/app.css" rel="stylesheet"><script defer src="/js/app.js"></script></head></html>'
+  const check = (files: Record<string, string>) => {
+    const dist = makeDist({ 'index.html': html, 'js/app.js': ES2021, ...files })
+    try {
+      return h5StylesheetProblems(dist)
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true })
+    }
+  }
+
+  test("Taro's rules, then ours, in a linked file: nothing to report", () => {
+    expect(check({ 'css/app.css': TARO + OURS })).toEqual([])
+  })
+
+  test("Taro's rules after ours would override them", () => {
+    expect(check({ 'css/app.css': OURS + TARO })).toEqual([expect.stringMatching(/come after src\/app\.scss's/)])
+  })
+
+  test('a first-screen script that makes <style> elements (style-loader) is named', () => {
+    const styleLoader = 'a.exports=function insertStyleElement(a){return document.createElement("style")}\n'
+    expect(check({ 'css/app.css': OURS, 'js/app.js': styleLoader })).toEqual([
+      'js/app.js injects stylesheets at run time (style-loader): extract them into the CSS files',
+      "index.html links no stylesheet with Taro's component rules (.taro-button-core)",
+    ])
+  })
 })
