@@ -199,6 +199,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Its AbortController polyfill goes too (2.6 KB gzip): those browsers have AbortController (iOS 11.1+);
         // on iOS 12.0-12.1 a fetch then cannot be aborted, and the transport's own timer still answers a timeout.
         const emptyModule = path.resolve(process.cwd(), 'config/empty-module.js')
+        chain.resolve.alias.set('@tarojs/router$', path.resolve(__dirname, 'yielding-router.js'))
         chain.resolve.alias
           .set('whatwg-fetch$', emptyModule)
           .set('jsonp-retry$', emptyModule)
