@@ -153,7 +153,11 @@ export function h5FirstScreenCss(distDir, options = {}) {
   }
 }
 
-/** style-loader's run-time code, which turns stylesheets compiled into JavaScript into <style> elements. */
+/**
+ * style-loader's run-time code, which turns stylesheets compiled into JavaScript into <style> elements. Its function
+ * names survive Taro's minifier (the check fails on a build from before config/index.ts extracted Taro's stylesheets);
+ * a minifier that mangled them would let this part pass unseen.
+ */
 const RUNTIME_STYLESHEET_MARKER = /\binsertStyleElement\b|\bstyleTagTransform\b/
 /** The first rule of src/app.scss: the theme's custom properties. */
 const APP_STYLESHEET_MARKER = '--color-primary:'
