@@ -246,7 +246,7 @@ const keepPristineCluster = async (db: PGlite): Promise<void> => {
 }
 
 /** A new (empty) cluster, in memory or in `folder`: from the pristine tarball when there is one, else initdb. */
-const newPgliteCluster = async (folder?: string): Promise<PGlite> => {
+export const newPgliteCluster = async (folder?: string): Promise<PGlite> => {
   const pristine = readPristineCluster()
   if (pristine) {
     try {

@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import type { AppConfig } from '../../src/contract/all'
 import { createServerApp, resetData } from '../../mock/app'
 import type { Database, Sql } from '../../mock/platform/db'
-import { inSchema, openDatabase } from '../../mock/platform/db'
+import { inSchema, newPgliteCluster, openDatabase } from '../../mock/platform/db'
 import { MIGRATIONS_TABLE, migrate } from '../../mock/platform/migrate'
 import type { ServerSettings } from '../../mock/platform/settings'
 import { DEFAULT_SETTINGS } from '../../mock/platform/settings'
@@ -18,14 +18,15 @@ import { seedConfig } from '../../mock/seed/config'
 let engine: Promise<Database> | null = null
 let schemaCount = 0
 
-type SharedEngine = () => Promise<InstanceType<typeof import('@electric-sql/pglite').PGlite>>
+type PGliteInstance = InstanceType<typeof import('@electric-sql/pglite').PGlite>
+type SharedEngine = (create: () => Promise<PGliteInstance>) => Promise<PGliteInstance>
 
 const engineOf = (): Promise<Database> =>
   (engine ??= process.env.TEST_DATABASE_URL
     ? openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL, poolSize: 12 })
-    : (globalThis as { __FANLOOP_SHARED_PGLITE__?: SharedEngine }).__FANLOOP_SHARED_PGLITE__!().then((instance) =>
-        openDatabase({ kind: 'pglite-memory', instance }),
-      ))
+    : (globalThis as { __FANLOOP_SHARED_PGLITE__?: SharedEngine }).__FANLOOP_SHARED_PGLITE__!(() =>
+        newPgliteCluster(),
+      ).then((instance) => openDatabase({ kind: 'pglite-memory', instance })))
 
 /**
  * This file's schemas, dropped when it ends so a worker's shared engine does not grow file after file; on PGlite,
