@@ -259,9 +259,11 @@ const copyTemplate = (sql: Sql, template: string): Promise<void> =>
       t text;
       s record;
     BEGIN
-      -- The migrations leave rows of their own (the clock's): start from empty tables.
-      EXECUTE 'TRUNCATE ' || (SELECT string_agg(format('%I', name), ', ') FROM unnest(own) AS name);
+      -- The migrations leave rows of their own (the clock's): start from empty tables. DELETE, not TRUNCATE: TRUNCATE
+      -- gives each of the ~40 tables and its indexes new files (a copy took ~38 ms with it, ~7 ms without; the
+      -- in-process jest step 148 -> 133 s). The dead rows DELETE leaves behind are a few pages per refill of a spare.
       FOREACH t IN ARRAY own LOOP
+        EXECUTE format('DELETE FROM %I', t);
         EXECUTE format('INSERT INTO %I OVERRIDING SYSTEM VALUE SELECT * FROM %I.%I', t, '${template}', t);
       END LOOP;
       -- A spare's sequences moved on under an earlier file: each goes where the template's stands, or to its start.
