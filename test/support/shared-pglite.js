@@ -18,10 +18,11 @@ exports.spareSchemas = []
 exports.pglite = require('@electric-sql/pglite')
 
 /**
- * `create` is the server's own way to a new cluster (mock/platform/db.ts, handed in from inside the sandbox, which
- * can load TypeScript): from its pristine tarball in ~0.5 s instead of initdb's ~2 s in each jest process.
+ * `create` is the server's own way to a new cluster (newPgliteCluster in mock/platform/db.ts, handed in by
+ * test-server.ts from inside the sandbox, which can load TypeScript): from its pristine tarball in ~0.5 s instead of
+ * initdb's ~2 s in each jest process. Called by the first file of the process; later files get the same engine.
  */
-exports.sharedEngine = (create = () => exports.pglite.PGlite.create()) => {
+exports.sharedEngine = (create) => {
   engine ??= create()
   return engine
 }
