@@ -50,13 +50,12 @@ export type RouteHandler<E extends Endpoint, M> = (context: RouteContext<E, M>) 
 
 /** What the frame needs from the account module, without knowing it. */
 export type Authenticator<M> = {
-  /** The member of a live session, or null. */
-  memberOfToken: (ctx: Ctx, token: string) => Promise<M | null>
   /**
-   * Locks the member's row for the rest of the transaction: a member's writes run one after another on any
-   * number of connections, so "enough points?", "already used this key?" and the write that follows hold.
+   * The member of a live session, or null. With `lock`, for a write, the member's row stays locked for the rest of
+   * the transaction: a member's writes run one after another on any number of connections, so "enough points?",
+   * "already used this key?" and the write that follows hold. One query does both.
    */
-  lockMember: (ctx: Ctx, member: M) => Promise<M>
+  memberOfToken: (ctx: Ctx, token: string, options: { lock: boolean }) => Promise<M | null>
 }
 
 export type RouterDeps<M> = {
@@ -234,12 +233,12 @@ export const createRouter = <M extends { id: string }>(app: Hono, deps: RouterDe
       const realNowMs = deps.realNow()
       const nowMs = realNowMs + (await deps.clockOffset(sql))
       const ctx: Ctx = { sql, nowMs, realNowMs, config: deps.config, settings: deps.settings }
-      let member = token === null ? null : await deps.auth.memberOfToken(ctx, token)
+      const member =
+        token === null ? null : await deps.auth.memberOfToken(ctx, token, { lock: endpoint.method !== 'GET' })
       // The token first: a stranger learns nothing about a route's body from its validation errors.
       if (!endpoint.isPublic && !member)
         throw new ApiError('UNAUTHORIZED', 'Sign in first: this request has no valid token.')
       const { idempotencyKey, body, query, file } = await parseRequest(endpoint, c, rawBody)
-      if (member && endpoint.method !== 'GET') member = await deps.auth.lockMember(ctx, member)
       const origin = new URL(c.req.url).origin
       const context = { ...ctx, member, token, body, query, params, file, origin } as RouteContext<Endpoint, M>
 

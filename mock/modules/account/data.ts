@@ -159,10 +159,16 @@ export const insertSession = async (
   ])
 }
 
-export const sessionMember = async (sql: Sql, tokenHash: string, nowMs: number): Promise<MemberRow | null> => {
+/** With `forUpdate`, only the member's row is locked: FOR UPDATE does not reach into the subquery's sessions. */
+export const sessionMember = async (
+  sql: Sql,
+  tokenHash: string,
+  nowMs: number,
+  { forUpdate = false } = {},
+): Promise<MemberRow | null> => {
   const [row] = await sql.query<MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM members
-     WHERE id = (SELECT member_id FROM sessions WHERE token_hash = $1 AND expires_at > $2)`,
+     WHERE id = (SELECT member_id FROM sessions WHERE token_hash = $1 AND expires_at > $2)${forUpdate ? ' FOR UPDATE' : ''}`,
     [tokenHash, new Date(nowMs)],
   )
   return row ?? null

@@ -35,8 +35,8 @@ export const lockMemberRow = async (ctx: Ctx, id: string): Promise<MemberRow> =>
 }
 
 export const authenticator: Authenticator<MemberRow> = {
-  memberOfToken: (ctx, token) => data.sessionMember(ctx.sql, hashToken(token), ctx.realNowMs),
-  lockMember: (ctx, member) => lockMemberRow(ctx, member.id),
+  memberOfToken: (ctx, token, { lock }) =>
+    data.sessionMember(ctx.sql, hashToken(token), ctx.realNowMs, { forUpdate: lock }),
 }
 
 /**
