@@ -185,6 +185,8 @@ function jestCounts(jsonFile, exitCode) {
   return { passed, failed, detail: [`${passed} passed, ${failed} failed`, ...notes].join('; ') }
 }
 
+const runStarted = Date.now()
+
 async function main() {
   fs.mkdirSync(resultsDir, { recursive: true })
   const outcomes = []
@@ -202,6 +204,7 @@ async function main() {
           ok: false,
           passed: 0,
           failed: 1,
+          startedAt: (Date.now() - runStarted) / 1000,
           seconds: 0,
           detail: `skipped (${blockedBy.join(', ')} failed)`,
         },
@@ -216,11 +219,12 @@ async function main() {
     const header = `\n=== ${step.name}: ${shown.join(' ')} ===`
     if (step.jsonFile) fs.rmSync(step.jsonFile, { force: true })
     const started = Date.now()
+    const startedAt = (started - runStarted) / 1000
     const { code, error, output } = await run(step.run, step.env)
     const seconds = (Date.now() - started) / 1000
     let outcome
     if (step.jsonFile) {
-      outcome = { name: step.name, ...jestCounts(step.jsonFile, code), seconds }
+      outcome = { name: step.name, ...jestCounts(step.jsonFile, code), startedAt, seconds }
       outcome.ok = outcome.failed === 0
     } else {
       const ok = code === 0
@@ -229,6 +233,7 @@ async function main() {
         ok,
         passed: ok ? 1 : 0,
         failed: ok ? 0 : 1,
+        startedAt,
         seconds,
         detail: ok ? '' : error ? String(error.message) : `exit ${code}`,
       }
@@ -284,9 +289,10 @@ async function main() {
   console.log('')
   console.log(
     table(
-      ['step', 'result', 'seconds', 'detail'],
-      outcomes.map((o) => [o.name, o.ok ? 'pass' : 'FAIL', o.seconds.toFixed(1), o.detail]),
-      { alignRight: [2] },
+      // When each step started, from the start of the run: where the cores waited, for whoever reorders the steps.
+      ['step', 'result', 'started at', 'seconds', 'detail'],
+      outcomes.map((o) => [o.name, o.ok ? 'pass' : 'FAIL', o.startedAt.toFixed(1), o.seconds.toFixed(1), o.detail]),
+      { alignRight: [2, 3] },
     ),
   )
   console.log(`${passed} passed, ${failed} failed`)
