@@ -44,8 +44,14 @@ async function settle(page: Page, testId: string): Promise<void> {
   // 500 ms of silence on each page: 17 of this file's 33 s.)
   const open = openRequests.get(page.context())
   if (!open) throw new Error('watchRequests(phone.context) first')
-  for (let quietSince = Date.now(); Date.now() - quietSince < 100; ) {
+  // A request that never ends fails here, naming it, rather than at the test's timeout with nothing to go on.
+  const deadline = Date.now() + 15_000
+  for (let quietSince = Date.now(); Date.now() - quietSince < 100;) {
     if (open.size > 0) quietSince = Date.now()
+    if (Date.now() > deadline)
+      throw new Error(
+        `${testId}: requests still open after 15 s: ${[...open].map((request) => request.url()).join(', ')}`,
+      )
     await page.waitForTimeout(20)
   }
   await page.evaluate(() =>
